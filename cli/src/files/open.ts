@@ -1,0 +1,57 @@
+/**
+ * Opening the file a command names: an .xlsx workbook, or a folder of template CSVs. Anything
+ * else is an `InputError`, which the command line prints as one line and exits 2 on.
+ */
+import { existsSync, statSync } from "node:fs";
+import { extname } from "node:path";
+import { SHEET, findSheet, type Grids } from "@baton/core";
+import { XlsxHost } from "./xlsx-host.ts";
+import { readCsvWorkbook } from "./csv.ts";
+
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+export interface OpenedWorkbook {
+  readonly file: string;
+  readonly format: "xlsx" | "csv";
+  /** The .xlsx host, to write back to; absent for CSV. */
+  readonly host?: XlsxHost;
+  /** The template sheets, keyed by the name the file spells them with. */
+  readonly grids: Grids;
+}
+
+export function assertReadable(file: string): void {
+  if (!existsSync(file)) throw new InputError(`${file}: no such file`);
+  if (!statSync(file).isFile()) throw new InputError(`${file}: not a file`);
+}
+
+/** Opens a Baton workbook and checks that every template sheet is there. */
+export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
+  assertReadable(file);
+  const ext = extname(file).toLowerCase();
+  let opened: OpenedWorkbook;
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    let host: XlsxHost;
+    try {
+      host = await XlsxHost.open(file);
+    } catch (e) {
+      throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
+    }
+    const names = await host.sheetNames();
+    const wanted = Object.values(SHEET)
+      .map((s) => findSheet(Object.fromEntries(names.map((n) => [n, []])), s))
+      .filter((n): n is string => Boolean(n));
+    opened = { file, format: "xlsx", host, grids: await host.readSheets(wanted) };
+  } else if (ext === ".csv") {
+    opened = { file, format: "csv", grids: readCsvWorkbook(file) };
+  } else {
+    throw new InputError(`${file}: Baton reads .xlsx workbooks and .csv files, not ${ext || "files without an extension"}`);
+  }
+  const missing = Object.values(SHEET).filter((s) => !findSheet(opened.grids, s));
+  if (missing.length) {
+    const what = opened.format === "csv" ? `no ${missing.map((m) => m + ".csv").join(", ")} beside it` : `no sheet ${missing.map((m) => `"${m}"`).join(", ")}`;
+    throw new InputError(`${file}: not a Baton workbook: ${what}. Create one with "baton init", or bring a tracker in with "baton migrate".`);
+  }
+  return opened;
+}

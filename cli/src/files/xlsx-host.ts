@@ -1,0 +1,199 @@
+/**
+ * The .xlsx file host: `Host` over an exceljs workbook held in memory.
+ *
+ * Reading turns exceljs' cell objects into the plain values every host gives the core:
+ * formula results, rich text as text, hyperlinks as their text, error objects as `#REF!`-style
+ * strings, and dates as serial numbers (exceljs builds Dates whose UTC fields are the cell's
+ * wall-clock time, so the serial is recovered exactly, with no time zone involved).
+ * Writing applies the core's plan: strings are always written as string cells, so text that
+ * starts with `=` stays text in Excel and LibreOffice.
+ */
+import ExcelJS from "exceljs";
+import type { CellFormat, CellValue, Grid, Grids, Host, Rect, WriteOp, WritePlan } from "@baton/core";
+import { a1Range } from "@baton/core";
+
+/** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
+export const STATE_SHEET = "_baton";
+
+const MS_PER_DAY = 86400000;
+const SERIAL_UNIX_EPOCH = 25569; // serial of 1970-01-01
+
+export function serialFromExcelJsDate(d: Date): number {
+  return d.getTime() / MS_PER_DAY + SERIAL_UNIX_EPOCH;
+}
+
+/** One exceljs cell value as a plain cell value. */
+export function plainValue(v: ExcelJS.CellValue, date1904 = false): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return serialFromExcelJsDate(v) + (date1904 ? 1462 : 0);
+  if (typeof v === "object") {
+    if ("error" in v) return String(v.error);
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      return plainValue(result as ExcelJS.CellValue, date1904);
+    }
+    if ("hyperlink" in v) return typeof v.text === "string" ? v.text : plainValue(v.text as ExcelJS.CellValue, date1904);
+  }
+  return null;
+}
+
+/** A worksheet's used range from A1 as a grid. */
+export function worksheetGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {
+  const rows: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const out: CellValue[] = new Array(Math.max(0, values.length - 1));
+    for (let c = 1; c < values.length; c++) out[c - 1] = plainValue(values[c], date1904);
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows[rowNumber - 1] = out;
+  });
+  return rows;
+}
+
+const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+
+function applyFormat(cell: ExcelJS.Cell, f: CellFormat): void {
+  if (f.numberFormat !== undefined) cell.numFmt = f.numberFormat;
+  if (f.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+  if (f.bold !== undefined || f.italic !== undefined || f.fontColor !== undefined) {
+    cell.font = {
+      ...cell.font,
+      ...(f.bold !== undefined ? { bold: f.bold } : {}),
+      ...(f.italic !== undefined ? { italic: f.italic } : {}),
+      ...(f.fontColor !== undefined ? { color: { argb: argb(f.fontColor) } } : {}),
+    };
+  }
+  if (f.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: f.wrap };
+}
+
+function eachCell(ws: ExcelJS.Worksheet, r: Rect, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let row = r.row; row < r.row + r.rows; row++) {
+    const wsRow = ws.getRow(row);
+    for (let col = r.column; col < r.column + r.columns; col++) fn(wsRow.getCell(col));
+  }
+}
+
+export class XlsxHost implements Host {
+  /** Round trips, as the contract suite counts them for every host. */
+  readonly calls = { reads: 0, applies: 0 };
+
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static empty(): XlsxHost {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Baton";
+    return new XlsxHost(wb);
+  }
+
+  static async open(file: string): Promise<XlsxHost> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return new XlsxHost(wb);
+  }
+
+  private get date1904(): boolean {
+    return Boolean((this.workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.filter((w) => w.name !== STATE_SHEET).map((w) => w.name);
+  }
+
+  async readSheets(names: readonly string[]): Promise<Grids> {
+    this.calls.reads++;
+    const out: Record<string, Grid> = {};
+    for (const name of names) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) out[name] = worksheetGrid(ws, this.date1904);
+    }
+    return out;
+  }
+
+  async readAnchor(): Promise<string | null> {
+    const ws = this.workbook.getWorksheet(STATE_SHEET);
+    const v = ws?.getCell("B1").value;
+    return typeof v === "string" && v ? v : null;
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    this.calls.applies++;
+    for (const op of plan.ops) this.applyOp(op);
+  }
+
+  async save(file: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(file);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new RangeError(`plan writes to a sheet that does not exist: ${name}`);
+    return ws;
+  }
+
+  private applyOp(op: WriteOp): void {
+    switch (op.op) {
+      case "addSheet":
+        if (!this.workbook.getWorksheet(op.sheet)) this.workbook.addWorksheet(op.sheet);
+        return;
+      case "values": {
+        const ws = this.sheet(op.sheet);
+        op.values.forEach((values, i) => {
+          const row = ws.getRow(op.row + i);
+          values.forEach((v, j) => {
+            // A string is always a string cell: exceljs only writes a formula for { formula }.
+            row.getCell(op.column + j).value = v;
+          });
+        });
+        return;
+      }
+      case "format": {
+        const ws = this.sheet(op.sheet);
+        eachCell(ws, op.range, (cell) => applyFormat(cell, op.format));
+        return;
+      }
+      case "clear": {
+        const ws = this.sheet(op.sheet);
+        eachCell(ws, op.range, (cell) => {
+          cell.value = null;
+          cell.style = {};
+        });
+        return;
+      }
+      case "listValidation": {
+        const ws = this.sheet(op.sheet);
+        const list = `"${op.values.join(",")}"`;
+        const { row, column, rows, columns } = op.range;
+        (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+          a1Range(row, column, rows, columns),
+          { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorStyle: "warning", error: `Choose one of ${op.values.join(", ")}` },
+        );
+        return;
+      }
+      case "freeze":
+        this.sheet(op.sheet).views = [{ state: "frozen", xSplit: op.columns, ySplit: op.rows }];
+        return;
+      case "columnWidths": {
+        const ws = this.sheet(op.sheet);
+        op.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+        return;
+      }
+      case "protect": {
+        const ws = this.sheet(op.sheet);
+        for (const r of op.editable) eachCell(ws, r, (cell) => (cell.protection = { locked: false }));
+        // Protection without a password: it stops accidental edits; the seals prove the rest.
+        void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: false });
+        return;
+      }
+      case "setAnchor": {
+        let ws = this.workbook.getWorksheet(STATE_SHEET);
+        if (!ws) ws = this.workbook.addWorksheet(STATE_SHEET, { state: "veryHidden" });
+        ws.getCell("A1").value = "Seal anchor";
+        ws.getCell("B1").value = op.value;
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The `baton` command line. Exit codes (DESIGN.md): 0 success, 1 validation errors, 2 bad usage
+ * or unreadable input, 3 when verification finds tampering.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { InputError } from "./files/open.ts";
+import { terminalOut, type Out } from "./output.ts";
+import { init } from "./commands/init.ts";
+import { validate } from "./commands/validate.ts";
+
+export interface CommandResult {
+  readonly exitCode: 0 | 1 | 2 | 3;
+}
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly options: Options;
+  readonly run: (file: string, values: Values, out: Out) => Promise<CommandResult>;
+}
+
+const JSON_FLAG = { json: { type: "boolean" } } as const satisfies Options;
+
+const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+
+export const COMMANDS: Command[] = [
+  {
+    name: "init",
+    usage: "baton init FILE.xlsx [--demo] [--time-zone ZONE] [--as-of DATE] [--force] [--json]",
+    summary: "write an empty template, or the demo workbook",
+    options: { ...JSON_FLAG, demo: { type: "boolean" }, force: { type: "boolean" }, "time-zone": { type: "string" }, "as-of": { type: "string" } },
+    run: (file, v, out) =>
+      init(
+        {
+          file,
+          demo: Boolean(v.demo),
+          force: Boolean(v.force),
+          json: Boolean(v.json),
+          ...(str(v["time-zone"]) ? { timeZone: str(v["time-zone"])! } : {}),
+          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
+        },
+        out,
+      ),
+  },
+  {
+    name: "validate",
+    usage: "baton validate FILE [--json]",
+    summary: "list validation issues with their cell and fix",
+    options: { ...JSON_FLAG },
+    run: (file, v, out) => validate({ file, json: Boolean(v.json) }, out),
+  },
+];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    "Usage: baton <command> FILE [options]",
+    "",
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --json. Exit codes: 0 ok, 1 validation errors, 2 bad usage or input, 3 tampering found.",
+  ].join("\n");
+}
+
+/** Runs the command line in-process; returns the exit code. */
+export async function run(argv: readonly string[], out: Out = terminalOut()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    (name ? out.stdout : out.stderr).write(usage() + "\n");
+    return name ? 0 : 2;
+  }
+  if (name === "--version") {
+    out.stdout.write("baton 0.1.0\n");
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/, ""));
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (!file) throw new UsageError(`${name} needs a FILE`);
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const result = await command.run(file, parsed.values as Values, out);
+    return result.exitCode;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.stderr.write(`baton: ${e.message}\n${command ? "Usage: " + command.usage : usage()}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      out.stderr.write(`baton: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    out.stderr.write(`baton: ${name} failed: ${err?.message ?? String(e)}\n`);
+    if (process.env.BATON_DEBUG) out.stderr.write(`${err?.stack ?? ""}\n`);
+    return 2;
+  }
+}

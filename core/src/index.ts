@@ -1,0 +1,60 @@
+/**
+ * Baton's core: pure TypeScript that runs unchanged in Apps Script, the Excel task pane and
+ * Node. It never calls a host; hosts read grids, call these functions, and apply the write
+ * plans they return.
+ */
+export type { CellValue, Grid, Grids } from "./cells/values.ts";
+export { isBlank, isErrorValue, isFormulaLike, describeValue } from "./cells/values.ts";
+export { a1, a1Range, columnLetters, columnNumber } from "./cells/a1.ts";
+export {
+  type IsoDate,
+  type IsoLocalDateTime,
+  isoFromSerial,
+  serialFromIso,
+  localDateTimeFromSerial,
+  serialFromLocalDateTime,
+  isoFromInstant,
+  todayIn,
+  isValidZone,
+  daysFromIso,
+  isoFromDays,
+} from "./cells/dates.ts";
+
+export * from "./template/sheets.ts";
+export { ID_PREFIX, idKind, hasPrefix, type IdKind } from "./template/ids.ts";
+export { SettingsSchema, DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from "./template/settings.ts";
+export {
+  type Period,
+  type Cadence,
+  parsePeriod,
+  formatPeriod,
+  periodOf,
+  periodStart,
+  periodEnd,
+  nextPeriod,
+  previousPeriod,
+  comparePeriods,
+  periodsBetween,
+} from "./template/periods.ts";
+export { templatePlan, type TemplateContent, type SheetRows } from "./template/write.ts";
+export { demoContent, type DemoOptions } from "./template/demo.ts";
+
+export { readWorkbook, findSheet, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
+export { validateGrids, type Validation, type ExtraRule } from "./validate/validate.ts";
+export { closedThrough } from "./validate/rules.ts";
+export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
+
+export { graphOf, topoSort, cycles, type Graph, type Cycle } from "./engine/graph.ts";
+
+export type { Host } from "./ports/host.ts";
+export { MemoryHost, ProtectedCellError, type MemorySheet } from "./ports/memory-host.ts";
+export {
+  type WritePlan,
+  type WriteOp,
+  type PlanValue,
+  type Rect,
+  type CellFormat,
+  STATUS_FILL,
+  HEADER_FORMAT,
+  splitValues,
+} from "./ports/plan.ts";

@@ -1,0 +1,260 @@
+/**
+ * Validation issues as data.
+ *
+ * Every issue is one member of a union keyed by `code`, with the cell it points at (A1, sheet,
+ * row, column header) and the details its message needs. Messages and fixes come from one
+ * table (`describe` below), so the sidebar, the command line and the tests read the same words.
+ */
+export type Severity = "error" | "warning";
+
+export interface IssueLocation {
+  readonly sheet: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** The column's header (or the column letter where there is no header). */
+  readonly column: string;
+  /** A1 reference of the cell. */
+  readonly cell: string;
+}
+
+type Details =
+  | { code: "missing-sheet" }
+  | { code: "missing-column" }
+  | { code: "duplicate-column"; firstCell: string }
+  | { code: "required" }
+  | { code: "cell-error"; value: string }
+  | { code: "invalid-id"; value: string; prefix: string }
+  | { code: "invalid-reference"; value: string; expected: string }
+  | { code: "invalid-date"; value: string }
+  | { code: "invalid-number"; value: string }
+  | { code: "invalid-percent"; value: string }
+  | { code: "invalid-enum"; value: string; allowed: readonly string[] }
+  | { code: "invalid-period"; value: string }
+  | { code: "invalid-setting"; key: string; value: string; expected: string }
+  | { code: "unknown-setting"; key: string }
+  | { code: "duplicate-setting"; key: string; firstRow: number }
+  | { code: "duplicate-id"; id: string; firstRow: number }
+  | { code: "unknown-reference"; id: string; target: string }
+  | { code: "start-after-due"; start: string; due: string }
+  | { code: "self-handoff"; id: string }
+  | { code: "handoff-cycle"; path: readonly string[] }
+  | { code: "direction-mismatch"; direction: string; baseline: number; target: number }
+  | { code: "period-cadence"; period: string; cadence: string }
+  | { code: "missing-rag"; id: string }
+  | { code: "missing-actual"; id: string }
+  | { code: "missing-path-to-green"; rag: string }
+  | { code: "duplicate-checkin"; id: string; period: string; firstRow: number }
+  | { code: "checkin-closed-period"; period: string; closedThrough: string }
+  | { code: "checkin-future-period"; period: string; current: string }
+  | { code: "sealed-row-edited"; reason: string };
+
+export type IssueCode = Details["code"];
+
+export type ValidationIssue = IssueLocation &
+  Details & {
+    readonly severity: Severity;
+    readonly message: string;
+    readonly fix?: string;
+  };
+
+export type IssueDetails<C extends IssueCode> = Extract<Details, { code: C }>;
+
+const SEVERITY: Record<IssueCode, Severity> = {
+  "missing-sheet": "error",
+  "missing-column": "error",
+  "duplicate-column": "warning",
+  required: "error",
+  "cell-error": "error",
+  "invalid-id": "error",
+  "invalid-reference": "error",
+  "invalid-date": "error",
+  "invalid-number": "error",
+  "invalid-percent": "error",
+  "invalid-enum": "error",
+  "invalid-period": "error",
+  "invalid-setting": "error",
+  "unknown-setting": "warning",
+  "duplicate-setting": "warning",
+  "duplicate-id": "error",
+  "unknown-reference": "error",
+  "start-after-due": "error",
+  "self-handoff": "error",
+  "handoff-cycle": "error",
+  "direction-mismatch": "warning",
+  "period-cadence": "error",
+  "missing-rag": "error",
+  "missing-actual": "error",
+  "missing-path-to-green": "error",
+  "duplicate-checkin": "error",
+  "checkin-closed-period": "error",
+  "checkin-future-period": "warning",
+  "sealed-row-edited": "error",
+};
+
+const list = (values: readonly string[]) => values.join(", ");
+
+/** The one table of messages and fixes. */
+function describe(loc: IssueLocation, d: Details): { message: string; fix?: string } {
+  const at = `${loc.sheet}!${loc.cell}`;
+  switch (d.code) {
+    case "missing-sheet":
+      return {
+        message: `The workbook has no "${loc.sheet}" sheet.`,
+        fix: `Add a sheet named "${loc.sheet}" with the template's headers (baton init writes them), or migrate the tracker with baton migrate.`,
+      };
+    case "missing-column":
+      return {
+        message: `${loc.sheet} has no "${loc.column}" column in its header row.`,
+        fix: `Add the header "${loc.column}" in row 1 (at ${at}).`,
+      };
+    case "duplicate-column":
+      return {
+        message: `${loc.sheet} has the header "${loc.column}" twice; Baton reads the first, at ${d.firstCell}.`,
+        fix: `Rename or remove the header at ${at}.`,
+      };
+    case "required":
+      return { message: `${loc.column} is required and ${at} is blank.`, fix: `Fill in ${loc.column} at ${at}.` };
+    case "cell-error":
+      return {
+        message: `${at} (${loc.column}) holds the error ${d.value}.`,
+        fix: `Replace the formula or value at ${at} with a plain value.`,
+      };
+    case "invalid-id":
+      return {
+        message: `${at}: ${d.value} is not an ID for ${loc.sheet}.`,
+        fix: `Use ${d.prefix}-<number>, for example ${d.prefix}-1.`,
+      };
+    case "invalid-reference":
+      return {
+        message: `${at} (${loc.column}): ${d.value} is not ${d.expected}.`,
+        fix: `Enter ${d.expected} at ${at}.`,
+      };
+    case "invalid-date":
+      return {
+        message: `${at} (${loc.column}): ${d.value} is not a date.`,
+        fix: `Enter a date at ${at}, as a date cell or as YYYY-MM-DD (2026-11-26).`,
+      };
+    case "invalid-number":
+      return { message: `${at} (${loc.column}): ${d.value} is not a number.`, fix: `Enter a number at ${at}, such as 42 or 3.5.` };
+    case "invalid-percent":
+      return {
+        message: `${at} (${loc.column}): ${d.value} is not a percentage from 0% to 100%.`,
+        fix: `Enter a percentage at ${at}, such as 40% or 0.4.`,
+      };
+    case "invalid-enum":
+      return {
+        message: `${at} (${loc.column}): ${d.value} is not one of ${list(d.allowed)}.`,
+        fix: `Choose one of ${list(d.allowed)} at ${at}.`,
+      };
+    case "invalid-period":
+      return {
+        message: `${at} (${loc.column}): ${d.value} is not a period.`,
+        fix: `Enter an ISO week such as 2026-W48, or a month such as 2026-11, as text at ${at}.`,
+      };
+    case "invalid-setting":
+      return {
+        message: `Setting "${d.key}" at ${at}: ${d.value} is not ${d.expected}.`,
+        fix: `Enter ${d.expected} at ${at}, or clear it to use the default.`,
+      };
+    case "unknown-setting":
+      return {
+        message: `Setting "${d.key}" at ${at} is not one Baton knows; it is ignored.`,
+        fix: `Check the spelling against Time Zone, Cadence, Amber Window, Stale After, Holidays, Current Period.`,
+      };
+    case "duplicate-setting":
+      return {
+        message: `Setting "${d.key}" appears again at ${at}; Baton uses the one in row ${d.firstRow}.`,
+        fix: `Remove row ${loc.row} of ${loc.sheet}.`,
+      };
+    case "duplicate-id":
+      return {
+        message: `${at}: ${d.id} is already used in row ${d.firstRow} of ${loc.sheet}.`,
+        fix: `Give this row a new ID, or delete it if it repeats row ${d.firstRow}.`,
+      };
+    case "unknown-reference":
+      return {
+        message: `${at} (${loc.column}): ${d.id} does not match any row of ${d.target}.`,
+        fix: `Use an ID from the ${d.target} sheet, or add ${d.id} there.`,
+      };
+    case "start-after-due":
+      return {
+        message: `${loc.sheet} row ${loc.row}: Start ${d.start} is after Due ${d.due}.`,
+        fix: `Correct Start or Due so that Start comes first.`,
+      };
+    case "self-handoff":
+      return {
+        message: `${at}: hand-off ${d.id} goes from an initiative to itself.`,
+        fix: `A hand-off connects two initiatives: set From Initiative and To Initiative to different IDs.`,
+      };
+    case "handoff-cycle":
+      return {
+        message: `${at}: hand-offs form a cycle ${d.path.join(" → ")}; every initiative on it would wait for itself.`,
+        fix: `Remove or redirect one hand-off of the cycle.`,
+      };
+    case "direction-mismatch":
+      return {
+        message: `${loc.sheet} row ${loc.row}: Direction is ${d.direction} but Target ${d.target} is ${d.target < d.baseline ? "below" : "above"} Baseline ${d.baseline}.`,
+        fix: `Set Direction to ${d.direction === "Increase" ? "Decrease" : "Increase"}, or correct Baseline or Target.`,
+      };
+    case "period-cadence":
+      return {
+        message: `${at}: ${d.period} does not match the ${d.cadence} cadence in Settings.`,
+        fix: d.cadence === "Weekly" ? `Enter an ISO week such as 2026-W48.` : `Enter a month such as 2026-11.`,
+      };
+    case "missing-rag":
+      return { message: `${at}: the check-in for initiative ${d.id} has no RAG.`, fix: `Choose Green, Amber or Red at ${at}.` };
+    case "missing-actual":
+      return { message: `${at}: the check-in for KPI ${d.id} has no Actual.`, fix: `Enter the KPI's measured value at ${at}.` };
+    case "missing-path-to-green":
+      return {
+        message: `${at}: ${d.rag === "Amber" ? "an" : "a"} ${d.rag} check-in needs a Path to Green.`,
+        fix: `Say at ${at} what will bring it back to Green, and by when.`,
+      };
+    case "duplicate-checkin":
+      return {
+        message: `${loc.sheet} row ${loc.row}: ${d.id} already has a check-in for ${d.period} in row ${d.firstRow}.`,
+        fix: `Edit row ${d.firstRow} instead, or change the period of this row.`,
+      };
+    case "checkin-closed-period":
+      return {
+        message: `${at}: ${d.period} is closed (sealed through ${d.closedThrough}); a check-in can no longer be added to it.`,
+        fix: `Enter the check-in for the current period instead.`,
+      };
+    case "checkin-future-period":
+      return {
+        message: `${at}: ${d.period} is after the current period ${d.current}.`,
+        fix: `Check the period; check-ins are for the current period.`,
+      };
+    case "sealed-row-edited":
+      return {
+        message: `${loc.sheet} row ${loc.row} is sealed and no longer matches its seal: ${d.reason}.`,
+        fix: `Undo the change (version history has the sealed content); sealed check-ins cannot be edited.`,
+      };
+  }
+}
+
+/** Builds an issue: severity, message and fix come from the table. */
+export function makeIssue<D extends Details>(loc: IssueLocation, details: D): ValidationIssue {
+  const { message, fix } = describe(loc, details);
+  return {
+    sheet: loc.sheet,
+    row: loc.row,
+    column: loc.column,
+    cell: loc.cell,
+    ...details,
+    severity: SEVERITY[details.code],
+    message,
+    ...(fix ? { fix } : {}),
+  } as ValidationIssue;
+}
+
+/** Orders issues as a reader scans a workbook: by sheet order given, then row, then cell. */
+export function sortIssues(issues: ValidationIssue[], sheetOrder: readonly string[]): ValidationIssue[] {
+  const rank = (s: string) => {
+    const i = sheetOrder.indexOf(s);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  return issues.sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row || a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+}
+
+export const hasErrors = (issues: readonly ValidationIssue[]) => issues.some((i) => i.severity === "error");

@@ -1,0 +1,31 @@
+/**
+ * Validation of a whole workbook: reading (types, enumerations, required fields) and the
+ * cross-row rules, as one list of issues in reading order.
+ */
+import type { Grids } from "../cells/values.ts";
+import { readWorkbook, type Workbook } from "../workbook/read.ts";
+import { runCrossRowRules } from "./rules.ts";
+import { sortIssues, type ValidationIssue } from "./issues.ts";
+import { SHEET } from "../template/sheets.ts";
+
+export interface Validation {
+  readonly workbook: Workbook;
+  readonly issues: ValidationIssue[];
+}
+
+/** Extra rules a module adds (the ledger adds sealed-row checks); each pushes issues. */
+export type ExtraRule = (workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
+
+/** Reads and validates a workbook. Never throws on any cell value. */
+export function validateGrids(grids: Grids, extraRules: readonly ExtraRule[] = []): Validation {
+  const { workbook, issues } = readWorkbook(grids);
+  const push = (i: ValidationIssue) => issues.push(i);
+  runCrossRowRules(workbook, push);
+  for (const rule of extraRules) rule(workbook, push);
+  const order = Object.values(SHEET).map((name) => workbook.layout[keyOf(name)]?.name ?? name);
+  return { workbook, issues: sortIssues(issues, order) };
+}
+
+function keyOf(name: string) {
+  return (Object.keys(SHEET) as (keyof typeof SHEET)[]).find((k) => SHEET[k] === name)!;
+}

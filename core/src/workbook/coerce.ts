@@ -1,0 +1,167 @@
+/**
+ * Reading one template cell into its typed value.
+ *
+ * A coercer never throws: it returns the value, or the issue details that say why the cell
+ * cannot be read. Hosts hand dates as serial numbers (Office.js, the file host) or as
+ * JavaScript Dates (Apps Script); both are understood, and instants are placed in the
+ * workbook's time zone.
+ */
+import { describeValue, isErrorValue, isBlank, type CellValue } from "../cells/values.ts";
+import {
+  isDateSerial,
+  isoFromInstant,
+  isoFromSerial,
+  localDateTimeFromInstant,
+  localDateTimeFromSerial,
+  daysFromIso,
+  type IsoDate,
+} from "../cells/dates.ts";
+import { hasPrefix } from "../template/ids.ts";
+import { parsePeriod, formatPeriod, periodOf, type Cadence } from "../template/periods.ts";
+import type { CellKind } from "../template/sheets.ts";
+
+export type Coerced =
+  | { readonly ok: true; readonly value: string | number | null }
+  | { readonly ok: false; readonly details: CoerceFailure };
+
+export type CoerceFailure =
+  | { code: "cell-error"; value: string }
+  | { code: "invalid-id"; value: string; prefix: string }
+  | { code: "invalid-reference"; value: string; expected: string }
+  | { code: "invalid-date"; value: string }
+  | { code: "invalid-number"; value: string }
+  | { code: "invalid-percent"; value: string }
+  | { code: "invalid-enum"; value: string; allowed: readonly string[] }
+  | { code: "invalid-period"; value: string };
+
+export interface CoerceContext {
+  readonly zone: string;
+  readonly cadence: Cadence;
+}
+
+const BLANK: Coerced = { ok: true, value: null };
+const ok = (value: string | number | null): Coerced => ({ ok: true, value });
+const fail = (details: CoerceFailure): Coerced => ({ ok: false, details });
+
+const ISO_DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/;
+const NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/** Text as typed: numbers and booleans become their text, dates their ISO form. */
+export function cellText(value: CellValue, zone: string): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return isoFromInstant(value, zone) ?? null;
+  return null;
+}
+
+/** A date cell to an ISO date: serials, Dates and ISO text (a time of day is dropped). */
+export function coerceDate(value: CellValue, zone: string): IsoDate | undefined {
+  if (typeof value === "number") return isDateSerial(value) ? isoFromSerial(value) : undefined;
+  if (value instanceof Date) return isoFromInstant(value, zone);
+  if (typeof value === "string") {
+    const m = ISO_DATE_PREFIX.exec(value.trim());
+    if (m && daysFromIso(m[1]!) !== undefined) return m[1];
+  }
+  return undefined;
+}
+
+function coerceDateTime(value: CellValue, zone: string): string | undefined {
+  if (typeof value === "number") return isDateSerial(value) ? localDateTimeFromSerial(value) : undefined;
+  if (value instanceof Date) return localDateTimeFromInstant(value, zone);
+  if (typeof value === "string") {
+    const m = ISO_DATE_PREFIX.exec(value.trim());
+    if (!m || daysFromIso(m[1]!) === undefined) return undefined;
+    const [h, mi, s] = [m[2] ?? "00", m[3] ?? "00", m[4] ?? "00"];
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+    return `${m[1]}T${h}:${mi}:${s}`;
+  }
+  return undefined;
+}
+
+/** A number cell: numbers, and text such as "1,234.5" or "12%". */
+export function coerceNumber(value: CellValue): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  let t = value.trim();
+  let scale = 1;
+  if (t.endsWith("%")) {
+    t = t.slice(0, -1).trim();
+    scale = 0.01;
+  }
+  if (!NUMBER.test(t)) return undefined;
+  const n = Number(t.replace(/,/g, "")) * scale;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * A percentage as a fraction from 0 to 1. A cell formatted as a percentage holds the fraction
+ * (0.4 shows as 40%); typed whole numbers above 1 and up to 100 are read as percent points,
+ * since nobody means 4,000% progress.
+ */
+export function coercePercent(value: CellValue): number | undefined {
+  const isPercentText = typeof value === "string" && value.trim().endsWith("%");
+  const n = coerceNumber(value);
+  if (n === undefined) return undefined;
+  const fraction = !isPercentText && n > 1 ? n / 100 : n;
+  return fraction >= 0 && fraction <= 1 ? fraction : undefined;
+}
+
+function matchEnum(text: string, values: readonly string[]): string | undefined {
+  const t = text.trim().toLowerCase();
+  for (const v of values) if (v.toLowerCase() === t) return v;
+  return undefined;
+}
+
+/** Reads one cell of a column of the given kind. */
+export function coerceCell(value: CellValue, kind: CellKind, ctx: CoerceContext): Coerced {
+  if (isBlank(value)) return BLANK;
+  if (isErrorValue(value)) return fail({ code: "cell-error", value: String(value).toUpperCase() });
+  const shown = () => describeValue(value);
+  switch (kind.type) {
+    case "text":
+    case "computed":
+      return ok(cellText(value, ctx.zone));
+    case "id": {
+      const t = typeof value === "string" ? value.trim() : "";
+      return hasPrefix(t, kind.prefix) ? ok(t) : fail({ code: "invalid-id", value: shown(), prefix: kind.prefix });
+    }
+    case "ref": {
+      const t = typeof value === "string" ? value.trim() : "";
+      if (kind.prefixes.some((p) => hasPrefix(t, p))) return ok(t);
+      const expected = kind.prefixes.map((p) => `an ${p}-<number> ID`).join(" or ");
+      return fail({ code: "invalid-reference", value: shown(), expected });
+    }
+    case "date": {
+      const d = coerceDate(value, ctx.zone);
+      return d ? ok(d) : fail({ code: "invalid-date", value: shown() });
+    }
+    case "datetime": {
+      const d = coerceDateTime(value, ctx.zone);
+      return d ? ok(d) : fail({ code: "invalid-date", value: shown() });
+    }
+    case "number": {
+      const n = coerceNumber(value);
+      return n !== undefined ? ok(n) : fail({ code: "invalid-number", value: shown() });
+    }
+    case "percent": {
+      const n = coercePercent(value);
+      return n !== undefined ? ok(n) : fail({ code: "invalid-percent", value: shown() });
+    }
+    case "enum": {
+      const v = typeof value === "string" ? matchEnum(value, kind.values) : undefined;
+      return v ? ok(v) : fail({ code: "invalid-enum", value: shown(), allowed: kind.values });
+    }
+    case "period": {
+      if (typeof value === "string") {
+        const p = parsePeriod(value);
+        return p ? ok(formatPeriod(p)) : fail({ code: "invalid-period", value: shown() });
+      }
+      // Excel turns a typed "2026-11" into the date 1 Nov 2026: read the first of a month as that month.
+      const d = coerceDate(value, ctx.zone);
+      if (d && ctx.cadence === "Monthly" && d.endsWith("-01")) return ok(formatPeriod(periodOf(d, "Monthly")));
+      return fail({ code: "invalid-period", value: shown() });
+    }
+  }
+}

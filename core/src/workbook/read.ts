@@ -1,0 +1,277 @@
+/**
+ * Grids → typed records that remember where they came from.
+ *
+ * `readWorkbook` takes the template sheets as grids (header row 1, data from row 2), finds the
+ * columns by header (in any order; extra columns are the team's own and are left alone), reads
+ * Settings first (the time zone and cadence decide how dates and periods are read), then every
+ * data row. A row that cannot be keyed (no valid ID, or for a check-in no period) is reported
+ * and left out of the records; any other unreadable cell becomes an issue and a null value.
+ */
+import { a1 } from "../cells/a1.ts";
+import { isBlank, isBlankRow, isErrorValue, describeValue, type CellValue, type Grid, type Grids } from "../cells/values.ts";
+import { isValidZone } from "../cells/dates.ts";
+import { coerceCell, coerceDate, coerceNumber, type CoerceContext } from "./coerce.ts";
+import { makeIssue, type IssueLocation, type ValidationIssue } from "../validate/issues.ts";
+import { COLUMNS, SHEET, type Column, type SheetKey, type Objective, type Kpi, type Initiative, type Handoff, type Checkin } from "../template/sheets.ts";
+import { DEFAULT_SETTINGS, SETTING_KEYS, settingKeyOf, type Settings, type SettingKey } from "../template/settings.ts";
+import { parsePeriod, formatPeriod } from "../template/periods.ts";
+
+/** Where a sheet's columns are: record key → 1-based column number. */
+export interface SheetLayout {
+  /** The sheet's name as the workbook spells it. */
+  readonly name: string;
+  readonly columns: Readonly<Record<string, number>>;
+  /** Number of rows in the grid, header included. */
+  readonly rowCount: number;
+  /** Width of the header row (the last non-blank header's column). */
+  readonly headerWidth: number;
+}
+
+export interface Workbook {
+  readonly settings: Settings;
+  readonly objectives: readonly Objective[];
+  readonly kpis: readonly Kpi[];
+  readonly initiatives: readonly Initiative[];
+  readonly handoffs: readonly Handoff[];
+  readonly checkins: readonly Checkin[];
+  /** Layout of each template sheet found; absent sheets are missing. */
+  readonly layout: Readonly<Partial<Record<SheetKey, SheetLayout>>>;
+}
+
+export interface ReadResult {
+  readonly workbook: Workbook;
+  readonly issues: ValidationIssue[];
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** Finds a template sheet by name: exact, else ignoring case and spacing. */
+export function findSheet(grids: Grids, name: string): string | undefined {
+  if (grids[name]) return name;
+  const n = norm(name);
+  return Object.keys(grids).find((k) => grids[k] && norm(k) === n);
+}
+
+/** A1 location of a record's cell, for issues and write plans. */
+export function locate(sheet: SheetKey, layout: SheetLayout, row: number, key: string): IssueLocation {
+  const column = layout.columns[key];
+  const spec = (COLUMNS[sheet] as readonly Column[]).find((c) => c.key === key);
+  return { sheet: layout.name, row, column: spec?.header ?? key, cell: a1(row, column ?? 1) };
+}
+
+interface Collector {
+  issues: ValidationIssue[];
+}
+
+function headerLayout(key: SheetKey, name: string, grid: Grid, out: Collector): SheetLayout {
+  const header = grid[0] ?? [];
+  const columns: Record<string, number> = {};
+  const seen = new Map<string, number>();
+  let width = 0;
+  for (let c = 0; c < header.length; c++) {
+    const v = header[c];
+    if (isBlank(v)) continue;
+    width = c + 1;
+    const text = typeof v === "string" ? norm(v) : norm(String(v));
+    const first = seen.get(text);
+    if (first !== undefined) {
+      const spec = COLUMNS[key].find((s: Column) => norm(s.header) === text);
+      if (spec) {
+        out.issues.push(
+          makeIssue({ sheet: name, row: 1, column: spec.header, cell: a1(1, c + 1) }, { code: "duplicate-column", firstCell: a1(1, first) }),
+        );
+      }
+      continue;
+    }
+    seen.set(text, c + 1);
+  }
+  let nextFree = width + 1;
+  for (const spec of COLUMNS[key] as readonly Column[]) {
+    const at = seen.get(norm(spec.header));
+    if (at !== undefined) columns[spec.key] = at;
+    else if (!spec.computed) {
+      out.issues.push(makeIssue({ sheet: name, row: 1, column: spec.header, cell: a1(1, nextFree++) }, { code: "missing-column" }));
+    }
+  }
+  return { name, columns, rowCount: grid.length, headerWidth: width };
+}
+
+function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, out: Collector): Settings {
+  const settings: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS, holidays: [] };
+  if (!grid || !layout) return settings;
+  const keyCol = layout.columns.key;
+  const valueCol = layout.columns.value;
+  if (!keyCol || !valueCol) return settings;
+  const firstRow = new Map<SettingKey, number>();
+  const zoneForDates = () => settings.timeZone;
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r]!;
+    const rawKey = row[keyCol - 1];
+    if (isBlank(rawKey) || isErrorValue(rawKey)) continue;
+    const label = String(rawKey);
+    const sheetRow = r + 1;
+    const keyLoc: IssueLocation = { sheet: layout.name, row: sheetRow, column: "Key", cell: a1(sheetRow, keyCol) };
+    const loc: IssueLocation = { sheet: layout.name, row: sheetRow, column: "Value", cell: a1(sheetRow, valueCol) };
+    const key = settingKeyOf(label);
+    if (!key) {
+      out.issues.push(makeIssue(keyLoc, { code: "unknown-setting", key: describeValue(rawKey, 30).replace(/^"|"$/g, "") }));
+      continue;
+    }
+    const value = row[valueCol - 1];
+    const shownKey = SETTING_KEYS[key];
+    if (key !== "holidays") {
+      const first = firstRow.get(key);
+      if (first !== undefined) {
+        out.issues.push(makeIssue(keyLoc, { code: "duplicate-setting", key: shownKey, firstRow: first }));
+        continue;
+      }
+      firstRow.set(key, sheetRow);
+    }
+    if (isBlank(value)) continue;
+    const bad = (expected: string) =>
+      out.issues.push(makeIssue(loc, { code: "invalid-setting", key: shownKey, value: describeValue(value), expected }));
+    if (isErrorValue(value)) {
+      out.issues.push(makeIssue(loc, { code: "cell-error", value: String(value).toUpperCase() }));
+      continue;
+    }
+    switch (key) {
+      case "timeZone": {
+        const zone = typeof value === "string" ? value.trim() : "";
+        if (zone && isValidZone(zone)) settings.timeZone = zone;
+        else bad("an IANA time zone such as Europe/Berlin or America/New_York");
+        break;
+      }
+      case "cadence": {
+        const t = typeof value === "string" ? value.trim().toLowerCase() : "";
+        if (t === "weekly" || t === "monthly") settings.cadence = t === "weekly" ? "Weekly" : "Monthly";
+        else bad("Weekly or Monthly");
+        break;
+      }
+      case "amberWindow":
+      case "staleAfter":
+      case "templateVersion": {
+        const n = coerceNumber(value);
+        const min = key === "templateVersion" ? 1 : 0;
+        if (n !== undefined && Number.isInteger(n) && n >= min && n <= 520) settings[key] = n;
+        else bad(key === "templateVersion" ? "a version number such as 1" : "a whole number of days or periods, 0 or more");
+        break;
+      }
+      case "holidays": {
+        const parts = typeof value === "string" ? value.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean) : [value];
+        for (const part of parts) {
+          const d = coerceDate(part as CellValue, zoneForDates());
+          if (d) settings.holidays.push(d);
+          else bad("a date, or dates separated by commas (YYYY-MM-DD)");
+        }
+        break;
+      }
+      case "currentPeriod": {
+        const p = typeof value === "string" ? parsePeriod(value) : undefined;
+        if (p) settings.currentPeriod = formatPeriod(p);
+        else bad("a period such as 2026-W48 or 2026-11");
+        break;
+      }
+    }
+  }
+  settings.holidays.sort();
+  return settings;
+}
+
+type AnyRecord = Record<string, string | number | null> & { row: number };
+
+/**
+ * Reads the data rows of one sheet. `keys` are the columns without which a row cannot be a
+ * record (the ID; for check-ins the period and the ID).
+ */
+function readRows(
+  key: SheetKey,
+  grid: Grid,
+  layout: SheetLayout,
+  ctx: CoerceContext,
+  keys: readonly string[],
+  out: Collector,
+): AnyRecord[] {
+  const specs = (COLUMNS[key] as readonly Column[]).filter((c) => c.kind.type !== "computed" && layout.columns[c.key] !== undefined);
+  const cols = specs.map((c) => layout.columns[c.key]! - 1);
+  const records: AnyRecord[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r];
+    if (!cells || isBlankRow(cells)) continue;
+    const sheetRow = r + 1;
+    const record: AnyRecord = { row: sheetRow };
+    let keyed = true;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i]!;
+      const raw = cells[cols[i]!];
+      const result = coerceCell(raw, spec.kind, ctx);
+      if (result.ok) {
+        record[spec.key] = result.value;
+        if (result.value === null && spec.required) {
+          out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, { code: "required" }));
+        }
+      } else {
+        record[spec.key] = null;
+        out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, result.details));
+      }
+      if (record[spec.key] === null && keys.includes(spec.key)) keyed = false;
+    }
+    // Computed columns hold nothing to read, but a row whose only content sits there is not data.
+    if (keyed) records.push(record);
+  }
+  return records;
+}
+
+/** Reads the template sheets of a workbook given as grids. Never throws on any cell value. */
+export function readWorkbook(grids: Grids): ReadResult {
+  const out: Collector = { issues: [] };
+  const layout: Partial<Record<SheetKey, SheetLayout>> = {};
+  const found: Partial<Record<SheetKey, Grid>> = {};
+  for (const key of Object.keys(SHEET) as SheetKey[]) {
+    const name = findSheet(grids, SHEET[key]);
+    const grid = name ? grids[name] : undefined;
+    if (!name || !grid) {
+      out.issues.push(makeIssue({ sheet: SHEET[key], row: 1, column: "A", cell: "A1" }, { code: "missing-sheet" }));
+      continue;
+    }
+    found[key] = grid;
+    layout[key] = headerLayout(key, name, grid, out);
+  }
+  const settings = readSettings(found.settings, layout.settings, out);
+  const ctx: CoerceContext = { zone: settings.timeZone, cadence: settings.cadence };
+  const rows = (key: SheetKey, keys: readonly string[]) => {
+    const grid = found[key];
+    const l = layout[key];
+    if (!grid || !l) return [];
+    // A sheet missing a key column yields no records; the missing-column issue says why.
+    if (keys.some((k) => l.columns[k] === undefined)) return [];
+    return readRows(key, grid, l, ctx, keys, out);
+  };
+  const workbook: Workbook = {
+    settings,
+    objectives: rows("objectives", ["id"]) as unknown as Objective[],
+    kpis: rows("kpis", ["id"]) as unknown as Kpi[],
+    initiatives: rows("initiatives", ["id"]) as unknown as Initiative[],
+    handoffs: rows("handoffs", ["id"]) as unknown as Handoff[],
+    checkins: rows("checkins", ["period", "id"]) as unknown as Checkin[],
+    layout,
+  };
+  fillAbsentColumns(workbook);
+  return { workbook, issues: out.issues };
+}
+
+/** Records of a sheet that lacks an optional column still carry the key, as null. */
+function fillAbsentColumns(wb: Workbook): void {
+  const sheets: [SheetKey, readonly AnyRecord[]][] = [
+    ["objectives", wb.objectives as unknown as AnyRecord[]],
+    ["kpis", wb.kpis as unknown as AnyRecord[]],
+    ["initiatives", wb.initiatives as unknown as AnyRecord[]],
+    ["handoffs", wb.handoffs as unknown as AnyRecord[]],
+    ["checkins", wb.checkins as unknown as AnyRecord[]],
+  ];
+  for (const [key, records] of sheets) {
+    const absent = (COLUMNS[key] as readonly Column[]).filter((c) => c.kind.type !== "computed" && wb.layout[key]?.columns[c.key] === undefined);
+    if (!absent.length) continue;
+    for (const r of records) for (const c of absent) r[c.key] = null;
+  }
+}
+

@@ -1,0 +1,53 @@
+// Builds the bundles: the command line (Node), and, as the hosts land, the Apps Script
+// bundle and the Excel task pane. `node scripts/build.mjs [target...]` builds some.
+import { build } from "esbuild";
+import { chmodSync } from "node:fs";
+
+const externalNpmPackages = {
+  name: "external-npm-packages",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@baton/") ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+const targets = {
+  async cli() {
+    await build({
+      entryPoints: ["cli/src/bin.ts"],
+      outfile: "cli/dist/baton.js",
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      // npm packages stay external (installed beside the bin); the workspace's own
+      // TypeScript packages (@baton/*) are bundled in.
+      plugins: [externalNpmPackages],
+      banner: { js: "#!/usr/bin/env node" },
+      sourcemap: true,
+      logLevel: "warning",
+    });
+    chmodSync("cli/dist/baton.js", 0o755);
+  },
+  async core() {
+    // The core alone, for a neutral platform: proves it needs no Node built-ins and no DOM.
+    await build({
+      entryPoints: ["core/src/index.ts"],
+      outfile: "core/dist/core.js",
+      bundle: true,
+      platform: "neutral",
+      format: "esm",
+      target: "es2020",
+      minify: true,
+      metafile: false,
+      logLevel: "warning",
+    });
+  },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(targets)) {
+  if (!targets[name]) throw new Error(`unknown build target ${name}`);
+  await targets[name]();
+}
