@@ -1,0 +1,80 @@
+/**
+ * The contract between the shared sidebar (one web UI for the Google Sheets sidebar and the
+ * Excel task pane) and the host it runs in.
+ *
+ * In Excel the backend runs the core inside the task pane over Office.js; in Google Sheets it
+ * calls server functions through `google.script.run` (which cannot carry a Date: every date
+ * here is an ISO string). Everything crossing this boundary is plain JSON.
+ */
+
+/** A validation issue as the pane lists it; the same fields as the core's ValidationIssue. */
+export interface PaneIssue {
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+  readonly cell: string;
+  readonly message: string;
+  readonly fix?: string;
+}
+
+export type PaneStatus = "Green" | "Amber" | "Red" | "Done" | "Paused";
+
+/** A red or amber hand-off, with where its trouble starts. */
+export interface PaneHandoff {
+  readonly id: string;
+  readonly deliverable: string;
+  readonly status: PaneStatus;
+  readonly daysLate: number | null;
+  /** The initiative that provides the deliverable, and its team. */
+  readonly from: string;
+  readonly fromTeam: string | null;
+  /** The initiative that waits for it, and its team. */
+  readonly to: string;
+  readonly toTeam: string | null;
+  readonly owner: string | null;
+  /** IDs (hand-offs or initiatives) where the trouble starts. */
+  readonly rootCauses: readonly string[];
+  /** Plain-language reasons. */
+  readonly reasons: readonly string[];
+  /** Where the row is, so a click selects it. */
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface PaneState {
+  /** False when the workbook lacks the template: the pane offers to set it up. */
+  readonly hasTemplate: boolean;
+  /** Template sheets that are missing, by name. */
+  readonly missingSheets: readonly string[];
+  /** ISO date the statuses are computed as of, in the workbook's zone. */
+  readonly asOf: string;
+  readonly currentPeriod: string | null;
+  readonly issues: readonly PaneIssue[];
+  /** Red and amber hand-offs, worst first; empty until statuses are computed by the host. */
+  readonly atRisk: readonly PaneHandoff[];
+  /** Counts of initiatives by status. */
+  readonly initiativeCounts: Readonly<Partial<Record<PaneStatus, number>>>;
+  /** Which actions this host offers now (an action is left out until it works there). */
+  readonly actions: readonly PaneAction[];
+}
+
+export type PaneAction = "setUpTemplate" | "validate" | "refreshStatus" | "writeSummary" | "closePeriod" | "verify" | "migrate";
+
+/** What an action did, in words for the user, never a stack trace. */
+export interface ActionOutcome {
+  readonly ok: boolean;
+  readonly message: string;
+  /** Issues that stopped the action (for example, a close refused by validation errors). */
+  readonly issues?: readonly PaneIssue[];
+}
+
+export interface Backend {
+  /** The pane's state now: issues, hand-offs at risk, what can be done. */
+  state(): Promise<PaneState>;
+  /** Selects a cell in the workbook (`sheet`, A1 `cell`). */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Runs one action. `closePeriod` takes the period to close (`2026-W48`). */
+  run(action: PaneAction, arg?: string): Promise<ActionOutcome>;
+}
