@@ -88,6 +88,12 @@ export class XlsxHost implements Host {
     return new XlsxHost(wb);
   }
 
+  static async fromBuffer(bytes: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as ArrayBuffer);
+    return new XlsxHost(wb);
+  }
+
   static async open(file: string): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

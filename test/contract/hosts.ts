@@ -1,0 +1,76 @@
+/**
+ * The hosts the contract suite runs against. Each factory opens a workbook holding the given
+ * grids and says how to count its round trips. A new host joins the suite by adding a factory
+ * here; every scenario in `contract.test.ts` then runs on it unchanged.
+ */
+import type { CellValue, Grids, Host } from "@baton/core";
+import { MemoryHost } from "@baton/core";
+import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+
+export interface HostUnderTest {
+  readonly host: Host;
+  /** Host round trips so far (reads, syncs, getValues/setValues calls: whatever the host counts). */
+  roundTrips(): number;
+  /** Edits one cell as a user would; throws when the host refuses (a locked cell). */
+  userEdit(sheet: string, row: number, column: number, value: CellValue): Promise<void>;
+  /** The value a user sees in a cell after reopening the document (1-based). */
+  reopenedValue(sheet: string, row: number, column: number): Promise<CellValue>;
+}
+
+export interface HostFactory {
+  readonly name: string;
+  create(grids: Grids): Promise<HostUnderTest>;
+}
+
+export const memoryHost: HostFactory = {
+  name: "in-memory",
+  async create(grids) {
+    const host = new MemoryHost(grids);
+    return {
+      host,
+      roundTrips: () => host.calls.reads + host.calls.applies,
+      async userEdit(sheet, row, column, value) {
+        host.edit(sheet, row, column, value);
+      },
+      async reopenedValue(sheet, row, column) {
+        return host.grid(sheet)[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
+export const xlsxFileHost: HostFactory = {
+  name: ".xlsx file",
+  async create(grids) {
+    const seed = XlsxHost.empty();
+    for (const [name, grid] of Object.entries(grids)) {
+      if (!grid) continue;
+      const ws = seed.workbook.addWorksheet(name);
+      grid.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
+      }));
+    }
+    // Round-trip through bytes, so the host under test reads a real file.
+    const bytes = await seed.workbook.xlsx.writeBuffer();
+    const host = await XlsxHost.fromBuffer(bytes as ArrayBuffer);
+    return {
+      host,
+      roundTrips: () => host.calls.reads + host.calls.applies,
+      async userEdit(sheet, row, column, value) {
+        const ws = host.workbook.getWorksheet(sheet)!;
+        const cell = ws.getCell(row, column);
+        const sheetProtected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
+        if (sheetProtected && cell.protection?.locked !== false) throw new Error(`${sheet} R${row}C${column} is locked`);
+        cell.value = value as never;
+      },
+      async reopenedValue(sheet, row, column) {
+        const reopened = await XlsxHost.fromBuffer((await host.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+        const grids = await reopened.readSheets([sheet]);
+        return grids[sheet]?.[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
+/** Every host in the suite. */
+export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost];
