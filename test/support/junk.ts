@@ -22,6 +22,8 @@ export const JUNK_VALUES: readonly CellValue[] = [
   new Date(Number.NaN),
   new Date(Date.UTC(2026, 10, 26)),
   new Date(-8.64e15),
+  new Date(8.64e15),
+  new Date(Date.UTC(190000, 0, 1)),
   "#REF!",
   "#N/A",
   "#DIV/0!",

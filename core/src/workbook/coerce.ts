@@ -58,7 +58,7 @@ export function cellText(value: CellValue, zone: string): string | null {
 
 /** Spreadsheets hold dates from 1900-01-01 to 9999-12-31; anything outside is not a date here either. */
 const inSpreadsheetRange = (iso: string | undefined): iso is IsoDate =>
-  iso !== undefined && iso.length === 10 && iso >= "1900-01-01" && iso <= "9999-12-31";
+  iso !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(iso) && iso >= "1900-01-01" && iso <= "9999-12-31";
 
 /** A date cell to an ISO date: serials, Dates and ISO text (a time of day is dropped). */
 export function coerceDate(value: CellValue, zone: string): IsoDate | undefined {
