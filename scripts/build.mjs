@@ -30,6 +30,21 @@ const targets = {
     });
     chmodSync("cli/dist/baton.js", 0o755);
   },
+  async bench() {
+    // The benchmark: the parent that runs every figure, and the child that runs one.
+    await build({
+      entryPoints: { main: "bench/src/main.ts", child: "bench/src/child.ts", probe: "bench/src/probe.ts" },
+      outdir: "bench/dist",
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      plugins: [externalNpmPackages],
+      sourcemap: true,
+      logLevel: "warning",
+    });
+  },
   async core() {
     // The core alone, for a neutral platform: proves it needs no Node built-ins and no DOM.
     await build({

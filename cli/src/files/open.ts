@@ -4,8 +4,9 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import { SHEET, findSheet, type Grids } from "@baton/core";
+import { SHEET, findSheet, type Grids, type Host } from "@baton/core";
 import { XlsxHost } from "./xlsx-host.ts";
+import { StreamedXlsxHost } from "./xlsx-stream.ts";
 import { readCsvWorkbook } from "./csv.ts";
 
 export class InputError extends Error {
@@ -16,7 +17,7 @@ export interface OpenedWorkbook {
   readonly file: string;
   readonly format: "xlsx" | "csv";
   /** The .xlsx host, to write back to; absent for CSV. */
-  readonly host?: XlsxHost;
+  readonly host?: XlsxFileHost;
   /** The template sheets, keyed by the name the file spells them with. */
   readonly grids: Grids;
 }
@@ -26,15 +27,32 @@ export function assertReadable(file: string): void {
   if (!statSync(file).isFile()) throw new InputError(`${file}: not a file`);
 }
 
+/** A host over an .xlsx file that can save what was applied to it. */
+export interface XlsxFileHost extends Host {
+  save(file: string): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * The command will write the workbook: load the full model at once. Without it the
+   * template sheets are streamed into grids, and the model is loaded only if a plan is
+   * applied after all (still correct, one read slower).
+   */
+  readonly write?: boolean;
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+const TEMPLATE_SHEETS = new Set(Object.values(SHEET).map(norm));
+
 /** Opens a Baton workbook and checks that every template sheet is there. */
-export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
+export async function openWorkbook(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   assertReadable(file);
   const ext = extname(file).toLowerCase();
   let opened: OpenedWorkbook;
   if (ext === ".xlsx" || ext === ".xlsm") {
-    let host: XlsxHost;
+    let host: XlsxFileHost;
     try {
-      host = await XlsxHost.open(file);
+      host = options.write ? await XlsxHost.open(file) : await StreamedXlsxHost.open(file, (name) => TEMPLATE_SHEETS.has(norm(name)));
     } catch (e) {
       throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
     }

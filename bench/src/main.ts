@@ -1,0 +1,165 @@
+/**
+ * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE]`
+ *
+ * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
+ * another (never two at once: they would measure each other), and reports the median, min and
+ * max of each with its peak heap and resident memory, then the targets met and missed.
+ * `--quick` runs the S and M figures only; `--markdown` rewrites the generated block of a
+ * document (docs/PERFORMANCE.md) with the table of this run.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, freemem, tmpdir, totalmem, release } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { figures, TARGETS, type Context, type Figure, type FigureResult } from "./figures.ts";
+import { runTask } from "./harness.ts";
+import { median, summarise } from "./stats.ts";
+import { SIZES, type SizeName } from "./generate.ts";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean" },
+    quick: { type: "boolean" },
+    runs: { type: "string" },
+    only: { type: "string" },
+    markdown: { type: "string" },
+  },
+});
+
+const quick = Boolean(values.quick);
+const runsOverride = values.runs ? Number(values.runs) : undefined;
+if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0)) throw new RangeError("--runs takes a positive integer");
+const progress = (text: string) => process.stderr.write(text);
+const HEAD: readonly string[] = ["Figure", "Median", "Min – max", "Runs", "Peak heap", "Peak RSS", "Counts"];
+
+const chosen = figures().filter((f) => (!quick || f.quick) && (!values.only || f.id.includes(values.only)));
+const sizes = [...new Set(chosen.map((f) => f.size).filter((s): s is SizeName => Boolean(s)))];
+
+const scratch = mkdtempSync(join(tmpdir(), "baton-bench-"));
+const files: Partial<Record<SizeName, string>> = {};
+for (const size of sizes) {
+  progress(`preparing ${size} workbook... `);
+  // Writing L through the file host needs a big heap; it happens once, then comes from the cache.
+  const prepared = await runTask("prepare", [size], { nodeFlags: ["--max-old-space-size=8192"] });
+  files[size] = prepared.file!;
+  progress(`${(prepared.wallMs / 1000).toFixed(1)} s\n`);
+}
+const ctx: Context = { files, scratch };
+
+const results: FigureResult[] = [];
+try {
+  for (const figure of chosen) results.push(await measure(figure));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+async function measure(f: Figure): Promise<FigureResult> {
+  const runs = f.measure === "counts" ? 1 : (runsOverride ?? f.runs);
+  progress(`${f.id} `);
+  const got = [];
+  for (let i = 0; i < runs; i++) {
+    got.push(await f.run(ctx));
+    progress(".");
+  }
+  const values = got.map((g) => (f.measure === "wall" ? g.wallMs : (g.ms ?? 0)));
+  const s = summarise(values);
+  progress(` ${s.median.toFixed(s.median < 10 ? 3 : 0)}\n`);
+  return {
+    id: f.id,
+    title: f.title,
+    measure: f.measure,
+    ...s,
+    peakHeapMB: median(got.map((g) => g.peakHeapMB)),
+    maxRssMB: median(got.map((g) => g.maxRssMB)),
+    counts: got[0]!.counts ?? {},
+  };
+}
+
+const byId = new Map(results.map((r) => [r.id, r]));
+const targets = TARGETS.map((t) => ({ id: t.id, text: t.text, ...t.check((id) => byId.get(id)) })).filter((t) => t.value !== undefined);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? "unknown",
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  freeMemoryGB: Math.round(freemem() / 2 ** 30),
+  node: process.version,
+  os: `${process.platform} ${release()}`,
+};
+const report = {
+  date: new Date().toISOString(),
+  quick,
+  machine,
+  sizes: Object.fromEntries(sizes.map((s) => [s, SIZES[s]])),
+  figures: results,
+  targets,
+};
+
+
+function number(x: number, measure: Figure["measure"]): string {
+  if (measure === "counts") return "";
+  if (x >= 10_000) return `${(x / 1000).toFixed(1)} s`;
+  if (x >= 100) return `${x.toFixed(0)} ms`;
+  if (x >= 1) return `${x.toFixed(1)} ms`;
+  return `${x.toFixed(3)} ms`;
+}
+
+function countsText(c: Readonly<Record<string, number>>): string {
+  return Object.entries(c)
+    .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+    .join(", ");
+}
+
+function rows(): string[][] {
+  return results.map((r) => [
+    r.title,
+    number(r.median, r.measure),
+    r.measure === "counts" ? "" : `${number(r.min, r.measure)} – ${number(r.max, r.measure)}`,
+    r.measure === "counts" ? "" : String(r.runs),
+    `${r.peakHeapMB.toFixed(0)} MB`,
+    `${r.maxRssMB.toFixed(0)} MB`,
+    countsText(r.counts),
+  ]);
+}
+
+
+function textReport(): string {
+  const all = [HEAD, ...rows()];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const lines = all.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
+  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  lines.push("", "Targets:");
+  for (const t of targets) lines.push(`  ${t.met ? "met   " : "MISSED"}  ${t.text}: ${t.value}`);
+  lines.push("", `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, ${machine.os}`);
+  return lines.join("\n");
+}
+
+function writeMarkdown(path: string): void {
+  const table = [
+    `| ${HEAD.join(" | ")} |`,
+    `| ${HEAD.map(() => "---").join(" | ")} |`,
+    ...rows().map((r) => `| ${r.join(" | ")} |`),
+  ];
+  const block = [
+    "<!-- bench:begin (generated by npm run bench -- --markdown docs/PERFORMANCE.md) -->",
+    `Run of ${report.date.slice(0, 10)} on ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB of memory, Node ${machine.node}, ${machine.os}.`,
+    "",
+    ...table,
+    "",
+    "| Target | Figure | Met |",
+    "| --- | --- | --- |",
+    ...targets.map((t) => `| ${t.text} | ${t.value} | ${t.met ? "yes" : "**no**"} |`),
+    "<!-- bench:end -->",
+  ].join("\n");
+  let doc = "";
+  try {
+    doc = readFileSync(path, "utf8");
+  } catch {
+    doc = "";
+  }
+  const re = /<!-- bench:begin[\s\S]*?<!-- bench:end -->/;
+  writeFileSync(path, re.test(doc) ? doc.replace(re, block) : `${doc}${doc ? "\n" : ""}${block}\n`);
+}
+
+if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+else process.stdout.write(textReport() + "\n");
+if (values.markdown) writeMarkdown(values.markdown);

@@ -1,0 +1,96 @@
+/**
+ * What a figure's child process runs: the set-up a host would already have done (the workbook
+ * read into grids), then the timed work. Each task times only the work its figure names.
+ */
+import ExcelJS from "exceljs";
+import { checkinRowIssues, liveContext, validateGrids, type CellValue, type Grids } from "@baton/core";
+import { generate, SIZES, type SizeName } from "./generate.ts";
+import { gridsOf } from "./workbooks.ts";
+import { seeded } from "./random.ts";
+import { median } from "./stats.ts";
+import type { TaskResult } from "./protocol.ts";
+
+export type Task = (args: readonly string[]) => Promise<TaskResult>;
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - t };
+}
+
+export function sizeArg(args: readonly string[]): SizeName {
+  const s = args[0];
+  if (s !== "S" && s !== "M" && s !== "L") throw new RangeError(`size must be S, M or L, got ${s}`);
+  return s;
+}
+
+export function gridsOfSize(size: SizeName): Grids {
+  return gridsOf(generate(SIZES[size]).content);
+}
+
+const rowsOf = (grids: Grids) => Object.values(grids).reduce((n, g) => n + Math.max(0, (g?.length ?? 1) - 1), 0);
+
+export const TASKS: Record<string, Task> = {
+  /** Read and validate the whole workbook from the grids a host read. */
+  async validate(args) {
+    const grids = gridsOfSize(sizeArg(args));
+    gc();
+    const { value, ms } = timed(() => validateGrids(grids));
+    return { ms, counts: { rows: rowsOf(grids), issues: value.issues.length } };
+  },
+
+  /**
+   * One edited check-in validated as the sidebar does it while a user types: the context is
+   * built when the workbook is read, then each edit costs one row. The figure is the median
+   * edit of a thousand, on rows spread over the sheet.
+   */
+  async revalidate(args) {
+    const grids = gridsOfSize(sizeArg(args));
+    const { workbook } = validateGrids(grids);
+    const context = liveContext(workbook);
+    const layout = workbook.layout.checkins!;
+    const sheet = grids[layout.name]!;
+    const rag = layout.columns.rag! - 1;
+    const path = layout.columns.pathToGreen! - 1;
+    const r = seeded(7);
+    const times: number[] = [];
+    let issues = 0;
+    gc();
+    for (let i = 0; i < 1000; i++) {
+      const row = r.int(2, sheet.length);
+      const cells: CellValue[] = [...(sheet[row - 1] ?? [])];
+      // The edit a user makes: the week turns Red, and the Path to Green is not written yet.
+      cells[rag] = "Red";
+      cells[path] = null;
+      const { value, ms } = timed(() => checkinRowIssues(context, cells, row));
+      issues += value.length;
+      times.push(ms);
+    }
+    return { ms: median(times), counts: { edits: times.length, issuesFound: issues } };
+  },
+
+  /** The xlsx library's own read of a file into its workbook model. */
+  async "xlsx-read"(args) {
+    const wb = new ExcelJS.Workbook();
+    const { ms } = await timedAsync(() => wb.xlsx.readFile(args[0]!));
+    return { ms, counts: { sheets: wb.worksheets.length } };
+  },
+
+  /** The xlsx library's own read and write of a file: the floor of any command that writes. */
+  async "xlsx-readwrite"(args) {
+    const wb = new ExcelJS.Workbook();
+    const { ms } = await timedAsync(async () => {
+      await wb.xlsx.readFile(args[0]!);
+      await wb.xlsx.writeFile(args[1]!);
+    });
+    return { ms, counts: { sheets: wb.worksheets.length } };
+  },
+};
+
+async function timedAsync(work: () => Promise<unknown>): Promise<{ ms: number }> {
+  const t = performance.now();
+  await work();
+  return { ms: performance.now() - t };
+}
