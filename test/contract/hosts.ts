@@ -6,6 +6,7 @@
 import type { CellValue, Grids, Host } from "@baton/core";
 import { MemoryHost } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
 
 export interface HostUnderTest {
   readonly host: Host;
@@ -38,6 +39,19 @@ export const memoryHost: HostFactory = {
     };
   },
 };
+
+/** A real .xlsx file's bytes holding the grids, written by the xlsx library. */
+async function xlsxBytes(grids: Grids): Promise<Uint8Array> {
+  const seed = XlsxHost.empty();
+  for (const [name, grid] of Object.entries(grids)) {
+    if (!grid) continue;
+    const ws = seed.workbook.addWorksheet(name);
+    grid.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
+    }));
+  }
+  return new Uint8Array((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
 
 export const xlsxFileHost: HostFactory = {
   name: ".xlsx file",
@@ -72,5 +86,31 @@ export const xlsxFileHost: HostFactory = {
   },
 };
 
+/** The .xlsx file read by streaming, as read-only commands open it; writes load the full model. */
+export const xlsxStreamedHost: HostFactory = {
+  name: ".xlsx file, streamed",
+  async create(grids) {
+    const host = await StreamedXlsxHost.open(await xlsxBytes(grids));
+    if (!(host instanceof StreamedXlsxHost)) throw new Error("a plain workbook should stream, not fall back to the full reader");
+    return {
+      host,
+      roundTrips: () => host.calls.reads + host.calls.applies,
+      async userEdit(sheet, row, column, value) {
+        const ws = (await host.loaded()).workbook.getWorksheet(sheet)!;
+        const cell = ws.getCell(row, column);
+        const sheetProtected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
+        if (sheetProtected && cell.protection?.locked !== false) throw new Error(`${sheet} R${row}C${column} is locked`);
+        cell.value = value as never;
+      },
+      async reopenedValue(sheet, row, column) {
+        const bytes = new Uint8Array((await (await host.loaded()).workbook.xlsx.writeBuffer()) as ArrayBuffer);
+        const reopened = await StreamedXlsxHost.open(bytes);
+        const grids = await reopened.readSheets([sheet]);
+        return grids[sheet]?.[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
 /** Every host in the suite. */
-export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost];
+export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost, xlsxStreamedHost];

@@ -1,19 +1,19 @@
 /**
  * Reading an .xlsx workbook's template sheets as grids without building the xlsx library's
- * workbook model: the file is streamed once, only the sheets asked for are parsed, and each
- * cell goes straight into the grid. A command that only reads (validate, status, verify,
+ * workbook model: the zip's directory is read, then only the parts needed (workbook, shared
+ * strings, styles and the sheets asked for) are inflated as streams, and each cell goes
+ * straight into the grid. A command that only reads (validate, status, verify,
  * summary without --write) then holds the grids and nothing else: on a workbook of 2.6M
  * cells that is a few hundred MB instead of well over a GB, and a third of the time.
  *
  * Each cell is parsed by the xlsx library's own cell parser (shared strings, styles and the
  * 1904 flag by its own parsers too) and turned into a plain value by the same `plainValue`
  * the full reader uses, so both readers give the same grid. What only the full model resolves
- * (merged cells, hyperlinks, sheets whose part is not `sheetN.xml`, an unnamed sheet, a cell
- * without an address) makes `readXlsxStreaming` answer `undefined`, and the caller reads the
+ * (merged cells, hyperlinks, a sheet whose part is not `sheetN.xml`, a cell without an
+ * address, a string the string table lacks) makes `readXlsxStreaming` answer `undefined`, and the caller reads the
  * file with the full reader instead.
  */
 import { createRequire } from "node:module";
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
 import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
@@ -28,7 +28,6 @@ const SharedStringsXform = require("exceljs/lib/xlsx/xform/strings/shared-string
 };
 const parseSax = require("exceljs/lib/utils/parse-sax.js") as (iterable: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
 const colCache = require("exceljs/lib/utils/col-cache.js") as { decodeAddress(a: string): { row: number; col: number } };
-const iterateStream = require("exceljs/lib/utils/iterate-stream.js") as (s: unknown) => AsyncIterable<unknown>;
 
 interface XformLike {
   parseOpen(node: SaxNode): boolean;
@@ -64,78 +63,93 @@ export interface StreamedWorkbook {
 /** Marks a file the streaming reader leaves to the full reader. */
 class NeedsFullReader extends Error {}
 
-interface ReaderInternals {
-  sharedStrings?: unknown;
-  workbookRels?: { Id: string; Target: string }[];
-  model?: { sheets?: { id: number; name: string; rId: string; state?: string }[] };
-  properties?: { model?: { date1904?: boolean }; date1904?: boolean };
-  styles?: unknown;
+interface Rel {
+  readonly Id: string;
+  readonly Target: string;
 }
-
-/** The library's streaming reader, with shared strings parsed by its full parser and each worksheet handed over unread. */
-class SheetStreamReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => object) {
-  sharedStringsXform?: InstanceType<typeof SharedStringsXform>;
-
-  async *_parseSharedStrings(entry: unknown): AsyncGenerator<never> {
-    const xform = new SharedStringsXform();
-    await xform.parseStream(iterateStream(entry));
-    this.sharedStringsXform = xform;
-    (this as ReaderInternals).sharedStrings = xform.model.values;
-  }
-
-  *_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: { sheetNo: string; iterator: AsyncIterable<unknown> } }> {
-    yield { eventType: "worksheet", value: { sheetNo, iterator } };
-  }
+interface SheetEntry {
+  readonly name: string;
+  readonly rId: string;
 }
+interface ZipDirectory {
+  files: { path: string; type: string; stream(): NodeJS.ReadableStream }[];
+}
+const unzipper = require("unzipper") as { Open: { file(path: string): Promise<ZipDirectory>; buffer(b: Buffer): Promise<ZipDirectory> } };
+const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform.js") as new () => { parseStream(s: unknown): Promise<Rel[]> };
+const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform.js") as new () => {
+  parseStream(s: unknown): Promise<{ sheets?: SheetEntry[]; properties?: { date1904?: boolean } }>;
+};
+const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform.js") as new () => { parseStream(s: unknown): Promise<unknown> };
+
+/** Where the full reader looks for a sheet's part, from its relationship's target. */
+const partOf = (rel: Rel) => `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
 
 /**
  * The named sheets of an .xlsx file as grids (the state sheet's anchor too), or `undefined`
- * when the file holds something only the full reader resolves.
+ * when the file holds something only the full reader resolves. The zip's directory is read
+ * first, so the parts are taken in the order they are needed, wherever they sit in the file.
  */
 export async function readXlsxStreaming(source: string | Uint8Array, wanted: (name: string) => boolean): Promise<StreamedWorkbook | undefined> {
-  const input = typeof source === "string" ? source : Readable.from([Buffer.from(source)]);
-  const reader = new SheetStreamReader(input as string, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
-  const internals = reader as ReaderInternals;
+  const zip = typeof source === "string" ? await unzipper.Open.file(source) : await unzipper.Open.buffer(Buffer.from(source));
+  const parts = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
+  const open = (path: string) => parts.get(path)?.stream();
+  const relsStream = open("xl/_rels/workbook.xml.rels");
+  const bookStream = open("xl/workbook.xml");
+  if (!relsStream || !bookStream) return undefined;
+  const rels = await new RelationshipsXform().parseStream(relsStream);
+  const book = await new WorkbookXform().parseStream(bookStream);
+  let strings: InstanceType<typeof SharedStringsXform> | undefined;
+  const stringsStream = open("xl/sharedStrings.xml");
+  if (stringsStream) {
+    strings = new SharedStringsXform();
+    await strings.parseStream(stringsStream);
+  }
+  let styles: unknown;
+  const stylesStream = open("xl/styles.xml");
+  if (stylesStream) {
+    const xform = new StylesXform();
+    await xform.parseStream(stylesStream);
+    styles = xform;
+  }
+  const date1904 = Boolean(book.properties?.date1904);
+  const sheetNames: string[] = [];
   const grids: Record<string, Grid> = {};
-  const seen = new Set<string>();
   let anchor: string | null = null;
   try {
-    for await (const ws of reader as unknown as AsyncIterable<{ sheetNo: string; iterator: AsyncIterable<unknown> }>) {
-      const name = sheetName(internals, ws.sheetNo);
-      if (name === undefined) throw new NeedsFullReader();
-      seen.add(name);
-      if (name === STATE_SHEET) {
-        const v = (await sheetGrid(internals, reader.sharedStringsXform, ws.iterator))[0]?.[1];
+    for (const sheet of book.sheets ?? []) {
+      const rel = rels.find((r) => r.Id === sheet.rId);
+      const part = rel && partOf(rel);
+      // The full reader reads only `sheetN.xml` parts; anything else is left to it.
+      if (!part || !/^xl\/worksheets\/sheet\d+[.]xml$/.test(part) || !parts.has(part)) return undefined;
+      if (sheet.name !== STATE_SHEET) sheetNames.push(sheet.name);
+      if (sheet.name !== STATE_SHEET && !wanted(sheet.name)) continue;
+      const grid = await sheetGrid(open(part)!, { styles, sharedStrings: strings, date1904 });
+      if (sheet.name === STATE_SHEET) {
+        const v = grid[0]?.[1];
         anchor = typeof v === "string" && v ? v : null;
-      } else if (wanted(name)) grids[name] = await sheetGrid(internals, reader.sharedStringsXform, ws.iterator);
+      } else grids[sheet.name] = grid;
     }
   } catch (e) {
     if (e instanceof NeedsFullReader) return undefined;
     throw e;
   }
-  const sheets = internals.model?.sheets ?? [];
-  // A sheet whose part the streaming reader did not recognise was never seen: leave the file to the full reader.
-  if (sheets.some((s) => !seen.has(s.name))) return undefined;
-  return { sheetNames: sheets.map((s) => s.name).filter((n) => n !== STATE_SHEET), grids, anchor };
-}
-
-function sheetName(r: ReaderInternals, sheetNo: string): string | undefined {
-  const target = `worksheets/sheet${sheetNo}.xml`;
-  const rel = (r.workbookRels ?? []).find((x) => x.Target.replace(/^\/?xl\//, "") === target);
-  return rel && r.model?.sheets?.find((s) => s.rId === rel.Id)?.name;
+  return { sheetNames, grids, anchor };
 }
 
 /** One worksheet's cells, through the library's cell parser, into a grid as `worksheetGrid` builds it. */
-async function sheetGrid(r: ReaderInternals, strings: InstanceType<typeof SharedStringsXform> | undefined, iterator: AsyncIterable<unknown>): Promise<Grid> {
-  const date1904 = Boolean(r.properties?.model?.date1904 ?? r.properties?.date1904);
-  const options = { styles: r.styles, sharedStrings: strings, date1904, formulae: {}, hyperlinkMap: {} };
+async function sheetGrid(
+  stream: NodeJS.ReadableStream,
+  context: { styles: unknown; sharedStrings: InstanceType<typeof SharedStringsXform> | undefined; date1904: boolean },
+): Promise<Grid> {
+  const { date1904 } = context;
+  const options = { ...context, formulae: {}, hyperlinkMap: {} };
   const cell = new CellXform();
   const rows: CellValue[][] = [];
   let inData = false;
   let inCell = false;
   let row: CellValue[] | undefined;
   let rowNumber = 0;
-  for await (const events of parseSax(iterator)) {
+  for await (const events of parseSax(stream as unknown as AsyncIterable<unknown>)) {
     for (const e of events) {
       if (inCell) {
         if (e.eventType === "opentag") cell.parseOpen(e.value);
@@ -146,6 +160,8 @@ async function sheetGrid(r: ReaderInternals, strings: InstanceType<typeof Shared
           cell.reconcile(model, options);
           if (model.type === TYPE.Null) continue;
           if (model.type === TYPE.Merge || model.address === undefined) throw new NeedsFullReader();
+          // A shared string the file's string table does not hold: the full reader decides.
+          if (model.type === TYPE.String && typeof model.value !== "string") throw new NeedsFullReader();
           const { col } = colCache.decodeAddress(model.address);
           row ??= [];
           while (row.length < col - 1) row.push(undefined);
