@@ -1,6 +1,11 @@
 // One self-contained HTML page from an entry module: the script and its CSS inlined, no external
 // references, as Apps Script's HtmlService needs for the Google Sheets sidebar. The Excel task
 // pane can use the same page (passing the Office.js <script> tag in `head`).
+//
+// A host's build calls it with its own entry, which creates its backend and mounts the pane:
+//
+//   await buildInlinedPage({ entry: "gsheets/src/sidebar.ts", title: "Baton", outfile: "gsheets/dist/sidebar.html",
+//     head: '<base target="_top">' });
 import { build } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -26,11 +31,16 @@ export async function bundlePage({ entry, minify = true, define = {} }) {
     legalComments: "inline",
     logLevel: "warning",
   });
-  const text = (ext) => result.outputFiles.filter((f) => f.path.endsWith(ext)).map((f) => f.text).join("\n");
+  const text = (ext) =>
+    result.outputFiles
+      .filter((f) => f.path.endsWith(ext))
+      .map((f) => f.text)
+      .join("\n");
   return { js: text(".js"), css: text(".css") };
 }
 
-const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Writes one HTML page with the entry's script and styles inlined. The page has an empty
@@ -39,11 +49,22 @@ const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace
  *   `head` is trusted markup added to <head> (a `<base target="_top">`, the Office.js script tag).
  * @returns {Promise<{ outfile: string, bytes: number, jsBytes: number, cssBytes: number }>}
  */
-export async function buildInlinedPage({ entry, title, outfile, head = "", minify = true, define = {} }) {
+export async function buildInlinedPage({
+  entry,
+  title,
+  outfile,
+  head = "",
+  minify = true,
+  define = {},
+}) {
   const { js, css } = await bundlePage({ entry, minify, define });
   // esbuild escapes "</script" inside strings; anything left would end the inline element early.
-  if (/<\/script|<!--/i.test(js)) throw new Error(`${entry}: the bundle contains "</script" or "<!--" outside a string; it cannot be inlined`);
-  if (/<\/style/i.test(css)) throw new Error(`${entry}: the styles contain "</style"; they cannot be inlined`);
+  if (/<\/script|<!--/i.test(js))
+    throw new Error(
+      `${entry}: the bundle contains "</script" or "<!--" outside a string; it cannot be inlined`,
+    );
+  if (/<\/style/i.test(css))
+    throw new Error(`${entry}: the styles contain "</style"; they cannot be inlined`);
   const html = [
     "<!doctype html>",
     '<html lang="en">',
@@ -65,5 +86,10 @@ export async function buildInlinedPage({ entry, title, outfile, head = "", minif
     .join("\n");
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, html + "\n");
-  return { outfile, bytes: Buffer.byteLength(html), jsBytes: Buffer.byteLength(js), cssBytes: Buffer.byteLength(css) };
+  return {
+    outfile,
+    bytes: Buffer.byteLength(html),
+    jsBytes: Buffer.byteLength(js),
+    cssBytes: Buffer.byteLength(css),
+  };
 }

@@ -21,28 +21,57 @@ export interface ActionHandlers {
 }
 
 /** Buttons stay focusable while an action runs (aria-disabled, not disabled), so focus is not lost. */
-function actionButton(label: string, key: string, handlers: ActionHandlers, onClick: () => void, cls = "btn", extra: Record<string, string> = {}) {
+function actionButton(
+  label: string,
+  key: string,
+  handlers: ActionHandlers,
+  onClick: () => void,
+  cls = "btn",
+  extra: Record<string, string> = {},
+) {
   return h(
     "button",
     {
       class: cls,
-      attrs: { type: "button", "data-focus": key, "aria-disabled": handlers.busy ? "true" : null, ...extra },
+      attrs: {
+        type: "button",
+        "data-focus": key,
+        "aria-disabled": handlers.busy ? "true" : null,
+        ...extra,
+      },
       on: { click: () => (handlers.busy ? undefined : onClick()) },
     },
     label,
   );
 }
 
-export function toolbar(state: PaneState, form: CloseForm, handlers: ActionHandlers): HTMLElement | null {
+export function toolbar(
+  state: PaneState,
+  form: CloseForm,
+  handlers: ActionHandlers,
+): HTMLElement | null {
   const offered = TOOLBAR.filter((a) => state.actions.includes(a));
   if (!offered.length) return null;
   const buttons = offered.map((a, n) =>
     a === "closePeriod"
-      ? actionButton(`${ACTION_LABEL.closePeriod}…`, "action:closePeriod", handlers, handlers.toggleClose, "btn", {
-          "aria-expanded": String(form.open),
-          "aria-controls": "baton-close",
-        })
-      : actionButton(ACTION_LABEL[a], `action:${a}`, handlers, () => handlers.run(a), n === 0 ? "btn btn-primary" : "btn"),
+      ? actionButton(
+          `${ACTION_LABEL.closePeriod}…`,
+          "action:closePeriod",
+          handlers,
+          handlers.toggleClose,
+          "btn",
+          {
+            "aria-expanded": String(form.open),
+            "aria-controls": "baton-close",
+          },
+        )
+      : actionButton(
+          ACTION_LABEL[a],
+          `action:${a}`,
+          handlers,
+          () => handlers.run(a),
+          n === 0 ? "btn btn-primary" : "btn",
+        ),
   );
   return h(
     "nav",
@@ -57,7 +86,10 @@ function closePanel(form: CloseForm, handlers: ActionHandlers): HTMLElement {
     const p = form.period;
     return h(
       "div",
-      { class: "panel confirm", attrs: { id: "baton-close", role: "group", "aria-labelledby": "baton-confirm-title" } },
+      {
+        class: "panel confirm",
+        attrs: { id: "baton-close", role: "group", "aria-labelledby": "baton-confirm-title" },
+      },
       h("p", { class: "panel-title", attrs: { id: "baton-confirm-title" } }, `Close ${p}?`),
       h(
         "p",
@@ -67,7 +99,13 @@ function closePanel(form: CloseForm, handlers: ActionHandlers): HTMLElement {
       h(
         "div",
         { class: "row" },
-        actionButton(`Close ${p}`, "close:confirm", handlers, handlers.confirmClose, "btn btn-danger"),
+        actionButton(
+          `Close ${p}`,
+          "close:confirm",
+          handlers,
+          handlers.confirmClose,
+          "btn btn-danger",
+        ),
         actionButton("Cancel", "close:cancel", handlers, handlers.cancelConfirm),
       ),
     );
@@ -104,10 +142,27 @@ function closePanel(form: CloseForm, handlers: ActionHandlers): HTMLElement {
         },
         on: { input: (e) => handlers.editPeriod((e.target as HTMLInputElement).value) },
       }),
-      h("button", { class: "btn", attrs: { type: "submit", "data-focus": "close:next", "aria-disabled": handlers.busy ? "true" : null } }, "Continue"),
+      h(
+        "button",
+        {
+          class: "btn",
+          attrs: {
+            type: "submit",
+            "data-focus": "close:next",
+            "aria-disabled": handlers.busy ? "true" : null,
+          },
+        },
+        "Continue",
+      ),
     ),
-    h("p", { class: "hint", attrs: { id: "baton-close-hint" } }, "Seals the check-ins of this period and of every earlier open period."),
-    invalid ? h("p", { class: "field-error", attrs: { id: "baton-close-error" } }, form.error) : null,
+    h(
+      "p",
+      { class: "hint", attrs: { id: "baton-close-hint" } },
+      "Seals the check-ins of this period and of every earlier open period.",
+    ),
+    invalid
+      ? h("p", { class: "field-error", attrs: { id: "baton-close-error" } }, form.error)
+      : null,
   );
 }
 
@@ -127,8 +182,18 @@ export function setupSection(state: PaneState, handlers: ActionHandlers): HTMLEl
     ),
     state.actions.includes("setUpTemplate")
       ? [
-          h("p", { class: "hint" }, "Baton adds the missing sheets with their headers and drop-downs."),
-          actionButton(ACTION_LABEL.setUpTemplate, "action:setUpTemplate", handlers, () => handlers.run("setUpTemplate"), "btn btn-primary"),
+          h(
+            "p",
+            { class: "hint" },
+            "Baton adds the missing sheets with their headers and drop-downs.",
+          ),
+          actionButton(
+            ACTION_LABEL.setUpTemplate,
+            "action:setUpTemplate",
+            handlers,
+            () => handlers.run("setUpTemplate"),
+            "btn btn-primary",
+          ),
         ]
       : h("p", { class: "hint" }, "Setting it up is not available here."),
   );

@@ -4,7 +4,14 @@
  * what it can do with the core as it stands (setting up the template, validating); statuses,
  * the summary and period close join as the core gains them.
  */
-import { MemoryHost, SHEET, demoContent, templatePlan, validateGrids, type IsoDate } from "../src/index.ts";
+import {
+  MemoryHost,
+  SHEET,
+  demoContent,
+  templatePlan,
+  validateGrids,
+  type IsoDate,
+} from "../src/index.ts";
 import type { ActionOutcome, Backend, PaneAction, PaneState } from "./backend.ts";
 import { paneStateOf } from "./state.ts";
 
@@ -24,7 +31,12 @@ export interface DemoBackend extends Backend {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function createDemoBackend({ today, timeZone, empty = false, onSelect }: DemoBackendOptions): DemoBackend {
+export function createDemoBackend({
+  today,
+  timeZone,
+  empty = false,
+  onSelect,
+}: DemoBackendOptions): DemoBackend {
   const host = new MemoryHost(empty ? { Sheet1: [] } : {});
   const plan = () => templatePlan(demoContent({ today, timeZone }));
   const ready = empty ? Promise.resolve() : host.apply(plan());
@@ -45,7 +57,8 @@ export function createDemoBackend({ today, timeZone, empty = false, onSelect }: 
     switch (action) {
       case "setUpTemplate": {
         const before = await validation();
-        if (!before.issues.some((i) => i.code === "missing-sheet")) return { ok: false, message: "This workbook already has the template." };
+        if (!before.issues.some((i) => i.code === "missing-sheet"))
+          return { ok: false, message: "This workbook already has the template." };
         await host.apply(plan());
         const { workbook } = await validation();
         return {
@@ -59,7 +72,10 @@ export function createDemoBackend({ today, timeZone, empty = false, onSelect }: 
         const warnings = issues.length - errors;
         // Validating worked even when it finds errors: they are listed in the pane, not a failure.
         if (!issues.length) return { ok: true, message: "No issues: the workbook is valid." };
-        return { ok: true, message: `Found ${plural(errors, "error")} and ${plural(warnings, "warning")}.` };
+        return {
+          ok: true,
+          message: `Found ${plural(errors, "error")} and ${plural(warnings, "warning")}.`,
+        };
       }
       default:
         return { ok: false, message: `The preview cannot do "${action}" yet.` };

@@ -11,18 +11,25 @@ export interface Props {
   readonly class?: string;
   /** Attributes (`aria-*`, `data-*`, `type`, `role`, ...); `false`/`null` leaves one out. */
   readonly attrs?: Readonly<Record<string, string | number | boolean | null | undefined>>;
-  readonly on?: { readonly [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
+  readonly on?: {
+    readonly [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void;
+  };
 }
 
 /** `h("li", { class: "issue" }, "text", child)`: an element with text and child nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props?.class) el.className = props.class;
   for (const [name, value] of Object.entries(props?.attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     el.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const [type, handler] of Object.entries(props?.on ?? {})) if (handler) el.addEventListener(type, handler as EventListener);
+  for (const [type, handler] of Object.entries(props?.on ?? {}))
+    if (handler) el.addEventListener(type, handler as EventListener);
   append(el, children);
   return el;
 }
@@ -32,7 +39,8 @@ export function append(parent: Node, children: readonly Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
     if (Array.isArray(c)) append(parent, c);
-    else if (typeof c === "string" || typeof c === "number") parent.appendChild(document.createTextNode(String(c)));
+    else if (typeof c === "string" || typeof c === "number")
+      parent.appendChild(document.createTextNode(String(c)));
     else parent.appendChild(c as Node);
   }
 }

@@ -24,11 +24,19 @@ export function bySheet(issues: readonly PaneIssue[]): Map<string, PaneIssue[]> 
 }
 
 function severityLabel(i: PaneIssue): Child {
-  return h("span", { class: `badge badge-${i.severity}` }, i.severity === "error" ? "Error" : "Warning");
+  return h(
+    "span",
+    { class: `badge badge-${i.severity}` },
+    i.severity === "error" ? "Error" : "Warning",
+  );
 }
 
 /** One issue as a button: its cell, severity, message and fix. */
-export function issueItem(i: PaneIssue, select: IssueHandlers["select"], key: string): HTMLLIElement {
+export function issueItem(
+  i: PaneIssue,
+  select: IssueHandlers["select"],
+  key: string,
+): HTMLLIElement {
   return h(
     "li",
     null,
@@ -39,9 +47,16 @@ export function issueItem(i: PaneIssue, select: IssueHandlers["select"], key: st
         attrs: { type: "button", "data-focus": key, title: `Go to ${i.sheet}!${i.cell}` },
         on: { click: () => select(i.sheet, i.cell) },
       },
-      h("span", { class: "item-head" }, severityLabel(i), h("span", { class: "cell-ref" }, `${i.sheet}!${i.cell}`)),
+      h(
+        "span",
+        { class: "item-head" },
+        severityLabel(i),
+        h("span", { class: "cell-ref" }, `${i.sheet}!${i.cell}`),
+      ),
       h("span", { class: "item-text" }, i.message),
-      i.fix ? h("span", { class: "item-fix" }, h("span", { class: "fix-label" }, "Fix: "), i.fix) : null,
+      i.fix
+        ? h("span", { class: "item-fix" }, h("span", { class: "fix-label" }, "Fix: "), i.fix)
+        : null,
     ),
   );
 }
@@ -49,7 +64,9 @@ export function issueItem(i: PaneIssue, select: IssueHandlers["select"], key: st
 function counts(issues: readonly PaneIssue[]): string {
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
-  return [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ");
+  return [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""]
+    .filter(Boolean)
+    .join(", ");
 }
 
 export function issuesSection(issues: readonly PaneIssue[], handlers: IssueHandlers): HTMLElement {
@@ -67,13 +84,27 @@ export function issuesSection(issues: readonly PaneIssue[], handlers: IssueHandl
     return h(
       "section",
       { class: "group", attrs: { "aria-labelledby": headingId } },
-      h("h3", { attrs: { id: headingId } }, sheet, " ", h("span", { class: "muted" }, `(${counts(list)})`)),
-      h("ul", { class: "items" }, shown.map((i, n) => issueItem(i, handlers.select, `issue:${sheet}:${n}`))),
+      h(
+        "h3",
+        { attrs: { id: headingId } },
+        sheet,
+        " ",
+        h("span", { class: "muted" }, `(${counts(list)})`),
+      ),
+      h(
+        "ul",
+        { class: "items" },
+        shown.map((i, n) => issueItem(i, handlers.select, `issue:${sheet}:${n}`)),
+      ),
       showAll
         ? null
         : h(
             "button",
-            { class: "link", attrs: { type: "button", "data-focus": `more:${sheet}` }, on: { click: () => handlers.expand(sheet) } },
+            {
+              class: "link",
+              attrs: { type: "button", "data-focus": `more:${sheet}` },
+              on: { click: () => handlers.expand(sheet) },
+            },
             `Show all ${list.length} issues in ${sheet}`,
           ),
     );
@@ -81,7 +112,12 @@ export function issuesSection(issues: readonly PaneIssue[], handlers: IssueHandl
   return h(
     "section",
     { class: "section", attrs: { "aria-labelledby": "baton-issues-title" } },
-    h("h2", { attrs: { id: "baton-issues-title" } }, "Validation ", h("span", { class: "muted" }, `(${counts(issues)})`)),
+    h(
+      "h2",
+      { attrs: { id: "baton-issues-title" } },
+      "Validation ",
+      h("span", { class: "muted" }, `(${counts(issues)})`),
+    ),
     groups,
   );
 }

@@ -91,7 +91,9 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
     submitPeriod() {
       const period = form.period.trim();
       if (!looksLikePeriod(period)) {
-        form.error = period ? `${period} is not a period: enter an ISO week such as 2026-W48 or a month such as 2026-11.` : "Enter the period to close, such as 2026-W48.";
+        form.error = period
+          ? `${period} is not a period: enter an ISO week such as 2026-W48 or a month such as 2026-11.`
+          : "Enter the period to close, such as 2026-W48.";
         focusNext = "close:period";
       } else {
         form.period = period;
@@ -123,20 +125,42 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
       h(
         "div",
         { class: `message tone-${s.tone}` },
-        s.tone === "busy" ? h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }) : h("span", { class: "tone-label" }, `${TONE_LABEL[s.tone]}: `),
+        s.tone === "busy"
+          ? h("span", { class: "spinner", attrs: { "aria-hidden": "true" } })
+          : h("span", { class: "tone-label" }, `${TONE_LABEL[s.tone]}: `),
         h("span", null, s.message),
       ),
-      s.issues?.length ? h("ul", { class: "items" }, s.issues.map((i, n) => issueItem(i, select, `outcome:${n}`))) : null,
+      s.issues?.length
+        ? h(
+            "ul",
+            { class: "items" },
+            s.issues.map((i, n) => issueItem(i, select, `outcome:${n}`)),
+          )
+        : null,
       s.retry
-        ? h("button", { class: "btn", attrs: { type: "button", "data-focus": "retry" }, on: { click: () => void load() } }, "Try again")
+        ? h(
+            "button",
+            {
+              class: "btn",
+              attrs: { type: "button", "data-focus": "retry" },
+              on: { click: () => void load() },
+            },
+            "Try again",
+          )
         : null,
     );
   }
 
   function draw(): void {
     const active = document.activeElement;
-    const key = focusNext ?? (active && root.contains(active) ? active.getAttribute("data-focus") : null);
+    const activeKey = active && root.contains(active) ? active.getAttribute("data-focus") : null;
+    const key = focusNext ?? activeKey;
     focusNext = null;
+    // A refresh can land while the user types a period: keep the caret where it was.
+    const caret =
+      key === activeKey && active instanceof HTMLInputElement
+        ? { start: active.selectionStart ?? 0, end: active.selectionEnd ?? 0 }
+        : null;
 
     drawStatus();
     if (!state) {
@@ -175,8 +199,12 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
       );
     }
     if (key) {
-      const target = Array.from(root.querySelectorAll<HTMLElement>("[data-focus]")).find((el) => el.getAttribute("data-focus") === key);
+      const target = Array.from(root.querySelectorAll<HTMLElement>("[data-focus]")).find(
+        (el) => el.getAttribute("data-focus") === key,
+      );
       if (target && target !== document.activeElement) target.focus();
+      if (caret && target instanceof HTMLInputElement)
+        target.setSelectionRange(caret.start, caret.end);
     }
   }
 
@@ -193,7 +221,11 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
       if (status?.tone === "busy" || status?.retry) status = null;
     } catch (e) {
       if (mine !== loads) return;
-      status = { tone: "error", message: `Could not read the workbook: ${errorText(e)}`, retry: true };
+      status = {
+        tone: "error",
+        message: `Could not read the workbook: ${errorText(e)}`,
+        retry: true,
+      };
     }
     draw();
   }
@@ -209,7 +241,9 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
     } catch (e) {
       outcome = { ok: false, message: errorText(e) };
     }
-    let message = outcome.message.trim() || (outcome.ok ? "Finished." : "The action failed, and the host gave no reason.");
+    let message =
+      outcome.message.trim() ||
+      (outcome.ok ? "Finished." : "The action failed, and the host gave no reason.");
     let retry = false;
     const mine = ++loads;
     try {

@@ -18,7 +18,8 @@ const root = document.getElementById("baton")!;
 const selection = document.createElement("p");
 selection.className = "preview-selection";
 selection.setAttribute("aria-live", "polite");
-selection.textContent = "Preview: the demo workbook, checked by the real core. Click an issue to see where it points.";
+selection.textContent =
+  "Preview: the demo workbook, checked by the real core. Click an issue to see where it points.";
 root.after(selection);
 
 const backend = createDemoBackend({

@@ -9,7 +9,9 @@ import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "
 /** A core issue as plain JSON for the pane (the details that made its message are left out). */
 export function paneIssue(issue: ValidationIssue): PaneIssue {
   const { code, severity, sheet, row, column, cell, message, fix } = issue;
-  return fix === undefined ? { code, severity, sheet, row, column, cell, message } : { code, severity, sheet, row, column, cell, message, fix };
+  return fix === undefined
+    ? { code, severity, sheet, row, column, cell, message }
+    : { code, severity, sheet, row, column, cell, message, fix };
 }
 
 export interface PaneStateInput {
@@ -24,9 +26,17 @@ export interface PaneStateInput {
   readonly initiativeCounts?: Readonly<Partial<Record<PaneStatus, number>>>;
 }
 
-export function paneStateOf({ validation, asOf, actions, atRisk = [], initiativeCounts = {} }: PaneStateInput): PaneState {
+export function paneStateOf({
+  validation,
+  asOf,
+  actions,
+  atRisk = [],
+  initiativeCounts = {},
+}: PaneStateInput): PaneState {
   // The validator names every template sheet it could not find, so "missing" means the same everywhere.
-  const missingSheets = validation.issues.filter((i) => i.code === "missing-sheet").map((i) => i.sheet);
+  const missingSheets = validation.issues
+    .filter((i) => i.code === "missing-sheet")
+    .map((i) => i.sheet);
   return {
     hasTemplate: missingSheets.length === 0,
     missingSheets,

@@ -5,7 +5,11 @@ import { plural, STATUS_ORDER } from "./words.ts";
 
 /** A status always carries its word, never colour alone. */
 export function statusBadge(status: PaneStatus, extra?: string): HTMLSpanElement {
-  return h("span", { class: `badge status-${status.toLowerCase()}` }, extra ? `${status} · ${extra}` : status);
+  return h(
+    "span",
+    { class: `badge status-${status.toLowerCase()}` },
+    extra ? `${status} · ${extra}` : status,
+  );
 }
 
 /** Counts of initiatives by status, or null when the host has computed none yet. */
@@ -20,7 +24,9 @@ export function countsLine(counts: PaneState["initiativeCounts"]): HTMLElement |
     h(
       "ul",
       { class: "chips", attrs: { "aria-label": "Initiatives by status" } },
-      present.map((s) => h("li", null, h("span", { class: `badge status-${s.toLowerCase()}` }, `${counts[s]} ${s}`))),
+      present.map((s) =>
+        h("li", null, h("span", { class: `badge status-${s.toLowerCase()}` }, `${counts[s]} ${s}`)),
+      ),
     ),
   );
 }
@@ -28,7 +34,11 @@ export function countsLine(counts: PaneState["initiativeCounts"]): HTMLElement |
 /** Read aloud as "to": the provider hands to the waiting side. */
 const arrow = () => h("span", { attrs: { role: "img", "aria-label": " to " } }, " → ");
 
-function handoffItem(x: PaneHandoff, select: (sheet: string, cell: string) => void, key: string): HTMLLIElement {
+function handoffItem(
+  x: PaneHandoff,
+  select: (sheet: string, cell: string) => void,
+  key: string,
+): HTMLLIElement {
   const late = x.daysLate && x.daysLate > 0 ? `${plural(x.daysLate, "day")} late` : undefined;
   return h(
     "li",
@@ -40,16 +50,28 @@ function handoffItem(x: PaneHandoff, select: (sheet: string, cell: string) => vo
         attrs: { type: "button", "data-focus": key, title: `Go to ${x.sheet}!${x.cell}` },
         on: { click: () => select(x.sheet, x.cell) },
       },
-      h("span", { class: "item-head" }, statusBadge(x.status, late), h("span", { class: "cell-ref" }, x.id)),
+      h(
+        "span",
+        { class: "item-head" },
+        statusBadge(x.status, late),
+        h("span", { class: "cell-ref" }, x.id),
+      ),
       h("span", { class: "item-title" }, x.deliverable),
       h("span", { class: "item-line" }, x.fromTeam ?? x.from, arrow(), x.toTeam ?? x.to),
       x.fromTeam || x.toTeam ? h("span", { class: "item-sub" }, x.from, arrow(), x.to) : null,
-      h("span", { class: "item-line" }, h("span", { class: "field" }, "Owner: "), x.owner ?? "nobody named"),
+      h(
+        "span",
+        { class: "item-line" },
+        h("span", { class: "field" }, "Owner: "),
+        x.owner ?? "nobody named",
+      ),
       h(
         "span",
         { class: "item-line" },
         h("span", { class: "field" }, "Root cause: "),
-        x.rootCauses.length ? x.rootCauses.map((r) => (r === x.id ? `${r} (this hand-off)` : r)).join(", ") : "not traced",
+        x.rootCauses.length
+          ? x.rootCauses.map((r) => (r === x.id ? `${r} (this hand-off)` : r)).join(", ")
+          : "not traced",
       ),
       x.reasons.length ? h("span", { class: "item-fix" }, x.reasons.join("; ")) : null,
     ),
@@ -57,7 +79,10 @@ function handoffItem(x: PaneHandoff, select: (sheet: string, cell: string) => vo
 }
 
 /** Shown only once statuses exist: before that, "none at risk" would be a claim nobody checked. */
-export function atRiskSection(state: PaneState, select: (sheet: string, cell: string) => void): HTMLElement | null {
+export function atRiskSection(
+  state: PaneState,
+  select: (sheet: string, cell: string) => void,
+): HTMLElement | null {
   if (!state.atRisk.length && !countsLine(state.initiativeCounts)) return null;
   const red = state.atRisk.filter((x) => x.status === "Red").length;
   const amber = state.atRisk.length - red;
@@ -71,7 +96,11 @@ export function atRiskSection(state: PaneState, select: (sheet: string, cell: st
       state.atRisk.length ? h("span", { class: "muted" }, `(${red} red, ${amber} amber)`) : null,
     ),
     state.atRisk.length
-      ? h("ul", { class: "items" }, state.atRisk.map((x, n) => handoffItem(x, select, `handoff:${n}`)))
+      ? h(
+          "ul",
+          { class: "items" },
+          state.atRisk.map((x, n) => handoffItem(x, select, `handoff:${n}`)),
+        )
       : h("p", { class: "empty ok-text" }, "No hand-off is red or amber."),
   );
 }

@@ -12,7 +12,14 @@ export const ACTION_LABEL: Record<PaneAction, string> = {
 };
 
 /** The order of the toolbar; set-up is offered on its own, in the banner of a workbook without the template. */
-export const TOOLBAR: readonly PaneAction[] = ["refreshStatus", "writeSummary", "closePeriod", "verify", "validate", "migrate"];
+export const TOOLBAR: readonly PaneAction[] = [
+  "refreshStatus",
+  "writeSummary",
+  "closePeriod",
+  "verify",
+  "validate",
+  "migrate",
+];
 
 export function doing(action: PaneAction, arg?: string): string {
   switch (action) {
@@ -56,6 +63,13 @@ export function looksLikePeriod(text: string): boolean {
 /** A thrown value as words: backends reject with Errors, google.script.run with Error-likes. */
 export function errorText(e: unknown): string {
   if (typeof e === "string" && e.trim()) return e;
-  if (e && typeof e === "object" && "message" in e && typeof e.message === "string" && e.message.trim()) return e.message;
+  if (
+    e &&
+    typeof e === "object" &&
+    "message" in e &&
+    typeof e.message === "string" &&
+    e.message.trim()
+  )
+    return e.message;
   return "Something went wrong, and the host gave no reason.";
 }

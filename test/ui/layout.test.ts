@@ -9,7 +9,15 @@ const ui = usePages();
 const crowded = () => {
   const long = "Deliverable_" + "x".repeat(120);
   return stateWithStatuses({
-    atRisk: [{ ...routingApi, deliverable: long, owner: "Maximiliane Oberhuber-Schwarzenegger-Lindqvist", fromTeam: "Platform Engineering and Developer Experience" }, ...stateWithStatuses().atRisk],
+    atRisk: [
+      {
+        ...routingApi,
+        deliverable: long,
+        owner: "Maximiliane Oberhuber-Schwarzenegger-Lindqvist",
+        fromTeam: "Platform Engineering and Developer Experience",
+      },
+      ...stateWithStatuses().atRisk,
+    ],
   });
 };
 
@@ -35,6 +43,12 @@ describe("the pane fits a narrow sidebar", () => {
     const { page } = await ui.open({ states: [stateWithStatuses()] }, { width: 320 });
     mkdirSync("test-artifacts", { recursive: true });
     await page.screenshot({ path: "test-artifacts/sidebar.png", fullPage: true });
+    await page.click("text=Close period…");
+    await page.click("text=Continue");
+    await page.screenshot({
+      path: "test-artifacts/sidebar-close.png",
+      clip: { x: 0, y: 0, width: 320, height: 480 },
+    });
   });
 });
 
@@ -45,7 +59,11 @@ describe("keyboard focus is visible", () => {
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const style = getComputedStyle(el);
-      return { tag: el.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      return {
+        tag: el.tagName,
+        outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+      };
     });
     expect(focused.tag).toBe("BUTTON");
     expect(focused.outline).not.toBe("none");

@@ -15,7 +15,10 @@ import { installStandIn, type StandInSpec } from "./stand-in.ts";
 export const CHROMIUM = "/usr/bin/chromium";
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
+  });
 }
 
 export interface Site {
@@ -41,7 +44,13 @@ export async function serve(dir: string): Promise<Site> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html; charset=utf-8" : "application/octet-stream" }).end(readFileSync(file));
+    res
+      .writeHead(200, {
+        "content-type": file.endsWith(".html")
+          ? "text/html; charset=utf-8"
+          : "application/octet-stream",
+      })
+      .end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -62,8 +71,16 @@ export interface BuiltPages {
 /** Builds the stand-in page and the preview into a fresh folder, as the build targets do. */
 export async function buildPages(): Promise<BuiltPages> {
   const dir = mkdtempSync(join(tmpdir(), "baton-ui-"));
-  await buildInlinedPage({ entry: "test/ui/support/stand-in-entry.ts", title: "Baton", outfile: join(dir, "stand-in.html") });
-  await buildInlinedPage({ entry: "core/ui/preview.ts", title: "Baton sidebar preview", outfile: join(dir, "preview.html") });
+  await buildInlinedPage({
+    entry: "test/ui/support/stand-in-entry.ts",
+    title: "Baton",
+    outfile: join(dir, "stand-in.html"),
+  });
+  await buildInlinedPage({
+    entry: "core/ui/preview.ts",
+    title: "Baton sidebar preview",
+    outfile: join(dir, "preview.html"),
+  });
   return { dir, standIn: "/stand-in.html", preview: "/preview.html" };
 }
 
@@ -117,7 +134,12 @@ export function usePages() {
     if (pages) rmSync(pages.dir, { recursive: true, force: true });
   });
 
-  async function openAt(path: string, width: number, before?: (page: Page) => Promise<void>, ready = ".pane-header time"): Promise<Opened> {
+  async function openAt(
+    path: string,
+    width: number,
+    before?: (page: Page) => Promise<void>,
+    ready = ".pane-header time",
+  ): Promise<Opened> {
     if (!browser || !site) throw new Error("pages are not built yet");
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     contexts.push(context);
@@ -127,13 +149,16 @@ export function usePages() {
     page.on("request", (r) => requests.push(r.url()));
     if (before) await before(page);
     await page.goto(site.url + path);
-    await page.waitForSelector(ready);
+    await page.waitForSelector(ready, { state: "attached", timeout: 10_000 });
     return { page, watched, requests };
   }
 
   return {
     /** The pane over the stand-in backend; waits until a state is shown (or `ready`). */
-    open(spec: StandInSpec, { width = 320, ready }: { width?: number; ready?: string } = {}): Promise<Opened> {
+    open(
+      spec: StandInSpec,
+      { width = 320, ready }: { width?: number; ready?: string } = {},
+    ): Promise<Opened> {
       return openAt(pages!.standIn, width, (page) => installStandIn(page, spec), ready);
     },
     /** The preview with the real core; `query` like `?today=2026-11-26&zone=UTC`. */

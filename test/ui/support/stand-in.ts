@@ -13,6 +13,8 @@ export interface StandInSpec {
   readonly outcomes?: Partial<Record<PaneAction, ActionOutcome | { readonly reject: string }>>;
   /** `state()` calls (0-based) that reject. */
   readonly stateFailures?: readonly number[];
+  /** `select` rejects with this message. */
+  readonly selectFailure?: string;
   /** Hold every `run` until `window.__release()`. */
   readonly gated?: boolean;
 }
@@ -31,17 +33,21 @@ function install(spec: StandInSpec): void {
   w.__batonBackend = {
     state() {
       const n = calls.state++;
-      if (spec.stateFailures?.includes(n)) return Promise.reject(new Error(`the host could not read the workbook (call ${n + 1})`));
-      return Promise.resolve(JSON.parse(JSON.stringify(spec.states[Math.min(n, spec.states.length - 1)])));
+      if (spec.stateFailures?.includes(n))
+        return Promise.reject(new Error(`the host could not read the workbook (call ${n + 1})`));
+      return Promise.resolve(
+        JSON.parse(JSON.stringify(spec.states[Math.min(n, spec.states.length - 1)])),
+      );
     },
     select(sheet: string, cell: string) {
       calls.select.push([sheet, cell]);
-      return Promise.resolve();
+      return spec.selectFailure ? Promise.reject(new Error(spec.selectFailure)) : Promise.resolve();
     },
     run(action: PaneAction, arg?: string) {
       calls.run.push(arg === undefined ? [action] : [action, arg]);
       const o = spec.outcomes?.[action] ?? { ok: true, message: `Ran ${action}.` };
-      const settle = () => ("reject" in o ? Promise.reject(new Error(o.reject)) : Promise.resolve(o));
+      const settle = () =>
+        "reject" in o ? Promise.reject(new Error(o.reject)) : Promise.resolve(o);
       if (!spec.gated) return settle();
       return new Promise((resolve) => {
         w.__release = () => resolve(settle());

@@ -8,7 +8,13 @@ import type { PaneHandoff, PaneState } from "../../../core/ui/backend.ts";
 import { paneStateOf } from "../../../core/ui/state.ts";
 import { workbookGrids, smallWorkbook, initiative, handoff, checkin } from "../../support/grids.ts";
 
-export const ALL_ACTIONS = ["refreshStatus", "writeSummary", "closePeriod", "verify", "validate"] as const;
+export const ALL_ACTIONS = [
+  "refreshStatus",
+  "writeSummary",
+  "closePeriod",
+  "verify",
+  "validate",
+] as const;
 
 /** A workbook with mistakes on three sheets. */
 export function stateWithIssues(extra: Partial<PaneState> = {}): PaneState {
@@ -19,7 +25,10 @@ export function stateWithIssues(extra: Partial<PaneState> = {}): PaneState {
       checkins: [checkin("2026-W48", "INI-1", { RAG: "Amber" })],
     }),
   );
-  return { ...paneStateOf({ validation: validateGrids(grids), asOf: "2026-11-26", actions: ALL_ACTIONS }), ...extra };
+  return {
+    ...paneStateOf({ validation: validateGrids(grids), asOf: "2026-11-26", actions: ALL_ACTIONS }),
+    ...extra,
+  };
 }
 
 export const routingApi: PaneHandoff = {
@@ -56,10 +65,18 @@ export const identityTenant: PaneHandoff = {
 
 /** Issues plus computed statuses, as a host with the engine will send. */
 export function stateWithStatuses(extra: Partial<PaneState> = {}): PaneState {
-  return stateWithIssues({ atRisk: [routingApi, identityTenant], initiativeCounts: { Red: 2, Amber: 3, Green: 7, Done: 1, Paused: 1 }, ...extra });
+  return stateWithIssues({
+    atRisk: [routingApi, identityTenant],
+    initiativeCounts: { Red: 2, Amber: 3, Green: 7, Done: 1, Paused: 1 },
+    ...extra,
+  });
 }
 
 /** A workbook with none of the template's sheets. */
 export function stateWithoutTemplate(): PaneState {
-  return paneStateOf({ validation: validateGrids({ Sheet1: [["Task", "Owner"]] }), asOf: "2026-11-26", actions: ["setUpTemplate"] });
+  return paneStateOf({
+    validation: validateGrids({ Sheet1: [["Task", "Owner"]] }),
+    asOf: "2026-11-26",
+    actions: ["setUpTemplate"],
+  });
 }
