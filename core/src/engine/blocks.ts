@@ -18,7 +18,13 @@ const MAX_WORDS = 4_000_000;
  * For each node, the number of distinct `counted` nodes reachable from it along the edges
  * (`from[e]` → `to[e]`), itself included.
  */
-export function downstreamCounts(c: Condensation, from: ArrayLike<number>, to: ArrayLike<number>, counted: (node: number) => boolean): Int32Array {
+export function downstreamCounts(
+  c: Condensation,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  counted: (node: number) => boolean,
+  maxWords = MAX_WORDS,
+): Int32Array {
   const n = c.comp.length;
   const heads = c.order;
   const C = heads.length;
@@ -45,7 +51,7 @@ export function downstreamCounts(c: Condensation, from: ArrayLike<number>, to: A
   for (let i = 0; i < n; i++) if (counted(i)) bit[i] = m++;
 
   const perComp = new Int32Array(C);
-  const words = Math.max(1, Math.min(Math.ceil(m / 32), Math.floor(MAX_WORDS / Math.max(1, C))));
+  const words = Math.max(1, Math.min(Math.ceil(m / 32), Math.floor(maxWords / Math.max(1, C))));
   const sets = m ? new Uint32Array(C * words) : new Uint32Array(0);
   for (let lo = 0; lo < m; lo += words * 32) {
     const hi = lo + words * 32;
