@@ -47,7 +47,7 @@ const workbooks: fc.Arbitrary<WorkbookSpec> = fc.integer({ min: 1, max: 8 }).cha
   );
 });
 
-const judge = (spec: WorkbookSpec, asOf = AS_OF) => evaluate(validateGrids(workbookGrids(spec)).workbook, { asOf });
+const judge = (spec: WorkbookSpec) => evaluate(validateGrids(workbookGrids(spec)).workbook, { asOf: AS_OF });
 const rank = (s: string) => (s === "Red" ? 2 : s === "Amber" ? 1 : 0);
 
 /** Every status in `after` is at least as bad as the same row's status in `before`. */
@@ -77,7 +77,6 @@ describe("making a hand-off later never makes anything greener", () => {
       }),
       { numRuns: 300 },
     );
-  });
   });
 });
 
