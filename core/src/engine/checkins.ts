@@ -1,14 +1,18 @@
 /**
- * One pass over the check-ins, digested per ID: for an initiative its latest check-in, for a
- * KPI the running sums a least-squares line needs and its latest Actual.
+ * One pass over the check-ins, digested per initiative and KPI: for an initiative its latest
+ * check-in, for a KPI the running sums a least-squares line needs and its latest Actual.
  *
  * "Latest" is by period, not by row: a check-in typed late for an earlier week does not become
  * the latest. Two check-ins for one ID and period (a validation error) are resolved in favour
- * of the row further down, the one entered last. Check-ins for periods that start after the as-of day
- * are left out, so an evaluation as of a past date sees what was known then. An initiative's
- * check-in without a RAG (a validation error) says nothing about its status and is skipped.
+ * of the row further down, the one entered last. Check-ins for periods that start after the
+ * as-of day are left out, so an evaluation as of a past date sees what was known then. An
+ * initiative's check-in without a RAG (a validation error) says nothing about its status and
+ * is skipped. A check-in names its initiative or KPI by ID, and the first row with that ID
+ * receives it.
+ *
+ * The sums live in typed arrays indexed like the records, so a quarter of a million check-ins
+ * allocate nothing per row.
  */
-import { idKind } from "../template/ids.ts";
 import { parsePeriod, periodEndDays, periodStartDays } from "../template/periods.ts";
 import type { Workbook } from "../workbook/read.ts";
 import type { Rag } from "../template/sheets.ts";
@@ -19,24 +23,24 @@ export interface LatestCheckin {
   /** Last day of the period, as a day number. */
   readonly endDay: number;
   readonly rag: Rag;
-  readonly row: number;
 }
 
-/** Sums over a KPI's Actuals with x = period end day − as-of day (small numbers, exact sums). */
+/** Sums over a KPI's Actuals with x = period end day − as-of day (small whole numbers, so exact). */
 export interface KpiSeries {
-  n: number;
-  sx: number;
-  sy: number;
-  sxx: number;
-  sxy: number;
-  latest: number;
-  latestEnd: number;
-  latestRow: number;
+  readonly n: number;
+  readonly sx: number;
+  readonly sy: number;
+  readonly sxx: number;
+  readonly sxy: number;
+  /** The Actual of the latest period. */
+  readonly latest: number;
 }
 
 export interface CheckinDigest {
-  readonly latest: ReadonlyMap<string, LatestCheckin>;
-  readonly series: ReadonlyMap<string, KpiSeries>;
+  /** By initiative record index (first rows of their IDs only). */
+  readonly latest: readonly (LatestCheckin | undefined)[];
+  /** By KPI record index (first rows of their IDs only). */
+  readonly series: readonly (KpiSeries | undefined)[];
 }
 
 interface Span {
@@ -44,7 +48,19 @@ interface Span {
   readonly end: number;
 }
 
-export function digestCheckins(wb: Workbook, cal: Calendar): CheckinDigest {
+const RAG_CODE: Readonly<Record<Rag, number>> = { Green: 1, Amber: 2, Red: 3 };
+const RAG_OF: readonly Rag[] = ["Green", "Green", "Amber", "Red"];
+
+/**
+ * Digests the check-ins; `initiativeIndex` and `kpiIndex` map an ID to the index of the first
+ * record holding it.
+ */
+export function digestCheckins(
+  wb: Workbook,
+  cal: Calendar,
+  initiativeIndex: ReadonlyMap<string, number>,
+  kpiIndex: ReadonlyMap<string, number>,
+): CheckinDigest {
   const spans = new Map<string, Span | null>();
   const spanOf = (text: string): Span | null => {
     let s = spans.get(text);
@@ -55,36 +71,58 @@ export function digestCheckins(wb: Workbook, cal: Calendar): CheckinDigest {
     }
     return s;
   };
-  const latest = new Map<string, LatestCheckin>();
-  const series = new Map<string, KpiSeries>();
+
+  const nI = wb.initiatives.length;
+  const iEnd = new Float64Array(nI).fill(-Infinity);
+  const iRow = new Int32Array(nI);
+  const iRag = new Uint8Array(nI);
+  const iPeriod: string[] = new Array(nI);
+
+  const nK = wb.kpis.length;
+  const kN = new Int32Array(nK);
+  const kSx = new Float64Array(nK);
+  const kSy = new Float64Array(nK);
+  const kSxx = new Float64Array(nK);
+  const kSxy = new Float64Array(nK);
+  const kLatest = new Float64Array(nK);
+  const kEnd = new Float64Array(nK).fill(-Infinity);
+  const kRow = new Int32Array(nK);
+
   for (const ci of wb.checkins) {
     const span = spanOf(ci.period);
     if (!span || span.start > cal.today) continue;
-    const kind = idKind(ci.id);
-    if (kind === "initiative") {
+    const i = initiativeIndex.get(ci.id);
+    if (i !== undefined) {
       if (ci.rag === null) continue;
-      const prev = latest.get(ci.id);
-      if (!prev || span.end > prev.endDay || (span.end === prev.endDay && ci.row > prev.row))
-        latest.set(ci.id, { period: ci.period, endDay: span.end, rag: ci.rag, row: ci.row });
-    } else if (kind === "kpi") {
-      const y = ci.actual;
-      if (y === null || !Number.isFinite(y)) continue;
-      const x = span.end - cal.today;
-      let s = series.get(ci.id);
-      if (!s) {
-        s = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0, latest: y, latestEnd: span.end, latestRow: ci.row };
-        series.set(ci.id, s);
-      } else if (span.end > s.latestEnd || (span.end === s.latestEnd && ci.row > s.latestRow)) {
-        s.latest = y;
-        s.latestEnd = span.end;
-        s.latestRow = ci.row;
+      if (span.end > iEnd[i]! || (span.end === iEnd[i] && ci.row > iRow[i]!)) {
+        iEnd[i] = span.end;
+        iRow[i] = ci.row;
+        iRag[i] = RAG_CODE[ci.rag];
+        iPeriod[i] = ci.period;
       }
-      s.n++;
-      s.sx += x;
-      s.sy += y;
-      s.sxx += x * x;
-      s.sxy += x * y;
+      continue;
+    }
+    const k = kpiIndex.get(ci.id);
+    if (k === undefined) continue;
+    const y = ci.actual;
+    if (y === null || !Number.isFinite(y)) continue;
+    const x = span.end - cal.today;
+    kN[k]!++;
+    kSx[k]! += x;
+    kSy[k]! += y;
+    kSxx[k]! += x * x;
+    kSxy[k]! += x * y;
+    if (span.end > kEnd[k]! || (span.end === kEnd[k] && ci.row > kRow[k]!)) {
+      kEnd[k] = span.end;
+      kRow[k] = ci.row;
+      kLatest[k] = y;
     }
   }
+
+  const latest: (LatestCheckin | undefined)[] = new Array(nI);
+  for (let i = 0; i < nI; i++) if (iRag[i]) latest[i] = { period: iPeriod[i]!, endDay: iEnd[i]!, rag: RAG_OF[iRag[i]!]! };
+  const series: (KpiSeries | undefined)[] = new Array(nK);
+  for (let k = 0; k < nK; k++)
+    if (kN[k]) series[k] = { n: kN[k]!, sx: kSx[k]!, sy: kSy[k]!, sxx: kSxx[k]!, sxy: kSxy[k]!, latest: kLatest[k]! };
   return { latest, series };
 }

@@ -26,7 +26,9 @@ export function condense(names: readonly string[], index: ReadonlyMap<string, nu
   const edges: [string, string][] = new Array(from.length);
   for (let e = 0; e < from.length; e++) edges[e] = [names[from[e]!]!, names[to[e]!]!];
   const graph = graphOf(names, edges);
-  const found = cycles(graph);
+  const sorted = topoSort(graph);
+  // Without a node caught on or behind a cycle there is no cycle to look for.
+  const found = sorted.cycled.length ? cycles(graph) : [];
   const comp = new Int32Array(n);
   for (let i = 0; i < n; i++) comp[i] = i;
   const members: number[][] = [];
@@ -35,7 +37,7 @@ export function condense(names: readonly string[], index: ReadonlyMap<string, nu
     members.push([i]);
     cyclic.push(false);
   }
-  if (!found.length) return { comp, members, cyclic, order: topoSort(graph).sorted.map((name) => index.get(name)!) };
+  if (!found.length) return { comp, members, cyclic, order: sorted.sorted.map((name) => index.get(name)!) };
   // A cycle takes the number of its first member; its other members' singletons fall empty.
   for (const c of found) {
     const ids = c.members.map((name) => index.get(name)!);

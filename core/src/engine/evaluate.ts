@@ -91,12 +91,14 @@ export interface EvaluateOptions {
 }
 
 const EMPTY: readonly number[] = [];
+// Shared empty lists for the common case of nothing flowing in; never pushed to.
+const NO_IDS: string[] = [];
+const EMPTY_H: number[] = [];
 const atRisk = (s: Status) => s === "Red" || s === "Amber";
 
 export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   const { settings } = wb;
   const cal = calendarOf(options.asOf, settings.holidays, settings.cadence);
-  const digest = digestCheckins(wb, cal);
   const inis = wb.initiatives;
   const hos = wb.handoffs;
   const nI = inis.length;
@@ -112,6 +114,12 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     names[i] = name;
     index.set(name, i);
   }
+  const kpiIndex = new Map<string, number>();
+  wb.kpis.forEach((k, i) => {
+    if (!kpiIndex.has(k.id)) kpiIndex.set(k.id, i);
+  });
+  const digest = digestCheckins(wb, cal, index, kpiIndex);
+
   const fromOf = new Int32Array(nH);
   const toOf = new Int32Array(nH);
   for (let h = 0; h < nH; h++) {
@@ -122,7 +130,7 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
 
   const windowEnd = amberWindowEnd(cal, settings.amberWindow);
   const hOwn = hos.map((h) => handoffOwn(h, cal, windowEnd));
-  const iOwn = inis.map((r) => initiativeOwn(r, digest.latest.get(r.id), cal, settings.staleAfter));
+  const iOwn = inis.map((r) => initiativeOwn(r, digest.latest[index.get(r.id)!], cal, settings.staleAfter));
 
   // Edges: every hand-off between two known, different initiatives (cycles as validation sees
   // them); the open ones (not done) carry trouble and count for Blocks.
@@ -178,17 +186,24 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     const onCycle = full.cyclic[head]!;
     const cycleIds = onCycle ? members.map((m) => inis[m]!.id) : null;
     for (const i of members) {
-      const red: string[] = [];
-      const amber: string[] = [];
-      const redH: number[] = [];
-      const amberH: number[] = [];
+      let red: string[] = NO_IDS;
+      let amber: string[] = NO_IDS;
+      let redH: number[] = EMPTY_H;
+      let amberH: number[] = EMPTY_H;
       if (!onCycle && !iOwn[i]!.fixed) {
         for (let k = inStart[i]!; k < inStart[i + 1]!; k++) {
           const h = inList[k]!;
           judgeHandoff(h);
           const s = hStatus[h];
-          if (s === "Red") (red.push(hos[h]!.id), redH.push(h));
-          else if (s === "Amber") (amber.push(hos[h]!.id), amberH.push(h));
+          if (s === "Red") {
+            if (red === NO_IDS) (red = []), (redH = []);
+            red.push(hos[h]!.id);
+            redH.push(h);
+          } else if (s === "Amber") {
+            if (amber === NO_IDS) (amber = []), (amberH = []);
+            amber.push(hos[h]!.id);
+            amberH.push(h);
+          }
         }
       }
       const { status, reasons } = initiativeStatus(iOwn[i]!, { cycle: cycleIds, red, amber });
@@ -259,7 +274,7 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   }
 
   const kpis: KpiEvaluation[] = wb.kpis.map((k) => {
-    const res = kpiStatus(k, digest.series.get(k.id), cal);
+    const res = kpiStatus(k, digest.series[kpiIndex.get(k.id)!], cal);
     const t = tally(k.objectiveId);
     if (t) tallyKpi(t, k.id, res.status);
     return { id: k.id, row: k.row, ...res };
