@@ -7,7 +7,15 @@ import { pathToFileURL } from "node:url";
 
 const dir = mkdtempSync(join(tmpdir(), "baton-bench-"));
 const outfile = join(dir, "bench.mjs");
-await build({ entryPoints: ["scripts/bench/engine.ts"], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
+await build({
+  entryPoints: ["scripts/bench/engine.ts"],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
 try {
   await import(pathToFileURL(outfile).href);
 } finally {

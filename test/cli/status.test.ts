@@ -4,7 +4,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { SHEET, STATUS_FILL, daysFromIso, todayIn, validateGrids, type Workbook } from "@baton/core";
+import {
+  SHEET,
+  STATUS_FILL,
+  daysFromIso,
+  todayIn,
+  validateGrids,
+  type Workbook,
+} from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
 import { smallWorkbook, workbookGrids } from "../support/grids.ts";
@@ -16,7 +23,10 @@ let dir: string;
 let demo: string;
 
 function baton(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +36,8 @@ async function read(file: string): Promise<Workbook> {
 }
 
 beforeAll(() => {
-  if (!existsSync(BIN)) spawnSync(process.execPath, ["scripts/build.mjs", "cli"], { stdio: "inherit" });
+  if (!existsSync(BIN))
+    spawnSync(process.execPath, ["scripts/build.mjs", "cli"], { stdio: "inherit" });
   dir = mkdtempSync(join(tmpdir(), "baton-status-"));
   demo = join(dir, "demo.xlsx");
   expect(baton("init", demo, "--demo", "--as-of", AS_OF, "--time-zone", ZONE).code).toBe(0);
@@ -43,14 +54,20 @@ describe("baton status --json on the demo", () => {
     expect(daysLate).toBeGreaterThan(0);
     // Its provider reports Green, so DEP-1's trouble is its own: it is where INI-1's stall starts.
     const provider = wb.initiatives.find((i) => i.id === dep1.from)!;
-    const reports = wb.checkins.filter((c) => c.id === provider.id).sort((a, b) => a.period.localeCompare(b.period));
+    const reports = wb.checkins
+      .filter((c) => c.id === provider.id)
+      .sort((a, b) => a.period.localeCompare(b.period));
     expect(reports.at(-1)!.rag).toBe("Green");
 
     const r = baton("status", demo, "--as-of", AS_OF, "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const h = out.handoffs.find((x: { id: string }) => x.id === "DEP-1");
-    expect(h).toMatchObject({ status: "Red", daysLate, reasons: [{ code: "handoff-late", refs: [] }] });
+    expect(h).toMatchObject({
+      status: "Red",
+      daysLate,
+      reasons: [{ code: "handoff-late", refs: [] }],
+    });
     const ini1 = out.initiatives.find((x: { id: string }) => x.id === "INI-1");
     expect(ini1).toMatchObject({ status: "Red", rootCauses: ["DEP-1"] });
   });
@@ -61,12 +78,23 @@ describe("baton status --json on the demo", () => {
     expect(out.asOf).toBe(AS_OF);
     const statuses = ["Green", "Amber", "Red", "Done", "Paused"];
     const reason = { code: expect.any(String), refs: expect.any(Array) };
-    for (const o of out.objectives) expect(o).toMatchObject({ id: expect.stringMatching(/^OBJ-/), status: expect.toBeOneOf(statuses) });
+    for (const o of out.objectives)
+      expect(o).toMatchObject({
+        id: expect.stringMatching(/^OBJ-/),
+        status: expect.toBeOneOf(statuses),
+      });
     for (const k of out.kpis) expect(k).toHaveProperty("forecast");
-    for (const k of out.kpis) expect(k).toMatchObject({ id: expect.stringMatching(/^KPI-/), latest: expect.any(Number) });
-    for (const i of out.initiatives) expect(i).toMatchObject({ status: expect.toBeOneOf(statuses), rootCauses: expect.any(Array) });
-    for (const h of out.handoffs) expect(h).toMatchObject({ status: expect.toBeOneOf(statuses), blocks: expect.any(Number) });
-    for (const e of [...out.objectives, ...out.kpis, ...out.initiatives, ...out.handoffs]) for (const r of e.reasons) expect(r).toEqual(reason);
+    for (const k of out.kpis)
+      expect(k).toMatchObject({ id: expect.stringMatching(/^KPI-/), latest: expect.any(Number) });
+    for (const i of out.initiatives)
+      expect(i).toMatchObject({
+        status: expect.toBeOneOf(statuses),
+        rootCauses: expect.any(Array),
+      });
+    for (const h of out.handoffs)
+      expect(h).toMatchObject({ status: expect.toBeOneOf(statuses), blocks: expect.any(Number) });
+    for (const e of [...out.objectives, ...out.kpis, ...out.initiatives, ...out.handoffs])
+      for (const r of e.reasons) expect(r).toEqual(reason);
   });
 
   it("judges as of today in the workbook's time zone when no date is given", () => {
@@ -78,7 +106,9 @@ describe("baton status --json on the demo", () => {
 
 describe("baton status on a workbook with validation errors", () => {
   it("still computes, exits 0, and names the error count on stderr", () => {
-    const errors = JSON.parse(baton("validate", demo, "--json").stdout).issues.filter((i: { severity: string }) => i.severity === "error").length;
+    const errors = JSON.parse(baton("validate", demo, "--json").stdout).issues.filter(
+      (i: { severity: string }) => i.severity === "error",
+    ).length;
     expect(errors).toBeGreaterThan(0);
     const r = baton("status", demo, "--as-of", AS_OF);
     expect(r.code).toBe(0);
@@ -112,7 +142,9 @@ describe("baton status --write", () => {
     const dep1 = first.handoffs.find((h: { id: string }) => h.id === "DEP-1");
     expect(ws.getCell(dep1.row, status).value).toBe("Red");
     expect(ws.getCell(dep1.row, blocks).value).toBe(dep1.blocks);
-    expect((ws.getCell(dep1.row, status).fill as { fgColor: { argb: string } }).fgColor.argb).toBe("FF" + STATUS_FILL.Red.fill.slice(1));
+    expect((ws.getCell(dep1.row, status).fill as { fgColor: { argb: string } }).fgColor.argb).toBe(
+      "FF" + STATUS_FILL.Red.fill.slice(1),
+    );
     const inis = host.workbook.getWorksheet("Initiatives")!;
     const rootCause = (inis.getRow(1).values as unknown[]).indexOf("Root Cause");
     expect(inis.getCell(2, rootCause).value).toBe("DEP-1");
@@ -124,7 +156,11 @@ describe("baton status --write", () => {
   it("refuses a CSV tracker with exit 2", () => {
     const folder = join(dir, "csv");
     mkdirSync(folder);
-    for (const [name, grid] of Object.entries(workbookGrids(smallWorkbook()))) writeCsv(join(folder, `${name}.csv`), grid.map((row) => row.map((v) => (v instanceof Date || v === undefined ? null : v))));
+    for (const [name, grid] of Object.entries(workbookGrids(smallWorkbook())))
+      writeCsv(
+        join(folder, `${name}.csv`),
+        grid.map((row) => row.map((v) => (v instanceof Date || v === undefined ? null : v))),
+      );
     const file = join(folder, "Initiatives.csv");
     expect(baton("status", file, "--as-of", AS_OF).code).toBe(0);
     const r = baton("status", file, "--write");

@@ -5,13 +5,18 @@ import { condense } from "../../core/src/engine/condense.ts";
 import { downstreamCounts } from "../../core/src/engine/blocks.ts";
 
 /** Distinct counted nodes reachable from each node, itself included, by breadth-first search. */
-function walk(n: number, edges: readonly [number, number][], counted: (i: number) => boolean): number[] {
+function walk(
+  n: number,
+  edges: readonly [number, number][],
+  counted: (i: number) => boolean,
+): number[] {
   const out: number[][] = Array.from({ length: n }, () => []);
   for (const [a, b] of edges) out[a]!.push(b);
   return Array.from({ length: n }, (_, s) => {
     const seen = new Set([s]);
     const queue = [s];
-    for (let k = 0; k < queue.length; k++) for (const m of out[queue[k]!]!) if (!seen.has(m)) (seen.add(m), queue.push(m));
+    for (let k = 0; k < queue.length; k++)
+      for (const m of out[queue[k]!]!) if (!seen.has(m)) (seen.add(m), queue.push(m));
     return [...seen].filter(counted).length;
   });
 }
@@ -19,7 +24,10 @@ function walk(n: number, edges: readonly [number, number][], counted: (i: number
 const graphs = fc.integer({ min: 2, max: 90 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
-    edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)).filter(([a, b]) => a !== b), { maxLength: 3 * n }),
+    edges: fc.array(
+      fc.tuple(fc.nat(n - 1), fc.nat(n - 1)).filter(([a, b]) => a !== b),
+      { maxLength: 3 * n },
+    ),
     skip: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
     maxWords: fc.integer({ min: 1, max: 8 }),
   }),

@@ -33,14 +33,22 @@ describe("business days skip weekends and the Settings' Holidays", () => {
   it("agrees with counting day by day, for any range and holidays", () => {
     const date = fc.integer({ min: day("2025-01-01"), max: day("2028-12-31") }).map(isoFromDays);
     fc.assert(
-      fc.property(date, fc.integer({ min: 0, max: 60 }), fc.array(date, { maxLength: 8 }), (from, span, holidays) => {
-        const to = isoFromDays(day(from) + span);
-        const cal = calendarOf(from, holidays, "Weekly");
-        const n = slowCount(from, to, holidays);
-        expect(cal.businessDaysBetween(day(from), day(to))).toBe(n);
-        // The n-th business day after `from` is the last business day up to `to`.
-        if (n > 0) expect(slowCount(from, isoFromDays(cal.addBusinessDays(day(from), n)), holidays)).toBe(n);
-      }),
+      fc.property(
+        date,
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(date, { maxLength: 8 }),
+        (from, span, holidays) => {
+          const to = isoFromDays(day(from) + span);
+          const cal = calendarOf(from, holidays, "Weekly");
+          const n = slowCount(from, to, holidays);
+          expect(cal.businessDaysBetween(day(from), day(to))).toBe(n);
+          // The n-th business day after `from` is the last business day up to `to`.
+          if (n > 0)
+            expect(slowCount(from, isoFromDays(cal.addBusinessDays(day(from), n)), holidays)).toBe(
+              n,
+            );
+        },
+      ),
     );
   });
   it("refuses an as-of date that is not a date", () => {
@@ -62,11 +70,15 @@ describe("closed periods: the periods of the cadence that ended before the as-of
   it("counts months for a monthly cadence, across a year end", () => {
     const cal = calendarOf("2027-02-10", [], "Monthly");
     expect(closedPeriodsAfter(cal, day("2026-11-30"))).toBe(2); // December and January passed
-    expect(periodIndex(day("2027-01-01"), "Monthly") - periodIndex(day("2026-12-31"), "Monthly")).toBe(1);
+    expect(
+      periodIndex(day("2027-01-01"), "Monthly") - periodIndex(day("2026-12-31"), "Monthly"),
+    ).toBe(1);
   });
   it("numbers ISO weeks consecutively across a year with 53 weeks", () => {
     // 2026-12-28 is Monday of 2026-W53, 2027-01-04 Monday of 2027-W01.
-    expect(periodIndex(day("2027-01-04"), "Weekly") - periodIndex(day("2026-12-28"), "Weekly")).toBe(1);
+    expect(
+      periodIndex(day("2027-01-04"), "Weekly") - periodIndex(day("2026-12-28"), "Weekly"),
+    ).toBe(1);
     expect(periodIndex(day("2027-01-03"), "Weekly")).toBe(periodIndex(day("2026-12-28"), "Weekly"));
   });
 });

@@ -8,7 +8,10 @@ import { AS_OF, THIS_WEEK, codes, daysBetween, evaluated, find, ini, plus } from
 const one = (fields: RowSpec, settings: WorkbookSpec["settings"] = {}) =>
   find(
     evaluated({
-      initiatives: [ini("INI-1", { Team: "Infrastructure" }), ini("INI-2", { Team: "Development" })],
+      initiatives: [
+        ini("INI-1", { Team: "Infrastructure" }),
+        ini("INI-2", { Team: "Development" }),
+      ],
       handoffs: [handoff("DEP-1", "INI-1", "INI-2", fields)],
       settings,
     }).ev,
@@ -35,7 +38,10 @@ describe("Done when State is Delivered or Delivered On is set", () => {
     expect(h.daysLate).toBeNull();
   });
   it("is Done when Delivered On is set, whatever the State says", () => {
-    expect(one({ State: "Accepted", "Delivered On": plus(AS_OF, -1), "Needed By": plus(AS_OF, -5) }).status).toBe("Done");
+    expect(
+      one({ State: "Accepted", "Delivered On": plus(AS_OF, -1), "Needed By": plus(AS_OF, -5) })
+        .status,
+    ).toBe("Done");
   });
 });
 
@@ -70,10 +76,16 @@ describe("Red when Committed Date is after Needed By (a known miss is red now)",
     expect(h.daysLate).toBe(0);
   });
   it("is Green when the commitment meets Needed By", () => {
-    expect(one({ "Needed By": plus(AS_OF, 30), "Committed Date": plus(AS_OF, 30) }).status).toBe("Green");
+    expect(one({ "Needed By": plus(AS_OF, 30), "Committed Date": plus(AS_OF, 30) }).status).toBe(
+      "Green",
+    );
   });
   it("gives every Red reason that applies", () => {
-    const h = one({ State: "Declined", "Needed By": plus(AS_OF, -2), "Committed Date": plus(AS_OF, 1) });
+    const h = one({
+      State: "Declined",
+      "Needed By": plus(AS_OF, -2),
+      "Committed Date": plus(AS_OF, 1),
+    });
     expect(codes(h).sort()).toEqual(["handoff-committed-late", "handoff-declined", "handoff-late"]);
   });
 });
@@ -86,14 +98,23 @@ describe("Amber when still Requested and Needed By is within the Amber Window (b
     const inside = one({ State: "Requested", "Needed By": last }, { "Amber Window": windowDays });
     expect(inside.status).toBe("Amber");
     expect(codes(inside)).toEqual(["handoff-requested-in-window"]);
-    expect(one({ State: "Requested", "Needed By": after }, { "Amber Window": windowDays }).status).toBe("Green");
+    expect(
+      one({ State: "Requested", "Needed By": after }, { "Amber Window": windowDays }).status,
+    ).toBe("Green");
   });
   it("stretches the window over a holiday", () => {
     const holidays = ["2026-11-30"];
     const last = nthBusinessDay(AS_OF, windowDays, holidays);
     expect(last).not.toBe(nthBusinessDay(AS_OF, windowDays));
-    expect(one({ State: "Requested", "Needed By": last }, { "Amber Window": windowDays, Holidays: holidays }).status).toBe("Amber");
-    expect(one({ State: "Requested", "Needed By": last }, { "Amber Window": windowDays }).status).toBe("Green");
+    expect(
+      one(
+        { State: "Requested", "Needed By": last },
+        { "Amber Window": windowDays, Holidays: holidays },
+      ).status,
+    ).toBe("Amber");
+    expect(
+      one({ State: "Requested", "Needed By": last }, { "Amber Window": windowDays }).status,
+    ).toBe("Green");
   });
   it("is Amber on Needed By itself", () => {
     expect(one({ State: "Requested", "Needed By": AS_OF }).status).toBe("Amber");
@@ -109,7 +130,12 @@ describe("Amber when its From initiative is Red or Amber", () => {
       evaluated({
         initiatives: [ini("INI-1", { Stage: stage }), ini("INI-2")],
         handoffs: [handoff("DEP-1", "INI-1", "INI-2", { "Needed By": plus(AS_OF, 60) })],
-        checkins: [checkin(THIS_WEEK, "INI-1", { RAG: rag, "Path to Green": rag === "Green" ? null : "Plan" })],
+        checkins: [
+          checkin(THIS_WEEK, "INI-1", {
+            RAG: rag,
+            "Path to Green": rag === "Green" ? null : "Plan",
+          }),
+        ],
       }).ev,
       "handoffs",
       "DEP-1",
@@ -140,32 +166,55 @@ describe("Amber when its From initiative is Red or Amber", () => {
 
 describe("Green otherwise", () => {
   it("is Green when accepted, committed in time and not yet due", () => {
-    const h = one({ State: "In progress", "Needed By": plus(AS_OF, 20), "Committed Date": plus(AS_OF, 15) });
+    const h = one({
+      State: "In progress",
+      "Needed By": plus(AS_OF, 20),
+      "Committed Date": plus(AS_OF, 15),
+    });
     expect(h).toMatchObject({ status: "Green", reasons: [], rootCauses: [], daysLate: 0 });
   });
 });
 
 describe("Blocks counts the initiatives downstream of it, transitively, through hand-offs not yet done", () => {
-  const open = (id: string, from: string, to: string) => handoff(id, from, to, { "Needed By": plus(AS_OF, 30) });
+  const open = (id: string, from: string, to: string) =>
+    handoff(id, from, to, { "Needed By": plus(AS_OF, 30) });
   it("counts a chain to its end", () => {
     const { ev } = evaluated({
       initiatives: ["INI-1", "INI-2", "INI-3", "INI-4"].map((id) => ini(id)),
-      handoffs: [open("DEP-1", "INI-1", "INI-2"), open("DEP-2", "INI-2", "INI-3"), open("DEP-3", "INI-3", "INI-4")],
+      handoffs: [
+        open("DEP-1", "INI-1", "INI-2"),
+        open("DEP-2", "INI-2", "INI-3"),
+        open("DEP-3", "INI-3", "INI-4"),
+      ],
     });
     // DEP-1 holds up INI-2, and through it INI-3 and INI-4.
-    expect(["DEP-1", "DEP-2", "DEP-3"].map((id) => find(ev, "handoffs", id).blocks)).toEqual([3, 2, 1]);
+    expect(["DEP-1", "DEP-2", "DEP-3"].map((id) => find(ev, "handoffs", id).blocks)).toEqual([
+      3, 2, 1,
+    ]);
   });
   it("counts an initiative reached two ways once", () => {
     const { ev } = evaluated({
       initiatives: ["INI-1", "INI-2", "INI-3", "INI-4"].map((id) => ini(id)),
-      handoffs: [open("DEP-1", "INI-1", "INI-2"), open("DEP-2", "INI-2", "INI-3"), open("DEP-3", "INI-2", "INI-4"), open("DEP-4", "INI-3", "INI-4")],
+      handoffs: [
+        open("DEP-1", "INI-1", "INI-2"),
+        open("DEP-2", "INI-2", "INI-3"),
+        open("DEP-3", "INI-2", "INI-4"),
+        open("DEP-4", "INI-3", "INI-4"),
+      ],
     });
     // Downstream of DEP-1: INI-2, INI-3, INI-4 (INI-4 by two paths).
     expect(find(ev, "handoffs", "DEP-1").blocks).toBe(3);
   });
   it("stops at a delivered hand-off, counts 0 for a delivered one, and leaves out Done and Cancelled initiatives", () => {
     const { ev } = evaluated({
-      initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3"), ini("INI-4", { Stage: "Done" }), ini("INI-5", { Stage: "Cancelled" }), ini("INI-6", { Stage: "On hold" })],
+      initiatives: [
+        ini("INI-1"),
+        ini("INI-2"),
+        ini("INI-3"),
+        ini("INI-4", { Stage: "Done" }),
+        ini("INI-5", { Stage: "Cancelled" }),
+        ini("INI-6", { Stage: "On hold" }),
+      ],
       handoffs: [
         open("DEP-1", "INI-1", "INI-2"),
         handoff("DEP-2", "INI-2", "INI-3", { State: "Delivered" }),
@@ -184,8 +233,13 @@ describe("Blocks counts the initiatives downstream of it, transitively, through 
     // INI-1 fans out to 40 initiatives that all feed INI-42: 41 distinct initiatives wait on DEP-0.
     const inis = Array.from({ length: 42 }, (_, k) => ini(`INI-${k + 1}`));
     const fan = Array.from({ length: 40 }, (_, k) => open(`DEP-${k + 1}`, "INI-1", `INI-${k + 2}`));
-    const join = Array.from({ length: 40 }, (_, k) => open(`DEP-${k + 41}`, `INI-${k + 2}`, "INI-42"));
-    const { ev } = evaluated({ initiatives: [...inis, ini("INI-43")], handoffs: [open("DEP-0", "INI-43", "INI-1"), ...fan, ...join] });
+    const join = Array.from({ length: 40 }, (_, k) =>
+      open(`DEP-${k + 41}`, `INI-${k + 2}`, "INI-42"),
+    );
+    const { ev } = evaluated({
+      initiatives: [...inis, ini("INI-43")],
+      handoffs: [open("DEP-0", "INI-43", "INI-1"), ...fan, ...join],
+    });
     expect(find(ev, "handoffs", "DEP-0").blocks).toBe(42);
     expect(find(ev, "handoffs", "DEP-1").blocks).toBe(2);
   });

@@ -13,11 +13,22 @@ describe("one table of reasons", () => {
     }
   });
   it("names as own the hand-off's lateness, decline, late commitment and Requested-in-window, and the initiative's overdue, reports, staleness and cycle", () => {
-    const own: ReasonCode[] = ["handoff-late", "handoff-declined", "handoff-committed-late", "handoff-requested-in-window", "overdue", "reported-red", "reported-amber", "stale", "cycle"];
+    const own: ReasonCode[] = [
+      "handoff-late",
+      "handoff-declined",
+      "handoff-committed-late",
+      "handoff-requested-in-window",
+      "overdue",
+      "reported-red",
+      "reported-amber",
+      "stale",
+      "cycle",
+    ];
     for (const code of own) expect([code, isInherited(code)]).toEqual([code, false]);
   });
   it("names as inherited a hand-off's troubled provider and an initiative's troubled hand-off", () => {
-    for (const code of ["provider-at-risk", "handoff-red", "handoff-amber"] as const) expect(isInherited(code)).toBe(true);
+    for (const code of ["provider-at-risk", "handoff-red", "handoff-amber"] as const)
+      expect(isInherited(code)).toBe(true);
   });
   it("gives Red and Amber as the rules do", () => {
     expect(severityOf("handoff-late")).toBe("Red");

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import { checkin, handoff } from "../support/grids.ts";
 import { AS_OF, THIS_WEEK, evaluated, find, ini, plus } from "./world.ts";
 
-const report = (id: string, rag: "Amber" | "Red") => checkin(THIS_WEEK, id, { RAG: rag, "Path to Green": "A plan" });
-const late = (id: string, from: string, to: string) => handoff(id, from, to, { "Needed By": plus(AS_OF, -3) });
-const onTime = (id: string, from: string, to: string) => handoff(id, from, to, { "Needed By": plus(AS_OF, 40) });
+const report = (id: string, rag: "Amber" | "Red") =>
+  checkin(THIS_WEEK, id, { RAG: rag, "Path to Green": "A plan" });
+const late = (id: string, from: string, to: string) =>
+  handoff(id, from, to, { "Needed By": plus(AS_OF, -3) });
+const onTime = (id: string, from: string, to: string) =>
+  handoff(id, from, to, { "Needed By": plus(AS_OF, 40) });
 
 describe("the root cause of a Red or Amber initiative is where the trouble starts: points upstream, itself included, that inherit nothing", () => {
   it("is the initiative itself when all its reasons are its own", () => {
@@ -13,13 +16,22 @@ describe("the root cause of a Red or Amber initiative is where the trouble start
     expect(find(ev, "initiatives", "INI-1").rootCauses).toEqual(["INI-1"]);
   });
   it("is the late hand-off, not itself, for an initiative Amber by its own check-in but Red because a late hand-off feeds it", () => {
-    const { ev } = evaluated({ initiatives: [ini("INI-1"), ini("INI-2")], handoffs: [late("DEP-1", "INI-1", "INI-2")], checkins: [report("INI-2", "Amber")] });
-    expect(find(ev, "initiatives", "INI-2")).toMatchObject({ status: "Red", rootCauses: ["DEP-1"] });
+    const { ev } = evaluated({
+      initiatives: [ini("INI-1"), ini("INI-2")],
+      handoffs: [late("DEP-1", "INI-1", "INI-2")],
+      checkins: [report("INI-2", "Amber")],
+    });
+    expect(find(ev, "initiatives", "INI-2")).toMatchObject({
+      status: "Red",
+      rootCauses: ["DEP-1"],
+    });
   });
   it("is itself when it is Red by its own reasons and only Amber trouble flows in", () => {
     const { ev } = evaluated({
       initiatives: [ini("INI-1"), ini("INI-2", { Due: plus(AS_OF, -1) })],
-      handoffs: [handoff("DEP-1", "INI-1", "INI-2", { State: "Requested", "Needed By": plus(AS_OF, 1) })],
+      handoffs: [
+        handoff("DEP-1", "INI-1", "INI-2", { State: "Requested", "Needed By": plus(AS_OF, 1) }),
+      ],
     });
     expect(find(ev, "initiatives", "INI-2").rootCauses).toEqual(["INI-2"]);
   });
@@ -29,19 +41,31 @@ describe("the root cause of a Red or Amber initiative is where the trouble start
       initiatives: [ini("INI-1", { Due: plus(AS_OF, -2) }), ini("INI-2"), ini("INI-3")],
       handoffs: [onTime("DEP-1", "INI-1", "INI-2"), onTime("DEP-2", "INI-2", "INI-3")],
     });
-    for (const id of ["INI-2", "INI-3"]) expect(find(ev, "initiatives", id).rootCauses).toEqual(["INI-1"]);
-    for (const id of ["DEP-1", "DEP-2"]) expect(find(ev, "handoffs", id).rootCauses).toEqual(["INI-1"]);
+    for (const id of ["INI-2", "INI-3"])
+      expect(find(ev, "initiatives", id).rootCauses).toEqual(["INI-1"]);
+    for (const id of ["DEP-1", "DEP-2"])
+      expect(find(ev, "handoffs", id).rootCauses).toEqual(["INI-1"]);
   });
   it("stops at a late hand-off even when its provider is also in trouble", () => {
     // DEP-1 is Red by its own lateness; its provider's Amber is not why it is Red.
-    const { ev } = evaluated({ initiatives: [ini("INI-1"), ini("INI-2")], handoffs: [late("DEP-1", "INI-1", "INI-2")], checkins: [report("INI-1", "Amber")] });
+    const { ev } = evaluated({
+      initiatives: [ini("INI-1"), ini("INI-2")],
+      handoffs: [late("DEP-1", "INI-1", "INI-2")],
+      checkins: [report("INI-1", "Amber")],
+    });
     expect(find(ev, "initiatives", "INI-2").rootCauses).toEqual(["DEP-1"]);
   });
   it("gathers every starting point, Red ones first, each once", () => {
     // INI-4 waits on DEP-3 (Amber: INI-3 reports Amber) and DEP-2 (Amber: INI-2 waits on late DEP-1).
     const { ev } = evaluated({
       initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3"), ini("INI-4"), ini("INI-5")],
-      handoffs: [late("DEP-1", "INI-1", "INI-2"), onTime("DEP-2", "INI-2", "INI-4"), onTime("DEP-3", "INI-3", "INI-4"), onTime("DEP-4", "INI-2", "INI-5"), onTime("DEP-5", "INI-5", "INI-4")],
+      handoffs: [
+        late("DEP-1", "INI-1", "INI-2"),
+        onTime("DEP-2", "INI-2", "INI-4"),
+        onTime("DEP-3", "INI-3", "INI-4"),
+        onTime("DEP-4", "INI-2", "INI-5"),
+        onTime("DEP-5", "INI-5", "INI-4"),
+      ],
       checkins: [report("INI-3", "Amber")],
     });
     const i = find(ev, "initiatives", "INI-4");
@@ -50,9 +74,14 @@ describe("the root cause of a Red or Amber initiative is where the trouble start
   });
   it("is empty for Green, Done and Paused initiatives", () => {
     const { ev } = evaluated({
-      initiatives: [ini("INI-1"), ini("INI-2", { Stage: "Done" }), ini("INI-3", { Stage: "On hold" })],
+      initiatives: [
+        ini("INI-1"),
+        ini("INI-2", { Stage: "Done" }),
+        ini("INI-3", { Stage: "On hold" }),
+      ],
       handoffs: [late("DEP-1", "INI-1", "INI-2"), late("DEP-2", "INI-1", "INI-3")],
     });
-    for (const id of ["INI-1", "INI-2", "INI-3"]) expect(find(ev, "initiatives", id).rootCauses).toEqual([]);
+    for (const id of ["INI-1", "INI-2", "INI-3"])
+      expect(find(ev, "initiatives", id).rootCauses).toEqual([]);
   });
 });

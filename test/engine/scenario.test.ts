@@ -11,7 +11,8 @@ import { checkin, handoff, initiative, objective, type RowSpec } from "../suppor
 import { AS_OF, THIS_WEEK, daysBetween, evaluated, find, plus } from "./world.ts";
 
 type Rag = "Green" | "Amber" | "Red";
-const worst = (...s: Rag[]): Rag => (s.includes("Red") ? "Red" : s.includes("Amber") ? "Amber" : "Green");
+const worst = (...s: Rag[]): Rag =>
+  s.includes("Red") ? "Red" : s.includes("Amber") ? "Amber" : "Green";
 
 interface Step {
   readonly id: string;
@@ -33,11 +34,21 @@ const chain: Step[] = [
 ];
 
 function workbook(links: Link[]) {
-  const initiatives: RowSpec[] = chain.map((s) => initiative(s.id, "OBJ-1", { Team: s.team, Start: AS_OF, Due: s.due }));
-  const handoffs = links.map((l, k) =>
-    handoff(l.id, chain[k]!.id, chain[k + 1]!.id, { "Needed By": l.neededBy, State: l.delivered ? "Delivered" : "Accepted" }),
+  const initiatives: RowSpec[] = chain.map((s) =>
+    initiative(s.id, "OBJ-1", { Team: s.team, Start: AS_OF, Due: s.due }),
   );
-  const checkins = chain.map((s) => checkin(THIS_WEEK, s.id, { RAG: s.rag, ...(s.rag === "Green" ? {} : { "Path to Green": "Second build crew" }) }));
+  const handoffs = links.map((l, k) =>
+    handoff(l.id, chain[k]!.id, chain[k + 1]!.id, {
+      "Needed By": l.neededBy,
+      State: l.delivered ? "Delivered" : "Accepted",
+    }),
+  );
+  const checkins = chain.map((s) =>
+    checkin(THIS_WEEK, s.id, {
+      RAG: s.rag,
+      ...(s.rag === "Green" ? {} : { "Path to Green": "Second build crew" }),
+    }),
+  );
   return evaluated({ objectives: [objective("OBJ-1")], initiatives, handoffs, checkins });
 }
 
@@ -85,7 +96,11 @@ describe("a chain of three hand-offs across three teams", () => {
     const want = expected(late);
     for (const id of ["INI-1", "DEP-1", "INI-2", "DEP-2", "INI-3", "DEP-3", "INI-4"]) {
       const got = id.startsWith("DEP") ? find(ev, "handoffs", id) : find(ev, "initiatives", id);
-      expect({ id, status: got.status, rootCauses: got.rootCauses }).toEqual({ id, status: want.status.get(id), rootCauses: want.roots.get(id) });
+      expect({ id, status: got.status, rootCauses: got.rootCauses }).toEqual({
+        id,
+        status: want.status.get(id),
+        rootCauses: want.roots.get(id),
+      });
     }
     // Worked through by hand, the rules say the same:
     expect(want.status.get("DEP-1")).toBe("Red"); // six days past Needed By
@@ -96,12 +111,17 @@ describe("a chain of three hand-offs across three teams", () => {
   it("counts Days Late in calendar days and Blocks along the chain", () => {
     const { ev } = workbook(late);
     expect(find(ev, "handoffs", "DEP-1").daysLate).toBe(daysBetween(late[0]!.neededBy, AS_OF));
-    expect(["DEP-1", "DEP-2", "DEP-3"].map((id) => find(ev, "handoffs", id).blocks)).toEqual([3, 2, 1]);
+    expect(["DEP-1", "DEP-2", "DEP-3"].map((id) => find(ev, "handoffs", id).blocks)).toEqual([
+      3, 2, 1,
+    ]);
   });
 
   it("rolls up to a Red objective that names the Red initiative", () => {
     const { ev } = workbook(late);
-    expect(find(ev, "objectives", "OBJ-1")).toMatchObject({ status: "Red", reasons: [{ code: "initiative-red", refs: ["INI-2"] }] });
+    expect(find(ev, "objectives", "OBJ-1")).toMatchObject({
+      status: "Red",
+      reasons: [{ code: "initiative-red", refs: ["INI-2"] }],
+    });
   });
 
   it("recovers when the late hand-off is delivered: only Development's own Amber is left, and it is the root cause downstream", () => {
@@ -112,7 +132,11 @@ describe("a chain of three hand-offs across three teams", () => {
     expect(want.roots.get("INI-4")).toEqual(["INI-2"]);
     for (const id of ["DEP-1", "INI-2", "DEP-2", "INI-3", "DEP-3", "INI-4"]) {
       const got = id.startsWith("DEP") ? find(ev, "handoffs", id) : find(ev, "initiatives", id);
-      expect({ id, status: got.status, rootCauses: got.rootCauses }).toEqual({ id, status: want.status.get(id), rootCauses: want.roots.get(id) });
+      expect({ id, status: got.status, rootCauses: got.rootCauses }).toEqual({
+        id,
+        status: want.status.get(id),
+        rootCauses: want.roots.get(id),
+      });
     }
   });
 });

@@ -1,13 +1,26 @@
 /** The computed columns written back: found by header, added when missing, coloured, stale rows cleared, few large writes. */
 import { describe, expect, it } from "vitest";
-import { MemoryHost, SHEET, STATUS_FILL, evaluate, statusPlan, validateGrids, type CellValue, type Grids, type WriteOp } from "@baton/core";
+import {
+  MemoryHost,
+  SHEET,
+  STATUS_FILL,
+  evaluate,
+  statusPlan,
+  validateGrids,
+  type CellValue,
+  type Grids,
+  type WriteOp,
+} from "@baton/core";
 import { checkin, handoff, workbookGrids } from "../support/grids.ts";
 import { AS_OF, THIS_WEEK, ini, plus, world } from "./world.ts";
 
 const spec = () =>
   world({
     initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3", { Stage: "Done" })],
-    handoffs: [handoff("DEP-1", "INI-1", "INI-2", { "Needed By": plus(AS_OF, -2) }), handoff("DEP-2", "INI-2", "INI-3", { State: "Delivered" })],
+    handoffs: [
+      handoff("DEP-1", "INI-1", "INI-2", { "Needed By": plus(AS_OF, -2) }),
+      handoff("DEP-2", "INI-2", "INI-3", { State: "Delivered" }),
+    ],
     checkins: [checkin(THIS_WEEK, "INI-1", { RAG: "Amber", "Path to Green": "A plan" })],
   });
 
@@ -47,7 +60,11 @@ describe("the computed columns are filled where their headers are", () => {
     grids["Initiatives"] = grids["Initiatives"]!.map((r) => [...r].reverse());
     const { host } = await run(grids);
     expect(column(host, "Initiatives", "Status")).toEqual(["Amber", "Red", "Done"]);
-    expect(column(host, "Initiatives", "Initiative")).toEqual(["Initiative INI-1", "Initiative INI-2", "Initiative INI-3"]);
+    expect(column(host, "Initiatives", "Initiative")).toEqual([
+      "Initiative INI-1",
+      "Initiative INI-2",
+      "Initiative INI-3",
+    ]);
   });
   it("adds a computed column the sheet lacks after the last header", async () => {
     const grids = workbookGrids(spec());
@@ -73,14 +90,23 @@ describe("Status cells are coloured", () => {
 describe("a run of adjacent computed columns is one write", () => {
   it("writes each sheet's computed block once, and colours runs of equal status at once", async () => {
     const { plan } = await run(workbookGrids(spec()));
-    const ops = (sheet: string, kind: WriteOp["op"]) => plan.ops.filter((o) => o.op === kind && "sheet" in o && o.sheet === sheet);
-    for (const sheet of ["Objectives", "Initiatives", "Hand-offs"]) expect(ops(sheet, "values")).toHaveLength(1);
+    const ops = (sheet: string, kind: WriteOp["op"]) =>
+      plan.ops.filter((o) => o.op === kind && "sheet" in o && o.sheet === sheet);
+    for (const sheet of ["Objectives", "Initiatives", "Hand-offs"])
+      expect(ops(sheet, "values")).toHaveLength(1);
     expect(ops("KPIs", "values")).toEqual([]); // no KPI rows, nothing to write
     // Hand-offs: Red, Done: two runs of one row; the same status on adjacent rows is one run.
     expect(ops("Hand-offs", "format")).toHaveLength(2);
-    const same = await run(workbookGrids(world({ initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3")] })));
+    const same = await run(
+      workbookGrids(world({ initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3")] })),
+    );
     expect(same.plan.ops.filter((o) => o.op === "format" && o.sheet === "Initiatives")).toEqual([
-      { op: "format", sheet: "Initiatives", range: { row: 2, column: 9, rows: 3, columns: 1 }, format: STATUS_FILL.Green },
+      {
+        op: "format",
+        sheet: "Initiatives",
+        range: { row: 2, column: 9, rows: 3, columns: 1 },
+        format: STATUS_FILL.Green,
+      },
     ]);
   });
 });

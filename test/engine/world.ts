@@ -4,7 +4,13 @@
  * so; everything else comes from the shared grid builders.
  */
 import { daysFromIso, evaluate, isoFromDays, validateGrids, type Evaluation } from "@baton/core";
-import { initiative, objective, workbookGrids, type RowSpec, type WorkbookSpec } from "../support/grids.ts";
+import {
+  initiative,
+  objective,
+  workbookGrids,
+  type RowSpec,
+  type WorkbookSpec,
+} from "../support/grids.ts";
 
 export const AS_OF = "2026-11-26";
 export const THIS_WEEK = "2026-W48";
@@ -15,11 +21,16 @@ export const plus = (iso: string, n: number) => isoFromDays(daysFromIso(iso)! + 
 export const daysBetween = (a: string, b: string) => daysFromIso(b)! - daysFromIso(a)!;
 
 /** An initiative under OBJ-1 that started on the as-of day. */
-export const ini = (id: string, o: RowSpec = {}): RowSpec => initiative(id, "OBJ-1", { Start: AS_OF, ...o });
+export const ini = (id: string, o: RowSpec = {}): RowSpec =>
+  initiative(id, "OBJ-1", { Start: AS_OF, ...o });
 
 /** A workbook with OBJ-1 (unless objectives are given) and the rows given. */
 export function world(spec: WorkbookSpec): WorkbookSpec {
-  return { objectives: [objective("OBJ-1")], ...spec, settings: { "Current Period": THIS_WEEK, ...spec.settings } };
+  return {
+    objectives: [objective("OBJ-1")],
+    ...spec,
+    settings: { "Current Period": THIS_WEEK, ...spec.settings },
+  };
 }
 
 export function evaluated(spec: WorkbookSpec, asOf = AS_OF) {

@@ -29,11 +29,20 @@ export interface Calendar {
 }
 
 /** A calendar for the as-of date with the workbook's holidays and cadence. */
-export function calendarOf(asOf: IsoDate, holidays: readonly IsoDate[], cadence: Cadence): Calendar {
+export function calendarOf(
+  asOf: IsoDate,
+  holidays: readonly IsoDate[],
+  cadence: Cadence,
+): Calendar {
   const today = daysFromIso(asOf);
-  if (today === undefined) throw new RangeError(`asOf must be an ISO date (YYYY-MM-DD), got ${String(asOf)}`);
+  if (today === undefined)
+    throw new RangeError(`asOf must be an ISO date (YYYY-MM-DD), got ${String(asOf)}`);
   // Weekday holidays only, sorted, so counting them in a range is two binary searches.
-  const off = [...new Set(holidays.map(daysFromIso).filter((d): d is number => d !== undefined && isoWeekday(d) <= 5))].sort((a, b) => a - b);
+  const off = [
+    ...new Set(
+      holidays.map(daysFromIso).filter((d): d is number => d !== undefined && isoWeekday(d) <= 5),
+    ),
+  ].sort((a, b) => a - b);
   const offSet = new Set(off);
   const isBusinessDay = (day: number) => isoWeekday(day) <= 5 && !offSet.has(day);
   return {
@@ -41,9 +50,10 @@ export function calendarOf(asOf: IsoDate, holidays: readonly IsoDate[], cadence:
     cadence,
     isBusinessDay,
     addBusinessDays(day, n) {
-      if (!(n >= 0) || !Number.isInteger(n)) throw new RangeError(`business days must be a whole number ≥ 0, got ${n}`);
+      if (!(n >= 0) || !Number.isInteger(n))
+        throw new RangeError(`business days must be a whole number ≥ 0, got ${n}`);
       let d = day;
-      for (let left = n; left > 0; ) if (isBusinessDay(++d)) left--;
+      for (let left = n; left > 0;) if (isBusinessDay(++d)) left--;
       return d;
     },
     businessDaysBetween(from, to) {

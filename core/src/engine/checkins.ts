@@ -120,9 +120,18 @@ export function digestCheckins(
   }
 
   const latest: (LatestCheckin | undefined)[] = new Array(nI);
-  for (let i = 0; i < nI; i++) if (iRag[i]) latest[i] = { period: iPeriod[i]!, endDay: iEnd[i]!, rag: RAG_OF[iRag[i]!]! };
+  for (let i = 0; i < nI; i++)
+    if (iRag[i]) latest[i] = { period: iPeriod[i]!, endDay: iEnd[i]!, rag: RAG_OF[iRag[i]!]! };
   const series: (KpiSeries | undefined)[] = new Array(nK);
   for (let k = 0; k < nK; k++)
-    if (kN[k]) series[k] = { n: kN[k]!, sx: kSx[k]!, sy: kSy[k]!, sxx: kSxx[k]!, sxy: kSxy[k]!, latest: kLatest[k]! };
+    if (kN[k])
+      series[k] = {
+        n: kN[k]!,
+        sx: kSx[k]!,
+        sy: kSy[k]!,
+        sxx: kSxx[k]!,
+        sxy: kSxy[k]!,
+        latest: kLatest[k]!,
+      };
   return { latest, series };
 }

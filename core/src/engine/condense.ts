@@ -21,7 +21,12 @@ export interface Condensation {
  * Condenses the graph whose nodes are `0 … names.length − 1` (`names` unique, `index` their
  * inverse) and whose edges go from `from[e]` to `to[e]`.
  */
-export function condense(names: readonly string[], index: ReadonlyMap<string, number>, from: ArrayLike<number>, to: ArrayLike<number>): Condensation {
+export function condense(
+  names: readonly string[],
+  index: ReadonlyMap<string, number>,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+): Condensation {
   const n = names.length;
   const edges: [string, string][] = new Array(from.length);
   for (let e = 0; e < from.length; e++) edges[e] = [names[from[e]!]!, names[to[e]!]!];
@@ -37,7 +42,8 @@ export function condense(names: readonly string[], index: ReadonlyMap<string, nu
     members.push([i]);
     cyclic.push(false);
   }
-  if (!found.length) return { comp, members, cyclic, order: sorted.sorted.map((name) => index.get(name)!) };
+  if (!found.length)
+    return { comp, members, cyclic, order: sorted.sorted.map((name) => index.get(name)!) };
   // A cycle takes the number of its first member; its other members' singletons fall empty.
   for (const c of found) {
     const ids = c.members.map((name) => index.get(name)!);

@@ -30,7 +30,13 @@ import { downstreamCounts } from "./blocks.ts";
 import { amberWindowEnd, handoffOwn, handoffStatus } from "./handoffs.ts";
 import { initiativeOwn, initiativeStatus } from "./initiatives.ts";
 import { kpiStatus } from "./kpis.ts";
-import { newTally, objectiveStatus, tallyInitiative, tallyKpi, type ObjectiveTally } from "./objectives.ts";
+import {
+  newTally,
+  objectiveStatus,
+  tallyInitiative,
+  tallyKpi,
+  type ObjectiveTally,
+} from "./objectives.ts";
 import { isInherited, rank, type Reason, type Status } from "./reasons.ts";
 
 export interface ObjectiveEvaluation {
@@ -130,7 +136,9 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
 
   const windowEnd = amberWindowEnd(cal, settings.amberWindow);
   const hOwn = hos.map((h) => handoffOwn(h, cal, windowEnd));
-  const iOwn = inis.map((r) => initiativeOwn(r, digest.latest[index.get(r.id)!], cal, settings.staleAfter));
+  const iOwn = inis.map((r) =>
+    initiativeOwn(r, digest.latest[index.get(r.id)!], cal, settings.staleAfter),
+  );
 
   // Edges: every hand-off between two known, different initiatives (cycles as validation sees
   // them); the open ones (not done) carry trouble and count for Blocks.
@@ -178,7 +186,11 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     const { status, reasons } = handoffStatus(hOwn[h]!, provider);
     hStatus[h] = status;
     hReasons[h] = reasons;
-    hRoots[h] = !atRisk(status) ? EMPTY : reasons.some((r) => isInherited(r.code)) ? iRoots[f]! : [h];
+    hRoots[h] = !atRisk(status)
+      ? EMPTY
+      : reasons.some((r) => isInherited(r.code))
+        ? iRoots[f]!
+        : [h];
   };
 
   for (const head of full.order) {
@@ -196,11 +208,11 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
           judgeHandoff(h);
           const s = hStatus[h];
           if (s === "Red") {
-            if (red === NO_IDS) (red = []), (redH = []);
+            if (red === NO_IDS) ((red = []), (redH = []));
             red.push(hos[h]!.id);
             redH.push(h);
           } else if (s === "Amber") {
-            if (amber === NO_IDS) (amber = []), (amberH = []);
+            if (amber === NO_IDS) ((amber = []), (amberH = []));
             amber.push(hos[h]!.id);
             amberH.push(h);
           }
@@ -219,7 +231,12 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   // Blocks, over the open hand-offs. Without a cycle among all hand-offs there is none among
   // the open ones, and the order already found serves.
   const open = full.cyclic.some(Boolean) ? condense(names, index, openFrom, openTo) : full;
-  const waiting = downstreamCounts(open, openFrom, openTo, (i) => iStatus[i] !== "Done" && inis[i]!.stage !== "Cancelled");
+  const waiting = downstreamCounts(
+    open,
+    openFrom,
+    openTo,
+    (i) => iStatus[i] !== "Done" && inis[i]!.stage !== "Cancelled",
+  );
 
   const pointId = (p: number) => (p < nH ? hos[p]!.id : inis[p - nH]!.id);
   const pointRank = (p: number) => rank(p < nH ? hStatus[p]! : iStatus[p - nH]!);
@@ -228,7 +245,10 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     if (points.length === 0) return [];
     if (points.length === 1) return [pointId(points[0]!)];
     // Red before Amber, hand-offs before initiatives, then sheet order.
-    const sorted = [...points].sort((a, b) => pointRank(b) - pointRank(a) || Number(b < nH) - Number(a < nH) || pointRow(a) - pointRow(b));
+    const sorted = [...points].sort(
+      (a, b) =>
+        pointRank(b) - pointRank(a) || Number(b < nH) - Number(a < nH) || pointRow(a) - pointRow(b),
+    );
     return sorted.map(pointId);
   };
 
@@ -280,7 +300,11 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     return { id: k.id, row: k.row, ...res };
   });
 
-  const objectives: ObjectiveEvaluation[] = wb.objectives.map((o) => ({ id: o.id, row: o.row, ...objectiveStatus(tallies.get(o.id) ?? newTally()) }));
+  const objectives: ObjectiveEvaluation[] = wb.objectives.map((o) => ({
+    id: o.id,
+    row: o.row,
+    ...objectiveStatus(tallies.get(o.id) ?? newTally()),
+  }));
 
   return { asOf: isoFromDays(cal.today), objectives, kpis, initiatives, handoffs };
 }

@@ -34,23 +34,33 @@ const NONE: readonly string[] = [];
 
 /** What the hand-off's own row says, before looking at its provider. */
 export function handoffOwn(h: Handoff, cal: Calendar, windowEnd: number): HandoffOwn {
-  if (h.state === "Delivered" || h.deliveredOn !== null) return { done: true, daysLate: null, reasons: [] };
+  if (h.state === "Delivered" || h.deliveredOn !== null)
+    return { done: true, daysLate: null, reasons: [] };
   const needed = h.neededBy === null ? undefined : daysFromIso(h.neededBy);
   const committed = h.committedDate === null ? undefined : daysFromIso(h.committedDate);
   const reasons: Reason[] = [];
-  if (needed !== undefined && cal.today > needed) reasons.push({ code: "handoff-late", refs: NONE });
+  if (needed !== undefined && cal.today > needed)
+    reasons.push({ code: "handoff-late", refs: NONE });
   if (h.state === "Declined") reasons.push({ code: "handoff-declined", refs: NONE });
-  if (needed !== undefined && committed !== undefined && committed > needed) reasons.push({ code: "handoff-committed-late", refs: NONE });
+  if (needed !== undefined && committed !== undefined && committed > needed)
+    reasons.push({ code: "handoff-committed-late", refs: NONE });
   if (h.state === "Requested" && needed !== undefined && needed >= cal.today && needed < windowEnd)
     reasons.push({ code: "handoff-requested-in-window", refs: NONE });
-  return { done: false, daysLate: needed === undefined ? null : Math.max(0, cal.today - needed), reasons };
+  return {
+    done: false,
+    daysLate: needed === undefined ? null : Math.max(0, cal.today - needed),
+    reasons,
+  };
 }
 
 /**
  * The hand-off's status given its provider's: `provider` is the From initiative's ID and
  * status, or null when From names no initiative.
  */
-export function handoffStatus(own: HandoffOwn, provider: { id: string; status: Status } | null): { status: Status; reasons: Reason[] } {
+export function handoffStatus(
+  own: HandoffOwn,
+  provider: { id: string; status: Status } | null,
+): { status: Status; reasons: Reason[] } {
   if (own.done) return { status: "Done", reasons: [{ code: "delivered", refs: NONE }] };
   const candidates =
     provider && (provider.status === "Red" || provider.status === "Amber")

@@ -31,12 +31,26 @@ export interface InitiativeOwn {
 
 const NONE: readonly string[] = [];
 
-export function initiativeOwn(i: Initiative, latest: LatestCheckin | undefined, cal: Calendar, staleAfter: number): InitiativeOwn {
+export function initiativeOwn(
+  i: Initiative,
+  latest: LatestCheckin | undefined,
+  cal: Calendar,
+  staleAfter: number,
+): InitiativeOwn {
   const lastCheckin = latest?.period ?? null;
-  if (i.stage === "Done") return { fixed: { status: "Done", reason: { code: "stage-done", refs: NONE } }, reasons: [], lastCheckin, stale: false };
+  if (i.stage === "Done")
+    return {
+      fixed: { status: "Done", reason: { code: "stage-done", refs: NONE } },
+      reasons: [],
+      lastCheckin,
+      stale: false,
+    };
   if (i.stage === "On hold" || i.stage === "Cancelled")
     return {
-      fixed: { status: "Paused", reason: { code: i.stage === "On hold" ? "stage-on-hold" : "stage-cancelled", refs: NONE } },
+      fixed: {
+        status: "Paused",
+        reason: { code: i.stage === "On hold" ? "stage-on-hold" : "stage-cancelled", refs: NONE },
+      },
       reasons: [],
       lastCheckin,
       stale: false,
@@ -61,7 +75,10 @@ export interface Incoming {
   readonly amber: readonly string[];
 }
 
-export function initiativeStatus(own: InitiativeOwn, incoming: Incoming): { status: Status; reasons: Reason[] } {
+export function initiativeStatus(
+  own: InitiativeOwn,
+  incoming: Incoming,
+): { status: Status; reasons: Reason[] } {
   if (own.fixed) return { status: own.fixed.status, reasons: [own.fixed.reason] };
   const candidates = [...own.reasons];
   if (incoming.cycle) candidates.push({ code: "cycle", refs: incoming.cycle });

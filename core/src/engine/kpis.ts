@@ -32,7 +32,12 @@ export interface KpiResult {
 }
 
 const NONE: readonly string[] = [];
-const amber = (code: Reason["code"], latest: number | null): KpiResult => ({ status: "Amber", latest, forecast: null, reasons: [{ code, refs: NONE }] });
+const amber = (code: Reason["code"], latest: number | null): KpiResult => ({
+  status: "Amber",
+  latest,
+  forecast: null,
+  reasons: [{ code, refs: NONE }],
+});
 
 /** Drops the noise of floating-point sums (38.400000000000006) without losing real digits. */
 const clean = (x: number) => Number(x.toPrecision(12));
@@ -40,7 +45,8 @@ const clean = (x: number) => Number(x.toPrecision(12));
 export function kpiStatus(k: Kpi, s: KpiSeries | undefined, cal: Calendar): KpiResult {
   const latest = s ? s.latest : null;
   const targetDay = k.targetDate === null ? undefined : daysFromIso(k.targetDate);
-  if (k.baseline === null || k.target === null || targetDay === undefined) return amber("kpi-incomplete", latest);
+  if (k.baseline === null || k.target === null || targetDay === undefined)
+    return amber("kpi-incomplete", latest);
   // Spread of the x values (days, relative to the as-of day): zero when all sit in one period.
   const sxx = s ? s.sxx - (s.sx * s.sx) / s.n : 0;
   if (!s || s.n < 2 || !(sxx > 0)) return amber("kpi-no-data", latest);
@@ -58,8 +64,19 @@ export function kpiStatus(k: Kpi, s: KpiSeries | undefined, cal: Calendar): KpiR
   const required = d * (k.target - k.baseline);
   const reached = d * (value - k.baseline);
   const forecast = clean(value);
-  if (d * (value - k.target) >= -tolerance) return { status: "Green", latest, forecast, reasons: [] };
+  if (d * (value - k.target) >= -tolerance)
+    return { status: "Green", latest, forecast, reasons: [] };
   if (required > 0 && reached >= 0.9 * required - tolerance)
-    return { status: "Amber", latest, forecast, reasons: [{ code: ended ? "kpi-nearly-met" : "kpi-behind", refs: NONE }] };
-  return { status: "Red", latest, forecast, reasons: [{ code: ended ? "kpi-missed" : "kpi-off-track", refs: NONE }] };
+    return {
+      status: "Amber",
+      latest,
+      forecast,
+      reasons: [{ code: ended ? "kpi-nearly-met" : "kpi-behind", refs: NONE }],
+    };
+  return {
+    status: "Red",
+    latest,
+    forecast,
+    reasons: [{ code: ended ? "kpi-missed" : "kpi-off-track", refs: NONE }],
+  };
 }

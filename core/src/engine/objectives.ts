@@ -25,10 +25,25 @@ export interface ObjectiveTally {
 }
 
 export function newTally(): ObjectiveTally {
-  return { initiatives: 0, done: 0, cancelled: 0, active: 0, kpis: 0, redInitiatives: [], amberInitiatives: [], redKpis: [], amberKpis: [] };
+  return {
+    initiatives: 0,
+    done: 0,
+    cancelled: 0,
+    active: 0,
+    kpis: 0,
+    redInitiatives: [],
+    amberInitiatives: [],
+    redKpis: [],
+    amberKpis: [],
+  };
 }
 
-export function tallyInitiative(t: ObjectiveTally, id: string, stage: Stage | null, status: Status): void {
+export function tallyInitiative(
+  t: ObjectiveTally,
+  id: string,
+  stage: Stage | null,
+  status: Status,
+): void {
   t.initiatives++;
   if (status === "Done") t.done++;
   else if (status === "Paused") {
@@ -50,12 +65,15 @@ const NONE: readonly string[] = [];
 
 export function objectiveStatus(t: ObjectiveTally): { status: Status; reasons: Reason[] } {
   const counted = t.initiatives - t.cancelled;
-  if (t.done > 0 && t.done === counted) return { status: "Done", reasons: [{ code: "all-done", refs: NONE }] };
-  if (t.initiatives > 0 && t.active === 0 && t.kpis === 0) return { status: "Paused", reasons: [{ code: "all-paused", refs: NONE }] };
+  if (t.done > 0 && t.done === counted)
+    return { status: "Done", reasons: [{ code: "all-done", refs: NONE }] };
+  if (t.initiatives > 0 && t.active === 0 && t.kpis === 0)
+    return { status: "Paused", reasons: [{ code: "all-paused", refs: NONE }] };
   const candidates: Reason[] = [];
   if (t.redInitiatives.length) candidates.push({ code: "initiative-red", refs: t.redInitiatives });
   if (t.redKpis.length) candidates.push({ code: "kpi-red", refs: t.redKpis });
-  if (t.amberInitiatives.length) candidates.push({ code: "initiative-amber", refs: t.amberInitiatives });
+  if (t.amberInitiatives.length)
+    candidates.push({ code: "initiative-amber", refs: t.amberInitiatives });
   if (t.amberKpis.length) candidates.push({ code: "kpi-amber", refs: t.amberKpis });
   return judge(candidates);
 }

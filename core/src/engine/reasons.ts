@@ -22,14 +22,27 @@ interface ReasonSpec {
 }
 
 const list = (refs: readonly string[]) => refs.join(", ");
-const plural = (refs: readonly string[], one: string, many: string) => (refs.length === 1 ? one : many);
+const plural = (refs: readonly string[], one: string, many: string) =>
+  refs.length === 1 ? one : many;
 
 /** The one table of reasons. */
 export const REASONS = {
   // Hand-offs, own.
-  "handoff-late": { severity: "Red", inherited: false, text: () => "Past its Needed By date and not delivered" },
-  "handoff-declined": { severity: "Red", inherited: false, text: () => "Declined by the providing team" },
-  "handoff-committed-late": { severity: "Red", inherited: false, text: () => "Committed Date is after Needed By: a known miss" },
+  "handoff-late": {
+    severity: "Red",
+    inherited: false,
+    text: () => "Past its Needed By date and not delivered",
+  },
+  "handoff-declined": {
+    severity: "Red",
+    inherited: false,
+    text: () => "Declined by the providing team",
+  },
+  "handoff-committed-late": {
+    severity: "Red",
+    inherited: false,
+    text: () => "Committed Date is after Needed By: a known miss",
+  },
   "handoff-requested-in-window": {
     severity: "Amber",
     inherited: false,
@@ -46,12 +59,21 @@ export const REASONS = {
   // Initiatives, own.
   overdue: { severity: "Red", inherited: false, text: () => "Past its Due date and not done" },
   "reported-red": { severity: "Red", inherited: false, text: () => "Its latest check-in says Red" },
-  "reported-amber": { severity: "Amber", inherited: false, text: () => "Its latest check-in says Amber" },
-  stale: { severity: "Amber", inherited: false, text: () => "No check-in for more closed periods than Stale After allows" },
+  "reported-amber": {
+    severity: "Amber",
+    inherited: false,
+    text: () => "Its latest check-in says Amber",
+  },
+  stale: {
+    severity: "Amber",
+    inherited: false,
+    text: () => "No check-in for more closed periods than Stale After allows",
+  },
   cycle: {
     severity: "Red",
     inherited: false,
-    text: (r) => `On a hand-off cycle through ${list(r)}: each waits on another, so none can finish`,
+    text: (r) =>
+      `On a hand-off cycle through ${list(r)}: each waits on another, so none can finish`,
   },
   // Initiatives, inherited.
   "handoff-red": {
@@ -69,32 +91,66 @@ export const REASONS = {
   "stage-cancelled": { severity: null, inherited: false, text: () => "Stage is Cancelled" },
 
   // KPIs.
-  "kpi-no-data": { severity: "Amber", inherited: false, text: () => "Fewer than two Actuals to forecast from" },
-  "kpi-incomplete": { severity: "Amber", inherited: false, text: () => "Baseline, Target or Target Date is missing, so it cannot be judged" },
+  "kpi-no-data": {
+    severity: "Amber",
+    inherited: false,
+    text: () => "Fewer than two Actuals to forecast from",
+  },
+  "kpi-incomplete": {
+    severity: "Amber",
+    inherited: false,
+    text: () => "Baseline, Target or Target Date is missing, so it cannot be judged",
+  },
   "kpi-off-track": {
     severity: "Red",
     inherited: false,
     text: () => "Forecast at Target Date falls short of 90% of the change from Baseline to Target",
   },
-  "kpi-behind": { severity: "Amber", inherited: false, text: () => "Forecast at Target Date reaches 90% of the change, but not the Target" },
+  "kpi-behind": {
+    severity: "Amber",
+    inherited: false,
+    text: () => "Forecast at Target Date reaches 90% of the change, but not the Target",
+  },
   "kpi-missed": {
     severity: "Red",
     inherited: false,
-    text: () => "Target Date has passed and the latest Actual is short of 90% of the change from Baseline to Target",
+    text: () =>
+      "Target Date has passed and the latest Actual is short of 90% of the change from Baseline to Target",
   },
   "kpi-nearly-met": {
     severity: "Amber",
     inherited: false,
-    text: () => "Target Date has passed and the latest Actual reached 90% of the change, but not the Target",
+    text: () =>
+      "Target Date has passed and the latest Actual reached 90% of the change, but not the Target",
   },
 
   // Objectives: a rollup of their initiatives and KPIs.
-  "initiative-red": { severity: "Red", inherited: true, text: (r) => `${plural(r, "Initiative", "Initiatives")} ${list(r)} Red` },
-  "initiative-amber": { severity: "Amber", inherited: true, text: (r) => `${plural(r, "Initiative", "Initiatives")} ${list(r)} Amber` },
-  "kpi-red": { severity: "Red", inherited: true, text: (r) => `${plural(r, "KPI", "KPIs")} ${list(r)} Red` },
-  "kpi-amber": { severity: "Amber", inherited: true, text: (r) => `${plural(r, "KPI", "KPIs")} ${list(r)} Amber` },
+  "initiative-red": {
+    severity: "Red",
+    inherited: true,
+    text: (r) => `${plural(r, "Initiative", "Initiatives")} ${list(r)} Red`,
+  },
+  "initiative-amber": {
+    severity: "Amber",
+    inherited: true,
+    text: (r) => `${plural(r, "Initiative", "Initiatives")} ${list(r)} Amber`,
+  },
+  "kpi-red": {
+    severity: "Red",
+    inherited: true,
+    text: (r) => `${plural(r, "KPI", "KPIs")} ${list(r)} Red`,
+  },
+  "kpi-amber": {
+    severity: "Amber",
+    inherited: true,
+    text: (r) => `${plural(r, "KPI", "KPIs")} ${list(r)} Amber`,
+  },
   "all-done": { severity: null, inherited: false, text: () => "All its initiatives are Done" },
-  "all-paused": { severity: null, inherited: false, text: () => "Every initiative under it that is not Done is On hold or Cancelled" },
+  "all-paused": {
+    severity: null,
+    inherited: false,
+    text: () => "Every initiative under it that is not Done is On hold or Cancelled",
+  },
 } as const satisfies Record<string, ReasonSpec>;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -129,7 +185,10 @@ export function rank(status: Status): number {
  * The status the candidate reasons give, and the reasons that give it: Green with none when
  * none applies, else the worst severity and only the reasons at it.
  */
-export function judge(candidates: readonly Reason[]): { status: "Green" | Severity; reasons: Reason[] } {
+export function judge(candidates: readonly Reason[]): {
+  status: "Green" | Severity;
+  reasons: Reason[];
+} {
   let worst: "Green" | Severity = "Green";
   for (const r of candidates) {
     const s = REASONS[r.code].severity;

@@ -11,7 +11,13 @@
  */
 import { COLUMNS, type Column, type SheetKey } from "../template/sheets.ts";
 import type { Workbook } from "../workbook/read.ts";
-import { COMPUTED_HEADER_FORMAT, STATUS_FILL, type PlanValue, type WriteOp, type WritePlan } from "../ports/plan.ts";
+import {
+  COMPUTED_HEADER_FORMAT,
+  STATUS_FILL,
+  type PlanValue,
+  type WriteOp,
+  type WritePlan,
+} from "../ports/plan.ts";
 import { describeReason, type Status } from "./reasons.ts";
 import type { Evaluation } from "./evaluate.ts";
 
@@ -45,7 +51,13 @@ export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
   return { ops };
 }
 
-function sheetOps<E extends Entry>(ops: WriteOp[], wb: Workbook, key: SheetKey, entries: readonly E[], cells: Record<string, Cell<E>>): void {
+function sheetOps<E extends Entry>(
+  ops: WriteOp[],
+  wb: Workbook,
+  key: SheetKey,
+  entries: readonly E[],
+  cells: Record<string, Cell<E>>,
+): void {
   const layout = wb.layout[key];
   if (!layout) return;
   const sheet = layout.name;
@@ -59,7 +71,12 @@ function sheetOps<E extends Entry>(ops: WriteOp[], wb: Workbook, key: SheetKey, 
   });
   for (const p of placed.filter((p) => p.added)) {
     ops.push({ op: "values", sheet, row: 1, column: p.column, values: [[p.spec.header]] });
-    ops.push({ op: "format", sheet, range: { row: 1, column: p.column, rows: 1, columns: 1 }, format: COMPUTED_HEADER_FORMAT });
+    ops.push({
+      op: "format",
+      sheet,
+      range: { row: 1, column: p.column, rows: 1, columns: 1 },
+      format: COMPUTED_HEADER_FORMAT,
+    });
   }
 
   let lastRow = layout.rowCount;
@@ -75,7 +92,7 @@ function sheetOps<E extends Entry>(ops: WriteOp[], wb: Workbook, key: SheetKey, 
 
   // Adjacent columns form one block.
   placed.sort((a, b) => a.column - b.column);
-  for (let s = 0; s < placed.length; ) {
+  for (let s = 0; s < placed.length;) {
     let e = s + 1;
     while (e < placed.length && placed[e]!.column === placed[e - 1]!.column + 1) e++;
     const run = placed.slice(s, e).map((p) => cells[p.spec.key]!);
@@ -91,13 +108,16 @@ function sheetOps<E extends Entry>(ops: WriteOp[], wb: Workbook, key: SheetKey, 
   const status = placed.find((p) => p.spec.key === "status");
   if (!status) return;
   const column = status.column;
-  for (let r = 0; r < rows; ) {
+  for (let r = 0; r < rows;) {
     const s = at[r]?.status;
     let end = r + 1;
     while (end < rows && at[end]?.status === s) end++;
     const range = { row: r + 2, column, rows: end - r, columns: 1 };
-    ops.push(s ? { op: "format", sheet, range, format: { ...STATUS_FILL[s] } } : { op: "clear", sheet, range });
+    ops.push(
+      s
+        ? { op: "format", sheet, range, format: { ...STATUS_FILL[s] } }
+        : { op: "clear", sheet, range },
+    );
     r = end;
   }
 }
-
