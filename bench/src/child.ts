@@ -13,7 +13,9 @@ if (name === "prepare") {
 } else {
   const task = name ? TASKS[name] : undefined;
   if (!task) {
-    process.stderr.write(`unknown task ${name}; one of prepare, ${Object.keys(TASKS).join(", ")}\n`);
+    process.stderr.write(
+      `unknown task ${name}; one of prepare, ${Object.keys(TASKS).join(", ")}\n`,
+    );
     process.exit(2);
   }
   report(await task(args));

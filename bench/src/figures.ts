@@ -21,6 +21,8 @@ export interface Figure {
   readonly size?: SizeName;
   /** In `--quick` (S and M only, for CI). */
   readonly quick: boolean;
+  /** In the full run (default true). */
+  readonly full?: boolean;
   readonly runs: number;
   /** `task`: the time measured inside; `wall`: the whole process; `counts`: exact counts only. */
   readonly measure: "task" | "wall" | "counts";
@@ -58,6 +60,29 @@ export function figures(): Figure[] {
       run: () => runTask("validate", [size]),
     });
   }
+  for (const size of SIZES_ALL) {
+    out.push({
+      id: `evaluate.${size}`,
+      title: `Core evaluate (every status), ${size}`,
+      size,
+      quick: size !== "L",
+      runs: runsFor(size),
+      measure: "task",
+      run: () => runTask("evaluate", [size]),
+    });
+  }
+  // HyperFormula needs over a minute on M: one run in the full bench, and S in --quick.
+  for (const size of ["S", "M"] as const)
+    out.push({
+      id: `formulas.${size}`,
+      title: `Formula approach in HyperFormula (build + evaluate), ${size}`,
+      size,
+      quick: size === "S",
+      full: size === "M",
+      runs: 1,
+      measure: "task",
+      run: () => runTask("formulas", [size], { nodeFlags: BIG_HEAP }),
+    });
   out.push({
     id: "revalidate.L",
     title: "Revalidation of one edited check-in, L (median of 1,000 edits)",
@@ -96,7 +121,43 @@ export function figures(): Figure[] {
       run: (ctx) => runBaton(["validate", file(ctx, size), "--json"], { okCodes: [0, 1] }),
     });
   }
-  void copy;
+  for (const size of SIZES_ALL) {
+    // The write figures of L take minutes each (the xlsx library's model of 2.6M cells): one run.
+    const runs = size === "L" ? 1 : runsFor(size, true);
+    out.push({
+      id: `cli-status.${size}`,
+      title: `baton status --json, ${size} (whole process)`,
+      size,
+      quick: size !== "L",
+      runs: runsFor(size, true),
+      measure: "wall",
+      run: (ctx) => runBaton(["status", file(ctx, size), "--as-of", "2026-11-26", "--json"]),
+    });
+    out.push({
+      id: `xlsx-readwrite.${size}`,
+      title: `xlsx library: read + write the file, ${size} (whole process)`,
+      size,
+      quick: size !== "L",
+      runs,
+      measure: "wall",
+      run: (ctx) =>
+        runTask("xlsx-readwrite", [file(ctx, size), join(ctx.scratch, `rw-${size}.xlsx`)], {
+          nodeFlags: BIG_HEAP,
+        }),
+    });
+    out.push({
+      id: `cli-status-write.${size}`,
+      title: `baton status --write, ${size} (whole process)`,
+      size,
+      quick: size !== "L",
+      runs,
+      measure: "wall",
+      run: (ctx) =>
+        runBaton(["status", copy(ctx, size, "status"), "--as-of", "2026-11-26", "--write"], {
+          nodeFlags: BIG_HEAP,
+        }),
+    });
+  }
   return out;
 }
 
@@ -104,7 +165,9 @@ export interface Target {
   readonly id: string;
   readonly text: string;
   /** The value judged, and whether it meets the target; undefined when a figure is missing. */
-  readonly check: (get: (id: string) => FigureResult | undefined) => { value: string; met: boolean } | undefined;
+  readonly check: (
+    get: (id: string) => FigureResult | undefined,
+  ) => { value: string; met: boolean } | undefined;
 }
 
 export interface FigureResult {
@@ -128,7 +191,101 @@ const ratio = (get: (id: string) => FigureResult | undefined, a: string, b: stri
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
+const under = (
+  id: string,
+  text: string,
+  figure: string,
+  limit: number,
+  unit = "ms",
+  digits = 0,
+): Target => ({
+  id,
+  text,
+  check: (get) => {
+    const f = get(figure);
+    return f && { value: `${fmt(f.median, digits)} ${unit}`, met: f.median < limit };
+  },
+});
+
+const memory = (
+  id: string,
+  text: string,
+  figure: string,
+  limitMB: number,
+  of: "maxRssMB" | "peakHeapMB",
+): Target => ({
+  id,
+  text,
+  check: (get) => {
+    const f = get(figure);
+    return (
+      f && {
+        value: `${fmt(f[of], 0)} MB ${of === "maxRssMB" ? "peak RSS" : "peak heap"}`,
+        met: f[of] < limitMB,
+      }
+    );
+  },
+});
+
+const ratioTarget = (
+  id: string,
+  text: string,
+  a: string,
+  b: string,
+  ok: (r: number) => boolean,
+): Target => ({
+  id,
+  text,
+  check: (get) => {
+    const r = ratio(get, a, b);
+    return r === undefined ? undefined : { value: `${r >= 100 ? fmt(r, 0) : fmt(r)}x`, met: ok(r) };
+  },
+});
+
 export const TARGETS: Target[] = [
+  under("evaluate", "Core evaluate of L under 1 s", "evaluate.L", 1000),
+  memory(
+    "evaluate-heap",
+    "Core evaluate of L with peak heap under 500 MB",
+    "evaluate.L",
+    500,
+    "peakHeapMB",
+  ),
+  ratioTarget(
+    "formulas",
+    "At least 500x faster than the formula approach on M",
+    "formulas.M",
+    "evaluate.M",
+    (r) => r >= 500,
+  ),
+  memory(
+    "cli-status-memory",
+    "baton status on L under 2 GB of memory",
+    "cli-status.L",
+    2048,
+    "maxRssMB",
+  ),
+  ratioTarget(
+    "cli-status-speed",
+    "baton status on L no slower than the xlsx library's read",
+    "cli-status.L",
+    "xlsx-read.L",
+    (r) => r <= 1,
+  ),
+  ratioTarget(
+    "status-write",
+    "baton status --write on L within 1.3x of the xlsx library's read + write",
+    "cli-status-write.L",
+    "xlsx-readwrite.L",
+    (r) => r <= 1.3,
+  ),
+  memory(
+    "status-write-memory",
+    "baton status --write on L under 2 GB of memory",
+    "cli-status-write.L",
+    2048,
+    "maxRssMB",
+  ),
   {
     id: "revalidate",
     text: "One-row revalidation under 5 ms (L)",

@@ -31,10 +31,22 @@ export interface RunOptions {
 }
 
 /** Runs `node [flags] script args...` once. */
-export async function runProcess(script: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+export async function runProcess(
+  script: string,
+  args: readonly string[],
+  opts: RunOptions = {},
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), "baton-bench-"));
   const probeFile = join(dir, "probe.json");
-  const argv = [...(opts.nodeFlags ?? []), "--trace-gc", "--expose-gc", "--import", PROBE, script, ...args];
+  const argv = [
+    ...(opts.nodeFlags ?? []),
+    "--trace-gc",
+    "--expose-gc",
+    "--import",
+    PROBE,
+    script,
+    ...args,
+  ];
   const started = performance.now();
   const child = spawn(process.execPath, argv, {
     cwd: ROOT,
@@ -53,9 +65,14 @@ export async function runProcess(script: string, args: readonly string[], opts: 
     tail = text.slice(cut + 1);
     for (const h of heapBeforeCollections(complete)) peak = Math.max(peak, h);
     const at = complete.indexOf(RESULT_MARK);
-    if (at >= 0) result = JSON.parse(complete.slice(at + RESULT_MARK.length, complete.indexOf("\n", at))) as TaskResult;
+    if (at >= 0)
+      result = JSON.parse(
+        complete.slice(at + RESULT_MARK.length, complete.indexOf("\n", at)),
+      ) as TaskResult;
   });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (errors = (errors + chunk).slice(-4000)));
+  child.stderr
+    .setEncoding("utf8")
+    .on("data", (chunk: string) => (errors = (errors + chunk).slice(-4000)));
   const exitCode: number = await new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve(code ?? 1));
@@ -72,11 +89,19 @@ export async function runProcess(script: string, args: readonly string[], opts: 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { ...result, wallMs, exitCode, peakHeapMB: Math.max(peak, probe.heapAtExitMB), maxRssMB: probe.maxRssMB };
+  return {
+    ...result,
+    wallMs,
+    exitCode,
+    peakHeapMB: Math.max(peak, probe.heapAtExitMB),
+    maxRssMB: probe.maxRssMB,
+  };
 }
 
 /** One run of a benchmark task in a fresh child. */
-export const runTask = (task: string, args: readonly string[], opts: RunOptions = {}) => runProcess(CHILD, [task, ...args], opts);
+export const runTask = (task: string, args: readonly string[], opts: RunOptions = {}) =>
+  runProcess(CHILD, [task, ...args], opts);
 
 /** One run of the built command line, as a user runs it. */
-export const runBaton = (args: readonly string[], opts: RunOptions = {}) => runProcess(BATON, args, opts);
+export const runBaton = (args: readonly string[], opts: RunOptions = {}) =>
+  runProcess(BATON, args, opts);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE]`
+ * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE] [--out FILE.json]`
  *
  * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
  * another (never two at once: they would measure each other), and reports the median, min and
@@ -19,6 +19,7 @@ import { SIZES, type SizeName } from "./generate.ts";
 const { values } = parseArgs({
   options: {
     json: { type: "boolean" },
+    out: { type: "string" },
     quick: { type: "boolean" },
     runs: { type: "string" },
     only: { type: "string" },
@@ -28,11 +29,22 @@ const { values } = parseArgs({
 
 const quick = Boolean(values.quick);
 const runsOverride = values.runs ? Number(values.runs) : undefined;
-if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0)) throw new RangeError("--runs takes a positive integer");
+if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0))
+  throw new RangeError("--runs takes a positive integer");
 const progress = (text: string) => process.stderr.write(text);
-const HEAD: readonly string[] = ["Figure", "Median", "Min – max", "Runs", "Peak heap", "Peak RSS", "Counts"];
+const HEAD: readonly string[] = [
+  "Figure",
+  "Median",
+  "Min – max",
+  "Runs",
+  "Peak heap",
+  "Peak RSS",
+  "Counts",
+];
 
-const chosen = figures().filter((f) => (!quick || f.quick) && (!values.only || f.id.includes(values.only)));
+const chosen = figures().filter(
+  (f) => (quick ? f.quick : f.full !== false) && (!values.only || f.id.includes(values.only)),
+);
 const sizes = [...new Set(chosen.map((f) => f.size).filter((s): s is SizeName => Boolean(s)))];
 
 const scratch = mkdtempSync(join(tmpdir(), "baton-bench-"));
@@ -76,7 +88,11 @@ async function measure(f: Figure): Promise<FigureResult> {
 }
 
 const byId = new Map(results.map((r) => [r.id, r]));
-const targets = TARGETS.map((t) => ({ id: t.id, text: t.text, ...t.check((id) => byId.get(id)) })).filter((t) => t.value !== undefined);
+const targets = TARGETS.map((t) => ({
+  id: t.id,
+  text: t.text,
+  ...t.check((id) => byId.get(id)),
+})).filter((t) => t.value !== undefined);
 const machine = {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? "unknown",
@@ -93,7 +109,6 @@ const report = {
   figures: results,
   targets,
 };
-
 
 function number(x: number, measure: Figure["measure"]): string {
   if (measure === "counts") return "";
@@ -121,15 +136,22 @@ function rows(): string[][] {
   ]);
 }
 
-
 function textReport(): string {
   const all = [HEAD, ...rows()];
   const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  const lines = all.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
+  const lines = all.map((r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   lines.push("", "Targets:");
   for (const t of targets) lines.push(`  ${t.met ? "met   " : "MISSED"}  ${t.text}: ${t.value}`);
-  lines.push("", `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, ${machine.os}`);
+  lines.push(
+    "",
+    `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, ${machine.os}`,
+  );
   return lines.join("\n");
 }
 
@@ -160,6 +182,7 @@ function writeMarkdown(path: string): void {
   writeFileSync(path, re.test(doc) ? doc.replace(re, block) : `${doc}${doc ? "\n" : ""}${block}\n`);
 }
 
+if (values.out) writeFileSync(values.out, JSON.stringify(report, null, 2) + "\n");
 if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
 else process.stdout.write(textReport() + "\n");
 if (values.markdown) writeMarkdown(values.markdown);

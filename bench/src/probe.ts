@@ -9,5 +9,11 @@ const file = process.env.BATON_BENCH_PROBE;
 if (file)
   process.on("exit", () => {
     const heap = process.memoryUsage().heapUsed;
-    writeFileSync(file, JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, heapAtExitMB: heap / 2 ** 20 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        maxRssMB: process.resourceUsage().maxRSS / 1024,
+        heapAtExitMB: heap / 2 ** 20,
+      }),
+    );
   });

@@ -24,7 +24,8 @@ export function summarise(xs: readonly number[]): Summary {
  */
 export function heapBeforeCollections(text: string): number[] {
   const out: number[] = [];
-  const re = /(?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep|MinorMS)[^\n]*?\s([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/g;
+  const re =
+    /(?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep|MinorMS)[^\n]*?\s([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/g;
   for (const m of text.matchAll(re)) out.push(Number(m[1]));
   return out;
 }

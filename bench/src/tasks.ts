@@ -3,8 +3,17 @@
  * read into grids), then the timed work. Each task times only the work its figure names.
  */
 import ExcelJS from "exceljs";
-import { checkinRowIssues, liveContext, validateGrids, type CellValue, type Grids } from "@baton/core";
-import { generate, SIZES, type SizeName } from "./generate.ts";
+import {
+  checkinRowIssues,
+  evaluate,
+  liveContext,
+  readWorkbook,
+  validateGrids,
+  type CellValue,
+  type Grids,
+} from "@baton/core";
+import { AS_OF, generate, SIZES, type SizeName } from "./generate.ts";
+import { evaluateFormulas, formulaSheets } from "./peer/formulas.ts";
 import { gridsOf } from "./workbooks.ts";
 import { seeded } from "./random.ts";
 import { median } from "./stats.ts";
@@ -30,7 +39,8 @@ export function gridsOfSize(size: SizeName): Grids {
   return gridsOf(generate(SIZES[size]).content);
 }
 
-const rowsOf = (grids: Grids) => Object.values(grids).reduce((n, g) => n + Math.max(0, (g?.length ?? 1) - 1), 0);
+const rowsOf = (grids: Grids) =>
+  Object.values(grids).reduce((n, g) => n + Math.max(0, (g?.length ?? 1) - 1), 0);
 
 export const TASKS: Record<string, Task> = {
   /** Read and validate the whole workbook from the grids a host read. */
@@ -39,6 +49,45 @@ export const TASKS: Record<string, Task> = {
     gc();
     const { value, ms } = timed(() => validateGrids(grids));
     return { ms, counts: { rows: rowsOf(grids), issues: value.issues.length } };
+  },
+
+  /** Every status of the workbook, from the workbook a host read (reading is not timed). */
+  async evaluate(args) {
+    const { workbook } = readWorkbook(gridsOfSize(sizeArg(args)));
+    gc();
+    const { value, ms } = timed(() => evaluate(workbook, { asOf: AS_OF }));
+    const red = value.handoffs.filter((h) => h.status === "Red").length;
+    return {
+      ms,
+      counts: {
+        initiatives: value.initiatives.length,
+        handoffs: value.handoffs.length,
+        redHandoffs: red,
+      },
+    };
+  },
+
+  /** The formula approach: HyperFormula builds the formula workbook (evaluating it) and the statuses are read back. */
+  async formulas(args) {
+    const grids = gridsOfSize(sizeArg(args));
+    const { workbook } = readWorkbook(grids);
+    const sheets = formulaSheets(
+      grids,
+      AS_OF,
+      workbook.settings.amberWindow,
+      workbook.settings.holidays,
+    );
+    gc();
+    const { value, ms } = timed(() => evaluateFormulas(sheets));
+    const red = [...value.handoffs.values()].filter((s) => s === "Red").length;
+    return {
+      ms,
+      counts: {
+        initiatives: value.initiatives.size,
+        handoffs: value.handoffs.size,
+        redHandoffs: red,
+      },
+    };
   },
 
   /**

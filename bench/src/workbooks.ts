@@ -7,7 +7,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { templatePlan, type CellValue, type Grids, type PlanValue, type TemplateContent } from "@baton/core";
+import {
+  templatePlan,
+  type CellValue,
+  type Grids,
+  type PlanValue,
+  type TemplateContent,
+} from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { generate, SIZES, type Generated, type SizeName } from "./generate.ts";
 
@@ -69,7 +75,10 @@ export async function writeXlsx(content: TemplateContent, file: string): Promise
 }
 
 /** The cached .xlsx of a size, written on first use. */
-export async function xlsxFile(size: SizeName, generated: Generated = generate(SIZES[size])): Promise<string> {
+export async function xlsxFile(
+  size: SizeName,
+  generated: Generated = generate(SIZES[size]),
+): Promise<string> {
   const file = join(CACHE, `${size}-${fingerprint(generated)}.xlsx`);
   if (!existsSync(file)) await writeXlsx(generated.content, file);
   return file;

@@ -20,14 +20,21 @@ import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
 
 const require = createRequire(import.meta.url);
 /* The library's own parsers, the ones its full reader uses: no separate reading of cells. */
-const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform.js") as new () => XformLike & { model: CellModel };
-const SharedStringsXform = require("exceljs/lib/xlsx/xform/strings/shared-strings-xform.js") as new () => XformLike & {
-  parseStream(stream: AsyncIterable<unknown>): Promise<unknown>;
-  getString(i: number): unknown;
-  model: { values: unknown[] };
+const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform.js") as new () => XformLike & {
+  model: CellModel;
 };
-const parseSax = require("exceljs/lib/utils/parse-sax.js") as (iterable: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
-const colCache = require("exceljs/lib/utils/col-cache.js") as { decodeAddress(a: string): { row: number; col: number } };
+const SharedStringsXform =
+  require("exceljs/lib/xlsx/xform/strings/shared-strings-xform.js") as new () => XformLike & {
+    parseStream(stream: AsyncIterable<unknown>): Promise<unknown>;
+    getString(i: number): unknown;
+    model: { values: unknown[] };
+  };
+const parseSax = require("exceljs/lib/utils/parse-sax.js") as (
+  iterable: AsyncIterable<unknown>,
+) => AsyncIterable<SaxEvent[]>;
+const colCache = require("exceljs/lib/utils/col-cache.js") as {
+  decodeAddress(a: string): { row: number; col: number };
+};
 
 interface XformLike {
   parseOpen(node: SaxNode): boolean;
@@ -39,7 +46,10 @@ interface SaxNode {
   readonly name: string;
   readonly attributes: Record<string, string>;
 }
-type SaxEvent = { eventType: "opentag"; value: SaxNode } | { eventType: "text"; value: string } | { eventType: "closetag"; value: SaxNode };
+type SaxEvent =
+  | { eventType: "opentag"; value: SaxNode }
+  | { eventType: "text"; value: string }
+  | { eventType: "closetag"; value: SaxNode };
 interface CellModel {
   address?: string;
   type?: number;
@@ -49,7 +59,19 @@ interface CellModel {
 }
 
 /** exceljs' ValueType enum values the cell parser assigns. */
-const TYPE = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
+const TYPE = {
+  Null: 0,
+  Merge: 1,
+  Number: 2,
+  String: 3,
+  Date: 4,
+  Hyperlink: 5,
+  Formula: 6,
+  SharedString: 7,
+  RichText: 8,
+  Boolean: 9,
+  Error: 10,
+} as const;
 
 export interface StreamedWorkbook {
   /** Sheet names in workbook order, Baton's state sheet left out (as `XlsxHost.sheetNames`). */
@@ -74,12 +96,19 @@ interface SheetEntry {
 interface ZipDirectory {
   files: { path: string; type: string; stream(): NodeJS.ReadableStream }[];
 }
-const unzipper = require("unzipper") as { Open: { file(path: string): Promise<ZipDirectory>; buffer(b: Buffer): Promise<ZipDirectory> } };
-const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform.js") as new () => { parseStream(s: unknown): Promise<Rel[]> };
+const unzipper = require("unzipper") as {
+  Open: { file(path: string): Promise<ZipDirectory>; buffer(b: Buffer): Promise<ZipDirectory> };
+};
+const RelationshipsXform =
+  require("exceljs/lib/xlsx/xform/core/relationships-xform.js") as new () => {
+    parseStream(s: unknown): Promise<Rel[]>;
+  };
 const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform.js") as new () => {
   parseStream(s: unknown): Promise<{ sheets?: SheetEntry[]; properties?: { date1904?: boolean } }>;
 };
-const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform.js") as new () => { parseStream(s: unknown): Promise<unknown> };
+const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform.js") as new () => {
+  parseStream(s: unknown): Promise<unknown>;
+};
 
 /** Where the full reader looks for a sheet's part, from its relationship's target. */
 const partOf = (rel: Rel) => `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
@@ -89,8 +118,14 @@ const partOf = (rel: Rel) => `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, "")}`;
  * when the file holds something only the full reader resolves. The zip's directory is read
  * first, so the parts are taken in the order they are needed, wherever they sit in the file.
  */
-export async function readXlsxStreaming(source: string | Uint8Array, wanted: (name: string) => boolean): Promise<StreamedWorkbook | undefined> {
-  const zip = typeof source === "string" ? await unzipper.Open.file(source) : await unzipper.Open.buffer(Buffer.from(source));
+export async function readXlsxStreaming(
+  source: string | Uint8Array,
+  wanted: (name: string) => boolean,
+): Promise<StreamedWorkbook | undefined> {
+  const zip =
+    typeof source === "string"
+      ? await unzipper.Open.file(source)
+      : await unzipper.Open.buffer(Buffer.from(source));
   const parts = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
   const open = (path: string) => parts.get(path)?.stream();
   const relsStream = open("xl/_rels/workbook.xml.rels");
@@ -120,7 +155,8 @@ export async function readXlsxStreaming(source: string | Uint8Array, wanted: (na
       const rel = rels.find((r) => r.Id === sheet.rId);
       const part = rel && partOf(rel);
       // The full reader reads only `sheetN.xml` parts; anything else is left to it.
-      if (!part || !/^xl\/worksheets\/sheet\d+[.]xml$/.test(part) || !parts.has(part)) return undefined;
+      if (!part || !/^xl\/worksheets\/sheet\d+[.]xml$/.test(part) || !parts.has(part))
+        return undefined;
       if (sheet.name !== STATE_SHEET) sheetNames.push(sheet.name);
       if (sheet.name !== STATE_SHEET && !wanted(sheet.name)) continue;
       const grid = await sheetGrid(open(part)!, { styles, sharedStrings: strings, date1904 });
@@ -139,7 +175,11 @@ export async function readXlsxStreaming(source: string | Uint8Array, wanted: (na
 /** One worksheet's cells, through the library's cell parser, into a grid as `worksheetGrid` builds it. */
 async function sheetGrid(
   stream: NodeJS.ReadableStream,
-  context: { styles: unknown; sharedStrings: InstanceType<typeof SharedStringsXform> | undefined; date1904: boolean },
+  context: {
+    styles: unknown;
+    sharedStrings: InstanceType<typeof SharedStringsXform> | undefined;
+    date1904: boolean;
+  },
 ): Promise<Grid> {
   const { date1904 } = context;
   const options = { ...context, formulae: {}, hyperlinkMap: {} };
@@ -161,7 +201,8 @@ async function sheetGrid(
           if (model.type === TYPE.Null) continue;
           if (model.type === TYPE.Merge || model.address === undefined) throw new NeedsFullReader();
           // A shared string the file's string table does not hold: the full reader decides.
-          if (model.type === TYPE.String && typeof model.value !== "string") throw new NeedsFullReader();
+          if (model.type === TYPE.String && typeof model.value !== "string")
+            throw new NeedsFullReader();
           const { col } = colCache.decodeAddress(model.address);
           row ??= [];
           while (row.length < col - 1) row.push(undefined);
@@ -234,7 +275,10 @@ export class StreamedXlsxHost implements Host {
   ) {}
 
   /** Streams the sheets `wanted` picks; falls back to the full reader for what only it resolves. */
-  static async open(source: string | Uint8Array, wanted: (name: string) => boolean = () => true): Promise<StreamedXlsxHost | XlsxHost> {
+  static async open(
+    source: string | Uint8Array,
+    wanted: (name: string) => boolean = () => true,
+  ): Promise<StreamedXlsxHost | XlsxHost> {
     const streamed = await readXlsxStreaming(source, wanted);
     if (streamed) return new StreamedXlsxHost(source, streamed);
     return typeof source === "string" ? XlsxHost.open(source) : XlsxHost.fromBuffer(source);
@@ -242,7 +286,10 @@ export class StreamedXlsxHost implements Host {
 
   /** The full workbook model, loaded once, from the same bytes. */
   async loaded(): Promise<XlsxHost> {
-    this.full ??= typeof this.source === "string" ? await XlsxHost.open(this.source) : await XlsxHost.fromBuffer(this.source);
+    this.full ??=
+      typeof this.source === "string"
+        ? await XlsxHost.open(this.source)
+        : await XlsxHost.fromBuffer(this.source);
     return this.full;
   }
 
@@ -252,7 +299,9 @@ export class StreamedXlsxHost implements Host {
 
   async readSheets(names: readonly string[]): Promise<Grids> {
     this.calls.reads++;
-    const unstreamed = names.some((n) => !this.streamed.grids[n] && this.streamed.sheetNames.includes(n));
+    const unstreamed = names.some(
+      (n) => !this.streamed.grids[n] && this.streamed.sheetNames.includes(n),
+    );
     if (this.full || unstreamed) return (await this.loaded()).readSheets(names);
     const out: Record<string, Grid> = {};
     for (const n of names) {

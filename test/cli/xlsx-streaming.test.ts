@@ -1,0 +1,167 @@
+/**
+ * The streaming reader gives read-only commands the very grids the full reader gives, and
+ * leaves to the full reader what only the workbook model resolves.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { demoContent, templatePlan } from "@baton/core";
+import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { StreamedXlsxHost, readXlsxStreaming } from "../../cli/src/files/xlsx-stream.ts";
+import { generate, SIZES } from "../../bench/src/generate.ts";
+
+const REAL = "/work/shared/fixtures/real";
+const all = () => true;
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** What the full reader gives: every sheet's grid, the sheet names and the anchor. */
+async function fullRead(source: string | Uint8Array) {
+  const host =
+    typeof source === "string" ? await XlsxHost.open(source) : await XlsxHost.fromBuffer(source);
+  const sheetNames = await host.sheetNames();
+  return { sheetNames, grids: await host.readSheets(sheetNames), anchor: await host.readAnchor() };
+}
+
+async function expectSameAsFull(source: string | Uint8Array) {
+  const streamed = await readXlsxStreaming(source, all);
+  expect(streamed).toBeDefined();
+  expect(streamed).toEqual(await fullRead(source));
+}
+
+describe("the streaming reader gives the grids the full reader gives", () => {
+  const real = (() => {
+    try {
+      return readdirSync(REAL).filter((f) => f.endsWith(".xlsx"));
+    } catch {
+      return [];
+    }
+  })();
+  it.each(real)("real tracker %s", async (f) => expectSameAsFull(join(REAL, f)));
+
+  it("the demo workbook as baton init writes it, with its anchor", async () => {
+    const host = XlsxHost.empty();
+    await host.apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })));
+    await host.apply({ ops: [{ op: "setAnchor", value: "anchor:2026-W47:abc" }] });
+    const bytes = await bytesOf(host.workbook);
+    await expectSameAsFull(bytes);
+    expect((await readXlsxStreaming(bytes, all))!.anchor).toBe("anchor:2026-W47:abc");
+  });
+
+  it("a generated workbook of the benchmark", async () => {
+    const host = XlsxHost.empty();
+    await host.apply(templatePlan(generate(SIZES.S).content));
+    await expectSameAsFull(await bytesOf(host.workbook));
+  });
+
+  it("awkward cells: rich text, formula results of every type, dates, errors, entities, long text, the 1904 system", async () => {
+    for (const date1904 of [false, true]) {
+      const wb = new ExcelJS.Workbook();
+      (wb.properties as { date1904?: boolean }).date1904 = date1904;
+      const ws = wb.addWorksheet("Check-ins");
+      const rows: ExcelJS.CellValue[][] = [
+        ["Period", "ID", "RAG"],
+        [
+          "2026-W47",
+          { richText: [{ text: "INI-" }, { font: { bold: true }, text: "1" }] },
+          "Green",
+        ],
+        [
+          { formula: "1+1", result: 2 },
+          { formula: '"a"&"b"', result: "ab" },
+          { formula: "TRUE()", result: true },
+        ],
+        [{ formula: "1/0", result: { error: "#DIV/0!" } }, { error: "#REF!" }, { error: "#N/A" }],
+        [new Date(Date.UTC(2026, 10, 26)), new Date(Date.UTC(2026, 10, 26, 16, 37, 12)), false],
+        ["&amp;lt; <b> \"quoted\" 'single'", "=not a formula", "x".repeat(32000)],
+        ["", " ", 0],
+        [null, null, -1.5e300],
+      ];
+      rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
+      ws.getCell(6, 1).numFmt = "yyyy-mm-dd";
+      ws.getCell(5, 1).numFmt = "yyyy-mm-dd";
+      ws.getCell(5, 2).numFmt = "yyyy-mm-dd hh:mm";
+      ws.getCell(10, 5).numFmt = "0%"; // a styled cell with no value: no row
+      wb.addWorksheet("Notes").getCell("B3").value = "only a note";
+      await expectSameAsFull(await bytesOf(wb));
+    }
+  });
+
+  it("any grid of cell values (property)", async () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom("#REF!", "#N/A", "=SUM(A1)", "&amp;", "<t>", "2026-W48"),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }),
+        async (grid) => {
+          const wb = new ExcelJS.Workbook();
+          const ws = wb.addWorksheet("Initiatives");
+          grid.forEach((row, r) =>
+            row.forEach((v, c) => {
+              if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+            }),
+          );
+          await expectSameAsFull(await bytesOf(wb));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("what only the workbook model resolves is left to the full reader", () => {
+  it("merged cells", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Initiatives");
+    ws.getCell("A1").value = "ID";
+    ws.getCell("A2").value = "INI-1";
+    ws.mergeCells("A2:B2");
+    const bytes = await bytesOf(wb);
+    expect(await readXlsxStreaming(bytes, all)).toBeUndefined();
+    const host = await StreamedXlsxHost.open(bytes);
+    expect(host).toBeInstanceOf(XlsxHost);
+    expect(await host.readSheets(["Initiatives"])).toEqual((await fullRead(bytes)).grids);
+  });
+
+  it("hyperlinks", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Initiatives").getCell("A2").value = {
+      text: "INI-1",
+      hyperlink: "https://example.invalid",
+    };
+    const bytes = await bytesOf(wb);
+    expect(await readXlsxStreaming(bytes, all)).toBeUndefined();
+    expect(await (await StreamedXlsxHost.open(bytes)).readSheets(["Initiatives"])).toEqual(
+      (await fullRead(bytes)).grids,
+    );
+  });
+});
+
+describe("the streamed host reads only what it is asked for and loads the model only to write", () => {
+  it("streams the wanted sheets, names every sheet, and writes through the full model", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Initiatives").getCell("A1").value = "ID";
+    wb.addWorksheet("Our own notes").getCell("A1").value = "kept";
+    const host = await StreamedXlsxHost.open(await bytesOf(wb), (n) => n === "Initiatives");
+    if (!(host instanceof StreamedXlsxHost)) throw new Error("expected the streamed host");
+    expect(await host.sheetNames()).toEqual(["Initiatives", "Our own notes"]);
+    expect(await host.readSheets(["Initiatives"])).toEqual({ Initiatives: [["ID"]] });
+    // A sheet that was not streamed is still read, from the full model.
+    expect(await host.readSheets(["Our own notes"])).toEqual({ "Our own notes": [["kept"]] });
+    await host.apply({
+      ops: [{ op: "values", sheet: "Initiatives", row: 2, column: 1, values: [["INI-1"]] }],
+    });
+    expect(await host.readSheets(["Initiatives"])).toEqual({ Initiatives: [["ID"], ["INI-1"]] });
+    expect(host.calls).toEqual({ reads: 3, applies: 1 });
+  });
+});
