@@ -7,6 +7,9 @@ import type { CellValue, Grids, Host } from "@baton/core";
 import { MemoryHost } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface HostUnderTest {
   readonly host: Host;
@@ -88,9 +91,12 @@ export const xlsxFileHost: HostFactory = {
 
 /** The .xlsx file read by streaming, as read-only commands open it; writes load the full model. */
 export const xlsxStreamedHost: HostFactory = {
-  name: ".xlsx file, streamed",
+  name: ".xlsx file, streamed and patched",
   async create(grids) {
-    const host = await StreamedXlsxHost.open(await xlsxBytes(grids));
+    const dir = mkdtempSync(join(tmpdir(), "baton-contract-"));
+    const file = join(dir, "workbook.xlsx");
+    writeFileSync(file, await xlsxBytes(grids));
+    const host = await StreamedXlsxHost.open(file);
     if (!(host instanceof StreamedXlsxHost)) throw new Error("a plain workbook should stream, not fall back to the full reader");
     return {
       host,
@@ -103,8 +109,9 @@ export const xlsxStreamedHost: HostFactory = {
         cell.value = value as never;
       },
       async reopenedValue(sheet, row, column) {
-        const bytes = new Uint8Array((await (await host.loaded()).workbook.xlsx.writeBuffer()) as ArrayBuffer);
-        const reopened = await StreamedXlsxHost.open(bytes);
+        const saved = join(dir, `saved-${Math.random().toString(36).slice(2)}.xlsx`);
+        await host.save(saved);
+        const reopened = await StreamedXlsxHost.open(saved);
         const grids = await reopened.readSheets([sheet]);
         return grids[sheet]?.[row - 1]?.[column - 1] ?? null;
       },

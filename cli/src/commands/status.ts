@@ -32,7 +32,7 @@ export interface StatusOptions {
 export async function status(opts: StatusOptions, out: Out): Promise<CommandResult> {
   if (opts.asOf !== undefined && daysFromIso(opts.asOf) === undefined)
     throw new InputError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`);
-  const opened = await openWorkbook(opts.file, { write: opts.write });
+  const opened = await openWorkbook(opts.file);
   if (opts.write && !opened.host)
     throw new InputError(
       `${opts.file}: --write fills the computed columns of an .xlsx workbook; a CSV tracker cannot hold them. Run without --write.`,

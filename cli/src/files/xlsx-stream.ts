@@ -16,7 +16,10 @@
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
+import { copyFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
+import { CannotPatch, patchOf, writePatched, type SheetPatch } from "./xlsx-patch.ts";
 
 const require = createRequire(import.meta.url);
 /* The library's own parsers, the ones its full reader uses: no separate reading of cells. */
@@ -260,14 +263,17 @@ function cellValueOf(model: CellModel): ExcelJS.CellValue {
 }
 
 /**
- * A `Host` over an .xlsx file that reads through the streaming reader and loads the full
- * workbook model only when something must be written (or a sheet that was not streamed is
- * asked for). A read-only command never pays for the model; a command that writes gets the
- * same `XlsxHost` it always had.
+ * A `Host` over an .xlsx file that reads through the streaming reader and never loads the
+ * full workbook model unless it must. Plans that only change cells (what `baton status
+ * --write` writes) are kept as patches and written into a copy of the file part by part
+ * (`xlsx-patch.ts`); any other plan, a sheet that was not streamed, or a file the patcher does
+ * not recognise loads the model once, replays what was applied, and goes on from there.
  */
 export class StreamedXlsxHost implements Host {
   readonly calls = { reads: 0, applies: 0 };
   private full: XlsxHost | undefined;
+  private readonly applied: WritePlan[] = [];
+  private readonly patches = new Map<string, SheetPatch>();
 
   private constructor(
     private readonly source: string | Uint8Array,
@@ -284,12 +290,23 @@ export class StreamedXlsxHost implements Host {
     return typeof source === "string" ? XlsxHost.open(source) : XlsxHost.fromBuffer(source);
   }
 
-  /** The full workbook model, loaded once, from the same bytes. */
+  /** Whether the full workbook model was loaded. */
+  get modelLoaded(): boolean {
+    return this.full !== undefined;
+  }
+
+  /** The full workbook model, loaded once from the same bytes, with every plan applied so far. */
   async loaded(): Promise<XlsxHost> {
-    this.full ??=
-      typeof this.source === "string"
-        ? await XlsxHost.open(this.source)
-        : await XlsxHost.fromBuffer(this.source);
+    if (!this.full) {
+      const full =
+        typeof this.source === "string"
+          ? await XlsxHost.open(this.source)
+          : await XlsxHost.fromBuffer(this.source);
+      for (const plan of this.applied) await full.apply(plan);
+      this.applied.length = 0;
+      this.patches.clear();
+      this.full = full;
+    }
     return this.full;
   }
 
@@ -317,10 +334,58 @@ export class StreamedXlsxHost implements Host {
 
   async apply(plan: WritePlan): Promise<void> {
     this.calls.applies++;
+    const patchable =
+      !this.full &&
+      typeof this.source === "string" &&
+      plan.ops.every((op) => !("sheet" in op) || this.streamed.grids[op.sheet] !== undefined);
+    if (patchable && patchOf(plan.ops, this.patches)) {
+      this.applied.push(plan);
+      applyValues(this.streamed.grids, plan);
+      return;
+    }
     await (await this.loaded()).apply(plan);
   }
 
   async save(file: string): Promise<void> {
+    if (!this.full && typeof this.source === "string") {
+      if (!this.patches.size) {
+        if (resolve(file) !== resolve(this.source)) copyFileSync(this.source, file);
+        return;
+      }
+      try {
+        await writePatched(this.source, file, this.patches);
+        return;
+      } catch (e) {
+        if (!(e instanceof CannotPatch)) throw e;
+      }
+    }
     await (await this.loaded()).save(file);
+  }
+}
+
+/** The values a plan writes, put into the streamed grids, so reads after a write see it as the full reader would. */
+function applyValues(grids: Record<string, Grid>, plan: WritePlan): void {
+  for (const op of plan.ops) {
+    if (op.op !== "values" && op.op !== "clear") continue;
+    const grid = grids[op.sheet] as CellValue[][];
+    const top = op.op === "values" ? op.row : op.range.row;
+    const left = op.op === "values" ? op.column : op.range.column;
+    const block =
+      op.op === "values"
+        ? op.values
+        : Array.from({ length: op.range.rows }, () => new Array<null>(op.range.columns).fill(null));
+    block.forEach((values, i) => {
+      const r = top - 1 + i;
+      while (grid.length <= r) grid.push([]);
+      const row = grid[r]!;
+      values.forEach((v, j) => {
+        while (row.length < left - 1 + j) row.push(null);
+        row[left - 1 + j] = v;
+      });
+      // A row ends at its last value, as every reader gives it.
+      while (row.length && (row[row.length - 1] === null || row[row.length - 1] === undefined))
+        row.length--;
+    });
+    while (grid.length && !grid[grid.length - 1]!.length) grid.length--;
   }
 }
