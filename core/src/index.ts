@@ -58,3 +58,22 @@ export {
   HEADER_FORMAT,
   splitValues,
 } from "./ports/plan.ts";
+
+export {
+  migrate,
+  parseMappingFile,
+  MappingFileSchema,
+  migrationVocabularyDoc,
+  KINDS as MIGRATION_KINDS,
+  FIELDS as MIGRATION_FIELDS,
+  type MigrateOptions,
+  type Migration,
+  type MigrationSource,
+  type MigrationReport,
+  type RowReport,
+  type RowOutcome,
+  type MigrationWarning,
+  type MigrationKind,
+  type MappingFile,
+  type FieldKey as MigrationField,
+} from "./migrate/index.ts";
