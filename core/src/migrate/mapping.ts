@@ -58,6 +58,9 @@ export function nameScores(header: string): Map<FieldKey, number> {
   const tight = foldTight(header);
   const words = h.split(" ");
   const put = (f: FieldKey, s: number) => out.set(f, Math.max(out.get(f) ?? 0, s));
+  // The last words of a name say what the column is: "Owner Group" is a group, not an owner.
+  const tails = new Set<FieldKey>();
+  for (const n of NAMES) if (n.folded.length > 1 && words.length > n.folded.split(" ").length && h.endsWith(" " + n.folded)) tails.add(n.field);
   for (const n of NAMES) {
     if (h === n.folded) put(n.field, n.weight);
     else if (n.tight.length > 3 && tight === n.tight) put(n.field, 0.95 * n.weight);
@@ -66,7 +69,7 @@ export function nameScores(header: string): Map<FieldKey, number> {
       // "Owner Team" is a team, "Team Lead" is a person: the last words carry the meaning.
       const tail = words.length > nw.length && words.slice(words.length - nw.length).join(" ") === n.folded;
       if (tail) put(n.field, 0.75 * n.weight);
-      else if (n.folded.length > 3 && words.length > nw.length && (" " + h + " ").includes(" " + n.folded + " ")) put(n.field, 0.6 * n.weight);
+      else if (n.folded.length > 3 && words.length > nw.length && (" " + h + " ").includes(" " + n.folded + " ")) put(n.field, (tails.size && !tails.has(n.field) ? 0.25 : 0.6) * n.weight);
       else if (n.tight.length >= 5 && tight.length > n.tight.length && tight.endsWith(n.tight)) put(n.field, 0.55 * n.weight);
     }
   }
@@ -177,7 +180,7 @@ function positionalGuesses(columns: readonly ColumnInfo[], result: Map<number, C
     if (texts[0] && texts[0].profile.avgLength >= 8) put(texts[0], "name", 0.4);
   }
   if (!taken.has("start") && !taken.has("due")) {
-    const dated = free.filter((c) => !result.has(c.index) && share(c.profile.textDates, c.profile) >= 0.8 && c.profile.medianDate);
+    const dated = free.filter((c) => !result.has(c.index) && share(c.profile.textDates, c.profile) >= 0.8 && c.profile.n >= 0.8 * c.profile.sampled && c.profile.medianDate);
     if (dated.length >= 2) {
       dated.sort((a, b) => (a.profile.medianDate! < b.profile.medianDate! ? -1 : a.profile.medianDate! > b.profile.medianDate! ? 1 : a.index - b.index));
       put(dated[0]!, "start", 0.3);

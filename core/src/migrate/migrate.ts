@@ -126,8 +126,8 @@ const USED_FIELDS: Readonly<Record<MigrationKind, ReadonlySet<FieldKey>>> = {
   okr: new Set(["objective", "name", "keyResult", "owner", "due", "unit", "baseline", "target", "actual", "direction", "comment", "period"]),
   raid: new Set(["objective", "name", "team", "owner", "start", "due", "stage", "rag", "progress", "dependsOn", "comment", "pathToGreen", "period", "type", "from", "to"]),
 };
-/** Fields kept in an extra column of their own, normalised: the source ID, a risk's numbers and response. */
-const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set(["id", "probability", "impact", "response"]);
+/** Fields kept in an extra column of their own (normalised where they can be): the source ID, a RAID type, a risk's numbers and response. */
+const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set(["id", "probability", "impact", "response", "type"]);
 
 const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 

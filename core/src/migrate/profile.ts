@@ -12,6 +12,8 @@ import { parseDependencyList } from "./dependencies.ts";
 import { textOf } from "./source.ts";
 
 export interface ColumnProfile {
+  /** Values looked at, blanks included. */
+  readonly sampled: number;
   /** Non-blank values looked at. */
   readonly n: number;
   readonly distinct: number;
@@ -97,6 +99,7 @@ export function profileColumn(values: readonly CellValue[], zone: string): Colum
   dateList.sort();
   const medianDate = dateList[Math.floor(dateList.length / 2)];
   return {
+    sampled: values.length,
     n,
     distinct: seen.size,
     dates,
