@@ -243,6 +243,10 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     point += c.profile.decimal.point;
   }
   const decimal: Decimal = file.decimal ?? (comma > point ? "comma" : "point");
+  const other: Decimal = decimal === "comma" ? "point" : "comma";
+  // The sheet's mark decides what is ambiguous (1,234); a value only the other mark can read (3.2 in a comma sheet) is read so.
+  const percentParts = (v: CellValue) => readPercentParts(v, decimal) ?? readPercentParts(v, other);
+  const numberOf = (v: CellValue) => readNumber(v, decimal) ?? readNumber(v, other);
   if (!file.decimal && comma > 0 && point > 0) warn("decimal-mixed", `Numbers are written with both decimal marks (${comma} with a comma, ${point} with a point); read with a ${decimal} as the decimal mark.`);
 
   const dateFields: FieldKey[] = ["start", "due", "period"];
@@ -281,7 +285,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     if (c === undefined) continue;
     let points = false;
     for (const r of dataRows) {
-      const p = readPercentParts(grid[r]![c], decimal);
+      const p = percentParts(grid[r]![c]);
       if (p && !p.sign && p.n > 1) {
         points = true;
         break;
@@ -323,7 +327,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   const number = (item: Item, f: FieldKey): { n: number; percent: boolean } | null => {
     const v = cell(item.row, f);
     if (isBlank(v)) return null;
-    const p = isErrorValue(v) ? undefined : readPercentParts(v, decimal);
+    const p = isErrorValue(v) ? undefined : percentParts(v);
     if (!p) {
       item.notes.push(`${fieldLabel(f)} ${describeValue(v)} is not a number; left blank`);
       return null;
@@ -334,7 +338,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const c = colOf.get(f);
     const v = cell(item.row, f);
     if (c === undefined || isBlank(v)) return null;
-    const p = isErrorValue(v) ? undefined : readPercentParts(v, decimal);
+    const p = isErrorValue(v) ? undefined : percentParts(v);
     const x = p ? toFraction(p, percentPoints.get(c) ?? false) : undefined;
     if (x === undefined || x < 0 || x > 1) {
       item.notes.push(`${fieldLabel(f)} ${describeValue(v)} is not a percentage from 0% to 100%; left blank`);
@@ -517,7 +521,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       const v = grid[r]![c];
       if (isBlank(v)) continue;
       if (typeof v === "number") continue;
-      if (typeof v !== "string" || readNumber(v, decimal) === undefined) {
+      if (typeof v !== "string" || numberOf(v) === undefined) {
         all = false;
         break;
       }
@@ -534,10 +538,10 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       if (isBlank(v)) continue;
       const kept = keptAs.get(c);
       if (kept === "probability" || kept === "impact") {
-        const p = readPercentParts(v, decimal);
+        const p = percentParts(v);
         out.set(c, p ? toFraction(p, percentPoints.get(c) ?? false) : textOf(v));
       } else if (kept === "response" && typeof v === "string") out.set(c, responseOf(v) ?? v);
-      else out.set(c, plainOf(v, numericText.get(c) ?? false, decimal, zone));
+      else out.set(c, plainOf(v, numericText.get(c) ?? false, numberOf, zone));
     }
     return out;
   };
@@ -1025,13 +1029,13 @@ function filledSummary(row: Row, headers: readonly string[]): string {
 }
 
 /** A carried cell as a value to write: numbers stay numbers (numeric text too, float noise gone), dates ISO text. */
-function plainOf(v: CellValue, numeric: boolean, decimal: Decimal, zone: string): PlanValue {
+function plainOf(v: CellValue, numeric: boolean, numberOf: (v: CellValue) => number | undefined, zone: string): PlanValue {
   if (v instanceof Date) return isoFromInstant(v, zone) ?? null;
   if (typeof v === "number") return Number.isFinite(v) ? denoise(v) : null;
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     if (numeric) {
-      const n = readNumber(v, decimal);
+      const n = numberOf(v);
       if (n !== undefined) return n;
     }
     return v;
