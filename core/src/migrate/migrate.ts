@@ -189,7 +189,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       const v = row[c];
       if (isBlank(v)) continue;
       if (first === null) first = v;
-      if (typeof v === "string" && foldedHeader[c] && fold(v) === foldedHeader[c]) same++;
+      if (typeof v === "string" && foldedHeader[c] && Math.abs(v.length - headers[c]!.length) <= 4 && fold(v) === foldedHeader[c]) same++;
     }
     if (headerCells >= 2 && same >= Math.max(2, Math.ceil(headerCells * 0.8))) kinds.push("header");
     else if (typeof first === "string" && isTotalLabel(first) && k <= Math.max(2, typical)) kinds.push("total");
@@ -594,7 +594,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     };
     if (owner) objective.owners.add(owner);
     initiatives.push(ini);
-    if (!initiativeByName.has(fold(name))) initiativeByName.set(fold(name), ini);
+    if (kind === "raid" && !initiativeByName.has(fold(name))) initiativeByName.set(fold(name), ini);
     created.initiatives++;
     item.initiative = ini;
     item.report.outcome = "imported";
@@ -815,17 +815,22 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
         if (num) byNumber.set(Number(num[1]), it);
       } else byNumber.set(it.ordinal, it);
     }
-    const byName = new Map<string, InitiativeRec[]>();
     const byTemplateId = new Map<string, InitiativeRec>();
-    for (const ini of initiatives) {
-      byTemplateId.set(ini.id.toLowerCase(), ini);
-      for (const key of new Set([fold(ini.name), ini.item ? fold(stripIndent(textOf(cell(ini.item.row, "name")))) : ""])) {
-        if (!key) continue;
-        const list = byName.get(key) ?? [];
-        list.push(ini);
-        byName.set(key, list);
-      }
-    }
+    for (const ini of initiatives) byTemplateId.set(ini.id.toLowerCase(), ini);
+    // Names are indexed only when some dependency names a row: folding 50k names costs.
+    let names: Map<string, InitiativeRec[]> | undefined;
+    const byName = () => {
+      if (names) return names;
+      names = new Map();
+      for (const ini of initiatives)
+        for (const key of new Set([fold(ini.name), ini.item ? fold(stripIndent(textOf(cell(ini.item.row, "name")))) : ""])) {
+          if (!key) continue;
+          const list = names.get(key) ?? [];
+          list.push(ini);
+          names.set(key, list);
+        }
+      return names;
+    };
     const unresolved: number[] = [];
     for (const { item, deps } of pendingDeps) {
       const to = item.initiative!;
@@ -842,7 +847,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
             if (digits && idCol === undefined && /^(row|item|task|line|#)/i.test(ref.id)) target = byNumber.get(Number(digits[1]));
           }
         } else {
-          const exact = byName.get(fold(ref.name));
+          const exact = byName().get(fold(ref.name));
           if (exact?.length === 1) ini = exact[0];
           else if (!exact && !dep.weak) {
             const key = fold(ref.name);

@@ -10,6 +10,12 @@ export type Decimal = "point" | "comma";
 const CURRENCY = /^(?:[$€£¥₹]|usd|eur|gbp|aud|chf|cad|nzd|jpy|a\$|us\$|au\$)\s*|\s*(?:[$€£¥₹]|usd|eur|gbp|aud|chf|cad|nzd|jpy)$/gi;
 const PLAIN = /^\d+(?:\.\d+)?$/;
 
+/** Group separators must group by threes; anything else is not a number to trust. */
+const CONVENTION: Record<Decimal, { group: RegExp; mark: string; shape: RegExp }> = {
+  point: { group: /[,\s']/g, mark: ".", shape: /^(?:\d+|\d{1,3}(?:[,\s']\d{3})+)(?:\.\d+)?$|^\.\d+$/ },
+  comma: { group: /[.\s']/g, mark: ",", shape: /^(?:\d+|\d{1,3}(?:[.\s']\d{3})+)(?:,\d+)?$|^,\d+$/ },
+};
+
 /** Rounds away binary float noise: twelve significant digits are more than any tracker means. */
 export function denoise(n: number): number {
   if (!Number.isFinite(n) || Number.isInteger(n)) return n;
@@ -40,10 +46,7 @@ export function readNumberText(text: string, decimal: Decimal): number | undefin
     t = t.slice(1).trim();
   } else if (t.startsWith("+")) t = t.slice(1).trim();
   t = t.replace(CURRENCY, "").trim();
-  const [group, mark] = decimal === "comma" ? [/[.\s']/g, ","] : [/[,\s']/g, "."];
-  // Group separators must group by threes; anything else is not a number we can trust.
-  const groupChar = decimal === "comma" ? "[.\\s']" : "[,\\s']";
-  const shape = new RegExp(`^(?:\\d+|\\d{1,3}(?:${groupChar}\\d{3})+)(?:\\${mark}\\d+)?$|^\\${mark}\\d+$`);
+  const { group, mark, shape } = CONVENTION[decimal];
   if (!shape.test(t)) return undefined;
   const plain = t.replace(group, "").replace(mark, ".");
   if (!PLAIN.test(plain.startsWith(".") ? "0" + plain : plain)) return undefined;

@@ -6,8 +6,20 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
+const memo = new Map<string, string>();
+
 /** Lower case, accents stripped, camelCase split, punctuation to spaces, one space between words. */
 export function fold(text: string): string {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const folded = foldNow(text);
+  // Trackers repeat their words (statuses, teams, objectives): remember a bounded number.
+  if (memo.size >= 20000) memo.clear();
+  if (text.length <= 200) memo.set(text, folded);
+  return folded;
+}
+
+function foldNow(text: string): string {
   return text
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .normalize("NFD")
