@@ -12,22 +12,52 @@ import ExcelJS from "exceljs";
 import { fixture } from "../migrate/support.ts";
 
 const BATON = new URL("../../cli/dist/baton.js", import.meta.url).pathname;
-const baton = (...args: string[]) => spawnSync(process.execPath, [BATON, ...args], { encoding: "utf8" });
+const baton = (...args: string[]) =>
+  spawnSync(process.execPath, [BATON, ...args], { encoding: "utf8" });
 const dir = mkdtempSync(join(tmpdir(), "baton-migrate-"));
 
 beforeAll(() => {
-  if (!existsSync(BATON)) execFileSync(process.execPath, ["scripts/build.mjs", "cli"], { cwd: new URL("../..", import.meta.url).pathname });
+  if (!existsSync(BATON))
+    execFileSync(process.execPath, ["scripts/build.mjs", "cli"], {
+      cwd: new URL("../..", import.meta.url).pathname,
+    });
 });
 
 describe("migrate --json", () => {
   it("prints exactly DESIGN.md's shape, and nothing else on stdout", () => {
     const out = join(dir, "portfolio.xlsx");
-    const r = baton("migrate", fixture("13_capital_delivery_portfolio_melbournewater.csv"), "--out", out, "--json", "--progress", "--as-of", "2026-11-26", "--time-zone", "UTC");
+    const r = baton(
+      "migrate",
+      fixture("13_capital_delivery_portfolio_melbournewater.csv"),
+      "--out",
+      out,
+      "--json",
+      "--progress",
+      "--as-of",
+      "2026-11-26",
+      "--time-zone",
+      "UTC",
+    );
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report).sort()).toEqual(["created", "headerRow", "kind", "mapping", "rows", "sheet", "warnings"]);
-    expect(Object.keys(report.created).sort()).toEqual(["checkins", "handoffs", "initiatives", "kpis", "objectives"]);
-    for (const m of report.mapping) expect(Object.keys(m).sort()).toEqual(["column", "confidence", "field"]);
+    expect(Object.keys(report).sort()).toEqual([
+      "created",
+      "headerRow",
+      "kind",
+      "mapping",
+      "rows",
+      "sheet",
+      "warnings",
+    ]);
+    expect(Object.keys(report.created).sort()).toEqual([
+      "checkins",
+      "handoffs",
+      "initiatives",
+      "kpis",
+      "objectives",
+    ]);
+    for (const m of report.mapping)
+      expect(Object.keys(m).sort()).toEqual(["column", "confidence", "field"]);
     for (const row of report.rows) {
       expect(Object.keys(row).sort()).toEqual(["ids", "outcome", "reason", "sourceRow"]);
       expect(["imported", "skipped", "rejected"]).toContain(row.outcome);
@@ -39,12 +69,23 @@ describe("migrate --json", () => {
 });
 
 describe("the source is never written", () => {
-  for (const name of ["04_risikoregister_de_gourmetguide.xlsx", "09_project_plan_gantt_packt.xlsx", "13_capital_delivery_portfolio_melbournewater.csv"])
+  for (const name of [
+    "04_risikoregister_de_gourmetguide.xlsx",
+    "09_project_plan_gantt_packt.xlsx",
+    "13_capital_delivery_portfolio_melbournewater.csv",
+  ])
     it(`leaves ${name} byte for byte as it was`, () => {
       const source = join(dir, name);
       copyFileSync(fixture(name), source);
       const before = readFileSync(source);
-      const r = baton("migrate", source, "--out", join(dir, `${name}.baton.xlsx`), "--as-of", "2026-11-26");
+      const r = baton(
+        "migrate",
+        source,
+        "--out",
+        join(dir, `${name}.baton.xlsx`),
+        "--as-of",
+        "2026-11-26",
+      );
       expect(r.status, r.stderr).toBe(0);
       expect(readFileSync(source).equals(before)).toBe(true);
     });
@@ -60,25 +101,55 @@ describe("the source is never written", () => {
 describe("the written workbook and mapping", () => {
   it("is a Baton workbook that validate reads, with the mapping beside it to correct and re-run", () => {
     const out = join(dir, "plan.xlsx");
-    expect(baton("migrate", fixture("09_project_plan_gantt_packt.xlsx"), "--out", out, "--as-of", "2026-11-26").status).toBe(0);
+    expect(
+      baton(
+        "migrate",
+        fixture("09_project_plan_gantt_packt.xlsx"),
+        "--out",
+        out,
+        "--as-of",
+        "2026-11-26",
+      ).status,
+    ).toBe(0);
     const v = baton("validate", out, "--json");
     expect(v.status).toBe(1);
     const codes = new Set(JSON.parse(v.stdout).issues.map((i: { code: string }) => i.code));
     expect([...codes]).toEqual(["required"]);
     const mappingFile = join(dir, "plan.mapping.json");
     const mapping = JSON.parse(readFileSync(mappingFile, "utf8"));
-    expect(mapping.columns.find((c: { column: string }) => c.column === "Resourcing").field).toBe("owner");
+    expect(mapping.columns.find((c: { column: string }) => c.column === "Resourcing").field).toBe(
+      "owner",
+    );
     // The user says Resourcing is the team, not the owner.
     mapping.columns.find((c: { column: string }) => c.column === "Resourcing").field = "team";
     writeFileSync(mappingFile, JSON.stringify(mapping));
-    const again = baton("migrate", fixture("09_project_plan_gantt_packt.xlsx"), "--out", join(dir, "plan2.xlsx"), "--mapping", mappingFile, "--json", "--as-of", "2026-11-26");
+    const again = baton(
+      "migrate",
+      fixture("09_project_plan_gantt_packt.xlsx"),
+      "--out",
+      join(dir, "plan2.xlsx"),
+      "--mapping",
+      mappingFile,
+      "--json",
+      "--as-of",
+      "2026-11-26",
+    );
     expect(again.status).toBe(0);
-    expect(JSON.parse(again.stdout).mapping.find((m: { column: string }) => m.column === "Resourcing")).toEqual({ column: "Resourcing", field: "team", confidence: 1 });
+    expect(
+      JSON.parse(again.stdout).mapping.find((m: { column: string }) => m.column === "Resourcing"),
+    ).toEqual({ column: "Resourcing", field: "team", confidence: 1 });
   });
   it("refuses a mapping file that is not one, naming the problem", () => {
     const bad = join(dir, "bad.mapping.json");
     writeFileSync(bad, JSON.stringify({ kind: "gantt" }));
-    const r = baton("migrate", fixture("09_project_plan_gantt_packt.xlsx"), "--out", join(dir, "x.xlsx"), "--mapping", bad);
+    const r = baton(
+      "migrate",
+      fixture("09_project_plan_gantt_packt.xlsx"),
+      "--out",
+      join(dir, "x.xlsx"),
+      "--mapping",
+      bad,
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("kind");
   });
@@ -94,18 +165,48 @@ describe("any sheet of a workbook", () => {
     ws.mergeCells("A1:F1");
     ws.addRow([]);
     ws.addRow(["Objective", "Initiative", "Owner", "Start", "Due", "RAG"]);
-    ws.addRow(["Faster support", "Ticket routing", "Sam", new Date(Date.UTC(2026, 0, 5)), null, "R"]);
+    ws.addRow([
+      "Faster support",
+      "Ticket routing",
+      "Sam",
+      new Date(Date.UTC(2026, 0, 5)),
+      null,
+      "R",
+    ]);
     ws.getCell("E4").value = { formula: "D4+90", result: new Date(Date.UTC(2026, 3, 5)) };
-    ws.addRow([null, "Knowledge base", "Aisha", new Date(Date.UTC(2026, 1, 1)), new Date(Date.UTC(2026, 5, 30)), "G"]);
+    ws.addRow([
+      null,
+      "Knowledge base",
+      "Aisha",
+      new Date(Date.UTC(2026, 1, 1)),
+      new Date(Date.UTC(2026, 5, 30)),
+      "G",
+    ]);
     ws.mergeCells("A4:A5");
     await wb.xlsx.writeFile(file);
   });
   it("reads the sheet --sheet names: merged title and objective, formula results", () => {
-    const r = baton("migrate", file, "--sheet", "tracker", "--out", join(dir, "two.xlsx"), "--json", "--as-of", "2026-11-26");
+    const r = baton(
+      "migrate",
+      file,
+      "--sheet",
+      "tracker",
+      "--out",
+      join(dir, "two.xlsx"),
+      "--json",
+      "--as-of",
+      "2026-11-26",
+    );
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ sheet: "Tracker", headerRow: 3, created: { objectives: 1, initiatives: 2, checkins: 2 } });
-    expect(report.rows.map((x: { sourceRow: number; ids: string[] }) => [x.sourceRow, x.ids])).toEqual([
+    expect(report).toMatchObject({
+      sheet: "Tracker",
+      headerRow: 3,
+      created: { objectives: 1, initiatives: 2, checkins: 2 },
+    });
+    expect(
+      report.rows.map((x: { sourceRow: number; ids: string[] }) => [x.sourceRow, x.ids]),
+    ).toEqual([
       [4, ["INI-1"]],
       [5, ["INI-2"]],
     ]);

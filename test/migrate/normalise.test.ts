@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDateText, readDateCell } from "../../core/src/migrate/dates.ts";
-import { readNumberText, decimalEvidence, toFraction, readPercentParts } from "../../core/src/migrate/numbers.ts";
+import {
+  readNumberText,
+  decimalEvidence,
+  toFraction,
+  readPercentParts,
+} from "../../core/src/migrate/numbers.ts";
 import { statusOf, responseOf, directionOf, raidTypeOf } from "../../core/src/migrate/lookups.ts";
 import { parseDependencyList, parseDependencyProse } from "../../core/src/migrate/dependencies.ts";
 import { nameScores } from "../../core/src/migrate/mapping.ts";
@@ -49,8 +54,11 @@ describe("dates in any form", () => {
   it("reads serials and date cells, and refuses what is not a date", () => {
     expect(readDateCell(46352, "UTC")).toEqual({ fixed: "2026-11-26" });
     expect(readDateCell("46352", "UTC")).toEqual({ fixed: "2026-11-26" });
-    expect(readDateCell(new Date(Date.UTC(2026, 10, 26, 23, 30)), "Europe/Berlin")).toEqual({ fixed: "2026-11-27" });
-    for (const t of ["TBC", "Q3", "31/02/2026", "next Friday", "12.5", ""]) expect(readDateText(t)).toBeUndefined();
+    expect(readDateCell(new Date(Date.UTC(2026, 10, 26, 23, 30)), "Europe/Berlin")).toEqual({
+      fixed: "2026-11-27",
+    });
+    for (const t of ["TBC", "Q3", "31/02/2026", "next Friday", "12.5", ""])
+      expect(readDateText(t)).toBeUndefined();
   });
 });
 
@@ -83,7 +91,8 @@ describe("numbers with thousands separators or decimal commas", () => {
 
 describe("percentages in any form", () => {
   it("reads signs, points and fractions", () => {
-    const f = (t: string | number, points: boolean) => toFraction(readPercentParts(t, "point")!, points);
+    const f = (t: string | number, points: boolean) =>
+      toFraction(readPercentParts(t, "point")!, points);
     expect(f("45%", false)).toBe(0.45);
     expect(f("45 %", true)).toBe(0.45);
     expect(f("45 pct", false)).toBe(0.45);
@@ -94,7 +103,9 @@ describe("percentages in any form", () => {
 
 describe("status vocabularies to RAG and Stage", () => {
   it("reads every word of the table in every language as its meaning", () => {
-    for (const g of STATUS_WORDS) for (const l of LANGUAGES) for (const w of g.words[l]) expect(statusOf(w, true), w).toEqual(g.meaning);
+    for (const g of STATUS_WORDS)
+      for (const l of LANGUAGES)
+        for (const w of g.words[l]) expect(statusOf(w, true), w).toEqual(g.meaning);
   });
   it("reads one-letter codes only in a status column", () => {
     expect(statusOf("G", true)).toEqual({ stage: "In progress", rag: "Green" });
@@ -112,27 +123,43 @@ describe("status vocabularies to RAG and Stage", () => {
     expect(raidTypeOf("Abhängigkeit")).toBe("dependency");
     expect(responseOf("Reduzierung")).toBe("Reduce");
     expect(responseOf("Akzeptieren/Übertragen")).toBe("Accept/Transfer");
-    for (const [dir, t] of Object.entries(DIRECTION_WORDS)) for (const l of LANGUAGES) for (const w of t[l]) expect(directionOf(w), w).toBe(dir);
+    for (const [dir, t] of Object.entries(DIRECTION_WORDS))
+      for (const l of LANGUAGES) for (const w of t[l]) expect(directionOf(w), w).toBe(dir);
   });
 });
 
 describe("free-text dependencies", () => {
-  const refs = (d: ReturnType<typeof parseDependencyList>) => d.map((x) => (x.ref.kind === "number" ? `#${x.ref.n}` : x.ref.kind === "id" ? x.ref.id : `"${x.ref.name}"`));
+  const refs = (d: ReturnType<typeof parseDependencyList>) =>
+    d.map((x) =>
+      x.ref.kind === "number" ? `#${x.ref.n}` : x.ref.kind === "id" ? x.ref.id : `"${x.ref.name}"`,
+    );
   it("reads lists in a dependencies column", () => {
     expect(refs(parseDependencyList("#4, #5"))).toEqual(["#4", "#5"]);
     expect(refs(parseDependencyList("#1; #2"))).toEqual(["#1", "#2"]);
     expect(refs(parseDependencyList("4 and 5"))).toEqual(["#4", "#5"]);
     expect(refs(parseDependencyList("INI-4"))).toEqual(["INI-4"]);
     expect(refs(parseDependencyList("waiting on Network refresh"))).toEqual(['"Network refresh"']);
-    expect(refs(parseDependencyList("Research and Development"))).toEqual(['"Research and Development"']);
+    expect(refs(parseDependencyList("Research and Development"))).toEqual([
+      '"Research and Development"',
+    ]);
   });
   it("reads link types and lags of project plans", () => {
-    expect(parseDependencyList("2fs")[0]).toMatchObject({ ref: { kind: "number", n: 2 }, link: "finish-to-start" });
-    expect(parseDependencyList("4SS+2d")[0]).toMatchObject({ ref: { kind: "number", n: 4 }, link: "start-to-start" });
+    expect(parseDependencyList("2fs")[0]).toMatchObject({
+      ref: { kind: "number", n: 2 },
+      link: "finish-to-start",
+    });
+    expect(parseDependencyList("4SS+2d")[0]).toMatchObject({
+      ref: { kind: "number", n: 4 },
+      link: "start-to-start",
+    });
   });
   it("reads a deliverable with its reference", () => {
-    expect(parseDependencyProse("blocked by Vendor SLA data (#9)")).toMatchObject([{ ref: { kind: "number", n: 9 }, deliverable: "Vendor SLA data", weak: false }]);
-    expect(parseDependencyList("API spec from #4")).toMatchObject([{ ref: { kind: "number", n: 4 }, deliverable: "API spec" }]);
+    expect(parseDependencyProse("blocked by Vendor SLA data (#9)")).toMatchObject([
+      { ref: { kind: "number", n: 9 }, deliverable: "Vendor SLA data", weak: false },
+    ]);
+    expect(parseDependencyList("API spec from #4")).toMatchObject([
+      { ref: { kind: "number", n: 4 }, deliverable: "API spec" },
+    ]);
   });
   it("reads prose only after a dependency phrase, to the end of the sentence, in four languages", () => {
     expect(refs(parseDependencyProse("Waiting on #4, #5. Demo next week."))).toEqual(["#4", "#5"]);
@@ -167,7 +194,14 @@ describe("column names in several languages", () => {
 
 describe("the header row below a title block", () => {
   it("skips titles, notes and blank rows above the header", () => {
-    const grid = [["Project Tracker 2026"], ["Owner: PMO", null], [], ["ID", "Task", "Owner", "Due"], [1, "A", "Ana", "2026-01-01"], [2, "B", "Ben", "2026-02-01"]];
+    const grid = [
+      ["Project Tracker 2026"],
+      ["Owner: PMO", null],
+      [],
+      ["ID", "Task", "Owner", "Due"],
+      [1, "A", "Ana", "2026-01-01"],
+      [2, "B", "Ben", "2026-02-01"],
+    ];
     expect(findHeaderRow(grid)).toBe(3);
   });
   it("finds a header of names it does not know by its shape", () => {

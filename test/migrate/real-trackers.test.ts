@@ -5,18 +5,32 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import type { Migration } from "@baton/core";
 import { readMigrationSource } from "../../cli/src/files/migration-source.ts";
-import { AS_OF, fixture, errorsBesidesBlanks, expectEveryRowOnce, issuesOf, records } from "./support.ts";
+import {
+  AS_OF,
+  fixture,
+  errorsBesidesBlanks,
+  expectEveryRowOnce,
+  issuesOf,
+  records,
+} from "./support.ts";
 import { migrate } from "@baton/core";
 
-async function migrateFile(name: string): Promise<{ m: Migration; grid: readonly (readonly unknown[])[] }> {
+async function migrateFile(
+  name: string,
+): Promise<{ m: Migration; grid: readonly (readonly unknown[])[] }> {
   const { source } = await readMigrationSource(fixture(name));
-  return { m: migrate(source, { asOf: AS_OF, timeZone: "UTC", title: name.replace(/\.\w+$/, "") }), grid: source.grid };
+  return {
+    m: migrate(source, { asOf: AS_OF, timeZone: "UTC", title: name.replace(/\.\w+$/, "") }),
+    grid: source.grid,
+  };
 }
 
 describe("the German risk register (Risikoregister)", () => {
   let m: Migration;
   let grid: readonly (readonly unknown[])[];
-  beforeAll(async () => ({ m, grid } = await migrateFile("04_risikoregister_de_gourmetguide.xlsx")));
+  beforeAll(
+    async () => ({ m, grid } = await migrateFile("04_risikoregister_de_gourmetguide.xlsx")),
+  );
 
   it("accounts for every risk, and the formatted blank rows below are no rows", () => {
     expectEveryRowOnce(m, grid as never);
@@ -36,12 +50,23 @@ describe("the German risk register (Risikoregister)", () => {
     const inis = records(m, "initiatives");
     expect(inis).toHaveLength(8);
     const r1 = inis[0]!;
-    expect(r1.Initiative).toBe("Der Hostserver fällt aus und der Service (die Webseite) ist nicht mehr erreichbar");
+    expect(r1.Initiative).toBe(
+      "Der Hostserver fällt aus und der Service (die Webseite) ist nicht mehr erreichbar",
+    );
     expect(r1["Source Nr."]).toBe("R1");
     expect(r1.Eintrittswahrscheinlichkeit).toBe(0.15);
     expect(r1.Auswirkung).toBe(1);
     // Reduzieren (R1) and Reduzierung (R4) are one response; Akzeptieren/Übertragen is two.
-    expect(inis.map((i) => i.Behandlung ?? i["Behandlung (response)"])).toEqual(["Reduce", "Avoid", "Exploit", "Reduce", "Accept", "Reduce", "Enhance", "Accept/Transfer"]);
+    expect(inis.map((i) => i.Behandlung ?? i["Behandlung (response)"])).toEqual([
+      "Reduce",
+      "Avoid",
+      "Exploit",
+      "Reduce",
+      "Accept",
+      "Reduce",
+      "Enhance",
+      "Accept/Transfer",
+    ]);
   });
   it("leaves nothing broken for validation beyond cells the register never had", async () => {
     expect(errorsBesidesBlanks(await issuesOf(m))).toEqual([]);
@@ -60,7 +85,11 @@ describe("the Gantt project plan (Packt)", () => {
   });
   it("reads the hierarchy from leading spaces: top-level summaries are objectives, a deeper summary leads its tasks' names", () => {
     const objectives = records(m, "objectives").map((o) => o.Objective);
-    expect(objectives.slice(0, 3)).toEqual(["Create P2P Network", "Relay Servers", "Text Message Send/Receive API"]);
+    expect(objectives.slice(0, 3)).toEqual([
+      "Create P2P Network",
+      "Relay Servers",
+      "Text Message Send/Receive API",
+    ]);
     const row7 = m.report.rows.find((r) => r.sourceRow === 7)!;
     expect(row7.outcome).toBe("skipped");
     expect(row7.reason).toContain("summary task over 2 tasks");
@@ -75,14 +104,17 @@ describe("the Gantt project plan (Packt)", () => {
     const expected: string[] = [];
     for (let r = 1; r < grid.length; r++) {
       const pred = grid[r]![6];
-      if (typeof pred === "string" && /^\d+fs$/.test(pred)) expected.push(`INI-${parseInt(pred)}>INI-${grid[r]![0]}`);
+      if (typeof pred === "string" && /^\d+fs$/.test(pred))
+        expected.push(`INI-${parseInt(pred)}>INI-${grid[r]![0]}`);
     }
     expect(deps).toEqual(expected);
     expect(deps).toContain("INI-2>INI-3");
     expect(deps).toContain("INI-32>INI-33");
   });
   it("dates hand-offs by the plan: needed by the waiting task's start, committed for the provider's end", () => {
-    const dep = records(m, "handoffs").find((h) => h["From Initiative"] === "INI-2" && h["To Initiative"] === "INI-3")!;
+    const dep = records(m, "handoffs").find(
+      (h) => h["From Initiative"] === "INI-2" && h["To Initiative"] === "INI-3",
+    )!;
     expect(dep["Needed By"]).toBe("2023-02-14");
     expect(dep["Committed Date"]).toBe("2023-02-13");
     expect(dep.Owner).toBe("Arun");
@@ -103,7 +135,10 @@ describe("the Gantt project plan (Packt)", () => {
 describe("the capital delivery portfolio (CSV)", () => {
   let m: Migration;
   let grid: readonly (readonly unknown[])[];
-  beforeAll(async () => ({ m, grid } = await migrateFile("13_capital_delivery_portfolio_melbournewater.csv")));
+  beforeAll(
+    async () =>
+      ({ m, grid } = await migrateFile("13_capital_delivery_portfolio_melbournewater.csv")),
+  );
 
   it("reads the BOM and CRLF file as 445 records, each accounted for", () => {
     expectEveryRowOnce(m, grid as never);
@@ -123,7 +158,9 @@ describe("the capital delivery portfolio (CSV)", () => {
     expect(objectives).toContain("Major Works - Framework");
     const d10101 = records(m, "initiatives").find((i) => i["Source ID"] === "D10101")!;
     expect(d10101["Approval body"]).toBe("Finance, Audit and Compliance");
-    expect(records(m, "initiatives").find((i) => i["Source ID"] === "Q05640")!.FFC).toBe(2066075.59);
+    expect(records(m, "initiatives").find((i) => i["Source ID"] === "Q05640")!.FFC).toBe(
+      2066075.59,
+    );
   });
   it("names each project by its ID, since no column names them, and says so", () => {
     expect(records(m, "initiatives")[0]!.Initiative).toBe("Q05388");

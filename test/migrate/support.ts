@@ -2,7 +2,19 @@
  * Helpers for migration tests: migrate a grid, lay the result out with the template's own
  * write plan in the in-memory host, and validate what a user would open.
  */
-import { MemoryHost, SHEET, isBlank, migrate, templatePlan, validateGrids, type CellValue, type MigrateOptions, type Migration, type MigrationSource, type ValidationIssue } from "@baton/core";
+import {
+  MemoryHost,
+  SHEET,
+  isBlank,
+  migrate,
+  templatePlan,
+  validateGrids,
+  type CellValue,
+  type MigrateOptions,
+  type Migration,
+  type MigrationSource,
+  type ValidationIssue,
+} from "@baton/core";
 import { expect } from "vitest";
 import { existsSync } from "node:fs";
 
@@ -17,9 +29,15 @@ export function fixture(name: string): string {
 
 export const AS_OF = "2026-11-26";
 
-export function run(grid: CellValue[][], opts: Partial<MigrateOptions> & { merges?: MigrationSource["merges"]; sheet?: string } = {}): Migration {
+export function run(
+  grid: CellValue[][],
+  opts: Partial<MigrateOptions> & { merges?: MigrationSource["merges"]; sheet?: string } = {},
+): Migration {
   const { merges, sheet, ...rest } = opts;
-  return migrate({ sheet: sheet ?? "Tracker", grid, ...(merges ? { merges } : {}) }, { asOf: AS_OF, timeZone: "UTC", ...rest });
+  return migrate(
+    { sheet: sheet ?? "Tracker", grid, ...(merges ? { merges } : {}) },
+    { asOf: AS_OF, timeZone: "UTC", ...rest },
+  );
 }
 
 /** The migrated workbook's validation issues. */
@@ -30,13 +48,46 @@ export async function issuesOf(m: Migration): Promise<ValidationIssue[]> {
 }
 
 /** Rows of a sheet of the migrated content as objects by header, computed columns left out. */
-export function records(m: Migration, sheet: "objectives" | "kpis" | "initiatives" | "handoffs" | "checkins"): Record<string, unknown>[] {
+export function records(
+  m: Migration,
+  sheet: "objectives" | "kpis" | "initiatives" | "handoffs" | "checkins",
+): Record<string, unknown>[] {
   const headers: Record<string, string[]> = {
     objectives: ["ID", "Objective", "Owner", "Target Date", "Notes"],
-    kpis: ["ID", "Objective ID", "KPI", "Unit", "Direction", "Baseline", "Target", "Target Date", "Owner"],
+    kpis: [
+      "ID",
+      "Objective ID",
+      "KPI",
+      "Unit",
+      "Direction",
+      "Baseline",
+      "Target",
+      "Target Date",
+      "Owner",
+    ],
     initiatives: ["ID", "Objective ID", "Initiative", "Team", "Owner", "Start", "Due", "Stage"],
-    handoffs: ["ID", "From Initiative", "To Initiative", "Deliverable", "Needed By", "Committed Date", "Delivered On", "State", "Owner"],
-    checkins: ["Period", "ID", "RAG", "Progress %", "Actual", "Comment", "Path to Green", "Reported By", "Reported At"],
+    handoffs: [
+      "ID",
+      "From Initiative",
+      "To Initiative",
+      "Deliverable",
+      "Needed By",
+      "Committed Date",
+      "Delivered On",
+      "State",
+      "Owner",
+    ],
+    checkins: [
+      "Period",
+      "ID",
+      "RAG",
+      "Progress %",
+      "Actual",
+      "Comment",
+      "Path to Green",
+      "Reported By",
+      "Reported At",
+    ],
   };
   const full = { objectives: 7, kpis: 12, initiatives: 11, handoffs: 12, checkins: 10 }[sheet];
   const extras = m.content.extraColumns?.[sheet] ?? [];
@@ -56,7 +107,8 @@ export function expectEveryRowOnce(m: Migration, grid: readonly (readonly CellVa
     if (i + 1 > header && row.some((v) => !isBlank(v))) expected.push(i + 1);
   });
   expect(m.report.rows.map((r) => r.sourceRow)).toEqual(expected);
-  for (const r of m.report.rows) if (r.outcome !== "imported") expect(r.reason, `row ${r.sourceRow}`).not.toBe("");
+  for (const r of m.report.rows)
+    if (r.outcome !== "imported") expect(r.reason, `row ${r.sourceRow}`).not.toBe("");
 }
 
 /** Validation errors that are not a blank required cell: each one Baton would have caused. */

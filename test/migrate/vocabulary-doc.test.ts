@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { migrationVocabularyDoc } from "@baton/core";
-import { FIELDS, LANGUAGES, STATUS_WORDS, DEPENDENCY_PHRASES } from "../../core/src/migrate/vocabulary.ts";
+import {
+  FIELDS,
+  LANGUAGES,
+  STATUS_WORDS,
+  DEPENDENCY_PHRASES,
+} from "../../core/src/migrate/vocabulary.ts";
 
 const doc = readFileSync(new URL("../../docs/MIGRATION.md", import.meta.url), "utf8");
 
@@ -11,8 +16,12 @@ describe("docs/MIGRATION.md", () => {
     expect(doc).toBe(migrationVocabularyDoc());
   });
   it("lists every column name, status word and dependency phrase of every language", () => {
-    for (const f of FIELDS) for (const l of LANGUAGES) for (const n of f.names[l]) expect(doc).toContain("`" + n.replace(/~$/, "") + "`");
-    for (const g of STATUS_WORDS) for (const l of LANGUAGES) for (const w of g.words[l]) expect(doc).toContain("`" + w + "`");
-    for (const l of LANGUAGES) for (const p of DEPENDENCY_PHRASES[l]) expect(doc).toContain("`" + p + "`");
+    for (const f of FIELDS)
+      for (const l of LANGUAGES)
+        for (const n of f.names[l]) expect(doc).toContain("`" + n.replace(/~$/, "") + "`");
+    for (const g of STATUS_WORDS)
+      for (const l of LANGUAGES) for (const w of g.words[l]) expect(doc).toContain("`" + w + "`");
+    for (const l of LANGUAGES)
+      for (const p of DEPENDENCY_PHRASES[l]) expect(doc).toContain("`" + p + "`");
   });
 });

@@ -16,9 +16,12 @@ const DELIMITERS = [",", ";", "\t", "|"] as const;
 
 /** UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 as older Excel exports are. */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
@@ -34,13 +37,18 @@ export function detectDelimiter(text: string): string {
   let best: string = ",";
   let bestScore = -1;
   for (const d of DELIMITERS) {
-    const sample = Papa.parse<string[]>(text, { delimiter: d, preview: 60, skipEmptyLines: true }).data;
+    const sample = Papa.parse<string[]>(text, {
+      delimiter: d,
+      preview: 60,
+      skipEmptyLines: true,
+    }).data;
     if (!sample.length) continue;
     const counts = new Map<number, number>();
     for (const r of sample) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     let modal = 1;
     let modalCount = 0;
-    for (const [len, n] of counts) if (n > modalCount || (n === modalCount && len > modal)) [modal, modalCount] = [len, n];
+    for (const [len, n] of counts)
+      if (n > modalCount || (n === modalCount && len > modal)) [modal, modalCount] = [len, n];
     if (modal < 2) continue;
     const score = (modalCount / sample.length) * 10 + Math.min(modal, 50) / 10;
     if (score > bestScore) {
@@ -55,7 +63,11 @@ export function detectDelimiter(text: string): string {
 export function csvGrid(text: string): CellValue[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, newline: undefined });
+  const parsed = Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    newline: undefined,
+  });
   const rows: CellValue[][] = parsed.data.map((r) => r.map((v) => (v === "" ? null : v)));
   while (rows.length && rows[rows.length - 1]!.every((v) => v === null)) rows.pop();
   return rows;
@@ -69,12 +81,16 @@ export function migrationValue(v: ExcelJS.CellValue): CellValue {
     if (Number.isNaN(v.getTime())) return null;
     // exceljs gives the cell's wall-clock time in the Date's UTC fields.
     const date = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-    const h = v.getUTCHours(), m = v.getUTCMinutes(), s = v.getUTCSeconds();
+    const h = v.getUTCHours(),
+      m = v.getUTCMinutes(),
+      s = v.getUTCSeconds();
     return h || m || s ? `${date} ${pad(h)}:${pad(m)}:${pad(s)}` : date;
   }
   if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
     const result = (v as ExcelJS.CellFormulaValue).result;
-    return result === undefined || result === null ? null : migrationValue(result as ExcelJS.CellValue);
+    return result === undefined || result === null
+      ? null
+      : migrationValue(result as ExcelJS.CellValue);
   }
   return plainValue(v);
 }
@@ -84,7 +100,12 @@ function rectOf(range: string): Rect | undefined {
   if (!m) return undefined;
   const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const [c1, r1, c2, r2] = [col(m[1]!), Number(m[2]), col(m[3]!), Number(m[4])];
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    columns: Math.abs(c2 - c1) + 1,
+  };
 }
 
 /** A worksheet as a migration source: merged ranges keep their value in the top-left cell only. */
@@ -103,7 +124,9 @@ export function worksheetSource(ws: ExcelJS.Worksheet): MigrationSource {
     while (grid.length < rowNumber - 1) grid.push([]);
     grid[rowNumber - 1] = out;
   });
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rectOf).filter((r): r is Rect => Boolean(r));
+  const merges = ((ws.model as { merges?: string[] }).merges ?? [])
+    .map(rectOf)
+    .filter((r): r is Rect => Boolean(r));
   return { sheet: ws.name, grid, merges };
 }
 
@@ -120,22 +143,39 @@ export async function readMigrationSource(file: string, sheet?: string): Promise
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
     if (sheet) throw new InputError(`--sheet ${sheet}: ${file} is a CSV file, which has no sheets`);
     const grid = csvGrid(decodeText(readFileSync(file)));
-    return { source: { sheet: basename(file, extname(file)), grid }, format: "csv", otherSheets: [] };
+    return {
+      source: { sheet: basename(file, extname(file)), grid },
+      format: "csv",
+      otherSheets: [],
+    };
   }
-  if (ext !== ".xlsx" && ext !== ".xlsm") throw new InputError(`${file}: baton migrate reads .csv files and .xlsx workbooks, not ${ext || "files without an extension"}`);
+  if (ext !== ".xlsx" && ext !== ".xlsm")
+    throw new InputError(
+      `${file}: baton migrate reads .csv files and .xlsx workbooks, not ${ext || "files without an extension"}`,
+    );
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
+    throw new InputError(
+      `${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`,
+    );
   }
   const sheets = wb.worksheets.filter((w) => w.state !== "veryHidden");
   let ws: ExcelJS.Worksheet | undefined;
   if (sheet) {
-    ws = sheets.find((w) => w.name === sheet) ?? sheets.find((w) => w.name.trim().toLowerCase() === sheet.trim().toLowerCase());
-    if (!ws) throw new InputError(`${file} has no sheet "${sheet}"; its sheets are ${sheets.map((w) => `"${w.name}"`).join(", ")}`);
+    ws =
+      sheets.find((w) => w.name === sheet) ??
+      sheets.find((w) => w.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+    if (!ws)
+      throw new InputError(
+        `${file} has no sheet "${sheet}"; its sheets are ${sheets.map((w) => `"${w.name}"`).join(", ")}`,
+      );
   } else {
-    ws = sheets.find((w) => w.state === "visible" && w.actualRowCount > 0) ?? sheets.find((w) => w.actualRowCount > 0) ?? sheets[0];
+    ws =
+      sheets.find((w) => w.state === "visible" && w.actualRowCount > 0) ??
+      sheets.find((w) => w.actualRowCount > 0) ??
+      sheets[0];
     if (!ws) throw new InputError(`${file} has no sheets`);
   }
   const otherSheets = sheets.filter((w) => w !== ws && w.actualRowCount > 0).map((w) => w.name);

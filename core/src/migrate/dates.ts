@@ -4,7 +4,16 @@
  * and date cells. A value that can be read two ways keeps both readings, so the caller can
  * decide by the rest of the sheet and report what it decided.
  */
-import { daysFromCivil, daysInMonth, isDateSerial, isoFromDays, isoFromInstant, isoFromSerial, isoWeekday, type IsoDate } from "../cells/dates.ts";
+import {
+  daysFromCivil,
+  daysInMonth,
+  isDateSerial,
+  isoFromDays,
+  isoFromInstant,
+  isoFromSerial,
+  isoWeekday,
+  type IsoDate,
+} from "../cells/dates.ts";
 import type { CellValue } from "../cells/values.ts";
 import { LANGUAGES, MONTHS, WEEKDAYS } from "./vocabulary.ts";
 import { fold } from "./words.ts";
@@ -18,7 +27,10 @@ export type DateReading =
   | { readonly dmy: IsoDate; readonly mdy: IsoDate };
 
 const MONTH_BY_NAME = new Map<string, number>();
-for (const lang of LANGUAGES) MONTHS[lang].forEach((names, i) => names.forEach((n) => MONTH_BY_NAME.has(fold(n)) || MONTH_BY_NAME.set(fold(n), i + 1)));
+for (const lang of LANGUAGES)
+  MONTHS[lang].forEach((names, i) =>
+    names.forEach((n) => MONTH_BY_NAME.has(fold(n)) || MONTH_BY_NAME.set(fold(n), i + 1)),
+  );
 const WEEKDAY_BY_NAME = new Map<string, number[]>();
 for (const lang of LANGUAGES)
   WEEKDAYS[lang].forEach((names, i) =>
@@ -31,7 +43,14 @@ for (const lang of LANGUAGES)
   );
 
 function civil(year: number, month: number, day: number): IsoDate | undefined {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (
+    !Number.isInteger(year) ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
+    return undefined;
   if (year < 1900 || year > 9999) return undefined;
   return isoFromDays(daysFromCivil(year, month, day));
 }
@@ -42,7 +61,8 @@ function fullYear(text: string): number {
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
-const TIME = /(?:[ ,T]+|\s+um\s+|\s+a\s+las\s+|\s+a\s+)(\d{1,2})[:h.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?\s*$/i;
+const TIME =
+  /(?:[ ,T]+|\s+um\s+|\s+a\s+las\s+|\s+a\s+)(\d{1,2})[:h.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?\s*$/i;
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
@@ -111,7 +131,12 @@ export function readDateText(raw: string): DateReading | undefined {
   }
   if (!reading || !weekdays) return reading;
   // A weekday settles day/month order when it agrees with one reading only.
-  const fits = (d: IsoDate) => weekdays.includes(isoWeekday(daysFromCivil(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)))));
+  const fits = (d: IsoDate) =>
+    weekdays.includes(
+      isoWeekday(
+        daysFromCivil(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))),
+      ),
+    );
   if ("fixed" in reading) return reading;
   const dmyFits = fits(reading.dmy);
   const mdyFits = fits(reading.mdy);
@@ -125,7 +150,8 @@ export function readDateCell(value: CellValue, zone: string): DateReading | unde
     const d = isoFromInstant(value, zone);
     return d ? { fixed: d } : undefined;
   }
-  if (typeof value === "number") return isDateSerial(value) && value >= 2 ? { fixed: isoFromSerial(value) } : undefined;
+  if (typeof value === "number")
+    return isDateSerial(value) && value >= 2 ? { fixed: isoFromSerial(value) } : undefined;
   if (typeof value !== "string") return undefined;
   const t = value.trim();
   if (SERIAL_TEXT.test(t)) {

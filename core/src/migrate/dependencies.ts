@@ -32,7 +32,11 @@ function plain(text: string): { s: string; at: number[] } {
   const at: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const d = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss");
+    const d = ch
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/ß/g, "ss");
     for (let k = 0; k < d.length; k++) at.push(i);
     s += d;
     i += ch.length;
@@ -42,31 +46,48 @@ function plain(text: string): { s: string; at: number[] } {
 }
 
 const esc = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-const PHRASES = [...new Set(allWords(DEPENDENCY_PHRASES).map(fold))].sort((a, b) => b.length - a.length);
-const PHRASE = new RegExp(`(?:^|[^a-z0-9])(${PHRASES.map(esc).join("|")})(?=$|[^a-z0-9])\\s*[:\\-–]?\\s*`, "g");
-const LEADING_PHRASE = new RegExp(`^\\s*(${PHRASES.map(esc).join("|")})(?=$|[^a-z0-9])\\s*[:\\-–]?\\s*`);
+const PHRASES = [...new Set(allWords(DEPENDENCY_PHRASES).map(fold))].sort(
+  (a, b) => b.length - a.length,
+);
+const PHRASE = new RegExp(
+  `(?:^|[^a-z0-9])(${PHRASES.map(esc).join("|")})(?=$|[^a-z0-9])\\s*[:\\-–]?\\s*`,
+  "g",
+);
+const LEADING_PHRASE = new RegExp(
+  `^\\s*(${PHRASES.map(esc).join("|")})(?=$|[^a-z0-9])\\s*[:\\-–]?\\s*`,
+);
 
 const LIST_SPLIT = /\s*(?:[,;\n]|&)\s*/;
 const AND_SPLIT = /\s+(?:and|und|et|y|plus)\s+/i;
-const NUMBER_REF = /^(?:#|no\.?\s*|nr\.?\s*|item\s+|task\s+|row\s+|line\s+|zeile\s+|aufgabe\s+|tache\s+|tarea\s+)?(\d{1,7})\s*(fs|ss|ff|sf)?\s*(?:[+-]\s*\d+(?:[.,]\d+)?\s*(?:d|days?|w|wks?|weeks?|h|hrs?|hours?|t|tage?|edays?|ed|ew)?)?$/i;
+const NUMBER_REF =
+  /^(?:#|no\.?\s*|nr\.?\s*|item\s+|task\s+|row\s+|line\s+|zeile\s+|aufgabe\s+|tache\s+|tarea\s+)?(\d{1,7})\s*(fs|ss|ff|sf)?\s*(?:[+-]\s*\d+(?:[.,]\d+)?\s*(?:d|days?|w|wks?|weeks?|h|hrs?|hours?|t|tage?|edays?|ed|ew)?)?$/i;
 const ID_REF = /^(?:[A-Za-z]{1,8}[-_ ]?\d{1,7}|\d{1,4}(?:\.\d{1,4}){1,4})$/;
 const TRAILING_REF = /^(.*?)\s*[([]\s*((?:#\s*)?\d{1,7}|[A-Za-z]{1,8}[-_ ]?\d{1,7})\s*[)\]]$/;
 const FROM_REF = /^(.+?)\s+(?:from|von|de la|de|del)\s+((?:#\s*)?\d{1,7}|[A-Za-z]{1,8}-\d{1,7})$/i;
 
-function refOf(part: string): { ref: DependencyRef; link?: string; deliverable?: string } | undefined {
-  const t = part.trim().replace(/^["'“”‘’]+|["'“”‘’.!?]+$/g, "").trim();
+function refOf(
+  part: string,
+): { ref: DependencyRef; link?: string; deliverable?: string } | undefined {
+  const t = part
+    .trim()
+    .replace(/^["'“”‘’]+|["'“”‘’.!?]+$/g, "")
+    .trim();
   if (!t) return undefined;
   const num = NUMBER_REF.exec(t);
   if (num) {
     const link = num[2]?.toLowerCase();
-    return { ref: { kind: "number", n: Number(num[1]) }, ...(link ? { link: LINK_TYPES[link]! } : {}) };
+    return {
+      ref: { kind: "number", n: Number(num[1]) },
+      ...(link ? { link: LINK_TYPES[link]! } : {}),
+    };
   }
   if (ID_REF.test(t)) return { ref: { kind: "id", id: t } };
   const trailing = TRAILING_REF.exec(t) ?? FROM_REF.exec(t);
   if (trailing) {
     const inner = refOf(trailing[2]!);
     const deliverable = trailing[1]!.trim();
-    if (inner && inner.ref.kind !== "name") return { ...inner, ...(deliverable ? { deliverable } : {}) };
+    if (inner && inner.ref.kind !== "name")
+      return { ...inner, ...(deliverable ? { deliverable } : {}) };
   }
   if (t.length > 120) return undefined;
   return { ref: { kind: "name", name: t } };
@@ -111,7 +132,10 @@ export function parseDependencyProse(text: string): Dependency[] {
     const phrase = m[1]!.replace(/\s+/g, " ");
     const from = m.index + m[0].length;
     const rest = s.slice(from);
-    const stop = /[.!?\n](?:\s|$)|\n|\s(?:but|aber|mais|pero|because|weil|car|porque|so|then|dann)\s/.exec(rest);
+    const stop =
+      /[.!?\n](?:\s|$)|\n|\s(?:but|aber|mais|pero|because|weil|car|porque|so|then|dann)\s/.exec(
+        rest,
+      );
     const end = from + (stop ? stop.index : rest.length);
     const clause = text.slice(at[from], at[end]);
     out.push(...listOf(clause, WEAK_DEPENDENCY_PHRASES.has(phrase)));

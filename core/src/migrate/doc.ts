@@ -26,13 +26,19 @@ import {
 import { KINDS } from "./kinds.ts";
 import { fold } from "./words.ts";
 
-const cell = (words: readonly string[]) => words.map((w) => "`" + w.replace(/~$/, "") + "`" + (w.endsWith("~") ? "*" : "")).join(", ");
+const cell = (words: readonly string[]) =>
+  words.map((w) => "`" + w.replace(/~$/, "") + "`" + (w.endsWith("~") ? "*" : "")).join(", ");
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-const byLanguage = (table: Readonly<Record<Language, readonly string[]>>) => LANGUAGES.map((l) => cell(table[l]));
-const headerRow = (first: readonly string[]) => [row([...first, ...LANGUAGES.map((l) => LANGUAGE_NAMES[l])]), row([...first, ...LANGUAGES].map(() => "---"))];
+const byLanguage = (table: Readonly<Record<Language, readonly string[]>>) =>
+  LANGUAGES.map((l) => cell(table[l]));
+const headerRow = (first: readonly string[]) => [
+  row([...first, ...LANGUAGES.map((l) => LANGUAGE_NAMES[l])]),
+  row([...first, ...LANGUAGES].map(() => "---")),
+];
 
 const KIND_TEXT: Record<(typeof KINDS)[number], string> = {
-  initiatives: "a list of initiatives, projects or tasks: each row is an initiative; an objective column, section rows or the sheet's title give the objectives",
+  initiatives:
+    "a list of initiatives, projects or tasks: each row is an initiative; an objective column, section rows or the sheet's title give the objectives",
   plan: "a project plan: names indented under summary tasks, or predecessors such as `2fs`: top-level summary tasks become objectives, deeper summaries lead their tasks' names (`Setup Relay Servers: Design`) and are listed as skipped, predecessors become hand-offs",
   okr: "an OKR or KPI sheet: each row is a KPI under its objective (repeated per key result, merged down, or written once and left blank below); a row with an objective and no key result describes the objective; an Actual becomes a KPI check-in",
   raid: "a RAID log or risk register: dependencies become hand-offs between the initiatives they name (found by name, or created), risks, issues and actions become initiatives, assumptions and decisions are listed as skipped",
@@ -75,7 +81,13 @@ export function migrationVocabularyDoc(): string {
     "- Merged cells: a range merged across columns (a title, a section label) counts once; a range merged down rows",
     "  (an objective over its key results) gives each row its value. Formula cells are read by their results.",
   );
-  p("## Kinds of tracker", "", row(["kind", "what it is and what it becomes"]), row(["---", "---"]), ...KINDS.map((k) => row(["`" + k + "`", KIND_TEXT[k]])));
+  p(
+    "## Kinds of tracker",
+    "",
+    row(["kind", "what it is and what it becomes"]),
+    row(["---", "---"]),
+    ...KINDS.map((k) => row(["`" + k + "`", KIND_TEXT[k]])),
+  );
   p(
     "## Column names",
     "",
@@ -99,13 +111,25 @@ export function migrationVocabularyDoc(): string {
     `progress. The emoji 🟢 🟡 🟠 🔴 ✅ are understood. Short words (${[...SHORT_STATUS].map((w) => "`" + w + "`").join(", ")}) count only in a status or RAG column.`,
     "",
     ...headerRow(["Stage", "RAG"]),
-    ...STATUS_WORDS.map((g) => row([g.meaning.stage ?? "", g.meaning.rag ?? "", ...byLanguage(g.words)])),
+    ...STATUS_WORDS.map((g) =>
+      row([g.meaning.stage ?? "", g.meaning.rag ?? "", ...byLanguage(g.words)]),
+    ),
   );
   p(
     "## RAID types",
     "",
     ...headerRow(["type", "becomes"]),
-    ...(Object.keys(RAID_TYPES) as (keyof typeof RAID_TYPES)[]).map((t) => row([t, RAID_OUTCOME[t] === "skip" ? "skipped" : RAID_OUTCOME[t] === "handoff" ? "a hand-off" : "an initiative", ...byLanguage(RAID_TYPES[t])])),
+    ...(Object.keys(RAID_TYPES) as (keyof typeof RAID_TYPES)[]).map((t) =>
+      row([
+        t,
+        RAID_OUTCOME[t] === "skip"
+          ? "skipped"
+          : RAID_OUTCOME[t] === "handoff"
+            ? "a hand-off"
+            : "an initiative",
+        ...byLanguage(RAID_TYPES[t]),
+      ]),
+    ),
   );
   p(
     "A sheet with probability, impact or response columns and no type column is a risk register: every row is a risk.",
@@ -115,8 +139,18 @@ export function migrationVocabularyDoc(): string {
     ...headerRow(["response"]),
     ...Object.entries(RISK_RESPONSES).map(([k, t]) => row([k, ...byLanguage(t)])),
   );
-  p("## KPI directions", "", ...headerRow(["Direction"]), ...Object.entries(DIRECTION_WORDS).map(([k, t]) => row([k, ...byLanguage(t)])));
-  p("## Hand-off states (RAID dependencies)", "", ...headerRow(["State"]), ...Object.entries(HANDOFF_STATE_WORDS).map(([k, t]) => row([k, ...byLanguage(t)])));
+  p(
+    "## KPI directions",
+    "",
+    ...headerRow(["Direction"]),
+    ...Object.entries(DIRECTION_WORDS).map(([k, t]) => row([k, ...byLanguage(t)])),
+  );
+  p(
+    "## Hand-off states (RAID dependencies)",
+    "",
+    ...headerRow(["State"]),
+    ...Object.entries(HANDOFF_STATE_WORDS).map(([k, t]) => row([k, ...byLanguage(t)])),
+  );
   p(
     "## Dates",
     "",
@@ -129,8 +163,22 @@ export function migrationVocabularyDoc(): string {
     row(["---", "---"]),
     ...DATE_FORMATS.map((d) => row([d.example, d.reads])),
   );
-  p("Month names:", "", row(["language", "months (January first)"]), row(["---", "---"]), ...LANGUAGES.map((l) => row([LANGUAGE_NAMES[l], MONTHS[l].map((m) => m.join("/")).join(", ")])));
-  p("Weekday names:", "", row(["language", "weekdays (Monday first)"]), row(["---", "---"]), ...LANGUAGES.map((l) => row([LANGUAGE_NAMES[l], WEEKDAYS[l].map((m) => m.join("/")).join(", ")])));
+  p(
+    "Month names:",
+    "",
+    row(["language", "months (January first)"]),
+    row(["---", "---"]),
+    ...LANGUAGES.map((l) => row([LANGUAGE_NAMES[l], MONTHS[l].map((m) => m.join("/")).join(", ")])),
+  );
+  p(
+    "Weekday names:",
+    "",
+    row(["language", "weekdays (Monday first)"]),
+    row(["---", "---"]),
+    ...LANGUAGES.map((l) =>
+      row([LANGUAGE_NAMES[l], WEEKDAYS[l].map((m) => m.join("/")).join(", ")]),
+    ),
+  );
   p(
     "## Numbers and percentages",
     "",
@@ -143,7 +191,10 @@ export function migrationVocabularyDoc(): string {
     "- Percentages: `45%`, `45 %`, `45 pct`, `0.45`, `45`. A column whose plain numbers all lie within 0..1 holds",
     "  fractions; one with any plain number above 1 holds percent points. A KPI's `20%` is 20 with the unit `%`.",
   );
-  const phraseList = (l: Language) => DEPENDENCY_PHRASES[l].map((w) => "`" + w + "`" + (WEAK_DEPENDENCY_PHRASES.has(fold(w)) ? "†" : "")).join(", ");
+  const phraseList = (l: Language) =>
+    DEPENDENCY_PHRASES[l]
+      .map((w) => "`" + w + "`" + (WEAK_DEPENDENCY_PHRASES.has(fold(w)) ? "†" : ""))
+      .join(", ");
   p(
     "## Dependencies",
     "",
@@ -160,7 +211,9 @@ export function migrationVocabularyDoc(): string {
     "- a number: `#4`, `4`, `No. 4`, `item 4`, `task 4` — the row whose ID column says 4 (with no ID column, the 4th data row);",
     `- a number with a link type and lag: ${Object.entries(LINK_TYPES)
       .map(([k, v]) => "`4" + k + "` (" + v + ")")
-      .join(", ")}, \`4FS+2d\` — every link type becomes a hand-off; a type other than finish-to-start is kept in the deliverable;`,
+      .join(
+        ", ",
+      )}, \`4FS+2d\` — every link type becomes a hand-off; a type other than finish-to-start is kept in the deliverable;`,
     "- an ID: `INI-4`, `T-12`, `R3`, `1.2.3` — the row whose ID column says so, or an initiative ID;",
     "- a deliverable with its reference: `Vendor SLA data (#9)`, `API spec from #4` — a hand-off from row 9 whose deliverable is `Vendor SLA data`;",
     "- a name: `Network refresh` — the initiative of that name (exactly, else the only one whose name contains it).",
@@ -176,7 +229,9 @@ export function migrationVocabularyDoc(): string {
     "- A row with a single text cell, in a sheet whose rows usually have three or more, is a section heading: it",
     "  becomes the objective of the rows below it unless they have an objective column, and with no rows under it it",
     "  is a note. A row that repeats the header is skipped.",
-    `- A row whose first cell is a total (${TOTAL_WORDS.slice(0, 8).map((w) => "`" + w + "`").join(", ")}, …) is skipped.`,
+    `- A row whose first cell is a total (${TOTAL_WORDS.slice(0, 8)
+      .map((w) => "`" + w + "`")
+      .join(", ")}, …) is skipped.`,
     "- A grouped list names its objective once: a blank objective cell takes the one above, within its section (reported).",
   );
   p(
@@ -206,7 +261,14 @@ export function migrationVocabularyDoc(): string {
     "```",
     "",
     "A column is found by its header (and its letter when headers repeat or are blank). `field` is one of the fields",
-    "above, or `null` to keep the column as it is. `kind` is one of " + KINDS.map((k) => "`" + k + "`").join(", ") + "; `dateOrder` is `dmy` or `mdy`; `decimal` is `point` or `comma`.",
+    "above, or `null` to keep the column as it is. `kind` is one of " +
+      KINDS.map((k) => "`" + k + "`").join(", ") +
+      "; `dateOrder` is `dmy` or `mdy`; `decimal` is `point` or `comma`.",
   );
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }

@@ -22,6 +22,10 @@ export function detectKind(fields: ReadonlyMap<FieldKey, ColumnProfile>): Migrat
   if (has("keyResult") || (has("target") && (has("baseline") || has("actual")))) return "okr";
   const name = fields.get("name");
   const deps = fields.get("dependsOn");
-  if ((name && name.indented > 0 && name.indented < name.n) || (deps && deps.dependencies + deps.integers > 0)) return "plan";
+  if (
+    (name && name.indented > 0 && name.indented < name.n) ||
+    (deps && deps.dependencies + deps.integers > 0)
+  )
+    return "plan";
   return "initiatives";
 }

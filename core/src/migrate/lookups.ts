@@ -19,10 +19,18 @@ import {
 } from "./vocabulary.ts";
 import { fold, lexicon } from "./words.ts";
 
-const STATUS = lexicon(STATUS_WORDS.flatMap((g) => allWords(g.words).map((w) => [w, g.meaning] as const)));
+const STATUS = lexicon(
+  STATUS_WORDS.flatMap((g) => allWords(g.words).map((w) => [w, g.meaning] as const)),
+);
 
-function table<K extends string>(t: Readonly<Record<K, Readonly<Record<Language, readonly string[]>>>>): Map<string, K> {
-  return lexicon((Object.keys(t) as K[]).flatMap((k) => LANGUAGES.flatMap((l) => t[k][l].map((w) => [w, k] as const))));
+function table<K extends string>(
+  t: Readonly<Record<K, Readonly<Record<Language, readonly string[]>>>>,
+): Map<string, K> {
+  return lexicon(
+    (Object.keys(t) as K[]).flatMap((k) =>
+      LANGUAGES.flatMap((l) => t[k][l].map((w) => [w, k] as const)),
+    ),
+  );
 }
 
 const RAID = table(RAID_TYPES);
@@ -57,9 +65,16 @@ export function statusOf(text: string, short: boolean): StatusMeaning | undefine
   const pct = /^(\d{1,3})\s*%$/.exec(trimmed);
   if (pct) {
     const n = Number(pct[1]);
-    return n === 0 ? { stage: "Not started" } : n >= 100 ? { stage: "Done" } : { stage: "In progress" };
+    return n === 0
+      ? { stage: "Not started" }
+      : n >= 100
+        ? { stage: "Done" }
+        : { stage: "In progress" };
   }
-  const parts = trimmed.split(/\s+[-–—/|:]\s+|[()[\],;]/).map((p) => fold(p)).filter(Boolean);
+  const parts = trimmed
+    .split(/\s+[-–—/|:]\s+|[()[\],;]/)
+    .map((p) => fold(p))
+    .filter(Boolean);
   if (parts.length < 2) return undefined;
   let stage: StatusMeaning["stage"];
   let implied: StatusMeaning["stage"];
@@ -86,13 +101,18 @@ export function raidTypeOf(text: string): RaidType | undefined {
 export function responseOf(text: string): string | undefined {
   const whole = RESPONSE.get(fold(text));
   if (whole) return whole;
-  const parts = text.split(/[/,;&+]|\s+(?:and|und|et|y|or|oder|ou|o)\s+/i).map((p) => RESPONSE.get(fold(p)));
+  const parts = text
+    .split(/[/,;&+]|\s+(?:and|und|et|y|or|oder|ou|o)\s+/i)
+    .map((p) => RESPONSE.get(fold(p)));
   if (parts.length > 1 && parts.every(Boolean)) return parts.join("/");
   return undefined;
 }
 
 export function directionOf(text: string): Direction | undefined {
-  return DIRECTION.get(fold(text)) ?? (text.trim() === "↑" ? "Increase" : text.trim() === "↓" ? "Decrease" : undefined);
+  return (
+    DIRECTION.get(fold(text)) ??
+    (text.trim() === "↑" ? "Increase" : text.trim() === "↓" ? "Decrease" : undefined)
+  );
 }
 
 export function handoffStateOf(text: string): HandoffState | undefined {
@@ -100,7 +120,13 @@ export function handoffStateOf(text: string): HandoffState | undefined {
   if (s) return s;
   const m = statusOf(text, false);
   if (!m?.stage) return undefined;
-  return m.stage === "Done" ? "Delivered" : m.stage === "Cancelled" ? "Declined" : m.stage === "In progress" ? "In progress" : "Requested";
+  return m.stage === "Done"
+    ? "Delivered"
+    : m.stage === "Cancelled"
+      ? "Declined"
+      : m.stage === "In progress"
+        ? "In progress"
+        : "Requested";
 }
 
 export function isTotalLabel(text: string): boolean {

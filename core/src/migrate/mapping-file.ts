@@ -36,8 +36,15 @@ export type MappingFile = z.infer<typeof MappingFileSchema>;
 export type MappingColumn = z.infer<typeof MappingColumnSchema>;
 
 /** Reads a mapping file's JSON value: the file, or the problems with it, each naming its place. */
-export function parseMappingFile(value: unknown): { ok: true; mapping: MappingFile } | { ok: false; problems: string[] } {
+export function parseMappingFile(
+  value: unknown,
+): { ok: true; mapping: MappingFile } | { ok: false; problems: string[] } {
   const r = MappingFileSchema.safeParse(value);
   if (r.success) return { ok: true, mapping: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(top)"}: ${i.message}`) };
+  return {
+    ok: false,
+    problems: r.error.issues.map(
+      (i) => `${i.path.length ? i.path.join(".") : "(top)"}: ${i.message}`,
+    ),
+  };
 }

@@ -60,17 +60,30 @@ export function nameScores(header: string): Map<FieldKey, number> {
   const put = (f: FieldKey, s: number) => out.set(f, Math.max(out.get(f) ?? 0, s));
   // The last words of a name say what the column is: "Owner Group" is a group, not an owner.
   const tails = new Set<FieldKey>();
-  for (const n of NAMES) if (n.folded.length > 1 && words.length > n.folded.split(" ").length && h.endsWith(" " + n.folded)) tails.add(n.field);
+  for (const n of NAMES)
+    if (
+      n.folded.length > 1 &&
+      words.length > n.folded.split(" ").length &&
+      h.endsWith(" " + n.folded)
+    )
+      tails.add(n.field);
   for (const n of NAMES) {
     if (h === n.folded) put(n.field, n.weight);
     else if (n.tight.length > 3 && tight === n.tight) put(n.field, 0.95 * n.weight);
     else if (n.folded.length > 3 || n.folded === "#" || n.folded === "%") {
       const nw = n.folded.split(" ");
       // "Owner Team" is a team, "Team Lead" is a person: the last words carry the meaning.
-      const tail = words.length > nw.length && words.slice(words.length - nw.length).join(" ") === n.folded;
+      const tail =
+        words.length > nw.length && words.slice(words.length - nw.length).join(" ") === n.folded;
       if (tail) put(n.field, 0.75 * n.weight);
-      else if (n.folded.length > 3 && words.length > nw.length && (" " + h + " ").includes(" " + n.folded + " ")) put(n.field, (tails.size && !tails.has(n.field) ? 0.25 : 0.6) * n.weight);
-      else if (n.tight.length >= 5 && tight.length > n.tight.length && tight.endsWith(n.tight)) put(n.field, 0.55 * n.weight);
+      else if (
+        n.folded.length > 3 &&
+        words.length > nw.length &&
+        (" " + h + " ").includes(" " + n.folded + " ")
+      )
+        put(n.field, (tails.size && !tails.has(n.field) ? 0.25 : 0.6) * n.weight);
+      else if (n.tight.length >= 5 && tight.length > n.tight.length && tight.endsWith(n.tight))
+        put(n.field, 0.55 * n.weight);
     }
   }
   return out;
@@ -133,13 +146,23 @@ const THRESHOLD = 0.3;
  * Maps every column. `fixed` holds the mapping file's decisions by column index (null: carry
  * the column as it is); the rest are decided here, each field to its most confident column.
  */
-export function mapColumns(columns: readonly ColumnInfo[], fixed: ReadonlyMap<number, FieldKey | null> = new Map()): ColumnMapping[] {
+export function mapColumns(
+  columns: readonly ColumnInfo[],
+  fixed: ReadonlyMap<number, FieldKey | null> = new Map(),
+): ColumnMapping[] {
   const result = new Map<number, ColumnMapping>();
   const taken = new Set<FieldKey>();
   for (const c of columns) {
     if (!fixed.has(c.index)) continue;
     const field = fixed.get(c.index)!;
-    result.set(c.index, { index: c.index, letter: c.letter, header: c.header, field, confidence: 1, by: field ? "mapping file" : null });
+    result.set(c.index, {
+      index: c.index,
+      letter: c.letter,
+      header: c.header,
+      field,
+      confidence: 1,
+      by: field ? "mapping file" : null,
+    });
     if (field) taken.add(field);
   }
   const candidates: { c: ColumnInfo; field: FieldKey; score: number; by: MappedBy }[] = [];
@@ -150,16 +173,35 @@ export function mapColumns(columns: readonly ColumnInfo[], fixed: ReadonlyMap<nu
       const fit = valueFit(FIELD_VALUES.get(field)!, c.profile);
       if (fit > 0) candidates.push({ c, field, score: score * fit, by: "name" });
     }
-    if (!named.size) for (const [field, score] of valueGuesses(c.profile)) candidates.push({ c, field, score, by: "values" });
+    if (!named.size)
+      for (const [field, score] of valueGuesses(c.profile))
+        candidates.push({ c, field, score, by: "values" });
   }
   candidates.sort((a, b) => b.score - a.score || a.c.index - b.c.index);
   for (const k of candidates) {
     if (k.score < THRESHOLD || taken.has(k.field) || result.has(k.c.index)) continue;
     taken.add(k.field);
-    result.set(k.c.index, { index: k.c.index, letter: k.c.letter, header: k.c.header, field: k.field, confidence: round(k.score), by: k.by });
+    result.set(k.c.index, {
+      index: k.c.index,
+      letter: k.c.letter,
+      header: k.c.header,
+      field: k.field,
+      confidence: round(k.score),
+      by: k.by,
+    });
   }
   positionalGuesses(columns, result, taken);
-  return columns.map((c) => result.get(c.index) ?? { index: c.index, letter: c.letter, header: c.header, field: null, confidence: 0, by: null });
+  return columns.map(
+    (c) =>
+      result.get(c.index) ?? {
+        index: c.index,
+        letter: c.letter,
+        header: c.header,
+        field: null,
+        confidence: 0,
+        by: null,
+      },
+  );
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -168,21 +210,48 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * Last resorts, at low confidence: with no column named for it, the name is the longest
  * mostly-unique text column, and Start and Due are the earliest and latest date columns.
  */
-function positionalGuesses(columns: readonly ColumnInfo[], result: Map<number, ColumnMapping>, taken: Set<FieldKey>): void {
+function positionalGuesses(
+  columns: readonly ColumnInfo[],
+  result: Map<number, ColumnMapping>,
+  taken: Set<FieldKey>,
+): void {
   const free = columns.filter((c) => !result.has(c.index) && c.profile.n > 0);
   const put = (c: ColumnInfo, field: FieldKey, confidence: number) => {
-    result.set(c.index, { index: c.index, letter: c.letter, header: c.header, field, confidence, by: "position" });
+    result.set(c.index, {
+      index: c.index,
+      letter: c.letter,
+      header: c.header,
+      field,
+      confidence,
+      by: "position",
+    });
     taken.add(field);
   };
   if (!taken.has("name") && !taken.has("keyResult")) {
-    const texts = free.filter((c) => share(c.profile.text, c.profile) >= 0.8 && c.profile.distinct >= 0.5 * c.profile.n);
-    texts.sort((a, b) => b.profile.avgLength * b.profile.distinct - a.profile.avgLength * a.profile.distinct);
+    const texts = free.filter(
+      (c) => share(c.profile.text, c.profile) >= 0.8 && c.profile.distinct >= 0.5 * c.profile.n,
+    );
+    texts.sort(
+      (a, b) => b.profile.avgLength * b.profile.distinct - a.profile.avgLength * a.profile.distinct,
+    );
     if (texts[0] && texts[0].profile.avgLength >= 8) put(texts[0], "name", 0.4);
   }
   if (!taken.has("start") && !taken.has("due")) {
-    const dated = free.filter((c) => !result.has(c.index) && share(c.profile.textDates, c.profile) >= 0.8 && c.profile.n >= 0.8 * c.profile.sampled && c.profile.medianDate);
+    const dated = free.filter(
+      (c) =>
+        !result.has(c.index) &&
+        share(c.profile.textDates, c.profile) >= 0.8 &&
+        c.profile.n >= 0.8 * c.profile.sampled &&
+        c.profile.medianDate,
+    );
     if (dated.length >= 2) {
-      dated.sort((a, b) => (a.profile.medianDate! < b.profile.medianDate! ? -1 : a.profile.medianDate! > b.profile.medianDate! ? 1 : a.index - b.index));
+      dated.sort((a, b) =>
+        a.profile.medianDate! < b.profile.medianDate!
+          ? -1
+          : a.profile.medianDate! > b.profile.medianDate!
+            ? 1
+            : a.index - b.index,
+      );
       put(dated[0]!, "start", 0.3);
       put(dated[dated.length - 1]!, "due", 0.3);
     }

@@ -7,13 +7,22 @@ import type { CellValue } from "../cells/values.ts";
 
 export type Decimal = "point" | "comma";
 
-const CURRENCY = /^(?:[$€£¥₹]|usd|eur|gbp|aud|chf|cad|nzd|jpy|a\$|us\$|au\$)\s*|\s*(?:[$€£¥₹]|usd|eur|gbp|aud|chf|cad|nzd|jpy)$/gi;
+const CURRENCY =
+  /^(?:[$€£¥₹]|usd|eur|gbp|aud|chf|cad|nzd|jpy|a\$|us\$|au\$)\s*|\s*(?:[$€£¥₹]|usd|eur|gbp|aud|chf|cad|nzd|jpy)$/gi;
 const PLAIN = /^\d+(?:\.\d+)?$/;
 
 /** Group separators must group by threes; anything else is not a number to trust. */
 const CONVENTION: Record<Decimal, { group: RegExp; mark: string; shape: RegExp }> = {
-  point: { group: /[,\s']/g, mark: ".", shape: /^(?:\d+|\d{1,3}(?:[,\s']\d{3})+)(?:\.\d+)?$|^\.\d+$/ },
-  comma: { group: /[.\s']/g, mark: ",", shape: /^(?:\d+|\d{1,3}(?:[.\s']\d{3})+)(?:,\d+)?$|^,\d+$/ },
+  point: {
+    group: /[,\s']/g,
+    mark: ".",
+    shape: /^(?:\d+|\d{1,3}(?:[,\s']\d{3})+)(?:\.\d+)?$|^\.\d+$/,
+  },
+  comma: {
+    group: /[.\s']/g,
+    mark: ",",
+    shape: /^(?:\d+|\d{1,3}(?:[.\s']\d{3})+)(?:,\d+)?$|^,\d+$/,
+  },
 };
 
 /** Rounds away binary float noise: twelve significant digits are more than any tracker means. */
@@ -25,14 +34,19 @@ export function denoise(n: number): number {
 /** Evidence a text gives about the decimal mark: "1,5" says comma, "1.5" or "1,234.5" say point. */
 export function decimalEvidence(text: string): Decimal | undefined {
   const t = text.trim().replace(CURRENCY, "").replace(/%$/, "").trim();
-  if (/^[+-]?\d{1,3}(?:\.\d{3})+,\d+$/.test(t) || /^[+-]?\d+,(?:\d{1,2}|\d{4,})$/.test(t)) return "comma";
-  if (/^[+-]?\d{1,3}(?:,\d{3})+\.\d+$/.test(t) || /^[+-]?\d+\.(?:\d{1,2}|\d{4,})$/.test(t)) return "point";
+  if (/^[+-]?\d{1,3}(?:\.\d{3})+,\d+$/.test(t) || /^[+-]?\d+,(?:\d{1,2}|\d{4,})$/.test(t))
+    return "comma";
+  if (/^[+-]?\d{1,3}(?:,\d{3})+\.\d+$/.test(t) || /^[+-]?\d+\.(?:\d{1,2}|\d{4,})$/.test(t))
+    return "point";
   return undefined;
 }
 
 /** A number from text in the sheet's decimal convention; percent signs are left to `readPercent`. */
 export function readNumberText(text: string, decimal: Decimal): number | undefined {
-  let t = text.trim().replace(/\u2212/g, "-").replace(/\u00a0|\u202f/g, " ");
+  let t = text
+    .trim()
+    .replace(/\u2212/g, "-")
+    .replace(/\u00a0|\u202f/g, " ");
   if (!t || t.length > 40) return undefined;
   let sign = 1;
   const paren = /^\((.*)\)$/.exec(t);
@@ -62,8 +76,12 @@ export function readNumber(value: CellValue, decimal: Decimal): number | undefin
 }
 
 /** A cell as a percentage: whether it carried a % sign, and its number. */
-export function readPercentParts(value: CellValue, decimal: Decimal): { readonly n: number; readonly sign: boolean } | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? { n: value, sign: false } : undefined;
+export function readPercentParts(
+  value: CellValue,
+  decimal: Decimal,
+): { readonly n: number; readonly sign: boolean } | undefined {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { n: value, sign: false } : undefined;
   if (typeof value !== "string") return undefined;
   const t = value.trim();
   const pct = /^(.*?)\s*(%|pct|percent|prozent|pour cent|por ciento)$/i.exec(t);

@@ -43,15 +43,33 @@ export interface ColumnProfile {
   readonly decimal: { comma: number; point: number };
 }
 
-const DEP_SHAPE = /^\s*(?:#?\s*\d{1,7}\s*(?:fs|ss|ff|sf)?(?:\s*[+-]\s*\d+\s*[a-z]*)?|[A-Za-z]{1,8}-\d{1,7})(?:\s*[,;&]\s*(?:#?\s*\d{1,7}\s*(?:fs|ss|ff|sf)?(?:\s*[+-]\s*\d+\s*[a-z]*)?|[A-Za-z]{1,8}-\d{1,7}))*\s*$/i;
-const PERIOD_TEXT = /^(?:\d{4}-w\d{1,2}|w\d{1,2}\s+\d{4}|(?:week|wk|kw|woche|semaine|semana)\s*\d{1,2}(?:\s*[/,-]?\s*\d{4})?)$/i;
+const DEP_SHAPE =
+  /^\s*(?:#?\s*\d{1,7}\s*(?:fs|ss|ff|sf)?(?:\s*[+-]\s*\d+\s*[a-z]*)?|[A-Za-z]{1,8}-\d{1,7})(?:\s*[,;&]\s*(?:#?\s*\d{1,7}\s*(?:fs|ss|ff|sf)?(?:\s*[+-]\s*\d+\s*[a-z]*)?|[A-Za-z]{1,8}-\d{1,7}))*\s*$/i;
+const PERIOD_TEXT =
+  /^(?:\d{4}-w\d{1,2}|w\d{1,2}\s+\d{4}|(?:week|wk|kw|woche|semaine|semana)\s*\d{1,2}(?:\s*[/,-]?\s*\d{4})?)$/i;
 
 /** Profiles a column from a sample of its values (a sample keeps 50k-row sheets linear). */
 export function profileColumn(values: readonly CellValue[], zone: string): ColumnProfile {
   let n = 0;
-  let dates = 0, textDates = 0, numbers = 0, percentSigns = 0, unit = 0, status = 0, statusShort = 0, rag = 0, deps = 0, raid = 0;
+  let dates = 0,
+    textDates = 0,
+    numbers = 0,
+    percentSigns = 0,
+    unit = 0,
+    status = 0,
+    statusShort = 0,
+    rag = 0,
+    deps = 0,
+    raid = 0;
   let integers = 0;
-  let response = 0, direction = 0, periods = 0, text = 0, length = 0, indented = 0, comma = 0, point = 0;
+  let response = 0,
+    direction = 0,
+    periods = 0,
+    text = 0,
+    length = 0,
+    indented = 0,
+    comma = 0,
+    point = 0;
   const seen = new Set<string>();
   const dateList: string[] = [];
   for (const v of values) {
@@ -87,7 +105,14 @@ export function profileColumn(values: readonly CellValue[], zone: string): Colum
       if (s) status++;
       if (ss) statusShort++;
       if (ss?.rag) rag++;
-      if (DEP_SHAPE.test(t) || (parseDependencyList(t).length > 0 && /^(waiting|blocked|depends|dependent|wartet|abh|blockiert|depend|bloqu|esperando|en attente)/i.test(t))) deps++;
+      if (
+        DEP_SHAPE.test(t) ||
+        (parseDependencyList(t).length > 0 &&
+          /^(waiting|blocked|depends|dependent|wartet|abh|blockiert|depend|bloqu|esperando|en attente)/i.test(
+            t,
+          ))
+      )
+        deps++;
       if (raidTypeOf(t)) raid++;
       if (responseOf(t)) response++;
       if (directionOf(t)) direction++;

@@ -45,7 +45,8 @@ export function filled(row: readonly CellValue[] | undefined): number {
 /** The text of a cell as typed, for headers, names and reports. */
 export function textOf(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   return String(value);
 }
