@@ -14,22 +14,9 @@
  * stated rule (a hand-off's Needed By from the waiting initiative's Start, its Owner from the
  * providing initiative) are documented in docs/MIGRATION.md.
  */
-import {
-  isBlank,
-  isErrorValue,
-  describeValue,
-  type CellValue,
-  type Grid,
-} from "../cells/values.ts";
+import { isBlank, isErrorValue, describeValue, type CellValue, type Grid } from "../cells/values.ts";
 import { isoFromInstant, type IsoDate } from "../cells/dates.ts";
-import {
-  COLUMNS,
-  type SheetKey,
-  type Stage,
-  type Rag,
-  type HandoffState,
-  type Direction,
-} from "../template/sheets.ts";
+import { COLUMNS, type SheetKey, type Stage, type Rag, type HandoffState, type Direction } from "../template/sheets.ts";
 import { formatPeriod, parsePeriod, periodOf, type Cadence } from "../template/periods.ts";
 import type { TemplateContent } from "../template/write.ts";
 import type { PlanValue } from "../ports/plan.ts";
@@ -40,14 +27,7 @@ import { profileColumn, type ColumnProfile } from "./profile.ts";
 import { detectKind, type MigrationKind } from "./kinds.ts";
 import { readDateCell, dateIn, type DateOrder, type DateReading } from "./dates.ts";
 import { readNumber, readPercentParts, toFraction, denoise, type Decimal } from "./numbers.ts";
-import {
-  statusOf,
-  raidTypeOf,
-  responseOf,
-  directionOf,
-  handoffStateOf,
-  isTotalLabel,
-} from "./lookups.ts";
+import { statusOf, raidTypeOf, responseOf, directionOf, handoffStateOf, isTotalLabel } from "./lookups.ts";
 import { parseDependencyList, parseDependencyProse, type Dependency } from "./dependencies.ts";
 import { RAID_OUTCOME, type FieldKey, type RaidType } from "./vocabulary.ts";
 import { fold } from "./words.ts";
@@ -141,89 +121,23 @@ const PROGRESS_EVERY = 2000;
 const TITLE_MAX = 120;
 
 const USED_FIELDS: Readonly<Record<MigrationKind, ReadonlySet<FieldKey>>> = {
-  initiatives: new Set([
-    "objective",
-    "name",
-    "team",
-    "owner",
-    "start",
-    "due",
-    "stage",
-    "rag",
-    "progress",
-    "dependsOn",
-    "comment",
-    "pathToGreen",
-    "period",
-  ]),
-  plan: new Set([
-    "objective",
-    "name",
-    "team",
-    "owner",
-    "start",
-    "due",
-    "stage",
-    "rag",
-    "progress",
-    "dependsOn",
-    "comment",
-    "pathToGreen",
-    "period",
-  ]),
-  okr: new Set([
-    "objective",
-    "name",
-    "keyResult",
-    "owner",
-    "due",
-    "unit",
-    "baseline",
-    "target",
-    "actual",
-    "direction",
-    "comment",
-    "period",
-  ]),
-  raid: new Set([
-    "objective",
-    "name",
-    "team",
-    "owner",
-    "start",
-    "due",
-    "stage",
-    "rag",
-    "progress",
-    "dependsOn",
-    "comment",
-    "pathToGreen",
-    "period",
-    "type",
-    "from",
-    "to",
-  ]),
+  initiatives: new Set(["objective", "name", "team", "owner", "start", "due", "stage", "rag", "progress", "dependsOn", "comment", "pathToGreen", "period"]),
+  plan: new Set(["objective", "name", "team", "owner", "start", "due", "stage", "rag", "progress", "dependsOn", "comment", "pathToGreen", "period"]),
+  okr: new Set(["objective", "name", "keyResult", "owner", "due", "unit", "baseline", "target", "actual", "direction", "comment", "period"]),
+  raid: new Set(["objective", "name", "team", "owner", "start", "due", "stage", "rag", "progress", "dependsOn", "comment", "pathToGreen", "period", "type", "from", "to"]),
 };
 /** Fields kept in an extra column of their own (normalised where they can be): the source ID, a RAID type, a risk's numbers and response. */
-const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set([
-  "id",
-  "probability",
-  "impact",
-  "response",
-  "type",
-]);
+const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set(["id", "probability", "impact", "response", "type"]);
 
 const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 
 /** Migrates one foreign sheet. Never throws on any cell value; bad arguments throw RangeError. */
 export function migrate(source: MigrationSource, options: MigrateOptions): Migration {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
-    throw new RangeError(`asOf must be an ISO date, got ${options.asOf}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new RangeError(`asOf must be an ISO date, got ${options.asOf}`);
   const zone = options.timeZone ?? "UTC";
   const file = options.mapping ?? {};
   const warnings: MigrationWarning[] = [];
-  const warn = (code: string, message: string, rows?: readonly number[]) =>
-    warnings.push({ code, message, ...(rows?.length ? { rows: rows.slice(0, 50) } : {}) });
+  const warn = (code: string, message: string, rows?: readonly number[]) => warnings.push({ code, message, ...(rows?.length ? { rows: rows.slice(0, 50) } : {}) });
 
   const grid: Grid = unmerge(source);
   const headerIndex = file.headerRow !== undefined ? file.headerRow - 1 : findHeaderRow(grid);
@@ -231,52 +145,21 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   const asOfPeriodWeekly = formatPeriod(periodOf(options.asOf, "Weekly"));
 
   if (headerIndex === undefined || headerIndex >= grid.length || filled(grid[headerIndex]) === 0) {
-    if (headerIndex !== undefined && file.headerRow !== undefined)
-      warn(
-        "no-header",
-        `Row ${file.headerRow} of the mapping file is blank or beyond the sheet; nothing was imported.`,
-      );
+    if (headerIndex !== undefined && file.headerRow !== undefined) warn("no-header", `Row ${file.headerRow} of the mapping file is blank or beyond the sheet; nothing was imported.`);
     const rows: RowReport[] = [];
-    if (headerIndex === undefined)
-      warn("empty-sheet", `${source.sheet} has no values: nothing to import.`);
-    else
-      for (let r = 0; r < grid.length; r++)
-        if (filled(grid[r]) > 0)
-          rows.push({
-            sourceRow: r + 1,
-            outcome: "rejected",
-            reason: "no header row to read it by",
-            ids: [],
-          });
-    const report: MigrationReport = {
-      kind: file.kind ?? "initiatives",
-      sheet: source.sheet,
-      headerRow: null,
-      mapping: [],
-      rows,
-      created,
-      warnings,
-    };
-    return {
-      report,
-      content: { settings: { timeZone: zone, cadence: "Weekly", currentPeriod: asOfPeriodWeekly } },
-      mapping: { version: 1, sheet: source.sheet },
-    };
+    if (headerIndex === undefined) warn("empty-sheet", `${source.sheet} has no values: nothing to import.`);
+    else for (let r = 0; r < grid.length; r++) if (filled(grid[r]) > 0) rows.push({ sourceRow: r + 1, outcome: "rejected", reason: "no header row to read it by", ids: [] });
+    const report: MigrationReport = { kind: file.kind ?? "initiatives", sheet: source.sheet, headerRow: null, mapping: [], rows, created, warnings };
+    return { report, content: { settings: { timeZone: zone, cadence: "Weekly", currentPeriod: asOfPeriodWeekly } }, mapping: { version: 1, sheet: source.sheet } };
   }
 
   // ---- Title block: rows above the header say what the tracker is.
   const titleLines: string[] = [];
   for (let r = 0; r < headerIndex; r++) {
-    const cells = (grid[r] ?? [])
-      .filter((v) => !isBlank(v) && !isErrorValue(v))
-      .map((v) => textOf(v).trim());
+    const cells = (grid[r] ?? []).filter((v) => !isBlank(v) && !isErrorValue(v)).map((v) => textOf(v).trim());
     if (cells.length) titleLines.push(cells.join(" "));
   }
-  if (titleLines.length)
-    warn(
-      "title-block",
-      `Rows 1-${headerIndex} above the header are the sheet's title block: ${titleLines.map((t) => `"${t.slice(0, 60)}"`).join(", ")}.`,
-    );
+  if (titleLines.length) warn("title-block", `Rows 1-${headerIndex} above the header are the sheet's title block: ${titleLines.map((t) => `"${t.slice(0, 60)}"`).join(", ")}.`);
 
   // ---- Columns and structural rows.
   const header = grid[headerIndex]!;
@@ -306,26 +189,11 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       const v = row[c];
       if (isBlank(v)) continue;
       if (first === null) first = v;
-      if (
-        typeof v === "string" &&
-        foldedHeader[c] &&
-        Math.abs(v.length - headers[c]!.length) <= 4 &&
-        fold(v) === foldedHeader[c]
-      )
-        same++;
+      if (typeof v === "string" && foldedHeader[c] && Math.abs(v.length - headers[c]!.length) <= 4 && fold(v) === foldedHeader[c]) same++;
     }
     if (headerCells >= 2 && same >= Math.max(2, Math.ceil(headerCells * 0.8))) kinds.push("header");
-    else if (typeof first === "string" && isTotalLabel(first) && k <= Math.max(2, typical))
-      kinds.push("total");
-    else if (
-      k === 1 &&
-      typical >= 3 &&
-      typeof first === "string" &&
-      !isErrorValue(first) &&
-      readDateCell(first, zone) === undefined &&
-      readNumber(first, "point") === undefined
-    )
-      kinds.push("section");
+    else if (typeof first === "string" && isTotalLabel(first) && k <= Math.max(2, typical)) kinds.push("total");
+    else if (k === 1 && typical >= 3 && typeof first === "string" && !isErrorValue(first) && readDateCell(first, zone) === undefined && readNumber(first, "point") === undefined) kinds.push("section");
     else kinds.push("data");
   }
   const dataRows: number[] = [];
@@ -336,12 +204,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   for (let c = 0; c < width; c++) {
     const values: CellValue[] = [];
     for (let i = 0; i < dataRows.length; i += sampleStep) values.push(grid[dataRows[i]!]![c]);
-    columns.push({
-      index: c,
-      letter: letterOf(c),
-      header: headers[c]!,
-      profile: profileColumn(values, zone),
-    });
+    columns.push({ index: c, letter: letterOf(c), header: headers[c]!, profile: profileColumn(values, zone) });
   }
   const nonEmpty = new Array<boolean>(width).fill(false);
   for (const r of dataRows) {
@@ -352,26 +215,14 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   // ---- Mapping: the file's decisions first, then detection.
   const fixed = new Map<number, FieldKey | null>();
   for (const m of file.columns ?? []) {
-    const byHeader = columns.filter(
-      (c) => fold(c.header) === fold(m.column) && !fixed.has(c.index),
-    );
-    const target =
-      (m.letter ? byHeader.find((c) => c.letter === m.letter) : undefined) ??
-      byHeader[0] ??
-      (m.letter ? columns.find((c) => c.letter === m.letter) : undefined);
+    const byHeader = columns.filter((c) => fold(c.header) === fold(m.column) && !fixed.has(c.index));
+    const target = (m.letter ? byHeader.find((c) => c.letter === m.letter) : undefined) ?? byHeader[0] ?? (m.letter ? columns.find((c) => c.letter === m.letter) : undefined);
     if (target) fixed.set(target.index, m.field);
-    else
-      warn(
-        "mapping-column-missing",
-        `The mapping file names a column "${m.column}"${m.letter ? ` (${m.letter})` : ""} that the sheet does not have; it is ignored.`,
-      );
+    else warn("mapping-column-missing", `The mapping file names a column "${m.column}"${m.letter ? ` (${m.letter})` : ""} that the sheet does not have; it is ignored.`);
   }
-  const mapping: ColumnMapping[] = mapColumns(columns, fixed).map((m) =>
-    nonEmpty[m.index] || fixed.has(m.index) ? m : { ...m, field: null, confidence: 0, by: null },
-  );
+  const mapping: ColumnMapping[] = mapColumns(columns, fixed).map((m) => (nonEmpty[m.index] || fixed.has(m.index) ? m : { ...m, field: null, confidence: 0, by: null }));
   const colOf = new Map<FieldKey, number>();
-  for (const m of mapping)
-    if (m.field && nonEmpty[m.index] && !colOf.has(m.field)) colOf.set(m.field, m.index);
+  for (const m of mapping) if (m.field && nonEmpty[m.index] && !colOf.has(m.field)) colOf.set(m.field, m.index);
   const profiles = new Map<FieldKey, ColumnProfile>();
   for (const [f, c] of colOf) profiles.set(f, columns[c]!.profile);
   const kind: MigrationKind = file.kind ?? detectKind(profiles);
@@ -380,22 +231,9 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   const fieldLabel = (f: FieldKey) => `${label(colOf.get(f)!)}`;
 
   for (const m of mapping)
-    if (m.field && m.by === "position")
-      warn(
-        "guessed-column",
-        `Column "${label(m.index)}" was taken as ${m.field} from its values and place alone (confidence ${m.confidence}); correct it in the mapping file if that is wrong.`,
-      );
-  if (
-    !colOf.has("name") &&
-    !colOf.has("keyResult") &&
-    !(kind === "raid" && (colOf.has("from") || colOf.has("to")))
-  )
-    warn(
-      "no-name-column",
-      colOf.has("id")
-        ? `No column names the rows; each row is named by its ${fieldLabel("id")} value.`
-        : 'No column names the rows, and there is no ID column: rows cannot be imported until the mapping file names one (field "name").',
-    );
+    if (m.field && m.by === "position") warn("guessed-column", `Column "${label(m.index)}" was taken as ${m.field} from its values and place alone (confidence ${m.confidence}); correct it in the mapping file if that is wrong.`);
+  if (!colOf.has("name") && !colOf.has("keyResult") && !(kind === "raid" && (colOf.has("from") || colOf.has("to"))))
+    warn("no-name-column", colOf.has("id") ? `No column names the rows; each row is named by its ${fieldLabel("id")} value.` : "No column names the rows, and there is no ID column: rows cannot be imported until the mapping file names one (field \"name\").");
 
   // ---- Sheet-wide reading conventions.
   let comma = 0;
@@ -409,11 +247,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   // The sheet's mark decides what is ambiguous (1,234); a value only the other mark can read (3.2 in a comma sheet) is read so.
   const percentParts = (v: CellValue) => readPercentParts(v, decimal) ?? readPercentParts(v, other);
   const numberOf = (v: CellValue) => readNumber(v, decimal) ?? readNumber(v, other);
-  if (!file.decimal && comma > 0 && point > 0)
-    warn(
-      "decimal-mixed",
-      `Numbers are written with both decimal marks (${comma} with a comma, ${point} with a point); read with a ${decimal} as the decimal mark.`,
-    );
+  if (!file.decimal && comma > 0 && point > 0) warn("decimal-mixed", `Numbers are written with both decimal marks (${comma} with a comma, ${point} with a point); read with a ${decimal} as the decimal mark.`);
 
   const dateFields: FieldKey[] = ["start", "due", "period"];
   const readings = new Map<string, DateReading | undefined>();
@@ -486,12 +320,8 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     if (!("fixed" in d)) {
       ambiguousCount++;
       if (ambiguous.length < 50) ambiguous.push(item.r + 1);
-      if (!ambiguousExample)
-        ambiguousExample = `${textOf(v).trim()} (row ${item.r + 1}, ${fieldLabel(f)})`;
-    } else if (d.proves && d.proves !== dateOrder)
-      item.notes.push(
-        `${fieldLabel(f)} ${describeValue(v)} can only be read ${d.proves === "dmy" ? "day first" : "month first"}, unlike the rest of the sheet`,
-      );
+      if (!ambiguousExample) ambiguousExample = `${textOf(v).trim()} (row ${item.r + 1}, ${fieldLabel(f)})`;
+    } else if (d.proves && d.proves !== dateOrder) item.notes.push(`${fieldLabel(f)} ${describeValue(v)} can only be read ${d.proves === "dmy" ? "day first" : "month first"}, unlike the rest of the sheet`);
     return dateIn(d, dateOrder);
   };
   const number = (item: Item, f: FieldKey): { n: number; percent: boolean } | null => {
@@ -511,9 +341,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const p = isErrorValue(v) ? undefined : percentParts(v);
     const x = p ? toFraction(p, percentPoints.get(c) ?? false) : undefined;
     if (x === undefined || x < 0 || x > 1) {
-      item.notes.push(
-        `${fieldLabel(f)} ${describeValue(v)} is not a percentage from 0% to 100%; left blank`,
-      );
+      item.notes.push(`${fieldLabel(f)} ${describeValue(v)} is not a percentage from 0% to 100%; left blank`);
       return null;
     }
     return x;
@@ -527,10 +355,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       if (m) {
         stage = m.stage ?? null;
         rag = m.rag ?? null;
-      } else
-        item.notes.push(
-          `${fieldLabel("stage")} "${s.slice(0, 40)}" is not a status Baton knows; Stage left blank`,
-        );
+      } else item.notes.push(`${fieldLabel("stage")} "${s.slice(0, 40)}" is not a status Baton knows; Stage left blank`);
     }
     const g = text(item, "rag");
     if (g) {
@@ -539,10 +364,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
         rag = m.rag;
         stage ??= m.stage ?? null;
       } else if (m?.stage && !stage) stage = m.stage;
-      else
-        item.notes.push(
-          `${fieldLabel("rag")} "${g.slice(0, 40)}" is not Green, Amber or Red; no RAG read`,
-        );
+      else item.notes.push(`${fieldLabel("rag")} "${g.slice(0, 40)}" is not Green, Amber or Red; no RAG read`);
     }
     return { stage, rag };
   };
@@ -581,10 +403,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     reports.push(report);
     const row = grid[r]!;
     if (k === "header") report.reason = "repeats the header row";
-    else if (k === "total")
-      report.reason = `a total row ("${textOf(row.find((v) => !isBlank(v)))
-        .trim()
-        .slice(0, 40)}")`;
+    else if (k === "total") report.reason = `a total row ("${textOf(row.find((v) => !isBlank(v))).trim().slice(0, 40)}")`;
     else if (k === "section") {
       section = { r, text: textOf(row.find((v) => !isBlank(v))).trim(), items: 0 };
       sections.push(section);
@@ -592,16 +411,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     } else {
       const rawName = nameCol === undefined ? undefined : row[nameCol];
       const indent = typeof rawName === "string" ? indentOf(rawName) : 0;
-      const item: Item = {
-        r,
-        row,
-        ordinal: items.length + 1,
-        indent,
-        section,
-        report,
-        notes: [],
-        children: [],
-      };
+      const item: Item = { r, row, ordinal: items.length + 1, indent, section, report, notes: [], children: [] };
       if (section) section.items++;
       items.push(item);
     }
@@ -609,10 +419,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   const sectionReports = new Map<number, RowReport>();
   for (const rep of reports) sectionReports.set(rep.sourceRow - 1, rep);
 
-  const hierarchical =
-    (kind === "initiatives" || kind === "plan") &&
-    items.some((it) => it.indent > 0) &&
-    items.some((it) => it.indent === 0);
+  const hierarchical = (kind === "initiatives" || kind === "plan") && items.some((it) => it.indent > 0) && items.some((it) => it.indent === 0);
   if (hierarchical) {
     let stack: Item[] = [];
     let lastSection: Section | undefined;
@@ -635,14 +442,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   const objectives: ObjectiveRec[] = [];
   const objectiveByKey = new Map<string, ObjectiveRec>();
   const newObjective = (name: string): ObjectiveRec => {
-    const o: ObjectiveRec = {
-      id: `OBJ-${objectives.length + 1}`,
-      name,
-      owner: null,
-      targetDate: null,
-      notes: null,
-      owners: new Set(),
-    };
+    const o: ObjectiveRec = { id: `OBJ-${objectives.length + 1}`, name, owner: null, targetDate: null, notes: null, owners: new Set() };
     objectives.push(o);
     return o;
   };
@@ -656,8 +456,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     return o;
   };
   let fallback: ObjectiveRec | undefined;
-  const defaultTitle =
-    (titleLines[0]?.slice(0, TITLE_MAX) || options.title || source.sheet).trim() || source.sheet;
+  const defaultTitle = (titleLines[0]?.slice(0, TITLE_MAX) || options.title || source.sheet).trim() || source.sheet;
   const defaultObjective = () => (fallback ??= objectiveNamed(defaultTitle));
 
   let filledDown = 0;
@@ -709,17 +508,11 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     if (m.field && KEPT_FIELDS.has(m.field)) {
       carried.push(m.index);
       keptAs.set(m.index, m.field);
-    } else if (!m.field || !used.has(m.field) || colOf.get(m.field) !== m.index)
-      carried.push(m.index);
+    } else if (!m.field || !used.has(m.field) || colOf.get(m.field) !== m.index) carried.push(m.index);
   }
-  const unusedMapped = mapping.filter(
-    (m) => m.field && !KEPT_FIELDS.has(m.field) && nonEmpty[m.index] && !used.has(m.field),
-  );
+  const unusedMapped = mapping.filter((m) => m.field && !KEPT_FIELDS.has(m.field) && nonEmpty[m.index] && !used.has(m.field));
   if (unusedMapped.length)
-    warn(
-      "carried-columns",
-      `A ${kind} sheet has no place for ${unusedMapped.map((m) => `"${label(m.index)}" (${m.field})`).join(", ")}; they are kept as extra columns.`,
-    );
+    warn("carried-columns", `A ${kind} sheet has no place for ${unusedMapped.map((m) => `"${label(m.index)}" (${m.field})`).join(", ")}; they are kept as extra columns.`);
   const numericText = new Map<number, boolean>();
   for (const c of carried) {
     let all = true;
@@ -771,48 +564,21 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   };
   const pendingDeps: { item: Item; deps: Dependency[] }[] = [];
 
-  const addCheckin = (
-    item: Item,
-    id: string,
-    values: {
-      rag?: Rag | null;
-      progress?: number | null;
-      actual?: number | null;
-      comment?: string | null;
-      pathToGreen?: string | null;
-    },
-  ) => {
+  const addCheckin = (item: Item, id: string, values: { rag?: Rag | null; progress?: number | null; actual?: number | null; comment?: string | null; pathToGreen?: string | null }) => {
     const period = periodOfItem(item) ?? asOfPeriodWeekly;
     if (/^\d{4}-\d{2}$/.test(period)) monthly++;
     else weekly++;
-    checkins.push([
-      period,
-      id,
-      values.rag ?? null,
-      values.progress ?? null,
-      values.actual ?? null,
-      values.comment ?? null,
-      values.pathToGreen ?? null,
-      null,
-      null,
-      null,
-    ]);
+    checkins.push([period, id, values.rag ?? null, values.progress ?? null, values.actual ?? null, values.comment ?? null, values.pathToGreen ?? null, null, null, null]);
     created.checkins++;
     return period;
   };
 
-  const makeInitiative = (
-    item: Item,
-    name: string,
-    objective: ObjectiveRec,
-    extraNotes: string[] = [],
-  ): InitiativeRec => {
+  const makeInitiative = (item: Item, name: string, objective: ObjectiveRec, extraNotes: string[] = []): InitiativeRec => {
     const { stage: st, rag } = status(item);
     const progress = fraction(item, "progress");
     let stage = st;
     if (!stage && rag) stage = "In progress";
-    if (!stage && progress !== null && !colOf.has("stage"))
-      stage = progress >= 1 ? "Done" : progress === 0 ? "Not started" : "In progress";
+    if (!stage && progress !== null && !colOf.has("stage")) stage = progress >= 1 ? "Done" : progress === 0 ? "Not started" : "In progress";
     const owner = normaliseOwner(text(item, "owner"));
     const ini: InitiativeRec = {
       id: takeIniId(item),
@@ -833,10 +599,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     item.initiative = ini;
     item.report.outcome = "imported";
     item.report.ids.push(ini.id);
-    const said = [
-      `initiative ${ini.id}${objective ? ` under ${objective.id}` : ""}`,
-      ...extraNotes,
-    ];
+    const said = [`initiative ${ini.id}${objective ? ` under ${objective.id}` : ""}`, ...extraNotes];
     const comment = text(item, "comment");
     const pathToGreen = text(item, "pathToGreen");
     if (rag) {
@@ -847,10 +610,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       for (const f of ["progress", "comment", "pathToGreen"] as FieldKey[]) {
         const c = colOf.get(f);
         if (c !== undefined && !isBlank(item.row[c])) {
-          ini.extras.set(
-            c,
-            f === "progress" ? (progress ?? textOf(item.row[c])) : textOf(item.row[c]).trim(),
-          );
+          ini.extras.set(c, f === "progress" ? (progress ?? textOf(item.row[c])) : textOf(item.row[c]).trim());
           demoted.add(c);
         }
       }
@@ -899,17 +659,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const existing = initiativeByName.get(key) ?? parties.get(key);
     if (existing) return existing;
     const o = item.objective ?? defaultObjective();
-    const ini: InitiativeRec = {
-      id: takeIniId(),
-      objective: o,
-      name,
-      team: null,
-      owner: null,
-      start: null,
-      due: null,
-      stage: null,
-      extras: new Map(),
-    };
+    const ini: InitiativeRec = { id: takeIniId(), objective: o, name, team: null, owner: null, start: null, due: null, stage: null, extras: new Map() };
     initiatives.push(ini);
     parties.set(key, ini);
     created.initiatives++;
@@ -931,18 +681,10 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
           it.report.outcome = "imported";
           it.report.ids.push(o.id);
           it.report.reason = `an objective row: objective ${o.id}`;
-        } else
-          reject(
-            it,
-            `no key result: ${colOf.has("keyResult") ? fieldLabel("keyResult") : "the name"} is blank`,
-          );
+        } else reject(it, `no key result: ${colOf.has("keyResult") ? fieldLabel("keyResult") : "the name"} is blank`);
         continue;
       }
-      const o = objText
-        ? objectiveNamed(objText)
-        : it.section
-          ? sectionObjective(it.section)
-          : defaultObjective();
+      const o = objText ? objectiveNamed(objText) : it.section ? sectionObjective(it.section) : defaultObjective();
       it.objective = o;
       addKpi(it, krName, o);
       continue;
@@ -959,12 +701,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
         const t = text(it, "type");
         raidType = t ? raidTypeOf(t) : undefined;
         if (!raidType) {
-          reject(
-            it,
-            t
-              ? `type "${t.slice(0, 30)}" is not a risk, assumption, issue, dependency, action or decision`
-              : `${fieldLabel("type")} is blank: not known whether this is a risk, an issue or a dependency`,
-          );
+          reject(it, t ? `type "${t.slice(0, 30)}" is not a risk, assumption, issue, dependency, action or decision` : `${fieldLabel("type")} is blank: not known whether this is a risk, an issue or a dependency`);
           continue;
         }
       } else raidType = "risk";
@@ -983,24 +720,15 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const own = nameOf(it);
     if (!own) {
       const what = filledSummary(it.row, headers);
-      reject(
-        it,
-        `nothing names this row (${colOf.has("name") ? `${fieldLabel("name")} is blank` : "no name column"}): ${what}`,
-      );
+      reject(it, `nothing names this row (${colOf.has("name") ? `${fieldLabel("name")} is blank` : "no name column"}): ${what}`);
       continue;
     }
     const name = stripIndent(own);
     const prefix: string[] = [];
-    for (let p = it.parent; p; p = p.parent)
-      if (!p.asObjective) prefix.unshift(stripIndent(nameOf(p) ?? ""));
+    for (let p = it.parent; p; p = p.parent) if (!p.asObjective) prefix.unshift(stripIndent(nameOf(p) ?? ""));
     const objective = objectiveFor(it);
     it.objective = objective;
-    makeInitiative(
-      it,
-      [...prefix.filter(Boolean), name].join(": "),
-      objective,
-      raidType && raidType !== "risk" ? [`from a RAID ${raidType}`] : [],
-    );
+    makeInitiative(it, [...prefix.filter(Boolean), name].join(": "), objective, raidType && raidType !== "risk" ? [`from a RAID ${raidType}`] : []);
   }
 
   function addKpi(it: Item, name: string, o: ObjectiveRec): void {
@@ -1014,10 +742,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const dirText = text(it, "direction");
     if (dirText) {
       direction = directionOf(dirText) ?? null;
-      if (!direction)
-        it.notes.push(
-          `${fieldLabel("direction")} "${dirText.slice(0, 30)}" is not Increase or Decrease`,
-        );
+      if (!direction) it.notes.push(`${fieldLabel("direction")} "${dirText.slice(0, 30)}" is not Increase or Decrease`);
     }
     if (!direction && baseline && target) {
       if (target.n > baseline.n) direction = "Increase";
@@ -1026,20 +751,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     }
     const owner = normaliseOwner(text(it, "owner"));
     if (owner) o.owners.add(owner);
-    kpis.push([
-      id,
-      o.id,
-      name,
-      unit,
-      direction,
-      baseline?.n ?? null,
-      target?.n ?? null,
-      date(it, "due"),
-      owner,
-      null,
-      null,
-      null,
-    ]);
+    kpis.push([id, o.id, name, unit, direction, baseline?.n ?? null, target?.n ?? null, date(it, "due"), owner, null, null, null]);
     kpiExtras.push(extrasOf(it));
     created.kpis++;
     it.report.outcome = "imported";
@@ -1063,10 +775,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       if (parsed && parsed.ref.kind === "name") fromName = parsed.ref.name;
     }
     if (!fromName || !toName) {
-      reject(
-        it,
-        `a dependency needs who provides it and who waits for it: ${!fromName ? "no provider" : "no one waiting"} (${filledSummary(it.row, headers)})`,
-      );
+      reject(it, `a dependency needs who provides it and who waits for it: ${!fromName ? "no provider" : "no one waiting"} (${filledSummary(it.row, headers)})`);
       continue;
     }
     const from = partyInitiative(fromName, it);
@@ -1077,29 +786,13 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     }
     const stateText = text(it, "stage");
     const state = stateText ? (handoffStateOf(stateText) ?? null) : "Requested";
-    if (stateText && !state)
-      it.notes.push(
-        `${fieldLabel("stage")} "${stateText.slice(0, 30)}" is not a hand-off state; State left blank`,
-      );
+    if (stateText && !state) it.notes.push(`${fieldLabel("stage")} "${stateText.slice(0, 30)}" is not a hand-off state; State left blank`);
     const id = `DEP-${handoffs.length + 1}`;
-    handoffs.push({
-      id,
-      from,
-      to,
-      deliverable: deliverable ?? `Dependency of ${to.name} on ${from.name}`,
-      neededBy: date(it, "due"),
-      committed: null,
-      delivered: null,
-      state,
-      owner: normaliseOwner(text(it, "owner")),
-      extras: extrasOf(it),
-    });
+    handoffs.push({ id, from, to, deliverable: deliverable ?? `Dependency of ${to.name} on ${from.name}`, neededBy: date(it, "due"), committed: null, delivered: null, state, owner: normaliseOwner(text(it, "owner")), extras: extrasOf(it) });
     handoffKeys.add(`${from.id}>${to.id}`);
     created.handoffs++;
     it.report.outcome = "imported";
-    for (const x of [from, to])
-      if (!it.report.ids.includes(x.id) && parties.get(fold(x.name)) === x)
-        it.report.ids.push(x.id);
+    for (const x of [from, to]) if (!it.report.ids.includes(x.id) && parties.get(fold(x.name)) === x) it.report.ids.push(x.id);
     it.report.ids.unshift(id);
     it.report.reason = `hand-off ${id} from ${from.id} (${from.name}) to ${to.id} (${to.name})`;
   }
@@ -1130,10 +823,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       if (names) return names;
       names = new Map();
       for (const ini of initiatives)
-        for (const key of new Set([
-          fold(ini.name),
-          ini.item ? fold(stripIndent(textOf(cell(ini.item.row, "name")))) : "",
-        ])) {
+        for (const key of new Set([fold(ini.name), ini.item ? fold(stripIndent(textOf(cell(ini.item.row, "name")))) : ""])) {
           if (!key) continue;
           const list = names.get(key) ?? [];
           list.push(ini);
@@ -1154,27 +844,21 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
           ini = target ? undefined : byTemplateId.get(ref.id.toLowerCase().replace(/\s+/g, ""));
           if (!target && !ini) {
             const digits = /(\d+)$/.exec(ref.id);
-            if (digits && idCol === undefined && /^(row|item|task|line|#)/i.test(ref.id))
-              target = byNumber.get(Number(digits[1]));
+            if (digits && idCol === undefined && /^(row|item|task|line|#)/i.test(ref.id)) target = byNumber.get(Number(digits[1]));
           }
         } else {
           const exact = byName().get(fold(ref.name));
           if (exact?.length === 1) ini = exact[0];
           else if (!exact && !dep.weak) {
             const key = fold(ref.name);
-            const near =
-              key.length >= 4 ? initiatives.filter((i) => fold(i.name).includes(key)) : [];
+            const near = key.length >= 4 ? initiatives.filter((i) => fold(i.name).includes(key)) : [];
             if (near.length === 1) ini = near[0];
           }
         }
         ini ??= target?.initiative;
         if (!ini) {
           if (dep.weak && ref.kind === "name") continue;
-          const why = target?.asObjective
-            ? `refers to the summary row ${target.r + 1}, not a task`
-            : target
-              ? `refers to row ${target.r + 1}, which was not imported as an initiative`
-              : "matches no imported row";
+          const why = target?.asObjective ? `refers to the summary row ${target.r + 1}, not a task` : target ? `refers to row ${target.r + 1}, which was not imported as an initiative` : "matches no imported row";
           item.notes.push(`dependency "${dep.text.slice(0, 40)}" ${why}; no hand-off`);
           unresolved.push(item.r + 1);
           continue;
@@ -1188,8 +872,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
         handoffKeys.add(key);
         const id = `DEP-${handoffs.length + 1}`;
         const committed = ini.due;
-        const state: HandoffState =
-          ini.stage === "Done" ? "Delivered" : committed ? "Accepted" : "Requested";
+        const state: HandoffState = ini.stage === "Done" ? "Delivered" : committed ? "Accepted" : "Requested";
         const linkNote = dep.link && dep.link !== "finish-to-start" ? ` (${dep.link})` : "";
         handoffs.push({
           id,
@@ -1208,37 +891,20 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
         item.notes.unshift(`hand-off ${id} from ${ini.id}`);
       }
     }
-    if (unresolved.length)
-      warn(
-        "unresolved-dependency",
-        `${plural(unresolved.length, "dependency", "dependencies")} matched no imported row and became no hand-off; see the rows' reasons.`,
-        [...new Set(unresolved)],
-      );
+    if (unresolved.length) warn("unresolved-dependency", `${plural(unresolved.length, "dependency", "dependencies")} matched no imported row and became no hand-off; see the rows' reasons.`, [...new Set(unresolved)]);
   }
 
   // ---- Objectives: an owner shared by all their rows is theirs.
   for (const o of objectives) if (!o.owner && o.owners.size === 1) o.owner = [...o.owners][0]!;
   if (fallback) {
-    const n =
-      initiatives.filter((i) => i.objective === fallback).length +
-      kpis.filter((k) => k[1] === fallback!.id).length;
-    warn(
-      "default-objective",
-      `${plural(n, "row")} with no objective of their own are under ${fallback.id} "${fallback.name}"${titleLines[0] ? ", named after the sheet's title" : ""}.`,
-    );
+    const n = initiatives.filter((i) => i.objective === fallback).length + kpis.filter((k) => k[1] === fallback!.id).length;
+    warn("default-objective", `${plural(n, "row")} with no objective of their own are under ${fallback.id} "${fallback.name}"${titleLines[0] ? ", named after the sheet's title" : ""}.`);
   }
-  if (filledDown)
-    warn(
-      "objective-filled-down",
-      `${plural(filledDown, "row")} with a blank ${fieldLabel("objective")} took the objective of the row above, as in a grouped list.`,
-      filledRows,
-    );
+  if (filledDown) warn("objective-filled-down", `${plural(filledDown, "row")} with a blank ${fieldLabel("objective")} took the objective of the row above, as in a grouped list.`, filledRows);
   for (const s of sections) {
     if (s.objective) continue;
     const rep = sectionReports.get(s.r)!;
-    rep.reason = s.items
-      ? `section heading "${s.text.slice(0, 40)}"; its rows have objectives of their own`
-      : `a note with no rows under it: "${s.text.slice(0, 60)}"`;
+    rep.reason = s.items ? `section heading "${s.text.slice(0, 40)}"; its rows have objectives of their own` : `a note with no rows under it: "${s.text.slice(0, 60)}"`;
   }
   if (ambiguousCount)
     warn(
@@ -1262,86 +928,38 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
 
   // ---- Content.
   const cadence: Cadence = monthly > weekly ? "Monthly" : "Weekly";
-  const currentPeriod =
-    cadence === "Monthly" ? formatPeriod(periodOf(options.asOf, "Monthly")) : asOfPeriodWeekly;
-  if (cadence === "Monthly" && weekly)
-    warn(
-      "mixed-periods",
-      `Check-ins have both weekly and monthly periods; the workbook's cadence is Monthly and validation will name the weekly ones.`,
-    );
+  const currentPeriod = cadence === "Monthly" ? formatPeriod(periodOf(options.asOf, "Monthly")) : asOfPeriodWeekly;
+  if (cadence === "Monthly" && weekly) warn("mixed-periods", `Check-ins have both weekly and monthly periods; the workbook's cadence is Monthly and validation will name the weekly ones.`);
   const extraSheets: Partial<Record<Sheet, number[]>> = {};
   const extraHeader = (sheet: Sheet, cols: number[]): string[] => {
-    const taken = new Set(
-      (COLUMNS[sheet] as readonly { header: string }[]).map((c) => fold(c.header)),
-    );
+    const taken = new Set((COLUMNS[sheet] as readonly { header: string }[]).map((c) => fold(c.header)));
     return cols.map((c) => {
       const kept = keptAs.get(c);
       let h = kept === "id" ? `Source ${label(c)}` : label(c);
       if (kept === "response" && !fold(h).includes("response")) h = `${h} (response)`;
       let candidate = h;
-      for (let k = 2; taken.has(fold(candidate)); k++)
-        candidate = `${h} (source${k > 2 ? ` ${k - 1}` : ""})`;
+      for (let k = 2; taken.has(fold(candidate)); k++) candidate = `${h} (source${k > 2 ? ` ${k - 1}` : ""})`;
       taken.add(fold(candidate));
       return candidate;
     });
   };
-  const withExtras = (
-    sheet: Sheet,
-    rows: { values: PlanValue[]; extras: Map<number, PlanValue> }[],
-  ): PlanValue[][] => {
-    const cols = [...new Set([...carried, ...demoted])]
-      .filter((c) => rows.some((r) => r.extras.has(c)))
-      .sort((a, b) => a - b);
+  const withExtras = (sheet: Sheet, rows: { values: PlanValue[]; extras: Map<number, PlanValue> }[]): PlanValue[][] => {
+    const cols = [...new Set([...carried, ...demoted])].filter((c) => rows.some((r) => r.extras.has(c))).sort((a, b) => a - b);
     if (cols.length) extraSheets[sheet] = cols;
     return rows.map((r) => [...r.values, ...cols.map((c) => r.extras.get(c) ?? null)]);
   };
   const iniRows = withExtras(
     "initiatives",
-    initiatives.map((i) => ({
-      values: [
-        i.id,
-        i.objective.id,
-        i.name,
-        i.team,
-        i.owner,
-        i.start,
-        i.due,
-        i.stage,
-        null,
-        null,
-        null,
-      ],
-      extras: i.extras,
-    })),
+    initiatives.map((i) => ({ values: [i.id, i.objective.id, i.name, i.team, i.owner, i.start, i.due, i.stage, null, null, null], extras: i.extras })),
   );
-  const kpiRows = withExtras(
-    "kpis",
-    kpis.map((values, i) => ({ values, extras: kpiExtras[i]! })),
-  );
+  const kpiRows = withExtras("kpis", kpis.map((values, i) => ({ values, extras: kpiExtras[i]! })));
   const depRows = withExtras(
     "handoffs",
-    handoffs.map((h) => ({
-      values: [
-        h.id,
-        h.from.id,
-        h.to.id,
-        h.deliverable,
-        h.neededBy,
-        h.committed,
-        h.delivered,
-        h.state,
-        h.owner,
-        null,
-        null,
-        null,
-      ],
-      extras: h.extras,
-    })),
+    handoffs.map((h) => ({ values: [h.id, h.from.id, h.to.id, h.deliverable, h.neededBy, h.committed, h.delivered, h.state, h.owner, null, null, null], extras: h.extras })),
   );
   created.objectives = objectives.length;
   const extraColumns: Partial<Record<Sheet, string[]>> = {};
-  for (const s of Object.keys(extraSheets) as Sheet[])
-    extraColumns[s] = extraHeader(s, extraSheets[s]!);
+  for (const s of Object.keys(extraSheets) as Sheet[]) extraColumns[s] = extraHeader(s, extraSheets[s]!);
   const content: TemplateContent = {
     settings: { timeZone: zone, cadence, currentPeriod },
     objectives: objectives.map((o) => [o.id, o.name, o.owner, o.targetDate, o.notes, null, null]),
@@ -1356,9 +974,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     kind,
     sheet: source.sheet,
     headerRow: headerIndex + 1,
-    mapping: mapping
-      .filter((m) => nonEmpty[m.index] || m.field)
-      .map((m) => ({ column: label(m.index), field: m.field, confidence: m.confidence })),
+    mapping: mapping.filter((m) => nonEmpty[m.index] || m.field).map((m) => ({ column: label(m.index), field: m.field, confidence: m.confidence })),
     rows: reports,
     created,
     warnings,
@@ -1370,15 +986,7 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     kind,
     dateOrder,
     decimal,
-    columns: mapping
-      .filter((m) => nonEmpty[m.index] || m.field)
-      .map((m) => ({
-        column: m.header,
-        letter: m.letter,
-        field: m.field,
-        confidence: m.confidence,
-        by: m.by,
-      })),
+    columns: mapping.filter((m) => nonEmpty[m.index] || m.field).map((m) => ({ column: m.header, letter: m.letter, field: m.field, confidence: m.confidence, by: m.by })),
   };
   return { report, content, mapping: used_ };
 }
@@ -1426,12 +1034,7 @@ function filledSummary(row: Row, headers: readonly string[]): string {
 }
 
 /** A carried cell as a value to write: numbers stay numbers (numeric text too, float noise gone), dates ISO text. */
-function plainOf(
-  v: CellValue,
-  numeric: boolean,
-  numberOf: (v: CellValue) => number | undefined,
-  zone: string,
-): PlanValue {
+function plainOf(v: CellValue, numeric: boolean, numberOf: (v: CellValue) => number | undefined, zone: string): PlanValue {
   if (v instanceof Date) return isoFromInstant(v, zone) ?? null;
   if (typeof v === "number") return Number.isFinite(v) ? denoise(v) : null;
   if (typeof v === "boolean") return v;
@@ -1449,10 +1052,7 @@ function plainOf(
  * Keeps the source's numbers as initiative IDs (row 4 becomes INI-4) when every row that
  * becomes an initiative has a plain, unique number, so "#4" and INI-4 name the same thing.
  */
-function initiativeIdPlan(
-  items: readonly Item[],
-  idCol: number | undefined,
-): (Map<Item, string> & { used: Set<string> }) | undefined {
+function initiativeIdPlan(items: readonly Item[], idCol: number | undefined): (Map<Item, string> & { used: Set<string> }) | undefined {
   if (idCol === undefined) return undefined;
   const map = new Map<Item, string>() as Map<Item, string> & { used: Set<string> };
   map.used = new Set();
