@@ -11,6 +11,8 @@ import { runBaton, runTask, type RunResult } from "./harness.ts";
 export interface Context {
   /** The cached .xlsx of each size prepared for this run. */
   readonly files: Partial<Record<SizeName, string>>;
+  /** The foreign trackers to migrate, by row count. */
+  readonly trackers: Readonly<Record<number, string>>;
   /** A scratch folder for files a run writes. */
   readonly scratch: string;
 }
@@ -43,7 +45,9 @@ const copy = (ctx: Context, size: SizeName, name: string) => {
 };
 
 const SIZES_ALL: readonly SizeName[] = ["S", "M", "L"];
-const runsFor = (size: SizeName, heavy = false) => (size === "L" && heavy ? 3 : 5);
+/** Runs of a figure: five of the core's, three of a whole process, one of the xlsx library's own work on L (minutes each). */
+const runsFor = (size: SizeName, kind: "core" | "process" | "library" = "core") =>
+  kind === "core" ? 5 : kind === "library" && size === "L" ? 1 : 3;
 /** exceljs needs more than Node's default heap for L; the command line must not. */
 const BIG_HEAP = ["--max-old-space-size=8192"];
 
@@ -107,7 +111,7 @@ export function figures(): Figure[] {
       title: `xlsx library: read the file, ${size} (whole process)`,
       size,
       quick: size !== "L",
-      runs: runsFor(size, true),
+      runs: runsFor(size, "library"),
       measure: "wall",
       run: (ctx) => runTask("xlsx-read", [file(ctx, size)], { nodeFlags: BIG_HEAP }),
     });
@@ -116,20 +120,18 @@ export function figures(): Figure[] {
       title: `baton validate, ${size} (whole process)`,
       size,
       quick: size !== "L",
-      runs: runsFor(size, true),
+      runs: runsFor(size, "process"),
       measure: "wall",
       run: (ctx) => runBaton(["validate", file(ctx, size), "--json"], { okCodes: [0, 1] }),
     });
   }
   for (const size of SIZES_ALL) {
-    // The write figures of L take minutes each (the xlsx library's model of 2.6M cells): one run.
-    const runs = size === "L" ? 1 : runsFor(size, true);
     out.push({
       id: `cli-status.${size}`,
       title: `baton status --json, ${size} (whole process)`,
       size,
       quick: size !== "L",
-      runs: runsFor(size, true),
+      runs: runsFor(size, "process"),
       measure: "wall",
       run: (ctx) => runBaton(["status", file(ctx, size), "--as-of", "2026-11-26", "--json"]),
     });
@@ -138,7 +140,7 @@ export function figures(): Figure[] {
       title: `xlsx library: read + write the file, ${size} (whole process)`,
       size,
       quick: size !== "L",
-      runs,
+      runs: runsFor(size, "library"),
       measure: "wall",
       run: (ctx) =>
         runTask("xlsx-readwrite", [file(ctx, size), join(ctx.scratch, `rw-${size}.xlsx`)], {
@@ -150,12 +152,55 @@ export function figures(): Figure[] {
       title: `baton status --write, ${size} (whole process)`,
       size,
       quick: size !== "L",
-      runs,
+      runs: runsFor(size, "process"),
       measure: "wall",
       run: (ctx) =>
         runBaton(["status", copy(ctx, size, "status"), "--as-of", "2026-11-26", "--write"], {
           nodeFlags: BIG_HEAP,
         }),
+    });
+  }
+  for (const rows of [5_000, 50_000]) {
+    const label = `${rows / 1000}k`;
+    const quick = rows === 5_000;
+    const tracker = (ctx: Context) => {
+      const f = ctx.trackers[rows];
+      if (!f) throw new Error(`the ${label} tracker was not prepared`);
+      return f;
+    };
+    out.push({
+      id: `migrate.${label}`,
+      title: `Core migrate of a ${label}-row CSV tracker`,
+      quick,
+      full: !quick,
+      // Migrating 50k rows takes over a minute today: one run in the full bench.
+      runs: quick ? 3 : 1,
+      measure: "task",
+      run: (ctx) => runTask("migrate", [tracker(ctx)]),
+    });
+    out.push({
+      id: `cli-migrate.${label}`,
+      title: `baton migrate of a ${label}-row CSV tracker (whole process)`,
+      quick,
+      full: !quick,
+      runs: quick ? 3 : 1,
+      measure: "wall",
+      run: (ctx) =>
+        runBaton(
+          [
+            "migrate",
+            tracker(ctx),
+            "--out",
+            join(ctx.scratch, `migrated-${label}.xlsx`),
+            "--as-of",
+            "2026-11-26",
+            "--time-zone",
+            "Europe/Berlin",
+            "--force",
+            "--json",
+          ],
+          { okCodes: [0, 1] },
+        ),
     });
   }
   return out;

@@ -15,6 +15,7 @@ import { figures, TARGETS, type Context, type Figure, type FigureResult } from "
 import { runTask } from "./harness.ts";
 import { median, summarise } from "./stats.ts";
 import { SIZES, type SizeName } from "./generate.ts";
+import { trackerFile } from "./workbooks.ts";
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +57,12 @@ for (const size of sizes) {
   files[size] = prepared.file!;
   progress(`${(prepared.wallMs / 1000).toFixed(1)} s\n`);
 }
-const ctx: Context = { files, scratch };
+const trackers: Record<number, string> = {};
+for (const f of chosen) {
+  const m = /^(?:cli-)?migrate\.(\d+)k$/.exec(f.id);
+  if (m) trackers[Number(m[1]) * 1000] = trackerFile(Number(m[1]) * 1000);
+}
+const ctx: Context = { files, trackers, scratch };
 
 const results: FigureResult[] = [];
 try {

@@ -3,10 +3,13 @@
  * read into grids), then the timed work. Each task times only the work its figure names.
  */
 import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { csvGrid, decodeText } from "../../cli/src/files/migration-source.ts";
 import {
   checkinRowIssues,
   evaluate,
   liveContext,
+  migrate,
   readWorkbook,
   validateGrids,
   type CellValue,
@@ -118,6 +121,25 @@ export const TASKS: Record<string, Task> = {
       times.push(ms);
     }
     return { ms: median(times), counts: { edits: times.length, issuesFound: issues } };
+  },
+
+  /** Migration of a foreign tracker, from the grid the CSV reads into (reading is not timed). */
+  async migrate(args) {
+    const grid = csvGrid(decodeText(readFileSync(args[0]!)));
+    gc();
+    const { value, ms } = timed(() =>
+      migrate({ sheet: "tracker", grid }, { asOf: AS_OF, timeZone: "Europe/Berlin" }),
+    );
+    const created = value.report.created;
+    return {
+      ms,
+      counts: {
+        sourceRows: grid.length - 1,
+        initiatives: created.initiatives,
+        handoffs: created.handoffs,
+        checkins: created.checkins,
+      },
+    };
   },
 
   /** The xlsx library's own read of a file into its workbook model. */

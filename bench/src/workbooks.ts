@@ -4,7 +4,7 @@
  * fingerprint of their content, so a changed generator never reuses a stale file.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -16,6 +16,7 @@ import {
 } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { generate, SIZES, type Generated, type SizeName } from "./generate.ts";
+import { trackerCsv } from "./tracker.ts";
 
 /** The repository root, found from this file whether it runs from source or from bench/dist. */
 export const ROOT = (() => {
@@ -81,5 +82,19 @@ export async function xlsxFile(
 ): Promise<string> {
   const file = join(CACHE, `${size}-${fingerprint(generated)}.xlsx`);
   if (!existsSync(file)) await writeXlsx(generated.content, file);
+  return file;
+}
+
+/** The cached foreign tracker of `rows` rows, for migration. */
+export function trackerFile(rows: number): string {
+  const csv = trackerCsv(rows);
+  const file = join(
+    CACHE,
+    `tracker-${rows}-${createHash("sha256").update(csv).digest("hex").slice(0, 12)}.csv`,
+  );
+  if (!existsSync(file)) {
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(file, csv);
+  }
   return file;
 }

@@ -48,6 +48,8 @@ describe("the quick benchmark runs end to end", () => {
       "cli-status.M",
       "cli-status-write.M",
       "xlsx-readwrite.M",
+      "migrate.5k",
+      "cli-migrate.5k",
     ])
       expect(byId.has(id), id).toBe(true);
     expect([...byId.keys()].some((id) => id.endsWith(".L"))).toBe(false);
@@ -75,5 +77,7 @@ describe("the quick benchmark runs end to end", () => {
       byId.get("evaluate.S")!.counts.redHandoffs,
     );
     expect(byId.get("revalidate.M")!.counts.edits).toBe(1000);
+    // Every row of the tracker becomes an initiative.
+    expect(byId.get("migrate.5k")!.counts).toMatchObject({ sourceRows: 5000, initiatives: 5000 });
   });
 });
