@@ -7,6 +7,7 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SizeName } from "./generate.ts";
 import { runBaton, runTask, type RunResult } from "./harness.ts";
+import { SERVICE_HOSTS } from "./hosts.ts";
 
 export interface Context {
   /** The cached .xlsx of each size prepared for this run. */
@@ -160,6 +161,17 @@ export function figures(): Figure[] {
         }),
     });
   }
+  for (const host of SERVICE_HOSTS)
+    for (const size of SIZES_ALL)
+      out.push({
+        id: `roundtrips.${host}.${size}`,
+        title: `Round trips of a refresh (read, evaluate, write), ${host}, ${size}`,
+        size,
+        quick: size !== "L",
+        runs: 1,
+        measure: "counts",
+        run: () => runTask("roundtrips", [host, size], { nodeFlags: BIG_HEAP }),
+      });
   for (const rows of [5_000, 50_000]) {
     const label = `${rows / 1000}k`;
     const quick = rows === 5_000;
@@ -287,7 +299,28 @@ const ratioTarget = (
   },
 });
 
+/** Each service host's round trips are the same for S, M and L. */
+const constantRoundTrips: Target = {
+  id: "roundtrips",
+  text: "Round trips of a refresh constant in rows (S, M, L)",
+  check: (get) => {
+    const parts: string[] = [];
+    let met = true;
+    for (const host of SERVICE_HOSTS) {
+      const counts = (["S", "M", "L"] as const)
+        .map((s) => get(`roundtrips.${host}.${s}`)?.counts)
+        .filter(Boolean) as Record<string, number>[];
+      if (counts.length < 2) continue;
+      const same = counts.every((c) => JSON.stringify(c) === JSON.stringify(counts[0]));
+      met &&= same;
+      parts.push(`${host}: ${counts.map((c) => `${c.read}+${c.write}`).join(" / ")}`);
+    }
+    return parts.length ? { value: parts.join("; "), met } : undefined;
+  },
+};
+
 export const TARGETS: Target[] = [
+  constantRoundTrips,
   under("evaluate", "Core evaluate of L under 1 s", "evaluate.L", 1000),
   memory(
     "evaluate-heap",

@@ -11,11 +11,14 @@ import {
   liveContext,
   migrate,
   readWorkbook,
+  statusPlan,
   validateGrids,
   type CellValue,
   type Grids,
 } from "@baton/core";
 import { AS_OF, generate, SIZES, type SizeName } from "./generate.ts";
+import { HOSTS } from "../../test/contract/hosts.ts";
+import { hostSlug } from "./hosts.ts";
 import { evaluateFormulas, formulaSheets } from "./peer/formulas.ts";
 import { gridsOf } from "./workbooks.ts";
 import { seeded } from "./random.ts";
@@ -140,6 +143,23 @@ export const TASKS: Record<string, Task> = {
         checkins: created.checkins,
       },
     };
+  },
+
+  /**
+   * Round trips of one refresh in a host (its fake, counting what the real service counts):
+   * read every template sheet, evaluate, write the computed columns back.
+   */
+  async roundtrips(args) {
+    const factory = HOSTS.find((f) => hostSlug(f.name) === args[0]);
+    if (!factory) throw new RangeError(`no host ${args[0]}`);
+    const grids = gridsOfSize(sizeArg(args.slice(1)));
+    const t = await factory.create(grids);
+    const start = t.roundTrips();
+    const read = await t.host.readSheets(Object.keys(grids));
+    const afterRead = t.roundTrips();
+    const { workbook } = validateGrids(read);
+    await t.host.apply(statusPlan(workbook, evaluate(workbook, { asOf: AS_OF })));
+    return { counts: { read: afterRead - start, write: t.roundTrips() - afterRead } };
   },
 
   /** The xlsx library's own read of a file into its workbook model. */
