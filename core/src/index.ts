@@ -70,3 +70,28 @@ export {
   HEADER_FORMAT,
   splitValues,
 } from "./ports/plan.ts";
+
+export {
+  summarize,
+  SUMMARY_LIMITS,
+  type BoardSummary,
+  type SummaryOptions,
+  type StatusCounts,
+  type CountLine,
+  type Headline,
+  type Change,
+  type ChangeKind,
+  type Decision,
+  type Ask,
+  type ObjectiveLine,
+  type KpiLine,
+  type HandoffLine,
+  type StaleLine,
+  type Party,
+  type RootCause,
+} from "./summary/model.ts";
+export type { TrendPoint } from "./summary/trend.ts";
+export { summaryPlan, summarySheetName, SUMMARY_MAX_ROWS, SUMMARY_WIDTH } from "./summary/grid.ts";
+export { summaryMarkdown } from "./summary/markdown.ts";
+export { summaryHtml } from "./summary/html.ts";
+export { escapeHtml, escapeMarkdown } from "./summary/escape.ts";
