@@ -8,6 +8,7 @@ import { terminalOut, type Out } from "./output.ts";
 import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
 import { status } from "./commands/status.ts";
+import { summary } from "./commands/summary.ts";
 
 export interface CommandResult {
   readonly exitCode: 0 | 1 | 2 | 3;
@@ -65,6 +66,23 @@ export const COMMANDS: Command[] = [
     options: { ...JSON_FLAG, "as-of": { type: "string" }, write: { type: "boolean" } },
     run: (file, v, out) =>
       status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}) }, out),
+  },
+  {
+    name: "summary",
+    usage: "baton summary FILE [--as-of DATE] [--out F.md|F.html] [--write] [--json]",
+    summary: "the board summary as Markdown; --out writes .md or .html, --write adds a Board Summary sheet",
+    options: { ...JSON_FLAG, "as-of": { type: "string" }, out: { type: "string" }, write: { type: "boolean" } },
+    run: (file, v, out) =>
+      summary(
+        {
+          file,
+          json: Boolean(v.json),
+          write: Boolean(v.write),
+          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v.out) ? { out: str(v.out)! } : {}),
+        },
+        out,
+      ),
   },
 ];
 
