@@ -35,14 +35,24 @@ export interface SummaryCommandOptions {
   readonly json: boolean;
 }
 
-const RENDERERS = { ".md": summaryMarkdown, ".markdown": summaryMarkdown, ".html": summaryHtml, ".htm": summaryHtml } as const;
+const RENDERERS = {
+  ".md": summaryMarkdown,
+  ".markdown": summaryMarkdown,
+  ".html": summaryHtml,
+  ".htm": summaryHtml,
+} as const;
 
 export async function summary(opts: SummaryCommandOptions, out: Out): Promise<CommandResult> {
   if (opts.asOf !== undefined && daysFromIso(opts.asOf) === undefined)
     throw new InputError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`);
-  const render = opts.out === undefined ? undefined : RENDERERS[extname(opts.out).toLowerCase() as keyof typeof RENDERERS];
+  const render =
+    opts.out === undefined
+      ? undefined
+      : RENDERERS[extname(opts.out).toLowerCase() as keyof typeof RENDERERS];
   if (opts.out !== undefined && !render)
-    throw new InputError(`--out ${opts.out}: the summary is written as Markdown (.md) or HTML (.html)`);
+    throw new InputError(
+      `--out ${opts.out}: the summary is written as Markdown (.md) or HTML (.html)`,
+    );
   const opened = await openWorkbook(opts.file);
   if (opts.write && !opened.host)
     throw new InputError(

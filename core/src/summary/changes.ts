@@ -23,7 +23,13 @@ import type { Change, ChangeKind, Entity } from "./model.ts";
 
 type Judged = { readonly id: string; readonly status: Status };
 
-const KIND_ORDER: readonly ChangeKind[] = ["newly-red", "became-late", "newly-amber", "recovered", "delivered"];
+const KIND_ORDER: readonly ChangeKind[] = [
+  "newly-red",
+  "became-late",
+  "newly-amber",
+  "recovered",
+  "delivered",
+];
 
 const atRisk = (s: Status) => s === "Red" || s === "Amber";
 const late = (reasons: readonly Reason[]) => reasons.some((r) => r.code === "handoff-late");
@@ -55,7 +61,8 @@ export function changesBetween(
     is.forEach((e, i) => {
       const then = was[i]!;
       const kind = statusChange(then.status, e.status);
-      if (kind) add({ ...base, kind, entity, id: e.id, name: name(i), was: then.status, now: e.status });
+      if (kind)
+        add({ ...base, kind, entity, id: e.id, name: name(i), was: then.status, now: e.status });
     });
   };
   compare("objective", before.objectives, now.objectives, (i) => wb.objectives[i]!.name);
@@ -69,12 +76,31 @@ export function changesBetween(
     const name = row.deliverable;
     const delivered = row.deliveredOn === null ? undefined : daysFromIso(row.deliveredOn);
     if (e.status === "Done" && delivered !== undefined && delivered > since && delivered <= today)
-      add({ kind: "delivered", entity: "handoff", id: e.id, name, was: null, now: e.status, daysLate: null, deliveredOn: row.deliveredOn });
+      add({
+        kind: "delivered",
+        entity: "handoff",
+        id: e.id,
+        name,
+        was: null,
+        now: e.status,
+        daysLate: null,
+        deliveredOn: row.deliveredOn,
+      });
     else if (late(e.reasons) && !late(then.reasons))
-      add({ kind: "became-late", entity: "handoff", id: e.id, name, was: then.status, now: e.status, daysLate: e.daysLate, deliveredOn: null });
+      add({
+        kind: "became-late",
+        entity: "handoff",
+        id: e.id,
+        name,
+        was: then.status,
+        now: e.status,
+        daysLate: e.daysLate,
+        deliveredOn: null,
+      });
     else {
       const kind = statusChange(then.status, e.status);
-      if (kind) add({ ...base, kind, entity: "handoff", id: e.id, name, was: then.status, now: e.status });
+      if (kind)
+        add({ ...base, kind, entity: "handoff", id: e.id, name, was: then.status, now: e.status });
     }
   });
   compare("kpi", before.kpis, now.kpis, (i) => wb.kpis[i]!.name);

@@ -48,18 +48,23 @@ export function statusByObjectiveSvg(objectives: readonly ObjectiveLine[]): stri
         const w = n * scale;
         segments.push(
           `<g><title>${esc(`${o.id}: ${n} ${s}`)}</title><rect x="${f(x)}" y="${y + 4}" width="${f(w)}" height="${rowH - 10}" fill="${STATUS_FILL[s].fill}" stroke="#FFFFFF" stroke-width="1"/>` +
-            (w >= 16 ? `<text x="${f(x + w / 2)}" y="${y + 18}" text-anchor="middle" class="count" fill="${STATUS_FILL[s].fontColor}">${n}</text>` : "") +
+            (w >= 16
+              ? `<text x="${f(x + w / 2)}" y="${y + 18}" text-anchor="middle" class="count" fill="${STATUS_FILL[s].fontColor}">${n}</text>`
+              : "") +
             `</g>`,
         );
         x += w;
       }
-      const none = segments.length === 0 ? `<text x="${labelW}" y="${y + 18}" class="muted">no initiatives</text>` : "";
+      const none =
+        segments.length === 0
+          ? `<text x="${labelW}" y="${y + 18}" class="muted">no initiatives</text>`
+          : "";
       return label + segments.join("") + none;
     })
     .join("");
 
   return (
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Initiatives by status for each objective" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Initiatives by status for each objective">` +
     legend +
     rows +
     `</svg>`
@@ -84,16 +89,25 @@ export function kpiTrendSvg(k: KpiLine): string {
     `<text x="0" y="12" class="kpi-title"><tspan class="id">${esc(k.id)}</tspan> ${esc(clip(k.name ?? "", 36))}</text>` +
     `<text x="0" y="25" class="muted">${esc(clip(k.unit ?? "", 20))}</text>`;
   const frame = (body: string) =>
-    `<svg class="trend" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`Trend of ${k.id}`)}" xmlns="http://www.w3.org/2000/svg">${heading}${body}</svg>`;
+    `<svg class="trend" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`Trend of ${k.id}`)}">${heading}${body}</svg>`;
 
   const points = k.trend.map((p) => ({ x: daysFromIso(p.end)!, y: p.actual }));
-  if (points.length === 0) return frame(`<text x="${left}" y="${top + plotH / 2}" class="muted">No Actuals yet</text>`);
+  if (points.length === 0)
+    return frame(`<text x="${left}" y="${top + plotH / 2}" class="muted">No Actuals yet</text>`);
 
   const targetDay = k.targetDate === null ? undefined : daysFromIso(k.targetDate);
   const last = points[points.length - 1]!;
-  const forecast = k.forecast !== null && targetDay !== undefined && targetDay > last.x ? { x: targetDay, y: k.forecast } : null;
+  const forecast =
+    k.forecast !== null && targetDay !== undefined && targetDay > last.x
+      ? { x: targetDay, y: k.forecast }
+      : null;
   const xs = [...points.map((p) => p.x), ...(forecast ? [forecast.x] : [])];
-  const ys = [...points.map((p) => p.y), ...(forecast ? [forecast.y] : []), ...(k.target === null ? [] : [k.target]), ...(k.baseline === null ? [] : [k.baseline])];
+  const ys = [
+    ...points.map((p) => p.y),
+    ...(forecast ? [forecast.y] : []),
+    ...(k.target === null ? [] : [k.target]),
+    ...(k.baseline === null ? [] : [k.baseline]),
+  ];
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   let y0 = Math.min(...ys);
@@ -112,8 +126,13 @@ export function kpiTrendSvg(k: KpiLine): string {
     `<text x="${left}" y="${height - 6}" class="tick">${esc(k.trend[0]!.period)}</text>`,
   ];
   if (forecast && k.targetDate)
-    parts.push(`<text x="${left + plotW}" y="${height - 6}" text-anchor="end" class="tick">${esc(k.targetDate)}</text>`);
-  else parts.push(`<text x="${left + plotW}" y="${height - 6}" text-anchor="end" class="tick">${esc(k.trend[k.trend.length - 1]!.period)}</text>`);
+    parts.push(
+      `<text x="${left + plotW}" y="${height - 6}" text-anchor="end" class="tick">${esc(k.targetDate)}</text>`,
+    );
+  else
+    parts.push(
+      `<text x="${left + plotW}" y="${height - 6}" text-anchor="end" class="tick">${esc(k.trend[k.trend.length - 1]!.period)}</text>`,
+    );
   if (k.target !== null) {
     const y = f(Y(k.target));
     parts.push(
@@ -126,7 +145,10 @@ export function kpiTrendSvg(k: KpiLine): string {
       `<line x1="${f(X(last.x))}" y1="${f(Y(last.y))}" x2="${f(X(forecast.x))}" y2="${f(Y(forecast.y))}" class="forecast" stroke="${colour.fontColor}"/>`,
       `<circle cx="${f(X(forecast.x))}" cy="${f(Y(forecast.y))}" r="4.5" fill="${colour.fill}" stroke="${colour.fontColor}" stroke-width="1.5"><title>${esc(`Forecast ${numberText(forecast.y)} at ${k.targetDate ?? ""}`)}</title></circle>`,
     );
-  parts.push(`<polyline points="${points.map((p) => `${f(X(p.x))},${f(Y(p.y))}`).join(" ")}" class="actual"/>`);
-  for (const p of points) parts.push(`<circle cx="${f(X(p.x))}" cy="${f(Y(p.y))}" r="2.2" class="dot"/>`);
+  parts.push(
+    `<polyline points="${points.map((p) => `${f(X(p.x))},${f(Y(p.y))}`).join(" ")}" class="actual"/>`,
+  );
+  for (const p of points)
+    parts.push(`<circle cx="${f(X(p.x))}" cy="${f(Y(p.y))}" r="2.2" class="dot"/>`);
   return frame(parts.join(""));
 }

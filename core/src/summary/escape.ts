@@ -20,7 +20,10 @@ const HTML: Readonly<Record<string, string>> = {
 export function escapeHtml(text: string): string {
   return text
     .replace(/[&<>"']/g, (c) => HTML[c]!)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "\uFFFD",
+    );
 }
 
 /**
@@ -29,10 +32,16 @@ export function escapeHtml(text: string): string {
  * punctuation be escaped): the characters that open emphasis, code, links and images, raw
  * HTML, table cells, strikethrough and math (`\ ` * _ [ ] < > | ~ $`), an `&` that would
  * start an entity, and a leading `#`, `+`, `-`, `=`, `>` or `1.` that would start a heading,
- * list or quote. Line breaks become spaces. Without `[` a `!` or `(` cannot make a link.
+ * list or quote. Line breaks become spaces and the ends are trimmed (four leading spaces
+ * would make a code block). Without `[` a `!` or `(` cannot make a link.
  */
 export function escapeMarkdown(text: string): string {
-  const oneLine = text.replace(/\r\n?|\n/g, " ").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD");
+  const oneLine = text
+    .replace(/\r\n?|\n/g, " ")
+    .trim()
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD");
   const escaped = oneLine.replace(/[\\`*_[\]<>|~$]|&(?=#?[A-Za-z0-9]+;)/g, "\\$&");
-  return escaped.replace(/^(\s*)([#+\-=])/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return escaped
+    .replace(/^(\s*)([#+\-=])/, "$1\\$2")
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }

@@ -16,7 +16,15 @@
  */
 import { serialFromIso } from "../cells/dates.ts";
 import { type Status } from "../engine/reasons.ts";
-import { HEADER_FORMAT, STATUS_FILL, type CellFormat, type PlanValue, type Rect, type WriteOp, type WritePlan } from "../ports/plan.ts";
+import {
+  HEADER_FORMAT,
+  STATUS_FILL,
+  type CellFormat,
+  type PlanValue,
+  type Rect,
+  type WriteOp,
+  type WritePlan,
+} from "../ports/plan.ts";
 import { BOARD_SUMMARY_PREFIX, DATE_FORMAT } from "../template/sheets.ts";
 import { STATUSES, SUMMARY_LIMITS, type BoardSummary, type SummaryList } from "./model.ts";
 import {
@@ -44,7 +52,9 @@ const TOP_ROWS = 3;
 const HEADLINE_SECTION_ROWS = 8;
 /** The most rows a summary sheet can use: each list adds a band, a header, its entries, a "more" line and a blank. */
 export const SUMMARY_MAX_ROWS =
-  TOP_ROWS + HEADLINE_SECTION_ROWS + Object.values(SUMMARY_LIMITS).reduce((n, limit) => n + limit + 4, 0);
+  TOP_ROWS +
+  HEADLINE_SECTION_ROWS +
+  Object.values(SUMMARY_LIMITS).reduce((n, limit) => n + limit + 4, 0);
 
 const WIDTHS = [11, 40, 13, 13, 13, 13, 13, 13, 13, 13, 48];
 
@@ -141,8 +151,16 @@ class Layout {
       const list = byColumn.get(column)!.sort((a, b) => a.row - b.row);
       for (let i = 0; i < list.length;) {
         let j = i + 1;
-        while (j < list.length && list[j]!.row === list[j - 1]!.row + 1 && list[j]!.key === list[i]!.key) j++;
-        out.push({ range: { row: list[i]!.row, column, rows: j - i, columns: 1 }, format: list[i]!.format });
+        while (
+          j < list.length &&
+          list[j]!.row === list[j - 1]!.row + 1 &&
+          list[j]!.key === list[i]!.key
+        )
+          j++;
+        out.push({
+          range: { row: list[i]!.row, column, rows: j - i, columns: 1 },
+          format: list[i]!.format,
+        });
         i = j;
       }
     }
@@ -155,16 +173,27 @@ class Layout {
  * workbook's sheet names (`Host.sheetNames()`): they decide whether the sheet is added or its
  * contents replaced.
  */
-export function summaryPlan(summary: BoardSummary, existingSheetNames: readonly string[]): WritePlan {
+export function summaryPlan(
+  summary: BoardSummary,
+  existingSheetNames: readonly string[],
+): WritePlan {
   const wanted = summarySheetName(summary.period);
   const existing = existingSheetNames.find((n) => n.toLowerCase() === wanted.toLowerCase());
   const sheet = existing ?? wanted;
   const l = layout(summary);
+  // Each section ends with a blank row; the last one would only widen the sheet's used range.
+  while (l.rows.length && l.rows[l.rows.length - 1]!.every((v) => v === null)) l.rows.pop();
 
   const ops: WriteOp[] = [{ op: "addSheet", sheet }];
-  if (existing) ops.push({ op: "clear", sheet, range: { row: 1, column: 1, rows: SUMMARY_MAX_ROWS, columns: SUMMARY_WIDTH } });
+  if (existing)
+    ops.push({
+      op: "clear",
+      sheet,
+      range: { row: 1, column: 1, rows: SUMMARY_MAX_ROWS, columns: SUMMARY_WIDTH },
+    });
   ops.push({ op: "values", sheet, row: 1, column: 1, values: l.rows });
-  for (const { range, format } of [...l.spans, ...l.runs()]) ops.push({ op: "format", sheet, range, format });
+  for (const { range, format } of [...l.spans, ...l.runs()])
+    ops.push({ op: "format", sheet, range, format });
   ops.push({ op: "columnWidths", sheet, widths: WIDTHS });
   ops.push({ op: "freeze", sheet, rows: 1, columns: 0 });
   return { ops };
@@ -185,7 +214,12 @@ function layout(s: BoardSummary): Layout {
   STATUSES.forEach((st, i) => l.cell(h, 3 + i, fill(st)));
   for (const [key, label] of HEADLINE_ROWS) {
     const line = s.headline[key];
-    const r = l.row([label, deltaText(line), ...STATUSES.map((st) => line.now[st]), total(line.now)]);
+    const r = l.row([
+      label,
+      deltaText(line),
+      ...STATUSES.map((st) => line.now[st]),
+      total(line.now),
+    ]);
     if (line.now.Red > 0) l.cell(r, 3, fill("Red"));
     if (line.now.Amber > 0) l.cell(r, 4, fill("Amber"));
   }
@@ -196,7 +230,19 @@ function layout(s: BoardSummary): Layout {
     s,
     "decisions",
     SECTION.decisions,
-    ["Hand-off", "Deliverable", "Owner", "Provider team", "Waiting team", "Waiting", "Days late", "Blocks", "Needed by", "Committed", "Decide"],
+    [
+      "Hand-off",
+      "Deliverable",
+      "Owner",
+      "Provider team",
+      "Waiting team",
+      "Waiting",
+      "Days late",
+      "Blocks",
+      "Needed by",
+      "Committed",
+      "Decide",
+    ],
     s.decisions,
     (d, r) => {
       l.row([
@@ -225,7 +271,16 @@ function layout(s: BoardSummary): Layout {
     ["ID", "Name", "Kind", "Change", "Was", "Now", "Days late", "Delivered on"],
     s.changes,
     (c, r) => {
-      l.row([c.id, c.name, ENTITY[c.entity], CHANGE[c.kind], c.was, c.now, c.daysLate, dateCell(c.deliveredOn)]);
+      l.row([
+        c.id,
+        c.name,
+        ENTITY[c.entity],
+        CHANGE[c.kind],
+        c.was,
+        c.now,
+        c.daysLate,
+        dateCell(c.deliveredOn),
+      ]);
       if (c.was) l.cell(r, 5, fill(c.was));
       l.cell(r, 6, fill(c.now));
       l.cell(r, 8, DATE);
@@ -239,7 +294,15 @@ function layout(s: BoardSummary): Layout {
     ["Objective", "Name", "Owner", "Target date", "Status", ...STATUSES, "Why"],
     s.objectives,
     (o, r) => {
-      l.row([o.id, o.name, o.owner, dateCell(o.targetDate), o.status, ...STATUSES.map((st) => o.initiatives[st]), reasonsText(o.reasons) || null]);
+      l.row([
+        o.id,
+        o.name,
+        o.owner,
+        dateCell(o.targetDate),
+        o.status,
+        ...STATUSES.map((st) => o.initiatives[st]),
+        reasonsText(o.reasons) || null,
+      ]);
       l.cell(r, 4, DATE);
       l.cell(r, 5, fill(o.status));
       STATUSES.forEach((st, i) => {
@@ -252,11 +315,35 @@ function layout(s: BoardSummary): Layout {
     s,
     "kpis",
     SECTION.kpis,
-    ["KPI", "Name", "Objective", "Baseline", "Latest", "Target", "Target date", "Forecast", "Progress", "Status", "Why"],
+    [
+      "KPI",
+      "Name",
+      "Objective",
+      "Baseline",
+      "Latest",
+      "Target",
+      "Target date",
+      "Forecast",
+      "Progress",
+      "Status",
+      "Why",
+    ],
     s.kpis,
     (k, r) => {
       const name = k.name === null ? null : k.unit ? `${k.name} (${k.unit})` : k.name;
-      l.row([k.id, name, k.objectiveId, k.baseline, k.latest, k.target, dateCell(k.targetDate), k.forecast === null ? null : Number(k.forecast.toPrecision(6)), k.progress, k.status, reasonsText(k.reasons) || null]);
+      l.row([
+        k.id,
+        name,
+        k.objectiveId,
+        k.baseline,
+        k.latest,
+        k.target,
+        dateCell(k.targetDate),
+        k.forecast === null ? null : Number(k.forecast.toPrecision(6)),
+        k.progress,
+        k.status,
+        reasonsText(k.reasons) || null,
+      ]);
       l.cell(r, 7, DATE);
       l.cell(r, 9, PERCENT);
       l.cell(r, 10, fill(k.status));
@@ -267,7 +354,19 @@ function layout(s: BoardSummary): Layout {
     s,
     "handoffs",
     SECTION.handoffs,
-    ["Hand-off", "Deliverable", "Status", "Provider team", "Waiting team", "Owner", "Days late", "Blocks", "Needed by", "Root cause", "Why"],
+    [
+      "Hand-off",
+      "Deliverable",
+      "Status",
+      "Provider team",
+      "Waiting team",
+      "Owner",
+      "Days late",
+      "Blocks",
+      "Needed by",
+      "Root cause",
+      "Why",
+    ],
     s.handoffs,
     (h, r) => {
       l.row([

@@ -85,6 +85,7 @@ th{background:#1F3864;color:#FFFFFF;text-align:left;font-weight:600;padding:6px 
 td{padding:5px 8px;border-bottom:1px solid #E4E9F2;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}
 td.why{color:#4A5A78;font-size:12.5px}
+td.nowrap{white-space:nowrap}
 .id{font-weight:600;color:#1F3864;white-space:nowrap}
 .pill{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
 .bar{display:inline-block;vertical-align:middle;width:70px;height:8px;background:#EEF1F6;border-radius:4px;overflow:hidden;margin-right:6px}
@@ -112,7 +113,10 @@ function stack(c: CountLine["now"]): string {
   const n = total(c);
   if (n === 0) return `<div class="stack"></div>`;
   return `<div class="stack">${STATUSES.filter((s) => c[s] > 0)
-    .map((s) => `<span class="${cls(s)}" style="width:${((c[s] / n) * 100).toFixed(2)}%" title="${c[s]} ${s}"></span>`)
+    .map(
+      (s) =>
+        `<span class="${cls(s)}" style="width:${((c[s] / n) * 100).toFixed(2)}%" title="${c[s]} ${s}"></span>`,
+    )
     .join("")}</div>`;
 }
 
@@ -133,9 +137,14 @@ interface Column<T> {
 }
 
 function table<T>(columns: readonly Column<T>[], entries: readonly T[]): string {
-  const head = columns.map((c) => `<th${c.className === "n" ? ' class="n"' : ""}>${esc(c.head)}</th>`).join("");
+  const head = columns
+    .map((c) => `<th${c.className === "n" ? ' class="n"' : ""}>${esc(c.head)}</th>`)
+    .join("");
   const rows = entries
-    .map((e) => `<tr>${columns.map((c) => `<td${c.className ? ` class="${c.className}"` : ""}>${c.cell(e)}</td>`).join("")}</tr>`)
+    .map(
+      (e) =>
+        `<tr>${columns.map((c) => `<td${c.className ? ` class="${c.className}"` : ""}>${c.cell(e)}</td>`).join("")}</tr>`,
+    )
     .join("");
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -149,12 +158,18 @@ function progressCell(p: number | null): string {
 /** The summary as a complete HTML document. */
 export function summaryHtml(s: BoardSummary): string {
   const body: string[] = [];
-  const section = (heading: string, list: SummaryList | null, count: number, html: () => string) => {
+  const section = (
+    heading: string,
+    list: SummaryList | null,
+    count: number,
+    html: () => string,
+  ) => {
     body.push(`<section><h2>${esc(heading)}</h2>`);
     if (list && count === 0) body.push(`<p class="none">${esc(noneText(list, s))}</p>`);
     else {
       body.push(html());
-      if (list && s.omitted[list] > 0) body.push(`<p class="more">${esc(moreText(s.omitted[list]))}</p>`);
+      if (list && s.omitted[list] > 0)
+        body.push(`<p class="more">${esc(moreText(s.omitted[list]))}</p>`);
     }
     body.push(`</section>`);
   };
@@ -165,29 +180,50 @@ export function summaryHtml(s: BoardSummary): string {
   );
 
   if (!s.empty) {
-    body.push(`<section class="tiles" aria-label="${esc(SECTION.headline)}">${HEADLINE_ROWS.map(([key, label]) => tile(label, s.headline[key], s.since.period)).join("")}</section>`);
-
-    section(SECTION.decisions, "decisions", s.decisions.length, () =>
-      `<ol class="decisions">${s.decisions
-        .map(
-          (d) =>
-            `<li><div class="what">${id(d.handoffId)} ${text(d.deliverable)}</div>` +
-            `<div class="who">${text(d.owner) || "Its owner"}${d.providerTeam ? ` (${esc(d.providerTeam)})` : ""} owes ${text(d.waitingTeam) || "the waiting team"}` +
-            `${d.waiting ? ` for ${named(d.waiting.id, d.waiting.name)}` : ""} · ${esc(lateText(d))}` +
-            `${d.blocks > 0 ? ` · holds up ${d.blocks} initiative${d.blocks === 1 ? "" : "s"}` : ""}</div>` +
-            `<div class="ask"><strong>Decide:</strong> ${esc(ASK[d.ask])}.</div></li>`,
-        )
-        .join("")}</ol>`,
+    body.push(
+      `<section class="tiles" aria-label="${esc(SECTION.headline)}">${HEADLINE_ROWS.map(([key, label]) => tile(label, s.headline[key], s.since.period)).join("")}</section>`,
     );
 
-    section(SECTION.chart, "objectives", s.objectives.length, () =>
-      `<div class="charts"><figure>${statusByObjectiveSvg(s.objectives)}<figcaption>Initiatives under each objective, by status.</figcaption></figure></div>`,
+    section(
+      SECTION.decisions,
+      "decisions",
+      s.decisions.length,
+      () =>
+        `<ol class="decisions">${s.decisions
+          .map(
+            (d) =>
+              `<li><div class="what">${id(d.handoffId)} ${text(d.deliverable)}</div>` +
+              `<div class="who">${text(d.owner) || "Its owner"}${d.providerTeam ? ` (${esc(d.providerTeam)})` : ""} owes ${text(d.waitingTeam) || "the waiting team"}` +
+              `${d.waiting ? ` for ${named(d.waiting.id, d.waiting.name)}` : ""} · ${esc(lateText(d))}` +
+              `${d.blocks > 0 ? ` · holds up ${d.blocks} initiative${d.blocks === 1 ? "" : "s"}` : ""}</div>` +
+              `<div class="ask"><strong>Decide:</strong> ${esc(ASK[d.ask])}.</div></li>`,
+          )
+          .join("")}</ol>`,
+    );
+
+    section(
+      SECTION.chart,
+      "objectives",
+      s.objectives.length,
+      () =>
+        `<div class="charts"><figure>${statusByObjectiveSvg(s.objectives)}<figcaption>Initiatives under each objective, by status.</figcaption></figure></div>`,
     );
 
     section(SECTION.changes(s), "changes", s.changes.length, () =>
       table(
         [
-          { head: "Change", cell: (c) => esc(CHANGE[c.kind] + (c.deliveredOn ? ` on ${c.deliveredOn}` : c.kind === "became-late" && c.daysLate !== null ? `, ${c.daysLate} days` : "")) },
+          {
+            head: "Change",
+            cell: (c) =>
+              esc(
+                CHANGE[c.kind] +
+                  (c.deliveredOn
+                    ? ` on ${c.deliveredOn}`
+                    : c.kind === "became-late" && c.daysLate !== null
+                      ? `, ${c.daysLate} days`
+                      : ""),
+              ),
+          },
           { head: "Item", cell: (c) => `${esc(ENTITY[c.entity])} ${named(c.id, c.name)}` },
           { head: "Was", cell: (c) => pill(c.was) },
           { head: "Now", cell: (c) => pill(c.now) },
@@ -210,22 +246,30 @@ export function summaryHtml(s: BoardSummary): string {
       ),
     );
 
-    section(SECTION.kpis, "kpis", s.kpis.length, () =>
-      `<div class="trends">${s.kpis.map((k) => `<figure>${kpiTrendSvg(k)}</figure>`).join("")}</div>` +
-      `<p class="more">Solid line: Actuals by period. Dashed: the Target. Ring: the forecast at Target Date, in the KPI's status colour.</p>` +
-      table(
-        [
-          { head: "KPI", cell: (k) => named(k.id, k.name) + (k.unit ? ` <span class="why">(${esc(k.unit)})</span>` : "") },
-          { head: "Baseline", cell: (k) => esc(numberText(k.baseline)), className: "n" },
-          { head: "Latest", cell: (k) => esc(numberText(k.latest)), className: "n" },
-          { head: "Target", cell: (k) => esc(numberText(k.target)), className: "n" },
-          { head: "Target date", cell: (k) => text(k.targetDate), className: "n" },
-          { head: "Forecast", cell: (k) => esc(numberText(k.forecast)), className: "n" },
-          { head: "Progress", cell: (k) => progressCell(k.progress) },
-          { head: "Status", cell: (k) => pill(k.status) },
-        ],
-        s.kpis,
-      ),
+    section(
+      SECTION.kpis,
+      "kpis",
+      s.kpis.length,
+      () =>
+        `<div class="trends">${s.kpis.map((k) => `<figure>${kpiTrendSvg(k)}</figure>`).join("")}</div>` +
+        `<p class="more">Solid line: Actuals by period. Dashed: the Target. Ring: the forecast at Target Date, in the KPI's status colour.</p>` +
+        table(
+          [
+            {
+              head: "KPI",
+              cell: (k) =>
+                named(k.id, k.name) + (k.unit ? ` <span class="why">(${esc(k.unit)})</span>` : ""),
+            },
+            { head: "Baseline", cell: (k) => esc(numberText(k.baseline)), className: "n" },
+            { head: "Latest", cell: (k) => esc(numberText(k.latest)), className: "n" },
+            { head: "Target", cell: (k) => esc(numberText(k.target)), className: "n" },
+            { head: "Target date", cell: (k) => text(k.targetDate), className: "n" },
+            { head: "Forecast", cell: (k) => esc(numberText(k.forecast)), className: "n" },
+            { head: "Progress", cell: (k) => progressCell(k.progress), className: "nowrap" },
+            { head: "Status", cell: (k) => pill(k.status) },
+          ],
+          s.kpis,
+        ),
     );
 
     section(SECTION.handoffs, "handoffs", s.handoffs.length, () =>
@@ -236,9 +280,19 @@ export function summaryHtml(s: BoardSummary): string {
           { head: "Provider team", cell: (h) => text(h.provider?.team) },
           { head: "Waiting team", cell: (h) => text(h.waiting?.team) },
           { head: "Owner", cell: (h) => text(h.owner) },
-          { head: "Days late", cell: (h) => (h.daysLate === null ? "" : String(h.daysLate)), className: "n" },
+          {
+            head: "Days late",
+            cell: (h) => (h.daysLate === null ? "" : String(h.daysLate)),
+            className: "n",
+          },
           { head: "Blocks", cell: (h) => String(h.blocks), className: "n" },
-          { head: "Root cause", cell: (h) => h.rootCauses.map((c) => named(c.id, c.name) + (c.team ? ` (${esc(c.team)})` : "")).join("<br>") },
+          {
+            head: "Root cause",
+            cell: (h) =>
+              h.rootCauses
+                .map((c) => named(c.id, c.name) + (c.team ? ` (${esc(c.team)})` : ""))
+                .join("<br>"),
+          },
           { head: "Why", cell: (h) => esc(reasonsText(h.reasons)), className: "why" },
         ],
         s.handoffs,
@@ -259,7 +313,9 @@ export function summaryHtml(s: BoardSummary): string {
     );
   }
 
-  body.push(`<footer>Made by Baton from the workbook's own rows, as of ${esc(s.asOf)}. Statuses follow Baton's rules; reasons name the rows they come from.</footer>`);
+  body.push(
+    `<footer>Made by Baton from the workbook's own rows, as of ${esc(s.asOf)}. Statuses follow Baton's rules; reasons name the rows they come from.</footer>`,
+  );
 
   return [
     "<!DOCTYPE html>",

@@ -31,7 +31,11 @@ type Cell = string | number | null | { readonly markdown: string };
 const cellOf = (v: Cell) =>
   v === null ? "" : typeof v === "number" ? String(v) : typeof v === "string" ? md(v) : v.markdown;
 
-function table(headers: readonly string[], rows: readonly (readonly Cell[])[], numeric: readonly number[] = []): string[] {
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  numeric: readonly number[] = [],
+): string[] {
   const align = headers.map((_, i) => (numeric.includes(i) ? "---:" : "---"));
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(headers.map(md)), line(align), ...rows.map((r) => line(r.map(cellOf)))];
@@ -41,7 +45,14 @@ function table(headers: readonly string[], rows: readonly (readonly Cell[])[], n
 const status = (s: string | null): Cell => (s === "Red" ? { markdown: "**Red**" } : s);
 
 export function summaryMarkdown(s: BoardSummary): string {
-  const out: string[] = [`# ${md(title(s))}`, "", `_${md(subtitle(s))}_`, "", md(headlineText(s)), ""];
+  const out: string[] = [
+    `# ${md(title(s))}`,
+    "",
+    `_${md(subtitle(s))}_`,
+    "",
+    md(headlineText(s)),
+    "",
+  ];
   if (s.empty) return out.join("\n");
 
   const section = (heading: string, list: SummaryList | null, body: string[], count: number) => {
@@ -68,7 +79,12 @@ export function summaryMarkdown(s: BoardSummary): string {
     1,
   );
 
-  section(SECTION.decisions, "decisions", s.decisions.map((d, i) => `${i + 1}. ${md(decisionText(d))}`), s.decisions.length);
+  section(
+    SECTION.decisions,
+    "decisions",
+    s.decisions.map((d, i) => `${i + 1}. ${md(decisionText(d))}`),
+    s.decisions.length,
+  );
 
   section(
     SECTION.changes(s),
@@ -76,7 +92,12 @@ export function summaryMarkdown(s: BoardSummary): string {
     table(
       ["Change", "Item", "Was", "Now"],
       s.changes.map((c) => [
-        CHANGE[c.kind] + (c.deliveredOn ? ` on ${c.deliveredOn}` : c.kind === "became-late" && c.daysLate !== null ? `, ${c.daysLate} days` : ""),
+        CHANGE[c.kind] +
+          (c.deliveredOn
+            ? ` on ${c.deliveredOn}`
+            : c.kind === "became-late" && c.daysLate !== null
+              ? `, ${c.daysLate} days`
+              : ""),
         `${ENTITY[c.entity]} ${named(c.id, c.name)}`,
         status(c.was),
         status(c.now),
@@ -90,7 +111,14 @@ export function summaryMarkdown(s: BoardSummary): string {
     "objectives",
     table(
       ["Objective", "Owner", "Target date", "Status", "Initiatives", "Why"],
-      s.objectives.map((o) => [named(o.id, o.name), o.owner, o.targetDate, status(o.status), countsText(o.initiatives), reasonsText(o.reasons)]),
+      s.objectives.map((o) => [
+        named(o.id, o.name),
+        o.owner,
+        o.targetDate,
+        status(o.status),
+        countsText(o.initiatives),
+        reasonsText(o.reasons),
+      ]),
     ),
     s.objectives.length,
   );
@@ -99,7 +127,17 @@ export function summaryMarkdown(s: BoardSummary): string {
     SECTION.kpis,
     "kpis",
     table(
-      ["KPI", "Objective", "Baseline", "Latest", "Target", "Target date", "Forecast", "Progress", "Status"],
+      [
+        "KPI",
+        "Objective",
+        "Baseline",
+        "Latest",
+        "Target",
+        "Target date",
+        "Forecast",
+        "Progress",
+        "Status",
+      ],
       s.kpis.map((k) => [
         named(k.id, k.name) + (k.unit ? ` (${k.unit})` : ""),
         k.objectiveId,
@@ -120,7 +158,17 @@ export function summaryMarkdown(s: BoardSummary): string {
     SECTION.handoffs,
     "handoffs",
     table(
-      ["Hand-off", "Status", "Provider team", "Waiting team", "Owner", "Days late", "Blocks", "Root cause", "Why"],
+      [
+        "Hand-off",
+        "Status",
+        "Provider team",
+        "Waiting team",
+        "Owner",
+        "Days late",
+        "Blocks",
+        "Root cause",
+        "Why",
+      ],
       s.handoffs.map((h) => [
         named(h.id, h.deliverable),
         status(h.status),
@@ -142,7 +190,13 @@ export function summaryMarkdown(s: BoardSummary): string {
     "stale",
     table(
       ["Initiative", "Team", "Owner", "Last check-in", "Status"],
-      s.stale.map((i) => [named(i.id, i.name), i.team, i.owner, i.lastCheckin ?? "none", status(i.status)]),
+      s.stale.map((i) => [
+        named(i.id, i.name),
+        i.team,
+        i.owner,
+        i.lastCheckin ?? "none",
+        status(i.status),
+      ]),
     ),
     s.stale.length,
   );

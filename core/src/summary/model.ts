@@ -15,13 +15,25 @@
 import { daysFromIso, type IsoDate } from "../cells/dates.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";
 import type { Reason, Status } from "../engine/reasons.ts";
-import { formatPeriod, periodEnd, periodOf, previousPeriod, type Cadence } from "../template/periods.ts";
+import {
+  formatPeriod,
+  periodEnd,
+  periodOf,
+  previousPeriod,
+  type Cadence,
+} from "../template/periods.ts";
 import type { Direction } from "../template/sheets.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { changesBetween } from "./changes.ts";
 import { kpiTrends, type TrendPoint } from "./trend.ts";
 
-export const STATUSES = ["Red", "Amber", "Green", "Done", "Paused"] as const satisfies readonly Status[];
+export const STATUSES = [
+  "Red",
+  "Amber",
+  "Green",
+  "Done",
+  "Paused",
+] as const satisfies readonly Status[];
 
 export type StatusCounts = Readonly<Record<Status, number>>;
 
@@ -203,7 +215,8 @@ export interface SummaryOptions {
 }
 
 const rankOf: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Done: 3, Paused: 4 };
-const byStatus = (a: { status: Status }, b: { status: Status }) => rankOf[a.status] - rankOf[b.status];
+const byStatus = (a: { status: Status }, b: { status: Status }) =>
+  rankOf[a.status] - rankOf[b.status];
 
 export function countStatuses(entries: readonly { readonly status: Status }[]): StatusCounts {
   const c: Record<Status, number> = { Red: 0, Amber: 0, Green: 0, Done: 0, Paused: 0 };
@@ -247,10 +260,22 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
     const h = handoffById.get(id);
     if (h) {
       const from = h.from === null ? undefined : initiativeById.get(h.from);
-      return { id, entity: "handoff", name: h.deliverable, team: from?.team ?? null, status: hStatus.get(id) ?? null };
+      return {
+        id,
+        entity: "handoff",
+        name: h.deliverable,
+        team: from?.team ?? null,
+        status: hStatus.get(id) ?? null,
+      };
     }
     const i = initiativeById.get(id);
-    return { id, entity: "initiative", name: i?.name ?? null, team: i?.team ?? null, status: iStatus.get(id) ?? null };
+    return {
+      id,
+      entity: "initiative",
+      name: i?.name ?? null,
+      team: i?.team ?? null,
+      status: iStatus.get(id) ?? null,
+    };
   };
 
   const handoffs: HandoffLine[] = [];
@@ -349,7 +374,14 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
   now.initiatives.forEach((e, i) => {
     if (!e.stale) return;
     const r = wb.initiatives[i]!;
-    stale.push({ id: e.id, name: r.name, team: r.team, owner: r.owner, status: e.status, lastCheckin: e.lastCheckin });
+    stale.push({
+      id: e.id,
+      name: r.name,
+      team: r.team,
+      owner: r.owner,
+      status: e.status,
+      lastCheckin: e.lastCheckin,
+    });
   });
   // The longest silent first: no check-in at all, then the oldest.
   stale.sort((a, b) =>
@@ -404,10 +436,19 @@ function headlineOf(before: Evaluation, now: Evaluation): Headline {
     now: countStatuses(now[key]),
     before: countStatuses(before[key]),
   });
-  return { objectives: line("objectives"), kpis: line("kpis"), initiatives: line("initiatives"), handoffs: line("handoffs") };
+  return {
+    objectives: line("objectives"),
+    kpis: line("kpis"),
+    initiatives: line("initiatives"),
+    handoffs: line("handoffs"),
+  };
 }
 
-export function progressOf(baseline: number | null, target: number | null, latest: number | null): number | null {
+export function progressOf(
+  baseline: number | null,
+  target: number | null,
+  latest: number | null,
+): number | null {
   if (baseline === null || target === null || latest === null || target === baseline) return null;
   return (latest - baseline) / (target - baseline);
 }
@@ -427,7 +468,9 @@ function firstById<T extends { readonly id: string }>(records: readonly T[]): Ma
   return m;
 }
 
-function firstStatusById(entries: readonly { readonly id: string; readonly status: Status }[]): Map<string, Status> {
+function firstStatusById(
+  entries: readonly { readonly id: string; readonly status: Status }[],
+): Map<string, Status> {
   const m = new Map<string, Status>();
   for (const e of entries) if (!m.has(e.id)) m.set(e.id, e.status);
   return m;

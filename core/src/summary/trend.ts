@@ -26,7 +26,9 @@ export function kpiTrends(wb: Workbook, asOf: IsoDate): (readonly TrendPoint[])[
   wb.kpis.forEach((k, i) => {
     if (!index.has(k.id)) index.set(k.id, i);
   });
-  const byKpi: Map<number, { end: number; period: string; actual: number }>[] = wb.kpis.map(() => new Map());
+  const byKpi: Map<number, { end: number; period: string; actual: number }>[] = wb.kpis.map(
+    () => new Map(),
+  );
   for (const c of wb.checkins) {
     const k = index.get(c.id);
     if (k === undefined || c.actual === null || !Number.isFinite(c.actual)) continue;

@@ -19,6 +19,8 @@ import {
 
 export const TITLE = "Board summary";
 
+const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+
 export function title(s: BoardSummary): string {
   return `${TITLE} ${s.period}`;
 }
@@ -85,6 +87,15 @@ export const CHANGE: Readonly<Record<ChangeKind, string>> = {
   delivered: "Delivered",
 };
 
+/** A count of changes of one kind, for the headline sentence. */
+const CHANGE_COUNT: Readonly<Record<ChangeKind, (n: number) => string>> = {
+  "newly-red": (n) => `${n} newly Red`,
+  "became-late": (n) => `${plural(n, "hand-off")} became late`,
+  "newly-amber": (n) => `${n} newly Amber`,
+  recovered: (n) => `${n} recovered`,
+  delivered: (n) => `${plural(n, "hand-off")} delivered`,
+};
+
 export const ASK: Readonly<Record<Ask, string>> = {
   "set-date": "A committed delivery date, or a re-plan of the work waiting on it",
   "find-provider": "Who provides it instead, or a re-plan of the work waiting on it",
@@ -97,7 +108,11 @@ export function reasonsText(reasons: readonly Reason[]): string {
 
 /** `3 Red, 1 Amber, 2 Green`: the statuses present, worst first. */
 export function countsText(c: StatusCounts): string {
-  return STATUSES.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}`).join(", ") || "none";
+  return (
+    STATUSES.filter((s) => c[s] > 0)
+      .map((s) => `${c[s]} ${s}`)
+      .join(", ") || "none"
+  );
 }
 
 export function total(c: StatusCounts): number {
@@ -113,8 +128,6 @@ export function deltaText(line: CountLine): string {
   return parts.join(", ") || "no change";
 }
 
-const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
-
 /** The headline in a sentence or three. */
 export function headlineText(s: BoardSummary): string {
   if (s.empty) return NOTHING_TO_REPORT;
@@ -123,15 +136,33 @@ export function headlineText(s: BoardSummary): string {
   const objectives = total(o);
   const parts: string[] = [];
   if (objectives === 0) parts.push("No objectives yet.");
-  else if (o.Red + o.Amber === 0) parts.push(`None of ${plural(objectives, "objective")} is Red or Amber.`);
-  else parts.push(`${o.Red} of ${plural(objectives, "objective")} ${o.Red === 1 ? "is" : "are"} Red and ${o.Amber} Amber.`);
+  else if (o.Red + o.Amber === 0)
+    parts.push(
+      objectives === 1
+        ? "The objective is neither Red nor Amber."
+        : `None of the ${objectives} objectives is Red or Amber.`,
+    );
+  else {
+    const [first, firstStatus, second] =
+      o.Red > 0 ? [o.Red, "Red", o.Amber] : [o.Amber, "Amber", 0];
+    const and = second > 0 ? ` and ${second} Amber` : "";
+    parts.push(
+      `${first} of ${plural(objectives, "objective")} ${first === 1 ? "is" : "are"} ${firstStatus}${and}.`,
+    );
+  }
   if (h.Red > 0)
-    parts.push(`${plural(h.Red, "hand-off")} ${h.Red === 1 ? "is" : "are"} Red, each a decision for the board.`);
+    parts.push(
+      `${plural(h.Red, "hand-off")} ${h.Red === 1 ? "is" : "are"} Red, each a decision for the board.`,
+    );
   const counted = new Map<ChangeKind, number>();
   for (const c of s.changes) counted.set(c.kind, (counted.get(c.kind) ?? 0) + 1);
-  const changed = [...counted].map(([kind, n]) => `${n} ${CHANGE[kind].toLowerCase()}`);
+  const changed = [...counted].map(([kind, n]) => CHANGE_COUNT[kind](n));
   if (s.omitted.changes) changed.push(`${s.omitted.changes} more`);
-  parts.push(changed.length ? `Since ${s.since.period}: ${changed.join(", ")}.` : `No status changed since ${s.since.period}.`);
+  parts.push(
+    changed.length
+      ? `Since ${s.since.period}: ${changed.join(", ")}.`
+      : `No status changed since ${s.since.period}.`,
+  );
   return parts.join(" ");
 }
 
