@@ -245,166 +245,14 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
   const now = evaluate(wb, { asOf: options.asOf });
   const before = evaluate(wb, { asOf: sinceAsOf });
 
-  const initiativeById = firstById(wb.initiatives);
-  const handoffById = firstById(wb.handoffs);
-  const party = (id: string | null): Party | null => {
-    if (id === null) return null;
-    const i = initiativeById.get(id);
-    return i
-      ? { id, name: i.name, team: i.team, owner: i.owner }
-      : { id, name: null, team: null, owner: null };
-  };
-  const iStatus = firstStatusById(now.initiatives);
-  const hStatus = firstStatusById(now.handoffs);
-  const rootCause = (id: string): RootCause => {
-    const h = handoffById.get(id);
-    if (h) {
-      const from = h.from === null ? undefined : initiativeById.get(h.from);
-      return {
-        id,
-        entity: "handoff",
-        name: h.deliverable,
-        team: from?.team ?? null,
-        status: hStatus.get(id) ?? null,
-      };
-    }
-    const i = initiativeById.get(id);
-    return {
-      id,
-      entity: "initiative",
-      name: i?.name ?? null,
-      team: i?.team ?? null,
-      status: iStatus.get(id) ?? null,
-    };
-  };
-
-  const handoffs: HandoffLine[] = [];
-  now.handoffs.forEach((e, h) => {
-    if (e.status !== "Red" && e.status !== "Amber") return;
-    const r = wb.handoffs[h]!;
-    handoffs.push({
-      id: e.id,
-      deliverable: r.deliverable,
-      status: e.status,
-      reasons: e.reasons,
-      owner: r.owner,
-      neededBy: r.neededBy,
-      committedDate: r.committedDate,
-      daysLate: e.daysLate,
-      blocks: e.blocks,
-      provider: party(r.from),
-      waiting: party(r.to),
-      rootCauses: e.rootCauses.map(rootCause),
-    });
-  });
-  // Worst first: Red before Amber, the longest late, the most blocked; sheet order breaks ties.
-  const handoffOrder = (a: HandoffLine, b: HandoffLine) =>
-    byStatus(a, b) || (b.daysLate ?? -1) - (a.daysLate ?? -1) || b.blocks - a.blocks;
-  handoffs.sort(handoffOrder);
-
-  const decisions: Decision[] = handoffs
-    .filter((h) => h.status === "Red")
-    .map((h) => ({
-      handoffId: h.id,
-      deliverable: h.deliverable,
-      owner: h.owner,
-      providerTeam: h.provider?.team ?? null,
-      waitingTeam: h.waiting?.team ?? null,
-      waiting: h.waiting,
-      neededBy: h.neededBy,
-      committedDate: h.committedDate,
-      daysLate: h.daysLate,
-      blocks: h.blocks,
-      ask: askOf(h.reasons),
-    }));
-
-  const kpiIdsByObjective = new Map<string, string[]>();
-  for (const k of wb.kpis) {
-    if (k.objectiveId === null) continue;
-    const list = kpiIdsByObjective.get(k.objectiveId) ?? [];
-    if (!kpiIdsByObjective.has(k.objectiveId)) kpiIdsByObjective.set(k.objectiveId, list);
-    list.push(k.id);
-  }
-  const initiativesByObjective = new Map<string, { status: Status }[]>();
-  now.initiatives.forEach((e, i) => {
-    const o = wb.initiatives[i]!.objectiveId;
-    if (o === null) return;
-    const list = initiativesByObjective.get(o) ?? [];
-    if (!initiativesByObjective.has(o)) initiativesByObjective.set(o, list);
-    list.push(e);
-  });
-  const objectives: ObjectiveLine[] = now.objectives.map((e, i) => {
-    const r = wb.objectives[i]!;
-    return {
-      id: e.id,
-      name: r.name,
-      owner: r.owner,
-      targetDate: r.targetDate,
-      status: e.status,
-      reasons: e.reasons,
-      initiatives: countStatuses(initiativesByObjective.get(e.id) ?? []),
-      kpis: kpiIdsByObjective.get(e.id) ?? [],
-    };
-  });
-  objectives.sort(byStatus);
-
-  const trends = kpiTrends(wb, options.asOf);
-  const kpis: KpiLine[] = now.kpis.map((e, i) => {
-    const r = wb.kpis[i]!;
-    return {
-      id: e.id,
-      objectiveId: r.objectiveId,
-      name: r.name,
-      unit: r.unit,
-      direction: r.direction,
-      baseline: r.baseline,
-      target: r.target,
-      targetDate: r.targetDate,
-      latest: e.latest,
-      forecast: e.forecast,
-      progress: progressOf(r.baseline, r.target, e.latest),
-      status: e.status,
-      reasons: e.reasons,
-      trend: trends[i] ?? [],
-    };
-  });
-  kpis.sort(byStatus);
-
-  const stale: StaleLine[] = [];
-  now.initiatives.forEach((e, i) => {
-    if (!e.stale) return;
-    const r = wb.initiatives[i]!;
-    stale.push({
-      id: e.id,
-      name: r.name,
-      team: r.team,
-      owner: r.owner,
-      status: e.status,
-      lastCheckin: e.lastCheckin,
-    });
-  });
-  // The longest silent first: no check-in at all, then the oldest.
-  stale.sort((a, b) =>
-    a.lastCheckin === b.lastCheckin
-      ? 0
-      : a.lastCheckin === null
-        ? -1
-        : b.lastCheckin === null
-          ? 1
-          : a.lastCheckin < b.lastCheckin
-            ? -1
-            : 1,
-  );
-
-  const changes = changesBetween(wb, before, now, options.asOf, sinceAsOf);
-
+  const handoffs = handoffLines(wb, now);
   const lists = {
-    changes: cut(changes, SUMMARY_LIMITS.changes),
-    decisions: cut(decisions, SUMMARY_LIMITS.decisions),
-    objectives: cut(objectives, SUMMARY_LIMITS.objectives),
-    kpis: cut(kpis, SUMMARY_LIMITS.kpis),
+    changes: cut(changesBetween(wb, before, now, options.asOf, sinceAsOf), SUMMARY_LIMITS.changes),
+    decisions: cut(decisionsOf(handoffs), SUMMARY_LIMITS.decisions),
+    objectives: cut(objectiveLines(wb, now), SUMMARY_LIMITS.objectives),
+    kpis: cut(kpiLines(wb, now, options.asOf), SUMMARY_LIMITS.kpis),
     handoffs: cut(handoffs, SUMMARY_LIMITS.handoffs),
-    stale: cut(stale, SUMMARY_LIMITS.stale),
+    stale: cut(staleLines(wb, now), SUMMARY_LIMITS.stale),
   };
 
   return {
@@ -429,6 +277,157 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
       stale: lists.stale.omitted,
     },
   };
+}
+
+/** Red and Amber hand-offs, worst first: Red before Amber, the longest late, the most blocked, then sheet order. */
+function handoffLines(wb: Workbook, now: Evaluation): HandoffLine[] {
+  const initiativeById = firstById(wb.initiatives);
+  const handoffById = firstById(wb.handoffs);
+  const iStatus = firstStatusById(now.initiatives);
+  const hStatus = firstStatusById(now.handoffs);
+  const party = (id: string | null): Party | null => {
+    if (id === null) return null;
+    const i = initiativeById.get(id);
+    return { id, name: i?.name ?? null, team: i?.team ?? null, owner: i?.owner ?? null };
+  };
+  const rootCause = (id: string): RootCause => {
+    const h = handoffById.get(id);
+    if (h) {
+      const from = h.from === null ? undefined : initiativeById.get(h.from);
+      return {
+        id,
+        entity: "handoff",
+        name: h.deliverable,
+        team: from?.team ?? null,
+        status: hStatus.get(id) ?? null,
+      };
+    }
+    const i = initiativeById.get(id);
+    return {
+      id,
+      entity: "initiative",
+      name: i?.name ?? null,
+      team: i?.team ?? null,
+      status: iStatus.get(id) ?? null,
+    };
+  };
+
+  const lines: HandoffLine[] = [];
+  now.handoffs.forEach((e, h) => {
+    if (e.status !== "Red" && e.status !== "Amber") return;
+    const r = wb.handoffs[h]!;
+    lines.push({
+      id: e.id,
+      deliverable: r.deliverable,
+      status: e.status,
+      reasons: e.reasons,
+      owner: r.owner,
+      neededBy: r.neededBy,
+      committedDate: r.committedDate,
+      daysLate: e.daysLate,
+      blocks: e.blocks,
+      provider: party(r.from),
+      waiting: party(r.to),
+      rootCauses: e.rootCauses.map(rootCause),
+    });
+  });
+  // A stable sort: sheet order breaks ties.
+  return lines.sort(
+    (a, b) => byStatus(a, b) || (b.daysLate ?? -1) - (a.daysLate ?? -1) || b.blocks - a.blocks,
+  );
+}
+
+/** One decision per Red hand-off, in the hand-offs' order. */
+function decisionsOf(handoffs: readonly HandoffLine[]): Decision[] {
+  return handoffs
+    .filter((h) => h.status === "Red")
+    .map((h) => ({
+      handoffId: h.id,
+      deliverable: h.deliverable,
+      owner: h.owner,
+      providerTeam: h.provider?.team ?? null,
+      waitingTeam: h.waiting?.team ?? null,
+      waiting: h.waiting,
+      neededBy: h.neededBy,
+      committedDate: h.committedDate,
+      daysLate: h.daysLate,
+      blocks: h.blocks,
+      ask: askOf(h.reasons),
+    }));
+}
+
+/** Objectives worst first, each with its initiatives counted by status and its KPIs. */
+function objectiveLines(wb: Workbook, now: Evaluation): ObjectiveLine[] {
+  const kpiIds = groupBy(
+    wb.kpis,
+    (k) => k.objectiveId,
+    (k) => k.id,
+  );
+  const initiatives = groupBy(
+    now.initiatives,
+    (_, i) => wb.initiatives[i]!.objectiveId,
+    (e) => e,
+  );
+  return now.objectives
+    .map((e, i) => {
+      const r = wb.objectives[i]!;
+      return {
+        id: e.id,
+        name: r.name,
+        owner: r.owner,
+        targetDate: r.targetDate,
+        status: e.status,
+        reasons: e.reasons,
+        initiatives: countStatuses(initiatives.get(e.id) ?? []),
+        kpis: kpiIds.get(e.id) ?? [],
+      };
+    })
+    .sort(byStatus);
+}
+
+/** KPIs worst first, with progress against target and their trends. */
+function kpiLines(wb: Workbook, now: Evaluation, asOf: IsoDate): KpiLine[] {
+  const trends = kpiTrends(wb, asOf);
+  return now.kpis
+    .map((e, i) => {
+      const r = wb.kpis[i]!;
+      return {
+        id: e.id,
+        objectiveId: r.objectiveId,
+        name: r.name,
+        unit: r.unit,
+        direction: r.direction,
+        baseline: r.baseline,
+        target: r.target,
+        targetDate: r.targetDate,
+        latest: e.latest,
+        forecast: e.forecast,
+        progress: progressOf(r.baseline, r.target, e.latest),
+        status: e.status,
+        reasons: e.reasons,
+        trend: trends[i] ?? [],
+      };
+    })
+    .sort(byStatus);
+}
+
+/** Stale initiatives, the longest silent first: never reported, then the oldest last check-in. */
+function staleLines(wb: Workbook, now: Evaluation): StaleLine[] {
+  const lines: StaleLine[] = [];
+  now.initiatives.forEach((e, i) => {
+    if (!e.stale) return;
+    const r = wb.initiatives[i]!;
+    lines.push({
+      id: e.id,
+      name: r.name,
+      team: r.team,
+      owner: r.owner,
+      status: e.status,
+      lastCheckin: e.lastCheckin,
+    });
+  });
+  const key = (s: StaleLine) => s.lastCheckin ?? "";
+  return lines.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 function headlineOf(before: Evaluation, now: Evaluation): Headline {
@@ -459,6 +458,23 @@ function askOf(reasons: readonly Reason[]): Ask {
   if (codes.has("handoff-declined")) return "find-provider";
   if (codes.has("handoff-late")) return "set-date";
   return "accept-or-expedite";
+}
+
+/** Values grouped by a key, in order; entries whose key is null are left out. */
+function groupBy<T, V>(
+  items: readonly T[],
+  key: (item: T, index: number) => string | null,
+  value: (item: T) => V,
+): Map<string, V[]> {
+  const m = new Map<string, V[]>();
+  items.forEach((item, i) => {
+    const k = key(item, i);
+    if (k === null) return;
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(value(item));
+  });
+  return m;
 }
 
 /** Records by ID, the first row holding each (as the engine resolves references). */
