@@ -279,7 +279,10 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
   };
 }
 
-/** Red and Amber hand-offs, worst first: Red before Amber, the longest late, the most blocked, then sheet order. */
+/**
+ * Red and Amber hand-offs, worst first: Red before Amber, the longest late, the most blocked,
+ * then sheet order; the order the sidebar lists them in (`handoffsAtRisk`).
+ */
 function handoffLines(wb: Workbook, now: Evaluation): HandoffLine[] {
   const initiativeById = firstById(wb.initiatives);
   const handoffById = firstById(wb.handoffs);
@@ -333,7 +336,7 @@ function handoffLines(wb: Workbook, now: Evaluation): HandoffLine[] {
   });
   // A stable sort: sheet order breaks ties.
   return lines.sort(
-    (a, b) => byStatus(a, b) || (b.daysLate ?? -1) - (a.daysLate ?? -1) || b.blocks - a.blocks,
+    (a, b) => byStatus(a, b) || (b.daysLate ?? 0) - (a.daysLate ?? 0) || b.blocks - a.blocks,
   );
 }
 
