@@ -117,5 +117,6 @@ export {
 export type { TrendPoint } from "./summary/trend.ts";
 export { summaryPlan, summarySheetName, SUMMARY_MAX_ROWS, SUMMARY_WIDTH } from "./summary/grid.ts";
 export { summaryMarkdown } from "./summary/markdown.ts";
+export { headlineText } from "./summary/words.ts";
 export { summaryHtml } from "./summary/html.ts";
 export { escapeHtml, escapeMarkdown } from "./summary/escape.ts";

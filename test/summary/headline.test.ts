@@ -1,6 +1,6 @@
 /** The headline: objectives, initiatives, hand-offs and KPIs counted by status, now and at the end of last week. */
 import { describe, expect, it } from "vitest";
-import { headlineText } from "../../core/src/summary/words.ts";
+import { headlineText } from "@baton/core";
 import { checkin, handoff, objective } from "../support/grids.ts";
 import { AS_OF, LAST_WEEK, THIS_WEEK, ini, plus, summarized } from "./support.ts";
 
