@@ -55,7 +55,7 @@ export {
   type HandoffEvaluation,
 } from "./engine/evaluate.ts";
 export { statusPlan } from "./engine/status-plan.ts";
-export { REASONS, isInherited, severityOf, describeReason, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
 export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";

@@ -14,7 +14,7 @@
  */
 import { daysFromIso, type IsoDate } from "../cells/dates.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";
-import type { Reason, Status } from "../engine/reasons.ts";
+import { worstFirst, worstHandoffFirst, type Reason, type Status } from "../engine/reasons.ts";
 import {
   formatPeriod,
   periodEnd,
@@ -214,9 +214,7 @@ export interface SummaryOptions {
   readonly asOf: IsoDate;
 }
 
-const rankOf: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Done: 3, Paused: 4 };
-const byStatus = (a: { status: Status }, b: { status: Status }) =>
-  rankOf[a.status] - rankOf[b.status];
+const byStatus = worstFirst;
 
 export function countStatuses(entries: readonly { readonly status: Status }[]): StatusCounts {
   const c: Record<Status, number> = { Red: 0, Amber: 0, Green: 0, Done: 0, Paused: 0 };
@@ -335,9 +333,7 @@ function handoffLines(wb: Workbook, now: Evaluation): HandoffLine[] {
     });
   });
   // A stable sort: sheet order breaks ties.
-  return lines.sort(
-    (a, b) => byStatus(a, b) || (b.daysLate ?? 0) - (a.daysLate ?? 0) || b.blocks - a.blocks,
-  );
+  return lines.sort(worstHandoffFirst);
 }
 
 /** One decision per Red hand-off, in the hand-offs' order. */
