@@ -13,6 +13,9 @@ import {
   demoContent,
   evaluate,
   statusPlan,
+  summarize,
+  summaryPlan,
+  summarySheetName,
   templatePlan,
   validateGrids,
   SHEET,
@@ -69,7 +72,16 @@ async function seen(file: string, plans: readonly WritePlan[]) {
     Object.entries(grids).map(([k, g]) => [k, g!.map((row) => row.map(blank))]),
   );
   const looks: Record<string, unknown> = {};
-  for (const [sheet, rows] of patchOf(plans.flatMap((p) => p.ops)) ?? []) {
+  const patch = patchOf(
+    plans
+      .flatMap((p) => p.ops)
+      .filter((o) => o.op === "values" || o.op === "format" || o.op === "clear"),
+    new Set(names),
+  )!;
+  for (const [sheet, rows] of [
+    ...patch.sheets,
+    ...[...patch.added].map(([n, a]) => [n, a.cells] as const),
+  ]) {
     const ws = host.workbook.getWorksheet(sheet)!;
     for (const [row, cols] of rows)
       for (const col of cols.keys()) {
@@ -81,10 +93,21 @@ async function seen(file: string, plans: readonly WritePlan[]) {
           bold: Boolean(c.font?.bold),
           italic: Boolean(c.font?.italic),
           numFmt: c.numFmt ?? null,
+          wrap: Boolean(c.alignment?.wrapText),
         };
       }
   }
-  return { names, grids: normalised, looks };
+  const layout = names.map((n) => {
+    const ws = host.workbook.getWorksheet(n)!;
+    const frozen = (ws.views ?? []).find((v) => v.state === "frozen") as
+      { xSplit?: number; ySplit?: number } | undefined;
+    return {
+      sheet: n,
+      frozen: frozen ? [frozen.xSplit ?? 0, frozen.ySplit ?? 0] : null,
+      widths: Array.from({ length: 12 }, (_, i) => ws.getColumn(i + 1).width ?? null),
+    };
+  });
+  return { names, grids: normalised, looks, layout };
 }
 
 async function statusPlanOf(file: string) {
@@ -142,6 +165,22 @@ describe("a patched write gives the workbook a write through the full model give
     expect(a.grids[SHEET.initiatives]![3]![8]).toBe("=1+1");
   });
 
+  it("a board summary sheet added beside the statuses: its cells, formats, widths and frozen row", async () => {
+    const source = await templateFile(demoContent({ today: AS_OF, timeZone: "Europe/Berlin" }));
+    const host = await XlsxHost.open(source);
+    const names = await host.sheetNames();
+    const { workbook } = validateGrids(await host.readSheets(Object.values(SHEET)));
+    const plans = [
+      statusPlan(workbook, evaluate(workbook, { asOf: AS_OF })),
+      summaryPlan(summarize(workbook, { asOf: AS_OF }), names),
+    ];
+    const patched = await viaPatch(source, plans);
+    expect(patched.modelLoaded).toBe(false);
+    const a = await seen(patched.file, plans);
+    expect(a.names.length).toBe(names.length + 1);
+    expect(a).toEqual(await seen(await viaModel(source, plans), plans));
+  });
+
   it("a plan that does more than change cells goes through the model, and gives the same file", async () => {
     const source = await templateFile(generate(SIZES.S).content);
     const plans: WritePlan[] = [
@@ -188,11 +227,14 @@ describe("a patched write gives the workbook a write through the full model give
   });
 
   it.skipIf(!existsSync("/usr/bin/soffice"))(
-    "LibreOffice opens the patched file and sees the statuses",
+    "LibreOffice opens the patched file and sees the statuses and the added summary sheet",
     async () => {
       const source = await templateFile(demoContent({ today: AS_OF, timeZone: "Europe/Berlin" }));
       const plan = await statusPlanOf(source);
-      const patched = await viaPatch(source, [plan]);
+      const host = await XlsxHost.open(source);
+      const { workbook } = validateGrids(await host.readSheets(Object.values(SHEET)));
+      const summary = summarize(workbook, { asOf: AS_OF });
+      const patched = await viaPatch(source, [plan, summaryPlan(summary, await host.sheetNames())]);
       const out = mkdtempSync(join(tmpdir(), "baton-patch-lo-"));
       execFileSync(
         "soffice",
@@ -200,7 +242,8 @@ describe("a patched write gives the workbook a write through the full model give
           "--headless",
           `-env:UserInstallation=file://${out}/profile`,
           "--convert-to",
-          "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
+          // Every sheet, each to its own CSV.
+          "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
           "--outdir",
           out,
           patched.file,
@@ -224,6 +267,17 @@ describe("a patched write gives the workbook a write through the full model give
       if (first?.op !== "values")
         throw new Error("the status plan writes the initiatives from row 2");
       expect(csv.split("\n")[1]).toContain(String(first.values[0]![0]));
+      const added = readFileSync(
+        join(
+          out,
+          patched.file
+            .split("/")
+            .pop()!
+            .replace(/\.xlsx$/, `-${summarySheetName(summary.period)}.csv`),
+        ),
+        "utf8",
+      );
+      expect(added.split("\n")[0]).toContain(summary.period);
     },
   );
 });

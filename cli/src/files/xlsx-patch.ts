@@ -6,9 +6,11 @@
  * own sheets, charts, names, validations, column widths, protections) is carried over as it
  * was, which the full model cannot promise either way.
  *
- * Only the operations that change cells are patched (values, clear, and formats of colour,
- * bold and italic: what `baton status --write` writes). `patchOf` answers `undefined` for any
- * other plan, and the caller applies it through the full model instead.
+ * Patched: cell values, clears and formats (colour, bold, italic, wrap, number format) in any
+ * sheet, and new sheets with their column widths and frozen rows (what `baton status --write`
+ * and `baton summary --write` write). `patchOf` answers `undefined` for any other plan (sheet
+ * protection, the seal anchor, widths or panes of an existing sheet), and the caller applies it
+ * through the full model instead.
  */
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,18 +32,59 @@ export interface CellPatch {
 /** The changed cells of one sheet: row → column → patch, all 1-based. */
 export type SheetPatch = Map<number, Map<number, CellPatch>>;
 
-const PATCHABLE_FORMAT = new Set(["fill", "fontColor", "bold", "italic"]);
+/** A sheet the plan adds, at the end of the workbook. */
+export interface NewSheet {
+  readonly cells: SheetPatch;
+  widths?: readonly number[];
+  freeze?: { readonly rows: number; readonly columns: number };
+}
 
-/** The cell patches of a plan by sheet name, or undefined when the plan does more than cells. */
+/** Everything a plan does to a file, by sheet name. */
+export interface FilePatch {
+  readonly sheets: Map<string, SheetPatch>;
+  readonly added: Map<string, NewSheet>;
+}
+
+export const emptyPatch = (): FilePatch => ({ sheets: new Map(), added: new Map() });
+
+const PATCHABLE_FORMAT = new Set(["fill", "fontColor", "bold", "italic", "wrap", "numberFormat"]);
+
+/**
+ * Adds a plan's operations to a file patch (`existing` are the sheets the file has), or
+ * answers undefined, leaving the patch as it was, when the plan does more than the patch holds.
+ */
 export function patchOf(
   ops: readonly WriteOp[],
-  into: Map<string, SheetPatch> = new Map(),
-): Map<string, SheetPatch> | undefined {
-  for (const op of ops) if (!isPatchable(op)) return undefined;
+  existing: ReadonlySet<string>,
+  into: FilePatch = emptyPatch(),
+): FilePatch | undefined {
+  const adding = new Set(into.added.keys());
   for (const op of ops) {
-    if (op.op !== "values" && op.op !== "format" && op.op !== "clear") continue;
-    let sheet = into.get(op.sheet);
-    if (!sheet) into.set(op.sheet, (sheet = new Map()));
+    if (op.op === "addSheet") {
+      if (!existing.has(op.sheet)) adding.add(op.sheet);
+      continue;
+    }
+    if (!isPatchable(op, adding)) return undefined;
+    if ("sheet" in op && !existing.has(op.sheet) && !adding.has(op.sheet)) return undefined;
+  }
+  for (const op of ops) {
+    if (op.op === "addSheet") {
+      if (!existing.has(op.sheet) && !into.added.has(op.sheet))
+        into.added.set(op.sheet, { cells: new Map() });
+      continue;
+    }
+    if (op.op === "setAnchor" || op.op === "protect" || op.op === "listValidation") continue;
+    const added = into.added.get(op.sheet);
+    if (op.op === "freeze") {
+      added!.freeze = { rows: op.rows, columns: op.columns };
+      continue;
+    }
+    if (op.op === "columnWidths") {
+      added!.widths = op.widths;
+      continue;
+    }
+    let sheet = added?.cells ?? into.sheets.get(op.sheet);
+    if (!sheet) into.sheets.set(op.sheet, (sheet = new Map()));
     const cellAt = (row: number, column: number) => {
       let r = sheet.get(row);
       if (!r) sheet.set(row, (r = new Map()));
@@ -69,10 +112,19 @@ export function patchOf(
   return into;
 }
 
-function isPatchable(op: WriteOp): boolean {
-  if (op.op === "values" || op.op === "clear") return true;
-  if (op.op === "format") return Object.keys(op.format).every((k) => PATCHABLE_FORMAT.has(k));
-  return false;
+function isPatchable(op: WriteOp, adding: ReadonlySet<string>): boolean {
+  switch (op.op) {
+    case "values":
+    case "clear":
+      return true;
+    case "format":
+      return Object.keys(op.format).every((k) => PATCHABLE_FORMAT.has(k));
+    case "freeze":
+    case "columnWidths":
+      return adding.has(op.sheet);
+    default:
+      return false;
+  }
 }
 
 /** Marks a file whose parts the patcher does not recognise; the caller writes through the full model. */
@@ -143,18 +195,34 @@ export class StylesPatch {
   private readonly fonts: string[];
   private readonly fills: string[];
   private readonly xfs: string[];
+  private readonly numFmts: string[];
   private readonly added = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     this.fonts = section(xml, "fonts").items;
     this.fills = section(xml, "fills").items;
     this.xfs = section(xml, "cellXfs").items;
+    this.numFmts = /<numFmts[\s>/]/.test(xml) ? section(xml, "numFmts").items : [];
     if (!this.xfs.length) throw new CannotPatch("styles.xml has no cell formats");
+  }
+
+  /** The id of a number format: a built-in one, one the file has, or one added. */
+  private numFmtId(code: string): number {
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    let max = 163;
+    for (const f of this.numFmts) {
+      const id = Number(attr(f, "numFmtId"));
+      if (unescapeXml(attr(f, "formatCode") ?? "") === code) return id;
+      max = Math.max(max, id);
+    }
+    this.numFmts.push(`<numFmt numFmtId="${max + 1}" formatCode="${escapeXml(code)}"/>`);
+    return max + 1;
   }
 
   styleFor(base: number, format: CellFormat | undefined): number {
     if (!format || !Object.keys(format).length) return base;
-    const key = `${base}|${format.fill ?? ""}|${format.fontColor ?? ""}|${format.bold ?? ""}|${format.italic ?? ""}`;
+    const key = `${base}|${JSON.stringify(format, Object.keys(format).sort())}`;
     const known = this.added.get(key);
     if (known !== undefined) return known;
     const xfXml = this.xfs[base] ?? this.xfs[0]!;
@@ -176,7 +244,19 @@ export class StylesPatch {
       this.fonts.push(changedFont(font, format));
       tag = setAttr(setAttr(tag, "fontId", String(this.fonts.length - 1)), "applyFont", "1");
     }
-    this.xfs.push(tag + rest);
+    if (format.numberFormat !== undefined)
+      tag = setAttr(
+        setAttr(tag, "numFmtId", String(this.numFmtId(format.numberFormat))),
+        "applyNumberFormat",
+        "1",
+      );
+    let body = rest;
+    if (format.wrap !== undefined) {
+      tag = setAttr(tag, "applyAlignment", "1");
+      body = withAlignment(tag, rest, format.wrap);
+      if (tag.endsWith("/>") && body) tag = tag.replace(/\s*\/>$/, ">");
+    }
+    this.xfs.push(tag + body);
     const index = this.xfs.length - 1;
     this.added.set(key, index);
     return index;
@@ -184,6 +264,12 @@ export class StylesPatch {
 
   toXml(): string {
     let xml = this.xml;
+    if (this.numFmts.length) {
+      const body = `<numFmts count="${this.numFmts.length}">${this.numFmts.join("")}</numFmts>`;
+      xml = /<numFmts[\s>/]/.test(xml)
+        ? xml.replace(/<numFmts\b[^>]*?(\/>|>[\s\S]*?<\/numFmts>)/, body)
+        : xml.replace(/<fonts[\s>]/, (m) => body + m);
+    }
     for (const [name, items] of [
       ["fonts", this.fonts],
       ["fills", this.fills],
@@ -194,6 +280,31 @@ export class StylesPatch {
     }
     return xml;
   }
+}
+
+/** Number formats every spreadsheet knows by id, so they need no entry in numFmts. */
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
+
+/** An xf's children with its alignment's wrapText set (the xf's tag is `tag`, its children and close `rest`). */
+function withAlignment(tag: string, rest: string, wrap: boolean): string {
+  const inner = tag.endsWith("/>") ? "" : rest.slice(0, rest.lastIndexOf("</xf>"));
+  let kids = children(inner);
+  const old = kids.find((k) => /^<alignment[\s/>]/.test(k));
+  const alignment = old
+    ? setAttr(old.replace(/><\/alignment>$/, "/>"), "wrapText", wrap ? "1" : "0")
+    : `<alignment wrapText="${wrap ? "1" : "0"}"/>`;
+  kids = kids.filter((k) => k !== old);
+  // alignment comes first among an xf's children.
+  return `${alignment}${kids.join("")}</xf>`;
 }
 
 /** A font with the format's colour, bold and italic (the font's children may come in any order). */
@@ -420,28 +531,110 @@ const text = async (s: NodeJS.ReadableStream) => {
   return Buffer.concat(parts).toString("utf8");
 };
 
+const WORKSHEET_TYPE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const WORKSHEET_CONTENT =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A new sheet's XML: its frozen panes, column widths and rows. */
+function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
+  const rows = [...sheet.cells.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => patchRow(undefined, r, sheet.cells.get(r)!, styles));
+  let views = `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  const f = sheet.freeze;
+  if (f && (f.rows > 0 || f.columns > 0)) {
+    const pane =
+      f.rows > 0 && f.columns > 0 ? "bottomRight" : f.rows > 0 ? "bottomLeft" : "topRight";
+    const split = `${f.columns > 0 ? ` xSplit="${f.columns}"` : ""}${f.rows > 0 ? ` ySplit="${f.rows}"` : ""}`;
+    views = `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${colLetters(f.columns + 1)}${f.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
+  }
+  const cols = sheet.widths?.length
+    ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+    : "";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+}
+
+/** The workbook's parts that name a new sheet, with the sheets added at the end. */
+async function addSheets(
+  files: Map<string, ZipFile>,
+  added: ReadonlyMap<string, NewSheet>,
+): Promise<{ parts: Map<string, string>; sheetPart: Map<string, string> }> {
+  const parts = new Map<string, string>();
+  const sheetPart = new Map<string, string>();
+  if (!added.size) return { parts, sheetPart };
+  const book = await text(files.get("xl/workbook.xml")!.stream());
+  const rels = await text(files.get("xl/_rels/workbook.xml.rels")!.stream());
+  const typesFile = files.get("[Content_Types].xml");
+  if (!typesFile) throw new CannotPatch("no content types");
+  let types = await text(typesFile.stream());
+  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1];
+  if (
+    !prefix ||
+    !/<\/sheets>/.test(book) ||
+    !/<\/Relationships>/.test(rels) ||
+    !/<\/Types>/.test(types)
+  )
+    throw new CannotPatch("workbook parts not as expected");
+  let sheetId = Math.max(
+    0,
+    ...[...book.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1])),
+  );
+  let relId = Math.max(0, ...[...rels.matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1])));
+  let partNo = Math.max(
+    0,
+    ...[...files.keys()].map((p) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p)?.[1] ?? 0)),
+  );
+  let sheets = "";
+  let relations = "";
+  for (const name of added.keys()) {
+    const part = `xl/worksheets/sheet${++partNo}.xml`;
+    sheetPart.set(name, part);
+    sheets += `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" ${prefix}:id="rId${++relId}"/>`;
+    relations += `<Relationship Id="rId${relId}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${partNo}.xml"/>`;
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`,
+    );
+  }
+  parts.set("xl/workbook.xml", book.replace("</sheets>", `${sheets}</sheets>`));
+  parts.set(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace("</Relationships>", `${relations}</Relationships>`),
+  );
+  parts.set("[Content_Types].xml", types);
+  return { parts, sheetPart };
+}
+
 /**
- * Writes `source` with the patches applied to `target` (which may be the same file): through
+ * Writes `source` with the patch applied to `target` (which may be the same file): through
  * a temporary file beside it, renamed at the end, so a failure leaves the original intact.
  * Throws `CannotPatch` when a part is not as expected, before the target is touched.
  */
 export async function writePatched(
   source: string,
   target: string,
-  patches: ReadonlyMap<string, SheetPatch>,
+  patch: FilePatch,
 ): Promise<void> {
   const zip = await unzipper.Open.file(source);
   const files = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
   const partsBySheet = await sheetParts(files);
   const patchedParts = new Map<string, SheetPatch>();
-  for (const [sheet, patch] of patches) {
+  for (const [sheet, cells] of patch.sheets) {
     const part = partsBySheet.get(sheet);
     if (!part) throw new CannotPatch(`no part for sheet ${sheet}`);
-    patchedParts.set(part, patch);
+    patchedParts.set(part, cells);
   }
   const stylesFile = files.get("xl/styles.xml");
   if (!stylesFile) throw new CannotPatch("no styles.xml");
   const styles = new StylesPatch(await text(stylesFile.stream()));
+  const { parts: replaced, sheetPart } = await addSheets(files, patch.added);
 
   const temp = `${target}.baton-${process.pid}.tmp`;
   const out = createWriteStream(temp);
@@ -450,18 +643,25 @@ export async function writePatched(
     let failure: Error | undefined;
     archive.on("error", (e) => (failure = e));
     archive.pipe(out);
-    // Styles are written after the sheets, once the sheets have asked for every format they need.
+    // Styles are written last, once every sheet has asked for the formats it needs.
     for (const f of zip.files) {
       if (f.type !== "File" || f.path === "xl/styles.xml") continue;
-      const patch = patchedParts.get(f.path);
-      const body = patch
-        ? Readable.from(patchSheet(f.stream() as AsyncIterable<Buffer>, patch, styles))
+      const whole = replaced.get(f.path);
+      if (whole !== undefined) {
+        archive.append(whole, { name: f.path });
+        continue;
+      }
+      const cells = patchedParts.get(f.path);
+      const body = cells
+        ? Readable.from(patchSheet(f.stream() as AsyncIterable<Buffer>, cells, styles))
         : (f.stream() as Readable);
       archive.append(body, { name: f.path });
       // One part at a time, so a patched sheet has asked for its styles before styles.xml is made.
       await finished(body);
       if (failure) throw failure;
     }
+    for (const [name, part] of sheetPart)
+      archive.append(newSheetXml(patch.added.get(name)!, styles), { name: part });
     archive.append(styles.toXml(), { name: "xl/styles.xml" });
     await archive.finalize();
     await finished(out);

@@ -19,7 +19,7 @@ import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
 import { copyFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
-import { CannotPatch, patchOf, writePatched, type SheetPatch } from "./xlsx-patch.ts";
+import { CannotPatch, emptyPatch, patchOf, writePatched } from "./xlsx-patch.ts";
 
 const require = createRequire(import.meta.url);
 /* The library's own parsers, the ones its full reader uses: no separate reading of cells. */
@@ -273,7 +273,7 @@ export class StreamedXlsxHost implements Host {
   readonly calls = { reads: 0, applies: 0 };
   private full: XlsxHost | undefined;
   private readonly applied: WritePlan[] = [];
-  private readonly patches = new Map<string, SheetPatch>();
+  private patch = emptyPatch();
 
   private constructor(
     private readonly source: string | Uint8Array,
@@ -304,7 +304,7 @@ export class StreamedXlsxHost implements Host {
           : await XlsxHost.fromBuffer(this.source);
       for (const plan of this.applied) await full.apply(plan);
       this.applied.length = 0;
-      this.patches.clear();
+      this.patch = emptyPatch();
       this.full = full;
     }
     return this.full;
@@ -334,12 +334,24 @@ export class StreamedXlsxHost implements Host {
 
   async apply(plan: WritePlan): Promise<void> {
     this.calls.applies++;
+    // Only sheets that were streamed (their grids kept current) or that a plan adds are patched.
+    const existing = new Set(this.streamed.sheetNames.filter((n) => !this.patch.added.has(n)));
     const patchable =
       !this.full &&
       typeof this.source === "string" &&
-      plan.ops.every((op) => !("sheet" in op) || this.streamed.grids[op.sheet] !== undefined);
-    if (patchable && patchOf(plan.ops, this.patches)) {
+      plan.ops.every(
+        (op) =>
+          !("sheet" in op) ||
+          this.streamed.grids[op.sheet] !== undefined ||
+          !existing.has(op.sheet),
+      );
+    if (patchable && patchOf(plan.ops, existing, this.patch)) {
       this.applied.push(plan);
+      for (const op of plan.ops)
+        if (op.op === "addSheet" && !this.streamed.grids[op.sheet]) {
+          this.streamed.grids[op.sheet] = [];
+          this.streamed.sheetNames.push(op.sheet);
+        }
       applyValues(this.streamed.grids, plan);
       return;
     }
@@ -348,12 +360,12 @@ export class StreamedXlsxHost implements Host {
 
   async save(file: string): Promise<void> {
     if (!this.full && typeof this.source === "string") {
-      if (!this.patches.size) {
+      if (!this.patch.sheets.size && !this.patch.added.size) {
         if (resolve(file) !== resolve(this.source)) copyFileSync(this.source, file);
         return;
       }
       try {
-        await writePatched(this.source, file, this.patches);
+        await writePatched(this.source, file, this.patch);
         return;
       } catch (e) {
         if (!(e instanceof CannotPatch)) throw e;
