@@ -1,12 +1,13 @@
 /**
- * Validation of a whole workbook: reading (types, enumerations, required fields) and the
- * cross-row rules, as one list of issues in reading order.
+ * Validation of a whole workbook: reading (types, enumerations, required fields), the
+ * cross-row rules and the ledger's seals, as one list of issues in reading order.
  */
 import type { Grids } from "../cells/values.ts";
 import { readWorkbook, type Workbook } from "../workbook/read.ts";
 import { runCrossRowRules } from "./rules.ts";
 import { sortIssues, type ValidationIssue } from "./issues.ts";
 import { SHEET } from "../template/sheets.ts";
+import { ledgerIssues } from "../ledger/rule.ts";
 
 export interface Validation {
   readonly workbook: Workbook;
@@ -16,11 +17,20 @@ export interface Validation {
 /** Extra rules a module adds (the ledger adds sealed-row checks); each pushes issues. */
 export type ExtraRule = (workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
 
+export interface ValidateOptions {
+  /**
+   * The seal anchor from the document's hidden storage (null when it has none). Without it the
+   * seal chain is checked alone: an edit is found, a rewritten chain or cut-off end is not.
+   */
+  readonly anchor?: string | null;
+}
+
 /** Reads and validates a workbook. Never throws on any cell value. */
-export function validateGrids(grids: Grids, extraRules: readonly ExtraRule[] = []): Validation {
+export function validateGrids(grids: Grids, extraRules: readonly ExtraRule[] = [], options: ValidateOptions = {}): Validation {
   const { workbook, issues } = readWorkbook(grids);
   const push = (i: ValidationIssue) => issues.push(i);
   runCrossRowRules(workbook, push);
+  ledgerIssues(grids, workbook, options.anchor, push);
   for (const rule of extraRules) rule(workbook, push);
   const order = Object.values(SHEET).map((name) => workbook.layout[keyOf(name)]?.name ?? name);
   return { workbook, issues: sortIssues(issues, order) };
