@@ -60,8 +60,8 @@ export const checkinsArb = (max = 16) =>
     .chain((pairs) => fc.tuple(...pairs.map(([w, i]) => checkinRow(WEEKS[w]!, IDS[i]!))));
 
 /** The workbook around the check-ins: the initiatives and KPI they name, Current Period 2026-W48. */
-export function ledgerWorkbook(checkins: RowSpec[], open: RowSpec[] = []): Record<string, CellValue[][]> {
-  const spec = smallWorkbook({ initiatives: [initiative("INI-3", "OBJ-1")] });
+export function ledgerWorkbook(checkins: RowSpec[], open: RowSpec[] = [], settings: Record<string, CellValue> = {}): Record<string, CellValue[][]> {
+  const spec = smallWorkbook({ initiatives: [initiative("INI-3", "OBJ-1")], settings });
   return workbookGrids({ ...spec, checkins: [...checkins, ...open] });
 }
 

@@ -25,7 +25,9 @@ export async function verify(opts: { file: string; json: boolean }, out: Out): P
     return { exitCode };
   }
   line(out, paint(out, "red", `${opts.file}: the sealed history was changed.`));
-  for (const b of result.breaks) line(out, `  ${b.sheet} row ${b.row} (${b.reason}): ${b.message}.`);
+  const shown = 10;
+  for (const b of result.breaks.slice(0, shown)) line(out, `  ${b.sheet} row ${b.row} (${b.reason}): ${b.message}.`);
+  if (result.breaks.length > shown) line(out, `  … and ${result.breaks.length - shown} more rows.`);
   line(out, `Restore the sealed rows from the file's version history; sealed check-ins cannot be edited, moved or deleted.`);
   return { exitCode };
 }

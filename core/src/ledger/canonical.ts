@@ -40,9 +40,11 @@ function dateTimeOfInstant(d: Date, zone: string): string {
 }
 
 /** One cell's canonical entry; null for a blank cell. */
-export function canonicalCell(value: CellValue, kind: CellKind, zone: string): string | null {
-  if (value === null || value === undefined || value === "") return null;
-  if (value instanceof Date) return dateTimeOfInstant(value, zone);
+export function canonicalCell(given: CellValue, kind: CellKind, zone: string): string | null {
+  if (given === null || given === undefined || given === "") return null;
+  if (given instanceof Date) return dateTimeOfInstant(given, zone);
+  // Number text (a CSV cell) is the number it spells, only when spelled the one way a number is.
+  const value = typeof given === "string" && NUMBER_TEXT.test(given) && canonicalNumber(Number(given)) === given ? Number(given) : given;
   const dateLike = kind.type === "datetime" || kind.type === "date" || kind.type === "period";
   if (typeof value === "number") {
     // A period typed into Excel can become a date (2026-11 → 1 Nov 2026): a serial there is a date.
@@ -54,7 +56,6 @@ export function canonicalCell(value: CellValue, kind: CellKind, zone: string): s
     const read = coerceCell(value, { type: "datetime" }, { zone, cadence: "Weekly" });
     if (read.ok && typeof read.value === "string") return "t:" + read.value;
   }
-  if (NUMBER_TEXT.test(value) && canonicalNumber(Number(value)) === value) return "n:" + value;
   return "s:" + value;
 }
 
