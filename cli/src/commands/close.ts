@@ -15,11 +15,23 @@ export interface CloseOptions {
   readonly json: boolean;
 }
 
-export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
+/**
+ * Decides the close and applies it to the workbook in memory. The grids and the plan go out of
+ * scope when it returns, so they are not held while a large file is written.
+ */
+async function applyClose(opts: CloseOptions) {
   const { host, grids, format } = await openWorkbook(opts.file);
   if (format !== "xlsx" || !host)
     throw new InputError(`${opts.file}: baton close needs an .xlsx workbook; a folder of CSV files has no hidden storage for the seal anchor and no cell protection`);
   const result = closePeriod({ grids, anchor: await host.readAnchor(), period: opts.period, now: new Date() });
+  if (!result.ok) return { host, result };
+  await host.apply(result.plan);
+  const { plan: _applied, ...summary } = result;
+  return { host, result: summary };
+}
+
+export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
+  const { host, result } = await applyClose(opts);
   if (!result.ok) {
     const exitCode = result.reason === "validation-errors" ? 1 : 2;
     if (opts.json) {
@@ -32,7 +44,6 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
     }
     return { exitCode };
   }
-  await host.apply(result.plan);
   await host.save(opts.file);
   const periods = result.closedPeriods;
   if (opts.json) {

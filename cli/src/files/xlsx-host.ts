@@ -100,7 +100,6 @@ class Restyler {
   }
 
   lock(target: { style: Partial<ExcelJS.Style> }, locked: boolean): void {
-    // Explicit even when locked: a blank cell without a style of its own would take its column's.
     if (target.style?.protection?.locked === locked) return;
     this.apply(target, locked ? "locked" : "unlocked", (s) => ({ ...s, protection: { ...s.protection, locked } }));
   }
@@ -111,10 +110,13 @@ const insideRect = (r: Rect, row: number, column: number) =>
 
 /**
  * Worksheet protection with every cell locked but the editable rectangles, as Excel and
- * LibreOffice honour it: a cell's own style says locked or not, and a rectangle that runs to
- * the end of the sheet (`LAST_ROW`) unlocks its columns by default, so rows a team adds later
- * are editable without a style on a million cells; every existing cell, and every cell above
- * such a rectangle, gets its state explicitly.
+ * LibreOffice honour it. A cell is locked unless its style says otherwise, so only cells in the
+ * rectangles get a style of their own (and cells a rectangle no longer covers lose theirs). A
+ * rectangle that runs to the end of the sheet (`LAST_ROW`) unlocks its columns by default, so
+ * rows a team adds later are editable without a style on a million cells; the rows above it
+ * then carry a locked row style, which the blank cells of a row follow before their column's.
+ * So a sealed row's blank cells stay locked without being created, and the file stays as small
+ * and as quick to write as it was.
  */
 function protectWorksheet(ws: ExcelJS.Worksheet, editable: readonly Rect[], styles: Restyler): void {
   const inEditable = (row: number, column: number) => editable.some((r) => insideRect(r, row, column));
@@ -122,14 +124,23 @@ function protectWorksheet(ws: ExcelJS.Worksheet, editable: readonly Rect[], styl
   for (const r of editable)
     if (r.row + r.rows - 1 >= LAST_ROW)
       for (let c = r.column; c < r.column + r.columns; c++) openFrom.set(c, Math.min(openFrom.get(c) ?? Infinity, r.row));
+  const lockedRowsBelow = Math.min(...openFrom.values());
   const lastColumn = Math.max(ws.columnCount, ...editable.map((r) => r.column + r.columns - 1));
   for (let c = 1; c <= lastColumn; c++) {
     const column = ws.getColumn(c) as unknown as { style: Partial<ExcelJS.Style> };
     if (openFrom.has(c)) styles.lock(column, false);
     else if (column.style?.protection?.locked === false) styles.lock(column, true);
   }
-  ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => styles.lock(cell, !inEditable(r, c))));
-  for (const [c, from] of openFrom) for (let r = 1; r < from; r++) styles.lock(ws.getCell(r, c), !inEditable(r, c));
+  const lastRow = Math.max(ws.rowCount, Number.isFinite(lockedRowsBelow) ? lockedRowsBelow - 1 : 0);
+  for (let r = 1; r <= lastRow; r++) {
+    const row = ws.getRow(r) as unknown as ExcelJS.Row & { style: Partial<ExcelJS.Style> };
+    if (r < lockedRowsBelow) styles.lock(row, true);
+    else if (row.style?.protection?.locked === true) styles.lock(row, false);
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (inEditable(r, c)) styles.lock(cell, false);
+      else if (cell.style?.protection?.locked === false) styles.lock(cell, true);
+    });
+  }
   for (const r of editable) {
     if (r.row + r.rows - 1 >= LAST_ROW) continue;
     eachCell(ws, r, (cell) => styles.lock(cell, false));

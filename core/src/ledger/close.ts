@@ -18,7 +18,7 @@
 import type { CellValue, Grid, Grids } from "../cells/values.ts";
 import { isBlank } from "../cells/values.ts";
 import { localDateTimeFromInstant, serialFromLocalDateTime, todayIn } from "../cells/dates.ts";
-import { validateGrids } from "../validate/validate.ts";
+import { validateWithLedger } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
 import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
@@ -27,7 +27,6 @@ import { COMPUTED_HEADER_FORMAT, LAST_ROW, type PlanValue, type WriteOp, type Wr
 import { formatAnchor, parseAnchor } from "./anchor.ts";
 import { canonicalRow } from "./canonical.ts";
 import { GENESIS_SEAL, formatSeal, sealOf } from "./seal.ts";
-import { anchorInput, walkWorkbookLedger } from "./verify.ts";
 import type { ChainBreak } from "./chain.ts";
 
 export interface CloseInput {
@@ -78,7 +77,7 @@ export function closePeriod(input: CloseInput): CloseResult {
     return refuse("unknown-period", `"${input.period}" is not a period: name an ISO week such as 2026-W47, or a month such as 2026-10.`);
   }
   const P = formatPeriod(target);
-  const { workbook, issues } = validateGrids(input.grids, [], { anchor: input.anchor });
+  const { workbook, issues, ledger } = validateWithLedger(input.grids, [], { anchor: input.anchor });
   const { settings } = workbook;
   if (cadenceOf(target) !== settings.cadence) {
     const instead = settings.cadence === "Weekly" ? "an ISO week such as 2026-W47" : "a month such as 2026-10";
@@ -98,7 +97,6 @@ export function closePeriod(input: CloseInput): CloseResult {
   }
 
   const layout = workbook.layout.checkins;
-  const ledger = walkWorkbookLedger(input.grids, workbook, anchorInput(input.anchor));
   const zone = anchor?.zone ?? settings.timeZone;
   const kept = ledger.walk.chain;
   const keptRows = new Set(kept.map((k) => k.row.sheetRow));

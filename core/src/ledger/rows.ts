@@ -1,6 +1,6 @@
 /**
  * The Check-ins sheet as the ledger sees it: its non-blank rows in sheet order, each with its
- * Seal cell and its canonical content (computed once, on first use).
+ * Seal cell and its canonical content.
  */
 import { isBlank, type CellValue, type Grid } from "../cells/values.ts";
 import { canonicalRow, SEALED_COLUMNS } from "./canonical.ts";
@@ -33,13 +33,13 @@ export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
     if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
     const raw = sealCol === undefined ? null : cells[sealCol - 1];
     const sealText = isBlank(raw) ? null : raw instanceof Date ? raw.toISOString() : String(raw);
-    let canonical: string | undefined;
+    // Computed on demand and not kept: a walk needs each row's content once, plus a few at a break.
     out.push({
       sheetRow: r + 1,
       cells,
       sealText,
       seal: sealText === null ? undefined : parseSeal(sealText),
-      canonical: () => (canonical ??= canonicalRow(cells, layout.columns, layout.zone)),
+      canonical: () => canonicalRow(cells, layout.columns, layout.zone),
     });
   }
   return out;

@@ -39,8 +39,15 @@ export function anchorInput(anchor: string | null | undefined): AnchorInput {
   return { text: anchor, parsed: anchor === null ? undefined : parseAnchor(anchor) };
 }
 
+/** The seal chain of a workbook's Check-ins sheet, walked. */
+export interface LedgerWalk {
+  readonly walk: ChainWalk;
+  /** Check-ins as the workbook spells it. */
+  readonly sheet: string;
+}
+
 /** Walks the ledger of an already read workbook (its Check-ins grid is in `grids`). */
-export function walkWorkbookLedger(grids: Grids, workbook: Workbook, anchor: AnchorInput): { walk: ChainWalk; sheet: string } {
+export function walkWorkbookLedger(grids: Grids, workbook: Workbook, anchor: AnchorInput): LedgerWalk {
   const layout = workbook.layout.checkins;
   const sheet = layout?.name ?? SHEET.checkins;
   const grid = layout ? grids[layout.name] : undefined;
@@ -55,14 +62,15 @@ export function walkWorkbookLedger(grids: Grids, workbook: Workbook, anchor: Anc
  * the chain is checked alone). Only the Check-ins and Settings sheets are read.
  */
 export function verifyLedger(grids: Grids, anchor: string | null | undefined): LedgerVerification {
+  // Settings, and the header of Check-ins for where its columns are: the rows are not read as records.
   const subset: Record<string, Grids[string]> = {};
-  for (const name of [SHEET.checkins, SHEET.settings]) {
-    const found = findSheet(grids, name);
-    if (found) subset[found] = grids[found];
-  }
+  const settings = findSheet(grids, SHEET.settings);
+  if (settings) subset[settings] = grids[settings];
+  const checkins = findSheet(grids, SHEET.checkins);
+  if (checkins) subset[checkins] = grids[checkins]?.slice(0, 1);
   const { workbook } = readWorkbook(subset);
   const input = anchorInput(anchor);
-  const { walk, sheet } = walkWorkbookLedger(subset, workbook, input);
+  const { walk, sheet } = walkWorkbookLedger(grids, workbook, input);
   const breaks = walk.breaks.map((b) => ({ sheet, row: b.row, reason: b.reason, message: b.detail }));
   return { intact: breaks.length === 0, sealedRows: walk.sealedRows, firstBroken: breaks[0] ?? null, breaks, anchor: input?.parsed ?? null };
 }

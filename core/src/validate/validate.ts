@@ -8,6 +8,7 @@ import { runCrossRowRules } from "./rules.ts";
 import { sortIssues, type ValidationIssue } from "./issues.ts";
 import { SHEET } from "../template/sheets.ts";
 import { ledgerIssues } from "../ledger/rule.ts";
+import type { LedgerWalk } from "../ledger/verify.ts";
 
 export interface Validation {
   readonly workbook: Workbook;
@@ -27,13 +28,19 @@ export interface ValidateOptions {
 
 /** Reads and validates a workbook. Never throws on any cell value. */
 export function validateGrids(grids: Grids, extraRules: readonly ExtraRule[] = [], options: ValidateOptions = {}): Validation {
+  const { workbook, issues } = validateWithLedger(grids, extraRules, options);
+  return { workbook, issues };
+}
+
+/** `validateGrids`, with the seal chain it walked, so that closing a period walks it once. */
+export function validateWithLedger(grids: Grids, extraRules: readonly ExtraRule[], options: ValidateOptions): Validation & { readonly ledger: LedgerWalk } {
   const { workbook, issues } = readWorkbook(grids);
   const push = (i: ValidationIssue) => issues.push(i);
   runCrossRowRules(workbook, push);
-  ledgerIssues(grids, workbook, options.anchor, push);
+  const ledger = ledgerIssues(grids, workbook, options.anchor, push);
   for (const rule of extraRules) rule(workbook, push);
   const order = Object.values(SHEET).map((name) => workbook.layout[keyOf(name)]?.name ?? name);
-  return { workbook, issues: sortIssues(issues, order) };
+  return { workbook, issues: sortIssues(issues, order), ledger };
 }
 
 function keyOf(name: string) {
