@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { sha256Hex, sealOf, formatSeal, parseSeal, GENESIS_SEAL } from "@baton/core";
 import { anyText } from "./support.ts";
 
-const nodeSha256 = (text: string) => createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
+const nodeSha256 = (text: string) =>
+  createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
 
 /** Text that is not a Seal cell Baton wrote; shared by the negative tests. */
 export const JUNK_SEALS = [
@@ -30,9 +31,15 @@ export const JUNK_SEALS = [
 describe("SHA-256 in plain JavaScript", () => {
   it("matches the FIPS 180-4 known answers", () => {
     expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-    expect(sha256Hex("a".repeat(1_000_000))).toBe("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    expect(sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe(
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    );
+    expect(sha256Hex("a".repeat(1_000_000))).toBe(
+      "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+    );
   });
 
   it("agrees with node:crypto on any text, hashed as UTF-8", () => {
@@ -48,9 +55,16 @@ describe("SHA-256 in plain JavaScript", () => {
 describe("a seal chains the previous seal, the row's number and its content", () => {
   it("is SHA-256 over 'baton-seal-v1', the number, the previous seal and the content, one per line", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9a-f]{64}$/), fc.integer({ min: 1, max: 1e6 }), anyText(), (previous, seq, content) => {
-        expect(sealOf(previous, seq, content)).toBe(nodeSha256(`baton-seal-v1\n${seq}\n${previous}\n${content}`));
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9a-f]{64}$/),
+        fc.integer({ min: 1, max: 1e6 }),
+        anyText(),
+        (previous, seq, content) => {
+          expect(sealOf(previous, seq, content)).toBe(
+            nodeSha256(`baton-seal-v1\n${seq}\n${previous}\n${content}`),
+          );
+        },
+      ),
       { numRuns: 500 },
     );
     expect(GENESIS_SEAL).toBe("0".repeat(64));
@@ -67,9 +81,13 @@ describe("a seal chains the previous seal, the row's number and its content", ()
 describe("the Seal cell holds the row's number and its seal", () => {
   it("reads back what it writes", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999_999_999 }), fc.stringMatching(/^[0-9a-f]{64}$/), (seq, hex) => {
-        expect(parseSeal(formatSeal({ seq, hex }))).toEqual({ seq, hex });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 999_999_999 }),
+        fc.stringMatching(/^[0-9a-f]{64}$/),
+        (seq, hex) => {
+          expect(parseSeal(formatSeal({ seq, hex }))).toEqual({ seq, hex });
+        },
+      ),
     );
   });
 

@@ -21,7 +21,8 @@ describe("UTF-8 encoding without TextEncoder", () => {
       ["😀", "f09f9880"], // U+1F600, a surrogate pair in JavaScript
       ["\u{10ffff}", "f48fbfbf"],
     ];
-    for (const [text, bytes] of vectors) expect(hex(utf8Bytes(text)), JSON.stringify(text)).toBe(bytes);
+    for (const [text, bytes] of vectors)
+      expect(hex(utf8Bytes(text)), JSON.stringify(text)).toBe(bytes);
   });
 
   it("turns a lone surrogate into U+FFFD, as TextEncoder does", () => {
@@ -34,12 +35,19 @@ describe("UTF-8 encoding without TextEncoder", () => {
   it("gives the same bytes as TextEncoder and Buffer for any string, lone surrogates included", () => {
     const encoder = new TextEncoder();
     fc.assert(
-      fc.property(anyText(200), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 4 }), (text, surrogates) => {
-        const s = text + surrogates + text;
-        const ours = utf8Bytes(s);
-        expect(hex(ours)).toBe(hex(encoder.encode(s)));
-        expect(hex(ours)).toBe(Buffer.from(s, "utf8").toString("hex"));
-      }),
+      fc.property(
+        anyText(200),
+        fc.string({
+          unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+          maxLength: 4,
+        }),
+        (text, surrogates) => {
+          const s = text + surrogates + text;
+          const ours = utf8Bytes(s);
+          expect(hex(ours)).toBe(hex(encoder.encode(s)));
+          expect(hex(ours)).toBe(Buffer.from(s, "utf8").toString("hex"));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -22,8 +22,15 @@ export interface CloseOptions {
 async function applyClose(opts: CloseOptions) {
   const { host, grids, format } = await openWorkbook(opts.file);
   if (format !== "xlsx" || !host)
-    throw new InputError(`${opts.file}: baton close needs an .xlsx workbook; a folder of CSV files has no hidden storage for the seal anchor and no cell protection`);
-  const result = closePeriod({ grids, anchor: await host.readAnchor(), period: opts.period, now: new Date() });
+    throw new InputError(
+      `${opts.file}: baton close needs an .xlsx workbook; a folder of CSV files has no hidden storage for the seal anchor and no cell protection`,
+    );
+  const result = closePeriod({
+    grids,
+    anchor: await host.readAnchor(),
+    period: opts.period,
+    now: new Date(),
+  });
   if (!result.ok) return { host, result };
   await host.apply(result.plan);
   const { plan: _applied, ...summary } = result;
@@ -35,10 +42,21 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
   if (!result.ok) {
     const exitCode = result.reason === "validation-errors" ? 1 : 2;
     if (opts.json) {
-      json(out, { closed: false, reason: result.reason, message: result.message, issues: result.issues.map(issueJson) });
+      json(out, {
+        closed: false,
+        reason: result.reason,
+        message: result.message,
+        issues: result.issues.map(issueJson),
+      });
     } else if (result.issues.length) {
       line(out, paint(out, "red", result.message));
-      table(out, ["Cell", "Severity", "Issue", "Fix"], result.issues.map((i) => [`${i.sheet}!${i.cell}`, i.severity, i.message, i.fix ?? ""]), { 1: statusTint }, 90);
+      table(
+        out,
+        ["Cell", "Severity", "Issue", "Fix"],
+        result.issues.map((i) => [`${i.sheet}!${i.cell}`, i.severity, i.message, i.fix ?? ""]),
+        { 1: statusTint },
+        90,
+      );
     } else {
       out.stderr.write(`baton: ${result.message}\n`);
     }
@@ -57,10 +75,21 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
     });
     return { exitCode: 0 };
   }
-  const span = periods.length === 1 ? periods[0]! : `${periods[0]} to ${periods[periods.length - 1]}`;
+  const span =
+    periods.length === 1 ? periods[0]! : `${periods[0]} to ${periods[periods.length - 1]}`;
   const rows = result.sealedRows ? `rows 2 to ${result.sealedRows + 1} locked` : "nothing to lock";
-  line(out, `${paint(out, "bold", `Closed ${span}`)} in ${opts.file}: sealed ${result.sealed} check-in${result.sealed === 1 ? "" : "s"} (${result.sealedRows} sealed in all, ${rows}).`);
-  if (result.moved) line(out, `  Moved ${result.moved} row${result.moved === 1 ? "" : "s"} so that sealed check-ins sit together at the top, oldest first; nothing was removed.`);
-  line(out, `  Current Period is ${result.currentPeriod}. Check the seals any time with "baton verify ${opts.file}".`);
+  line(
+    out,
+    `${paint(out, "bold", `Closed ${span}`)} in ${opts.file}: sealed ${result.sealed} check-in${result.sealed === 1 ? "" : "s"} (${result.sealedRows} sealed in all, ${rows}).`,
+  );
+  if (result.moved)
+    line(
+      out,
+      `  Moved ${result.moved} row${result.moved === 1 ? "" : "s"} so that sealed check-ins sit together at the top, oldest first; nothing was removed.`,
+    );
+  line(
+    out,
+    `  Current Period is ${result.currentPeriod}. Check the seals any time with "baton verify ${opts.file}".`,
+  );
   return { exitCode: 0 };
 }

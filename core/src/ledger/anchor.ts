@@ -22,7 +22,13 @@ export interface LedgerAnchor {
 export const ANCHOR_VERSION = 1;
 
 export function formatAnchor(a: LedgerAnchor): string {
-  return JSON.stringify({ v: ANCHOR_VERSION, rows: a.rows, through: a.through, seal: a.seal, zone: a.zone });
+  return JSON.stringify({
+    v: ANCHOR_VERSION,
+    rows: a.rows,
+    through: a.through,
+    seal: a.seal,
+    zone: a.zone,
+  });
 }
 
 /** Reads a stored anchor; undefined when the text is not an anchor Baton wrote. */

@@ -44,7 +44,10 @@ export function canonicalCell(given: CellValue, kind: CellKind, zone: string): s
   if (given === null || given === undefined || given === "") return null;
   if (given instanceof Date) return dateTimeOfInstant(given, zone);
   // Number text (a CSV cell) is the number it spells, only when spelled the one way a number is.
-  const value = typeof given === "string" && NUMBER_TEXT.test(given) && canonicalNumber(Number(given)) === given ? Number(given) : given;
+  const value =
+    typeof given === "string" && NUMBER_TEXT.test(given) && canonicalNumber(Number(given)) === given
+      ? Number(given)
+      : given;
   const dateLike = kind.type === "datetime" || kind.type === "date" || kind.type === "period";
   if (typeof value === "number") {
     // A period typed into Excel can become a date (2026-11 → 1 Nov 2026): a serial there is a date.
@@ -63,7 +66,11 @@ export function canonicalCell(given: CellValue, kind: CellKind, zone: string): s
  * The canonical content of one row of the Check-ins grid. `columns` maps a column key to its
  * 1-based column number (the sheet's layout); a sealed column the sheet lacks reads as blank.
  */
-export function canonicalRow(cells: readonly CellValue[], columns: Readonly<Record<string, number>>, zone: string): string {
+export function canonicalRow(
+  cells: readonly CellValue[],
+  columns: Readonly<Record<string, number>>,
+  zone: string,
+): string {
   const entries = SEALED_COLUMNS.map((c) => {
     const at = columns[c.key];
     return at === undefined ? null : canonicalCell(cells[at - 1], c.kind, zone);

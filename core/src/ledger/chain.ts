@@ -20,7 +20,14 @@ import type { LedgerAnchor } from "./anchor.ts";
 import type { LedgerRow } from "./rows.ts";
 import { GENESIS_SEAL, sealOf } from "./seal.ts";
 
-export type BreakReason = "content-edited" | "seal-edited" | "row-deleted" | "rows-reordered" | "row-inserted" | "anchor-missing" | "anchor-mismatch";
+export type BreakReason =
+  | "content-edited"
+  | "seal-edited"
+  | "row-deleted"
+  | "rows-reordered"
+  | "row-inserted"
+  | "anchor-missing"
+  | "anchor-mismatch";
 
 export interface ChainBreak {
   /** 1-based sheet row of Check-ins. */
@@ -48,7 +55,8 @@ export interface ChainWalk {
  * The anchor as the walk sees it: undefined when none is at hand (validation of bare grids),
  * null when the document has none, the string Baton stored otherwise.
  */
-export type AnchorInput = { readonly text: string | null; readonly parsed: LedgerAnchor | undefined } | undefined;
+export type AnchorInput =
+  { readonly text: string | null; readonly parsed: LedgerAnchor | undefined } | undefined;
 
 export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): ChainWalk {
   const breaks: ChainBreak[] = [];
@@ -68,7 +76,8 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
   let seq = 1;
   let firstOpen = -1;
   let stopped = false;
-  const add = (row: number, reason: BreakReason, detail: string, resumable = false) => breaks.push({ row, reason, detail, ...(resumable ? { resumable } : {}) });
+  const add = (row: number, reason: BreakReason, detail: string, resumable = false) =>
+    breaks.push({ row, reason, detail, ...(resumable ? { resumable } : {}) });
   const advance = (row: LedgerRow, hex: string) => {
     chain.push({ row, hex });
     prev = hex;
@@ -76,7 +85,8 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
   };
   /** True when `hex`, as the seal of sealed row `seq`, is what the chain after it was built on. */
   const confirms = (hex: string, next: LedgerRow | undefined) => {
-    if (next) return next.seal?.seq === seq + 1 && sealOf(hex, seq + 1, next.canonical()) === next.seal.hex;
+    if (next)
+      return next.seal?.seq === seq + 1 && sealOf(hex, seq + 1, next.canonical()) === next.seal.hex;
     const a = anchor?.parsed;
     return a !== undefined && a.rows === seq && a.seal === hex;
   };
@@ -91,10 +101,18 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       const open = rows[firstOpen]!;
       const h = sealOf(prev, seq, open.canonical());
       if (firstOpen === i - 1 && confirms(h, row)) {
-        add(open.sheetRow, "seal-edited", `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`);
+        add(
+          open.sheetRow,
+          "seal-edited",
+          `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
+        );
         advance(open, h);
       } else {
-        add(open.sheetRow, "row-inserted", "a row without a seal was inserted among the sealed rows");
+        add(
+          open.sheetRow,
+          "row-inserted",
+          "a row without a seal was inserted among the sealed rows",
+        );
         stopped = true;
         break;
       }
@@ -109,19 +127,31 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     const nextRow = rows[i + 1];
     const next = nextRow && nextRow.sealText !== null ? nextRow : undefined;
     if (!s) {
-      add(row.sheetRow, "seal-edited", `its Seal cell no longer holds a Baton seal (it is sealed row ${seq} of the ledger)`);
+      add(
+        row.sheetRow,
+        "seal-edited",
+        `its Seal cell no longer holds a Baton seal (it is sealed row ${seq} of the ledger)`,
+      );
       advance(row, h);
       continue;
     }
     if (s.hex === h || confirms(h, next)) {
-      add(row.sheetRow, "seal-edited", `its Seal cell was changed (it is sealed row ${seq} of the ledger)`);
+      add(
+        row.sheetRow,
+        "seal-edited",
+        `its Seal cell was changed (it is sealed row ${seq} of the ledger)`,
+      );
       advance(row, h);
       continue;
     }
     const copies = bySeq.get(s.seq)!;
     if (s.seq === seq) {
       if (next?.seal?.seq === seq && sealOf(prev, seq, next.canonical()) === next.seal.hex) {
-        add(row.sheetRow, "row-inserted", `a row was inserted above sealed row ${seq}, with a copy of its seal`);
+        add(
+          row.sheetRow,
+          "row-inserted",
+          `a row was inserted above sealed row ${seq}, with a copy of its seal`,
+        );
         stopped = true;
         break;
       }
@@ -132,13 +162,27 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     stopped = true;
     const expectedAt = (bySeq.get(seq) ?? []).find((j) => j > i);
     if (s.seq < seq || copies.length > 1) {
-      add(row.sheetRow, "row-inserted", `a row was inserted among the sealed rows: it repeats the seal of sealed row ${s.seq}`);
+      add(
+        row.sheetRow,
+        "row-inserted",
+        `a row was inserted among the sealed rows: it repeats the seal of sealed row ${s.seq}`,
+      );
     } else if (expectedAt !== undefined) {
       if (belongsAt(row, s, rows, bySeq))
-        add(row.sheetRow, "rows-reordered", `sealed rows were moved: sealed row ${s.seq} is here, where sealed row ${seq} belongs (now at row ${rows[expectedAt]!.sheetRow})`);
-      else add(row.sheetRow, "row-inserted", "a row with a seal that fits nowhere in the chain was inserted among the sealed rows");
+        add(
+          row.sheetRow,
+          "rows-reordered",
+          `sealed rows were moved: sealed row ${s.seq} is here, where sealed row ${seq} belongs (now at row ${rows[expectedAt]!.sheetRow})`,
+        );
+      else
+        add(
+          row.sheetRow,
+          "row-inserted",
+          "a row with a seal that fits nowhere in the chain was inserted among the sealed rows",
+        );
     } else {
-      const missing = s.seq - seq === 1 ? `sealed row ${seq} is` : `sealed rows ${seq} to ${s.seq - 1} are`;
+      const missing =
+        s.seq - seq === 1 ? `sealed row ${seq} is` : `sealed rows ${seq} to ${s.seq - 1} are`;
       add(row.sheetRow, "row-deleted", `${missing} missing above it: a sealed row was deleted`);
     }
   }
@@ -148,7 +192,12 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
 }
 
 /** True when the row is the genuine sealed row its seal names: it chains onto that row's predecessor. */
-function belongsAt(row: LedgerRow, s: { seq: number; hex: string }, rows: readonly LedgerRow[], bySeq: ReadonlyMap<number, number[]>): boolean {
+function belongsAt(
+  row: LedgerRow,
+  s: { seq: number; hex: string },
+  rows: readonly LedgerRow[],
+  bySeq: ReadonlyMap<number, number[]>,
+): boolean {
   const before = s.seq === 1 ? GENESIS_SEAL : rows[bySeq.get(s.seq - 1)?.[0] ?? -1]?.seal?.hex;
   return before !== undefined && sealOf(before, s.seq, row.canonical()) === s.hex;
 }
@@ -167,7 +216,13 @@ function checkAnchor(
   // Where the first sealed row belongs, for breaks with no sealed row to point at.
   const top = rows[0]?.sheetRow ?? 2;
   if (anchor.text === null) {
-    if (newest !== undefined) add(newest, "anchor-missing", "the document's seal anchor is missing, so the newest seals cannot be confirmed", true);
+    if (newest !== undefined)
+      add(
+        newest,
+        "anchor-missing",
+        "the document's seal anchor is missing, so the newest seals cannot be confirmed",
+        true,
+      );
     return;
   }
   const a = anchor.parsed;
@@ -178,19 +233,37 @@ function checkAnchor(
   if (n < a.rows) {
     const open = firstOpen >= 0 ? rows[firstOpen] : undefined;
     if (open && a.rows === seq && sealOf(prev, seq, open.canonical()) === a.seal) {
-      add(open.sheetRow, "seal-edited", `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`);
+      add(
+        open.sheetRow,
+        "seal-edited",
+        `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
+      );
       return;
     }
-    const missing = a.rows - n === 1 ? `sealed row ${a.rows} is` : `sealed rows ${n + 1} to ${a.rows} are`;
-    add(open?.sheetRow ?? (newest !== undefined ? newest + 1 : top), "row-deleted", `${missing} missing: the anchor records ${a.rows} sealed rows and the sheet has ${n}`);
+    const missing =
+      a.rows - n === 1 ? `sealed row ${a.rows} is` : `sealed rows ${n + 1} to ${a.rows} are`;
+    add(
+      open?.sheetRow ?? (newest !== undefined ? newest + 1 : top),
+      "row-deleted",
+      `${missing} missing: the anchor records ${a.rows} sealed rows and the sheet has ${n}`,
+    );
     return;
   }
   const atAnchor = chain[a.rows - 1];
   if (a.rows > 0 && atAnchor!.hex !== a.seal) {
-    add(atAnchor!.row.sheetRow, "anchor-mismatch", "the seals do not match the document's anchor: the sealed rows were rewritten and resealed");
+    add(
+      atAnchor!.row.sheetRow,
+      "anchor-mismatch",
+      "the seals do not match the document's anchor: the sealed rows were rewritten and resealed",
+    );
     return;
   }
   if (n > a.rows) {
-    add(chain[a.rows]!.row.sheetRow, "anchor-mismatch", `rows are sealed beyond the anchor, which records ${a.rows}: a close was interrupted (run it again) or seals were added outside Baton`, true);
+    add(
+      chain[a.rows]!.row.sheetRow,
+      "anchor-mismatch",
+      `rows are sealed beyond the anchor, which records ${a.rows}: a close was interrupted (run it again) or seals were added outside Baton`,
+      true,
+    );
   }
 }

@@ -22,8 +22,22 @@ import { validateWithLedger } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
 import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
-import { cadenceOf, comparePeriods, formatPeriod, nextPeriod, parsePeriod, periodOf, type Period } from "../template/periods.ts";
-import { COMPUTED_HEADER_FORMAT, LAST_ROW, type PlanValue, type WriteOp, type WritePlan } from "../ports/plan.ts";
+import {
+  cadenceOf,
+  comparePeriods,
+  formatPeriod,
+  nextPeriod,
+  parsePeriod,
+  periodOf,
+  type Period,
+} from "../template/periods.ts";
+import {
+  COMPUTED_HEADER_FORMAT,
+  LAST_ROW,
+  type PlanValue,
+  type WriteOp,
+  type WritePlan,
+} from "../ports/plan.ts";
 import { formatAnchor, parseAnchor } from "./anchor.ts";
 import { canonicalRow } from "./canonical.ts";
 import { GENESIS_SEAL, formatSeal, sealOf } from "./seal.ts";
@@ -40,7 +54,13 @@ export interface CloseInput {
   readonly now?: Date;
 }
 
-export type CloseRefusal = "unknown-period" | "wrong-cadence" | "future-period" | "already-closed" | "interrupted-close" | "validation-errors";
+export type CloseRefusal =
+  | "unknown-period"
+  | "wrong-cadence"
+  | "future-period"
+  | "already-closed"
+  | "interrupted-close"
+  | "validation-errors";
 
 export type CloseResult =
   | {
@@ -68,32 +88,59 @@ export type CloseResult =
       readonly issues: readonly ValidationIssue[];
     };
 
-const refuse = (reason: CloseRefusal, message: string, issues: readonly ValidationIssue[] = []): CloseResult => ({ ok: false, reason, message, issues });
+const refuse = (
+  reason: CloseRefusal,
+  message: string,
+  issues: readonly ValidationIssue[] = [],
+): CloseResult => ({ ok: false, reason, message, issues });
 
 /** Decides the close of `period` and returns its plan, or why it cannot be closed. Never throws on cell values. */
 export function closePeriod(input: CloseInput): CloseResult {
   const target = parsePeriod(input.period);
   if (!target || formatPeriod(target) !== input.period.trim().toUpperCase()) {
-    return refuse("unknown-period", `"${input.period}" is not a period: name an ISO week such as 2026-W47, or a month such as 2026-10.`);
+    return refuse(
+      "unknown-period",
+      `"${input.period}" is not a period: name an ISO week such as 2026-W47, or a month such as 2026-10.`,
+    );
   }
   const P = formatPeriod(target);
-  const { workbook, issues, ledger } = validateWithLedger(input.grids, [], { anchor: input.anchor });
+  const { workbook, issues, ledger } = validateWithLedger(input.grids, [], {
+    anchor: input.anchor,
+  });
   const { settings } = workbook;
   if (cadenceOf(target) !== settings.cadence) {
-    const instead = settings.cadence === "Weekly" ? "an ISO week such as 2026-W47" : "a month such as 2026-10";
-    return refuse("wrong-cadence", `${P} is a ${target.kind}, but the workbook's cadence is ${settings.cadence}: close ${instead}.`);
+    const instead =
+      settings.cadence === "Weekly" ? "an ISO week such as 2026-W47" : "a month such as 2026-10";
+    return refuse(
+      "wrong-cadence",
+      `${P} is a ${target.kind}, but the workbook's cadence is ${settings.cadence}: close ${instead}.`,
+    );
   }
   const anchor = input.anchor === null ? undefined : parseAnchor(input.anchor);
   const through = anchor ? parsePeriod(anchor.through) : undefined;
   if (through && cadenceOf(through) !== settings.cadence) {
-    return refuse("wrong-cadence", `The ledger is sealed through ${anchor!.through}, but the workbook's cadence is now ${settings.cadence}; set Cadence back to close further periods.`);
+    return refuse(
+      "wrong-cadence",
+      `The ledger is sealed through ${anchor!.through}, but the workbook's cadence is now ${settings.cadence}; set Cadence back to close further periods.`,
+    );
   }
   if (through && comparePeriods(target, through) <= 0) {
-    return refuse("already-closed", `${P} is already closed: the ledger is sealed through ${anchor!.through}. Nothing changed.`);
+    return refuse(
+      "already-closed",
+      `${P} is already closed: the ledger is sealed through ${anchor!.through}. Nothing changed.`,
+    );
   }
-  const current = currentPeriodOf(settings.currentPeriod, settings.timeZone, settings.cadence, input.now);
+  const current = currentPeriodOf(
+    settings.currentPeriod,
+    settings.timeZone,
+    settings.cadence,
+    input.now,
+  );
   if (current && comparePeriods(target, current) > 0) {
-    return refuse("future-period", `${P} is after the current period ${formatPeriod(current)}: only a period that has begun can be closed.`);
+    return refuse(
+      "future-period",
+      `${P} is after the current period ${formatPeriod(current)}: only a period that has begun can be closed.`,
+    );
   }
 
   const layout = workbook.layout.checkins;
@@ -102,22 +149,39 @@ export function closePeriod(input: CloseInput): CloseResult {
   const keptRows = new Set(kept.map((k) => k.row.sheetRow));
   const records = new Map<number, Checkin>(workbook.checkins.map((c) => [c.row, c]));
 
-  const sheets = { checkins: layout?.name ?? SHEET.checkins, settings: workbook.layout.settings?.name ?? SHEET.settings };
+  const sheets = {
+    checkins: layout?.name ?? SHEET.checkins,
+    settings: workbook.layout.settings?.name ?? SHEET.settings,
+  };
   const blocking = blockingIssues(issues, ledger.walk.breaks, sheets, records, keptRows, target);
   if (blocking.length || !layout) {
     const n = blocking.length;
-    return refuse("validation-errors", `${P} cannot be closed until ${n === 1 ? "this issue is" : `these ${n} issues are`} fixed.`, blocking);
+    return refuse(
+      "validation-errors",
+      `${P} cannot be closed until ${n === 1 ? "this issue is" : `these ${n} issues are`} fixed.`,
+      blocking,
+    );
   }
 
-  const beyond = kept.map((k) => records.get(k.row.sheetRow)?.period).find((p) => p && comparePeriods(parsePeriod(p)!, target) > 0);
+  const beyond = kept
+    .map((k) => records.get(k.row.sheetRow)?.period)
+    .find((p) => p && comparePeriods(parsePeriod(p)!, target) > 0);
   if (beyond) {
-    return refuse("interrupted-close", `Check-ins of ${beyond} are already sealed, beyond ${P}: a close of ${beyond} was interrupted. Close ${beyond} again to complete it.`);
+    return refuse(
+      "interrupted-close",
+      `Check-ins of ${beyond} are already sealed, beyond ${P}: a close of ${beyond} was interrupted. Close ${beyond} again to complete it.`,
+    );
   }
 
   // The rows to seal: open check-ins up to P, oldest period first, in sheet order within one.
   const toSeal = workbook.checkins
     .map((c) => ({ record: c, period: parsePeriod(c.period) }))
-    .filter((c): c is { record: Checkin; period: Period } => !keptRows.has(c.record.row) && c.period?.kind === target.kind && comparePeriods(c.period, target) <= 0)
+    .filter(
+      (c): c is { record: Checkin; period: Period } =>
+        !keptRows.has(c.record.row) &&
+        c.period?.kind === target.kind &&
+        comparePeriods(c.period, target) <= 0,
+    )
     .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
 
   const grid = input.grids[layout.name]!;
@@ -126,11 +190,20 @@ export function closePeriod(input: CloseInput): CloseResult {
   if (sealCol === undefined) {
     sealCol = layout.headerWidth + 1;
     ops.push({ op: "values", sheet: layout.name, row: 1, column: sealCol, values: [["Seal"]] });
-    ops.push({ op: "format", sheet: layout.name, range: { row: 1, column: sealCol, rows: 1, columns: 1 }, format: COMPUTED_HEADER_FORMAT });
+    ops.push({
+      op: "format",
+      sheet: layout.name,
+      range: { row: 1, column: sealCol, rows: 1, columns: 1 },
+      format: COMPUTED_HEADER_FORMAT,
+    });
   }
   const columns = { ...layout.columns, seal: sealCol };
   const top = kept.length ? kept[kept.length - 1]!.row.sheetRow : 1;
-  const arranged = arrange(grid, top, toSeal.map((s) => s.record.row));
+  const arranged = arrange(
+    grid,
+    top,
+    toSeal.map((s) => s.record.row),
+  );
   const width = Math.max(layout.headerWidth, sealCol, arranged.width);
 
   // Seal over the values as they will stand in the sheet: a moved row is rewritten as plan values.
@@ -157,7 +230,13 @@ export function closePeriod(input: CloseInput): CloseResult {
     }
     ops.push({ op: "values", sheet: layout.name, row: top + 1, column: 1, values });
   } else if (seals.length) {
-    ops.push({ op: "values", sheet: layout.name, row: top + 1, column: sealCol, values: seals.map((s) => [s]) });
+    ops.push({
+      op: "values",
+      sheet: layout.name,
+      row: top + 1,
+      column: sealCol,
+      values: seals.map((s) => [s]),
+    });
   }
 
   const sealedRows = kept.length + toSeal.length;
@@ -171,16 +250,30 @@ export function closePeriod(input: CloseInput): CloseResult {
 
   const next = nextPeriod(target);
   const setCurrent = current && comparePeriods(current, next) >= 0 ? current : next;
-  ops.push(...currentPeriodOps(input.grids, workbook.layout.settings?.name ?? SHEET.settings, workbook.layout.settings?.columns ?? {}, formatPeriod(setCurrent), settings.currentPeriod));
+  ops.push(
+    ...currentPeriodOps(
+      input.grids,
+      workbook.layout.settings?.name ?? SHEET.settings,
+      workbook.layout.settings?.columns ?? {},
+      formatPeriod(setCurrent),
+      settings.currentPeriod,
+    ),
+  );
 
   const newAnchor = formatAnchor({ rows: sealedRows, seal: prev, through: P, zone });
   ops.push({ op: "setAnchor", value: newAnchor });
 
-  const first = through ? nextPeriod(through) : [...kept.map((k) => records.get(k.row.sheetRow)?.period), ...toSeal.map((s) => s.record.period)]
-    .map((p) => (p ? parsePeriod(p) : undefined))
-    .reduce<Period>((min, p) => (p && comparePeriods(p, min) < 0 ? p : min), target);
+  const first = through
+    ? nextPeriod(through)
+    : [
+        ...kept.map((k) => records.get(k.row.sheetRow)?.period),
+        ...toSeal.map((s) => s.record.period),
+      ]
+        .map((p) => (p ? parsePeriod(p) : undefined))
+        .reduce<Period>((min, p) => (p && comparePeriods(p, min) < 0 ? p : min), target);
   const closedPeriods: string[] = [];
-  for (let p = first; comparePeriods(p, target) <= 0; p = nextPeriod(p)) closedPeriods.push(formatPeriod(p));
+  for (let p = first; comparePeriods(p, target) <= 0; p = nextPeriod(p))
+    closedPeriods.push(formatPeriod(p));
 
   return {
     ok: true,
@@ -194,7 +287,12 @@ export function closePeriod(input: CloseInput): CloseResult {
   };
 }
 
-function currentPeriodOf(text: string | null, zone: string, cadence: "Weekly" | "Monthly", now: Date | undefined): Period | undefined {
+function currentPeriodOf(
+  text: string | null,
+  zone: string,
+  cadence: "Weekly" | "Monthly",
+  now: Date | undefined,
+): Period | undefined {
   const set = text ? parsePeriod(text) : undefined;
   if (set && cadenceOf(set) === cadence) return set;
   return now ? periodOf(todayIn(zone, now), cadence) : undefined;
@@ -218,7 +316,8 @@ function blockingIssues(
   return issues.filter((i) => {
     if (i.severity !== "error") return false;
     if (i.code === "sealed-row-edited") return !resumable.has(`${i.row}|${i.reason}`);
-    if (i.sheet === sheets.settings || (i.code === "missing-sheet" && i.sheet === SHEET.checkins)) return true;
+    if (i.sheet === sheets.settings || (i.code === "missing-sheet" && i.sheet === SHEET.checkins))
+      return true;
     if (i.sheet !== sheets.checkins) return false;
     if (i.row === 1) return true;
     const record = records.get(i.row);
@@ -251,7 +350,8 @@ function arrange(grid: Grid, top: number, sealRows: readonly number[]) {
   return { order, width, moved: lastChanged > 0, lastChanged, movedRows };
 }
 
-const isBlankRow = (cells: readonly CellValue[] | undefined) => !cells || cells.every((v) => isBlank(v));
+const isBlankRow = (cells: readonly CellValue[] | undefined) =>
+  !cells || cells.every((v) => isBlank(v));
 
 /** A cell as a plan writes it back: a Date becomes its serial in the ledger's zone. */
 function planValue(v: CellValue, zone: string): PlanValue {
@@ -264,19 +364,36 @@ function planValue(v: CellValue, zone: string): PlanValue {
 }
 
 /** Writes Current Period in Settings: in its row when there is one, else in a new row. */
-function currentPeriodOps(grids: Grids, sheet: string, columns: Readonly<Record<string, number>>, value: string, was: string | null): WriteOp[] {
+function currentPeriodOps(
+  grids: Grids,
+  sheet: string,
+  columns: Readonly<Record<string, number>>,
+  value: string,
+  was: string | null,
+): WriteOp[] {
   if (value === was) return [];
   const grid = grids[sheet] ?? [];
   const keyCol = columns.key ?? 1;
   const valueCol = columns.value ?? 2;
-  let row = grid.findIndex((cells, i) => i > 0 && typeof cells[keyCol - 1] === "string" && settingKeyOf(cells[keyCol - 1] as string) === "currentPeriod") + 1;
+  let row =
+    grid.findIndex(
+      (cells, i) =>
+        i > 0 &&
+        typeof cells[keyCol - 1] === "string" &&
+        settingKeyOf(cells[keyCol - 1] as string) === "currentPeriod",
+    ) + 1;
   const ops: WriteOp[] = [];
   if (row === 0) {
     row = grid.length + 1;
     ops.push({ op: "values", sheet, row, column: keyCol, values: [[SETTING_KEYS.currentPeriod]] });
   }
   // Text format first, so a host never reads "2026-11" as a date.
-  ops.push({ op: "format", sheet, range: { row, column: valueCol, rows: 1, columns: 1 }, format: { numberFormat: "@" } });
+  ops.push({
+    op: "format",
+    sheet,
+    range: { row, column: valueCol, rows: 1, columns: 1 },
+    format: { numberFormat: "@" },
+  });
   ops.push({ op: "values", sheet, row, column: valueCol, values: [[value]] });
   return ops;
 }

@@ -25,7 +25,9 @@ export interface LedgerLayout {
 
 /** Non-blank data rows of the Check-ins grid (a row whose template cells are all blank is skipped). */
 export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
-  const used = [...SEALED_COLUMNS.map((c) => layout.columns[c.key]), layout.columns.seal].filter((c): c is number => c !== undefined);
+  const used = [...SEALED_COLUMNS.map((c) => layout.columns[c.key]), layout.columns.seal].filter(
+    (c): c is number => c !== undefined,
+  );
   const sealCol = layout.columns.seal;
   const out: LedgerRow[] = [];
   for (let r = 1; r < grid.length; r++) {

@@ -16,7 +16,12 @@ import { anchorInput, walkWorkbookLedger, type LedgerWalk } from "./verify.ts";
  * (null when the document has none); leave it undefined when it is not at hand, and the chain
  * is checked alone.
  */
-export function ledgerIssues(grids: Grids, workbook: Workbook, anchor: string | null | undefined, push: (i: ValidationIssue) => void): LedgerWalk {
+export function ledgerIssues(
+  grids: Grids,
+  workbook: Workbook,
+  anchor: string | null | undefined,
+  push: (i: ValidationIssue) => void,
+): LedgerWalk {
   const input = anchorInput(anchor);
   const ledger = walkWorkbookLedger(grids, workbook, input);
   const layout = workbook.layout.checkins;
@@ -24,7 +29,12 @@ export function ledgerIssues(grids: Grids, workbook: Workbook, anchor: string | 
   const { walk } = ledger;
   const sealCol = layout.columns.seal ?? layout.headerWidth + 1;
   for (const b of walk.breaks)
-    push(makeIssue({ sheet: layout.name, row: b.row, column: "Seal", cell: a1(b.row, sealCol) }, { code: "sealed-row-edited", reason: b.detail }));
+    push(
+      makeIssue(
+        { sheet: layout.name, row: b.row, column: "Seal", cell: a1(b.row, sealCol) },
+        { code: "sealed-row-edited", reason: b.detail },
+      ),
+    );
 
   const through = input?.parsed ? parsePeriod(input.parsed.through) : undefined;
   if (!through) return ledger;
@@ -35,7 +45,13 @@ export function ledgerIssues(grids: Grids, workbook: Workbook, anchor: string | 
     if (!p || cadenceOf(p) !== cadenceOf(through) || comparePeriods(p, through) > 0) continue;
     // Periods up to the newest sealed row are reported by the check-in rules already.
     if (bySeals && bySeals.kind === p.kind && comparePeriods(p, bySeals) <= 0) continue;
-    push(makeIssue(locate("checkins", layout, ci.row, "period"), { code: "checkin-closed-period", period: ci.period, closedThrough: input!.parsed!.through }));
+    push(
+      makeIssue(locate("checkins", layout, ci.row, "period"), {
+        code: "checkin-closed-period",
+        period: ci.period,
+        closedThrough: input!.parsed!.through,
+      }),
+    );
   }
   return ledger;
 }

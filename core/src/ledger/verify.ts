@@ -47,7 +47,11 @@ export interface LedgerWalk {
 }
 
 /** Walks the ledger of an already read workbook (its Check-ins grid is in `grids`). */
-export function walkWorkbookLedger(grids: Grids, workbook: Workbook, anchor: AnchorInput): LedgerWalk {
+export function walkWorkbookLedger(
+  grids: Grids,
+  workbook: Workbook,
+  anchor: AnchorInput,
+): LedgerWalk {
   const layout = workbook.layout.checkins;
   const sheet = layout?.name ?? SHEET.checkins;
   const grid = layout ? grids[layout.name] : undefined;
@@ -71,6 +75,17 @@ export function verifyLedger(grids: Grids, anchor: string | null | undefined): L
   const { workbook } = readWorkbook(subset);
   const input = anchorInput(anchor);
   const { walk, sheet } = walkWorkbookLedger(grids, workbook, input);
-  const breaks = walk.breaks.map((b) => ({ sheet, row: b.row, reason: b.reason, message: b.detail }));
-  return { intact: breaks.length === 0, sealedRows: walk.sealedRows, firstBroken: breaks[0] ?? null, breaks, anchor: input?.parsed ?? null };
+  const breaks = walk.breaks.map((b) => ({
+    sheet,
+    row: b.row,
+    reason: b.reason,
+    message: b.detail,
+  }));
+  return {
+    intact: breaks.length === 0,
+    sealedRows: walk.sealedRows,
+    firstBroken: breaks[0] ?? null,
+    breaks,
+    anchor: input?.parsed ?? null,
+  };
 }

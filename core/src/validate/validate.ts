@@ -15,7 +15,7 @@ export interface Validation {
   readonly issues: ValidationIssue[];
 }
 
-/** Extra rules a module adds (the ledger adds sealed-row checks); each pushes issues. */
+/** Extra rules a module adds; each pushes issues. */
 export type ExtraRule = (workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
 
 export interface ValidateOptions {
