@@ -15,6 +15,7 @@ const lastWeek = (() => {
 const steps = [
   ["init", file, "--demo", "--force"],
   ["validate", file],
+  ["status", file],
   ["close", file, "--period", lastWeek],
   ["verify", file],
 ];

@@ -9,6 +9,8 @@ import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
 import { close } from "./commands/close.ts";
 import { verify } from "./commands/verify.ts";
+import { status } from "./commands/status.ts";
+import { migrateCommand } from "./commands/migrate.ts";
 
 export interface CommandResult {
   readonly exitCode: 0 | 1 | 2 | 3;
@@ -58,6 +60,44 @@ export const COMMANDS: Command[] = [
     summary: "list validation issues with their cell and fix",
     options: { ...JSON_FLAG },
     run: (file, v, out) => validate({ file, json: Boolean(v.json) }, out),
+  },
+  {
+    name: "status",
+    usage: "baton status FILE [--as-of DATE] [--json] [--write]",
+    summary: "every status with reasons and root causes; --write fills the computed columns",
+    options: { ...JSON_FLAG, "as-of": { type: "string" }, write: { type: "boolean" } },
+    run: (file, v, out) =>
+      status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}) }, out),
+  },
+  {
+    name: "migrate",
+    usage: "baton migrate SOURCE --out FILE.xlsx [--mapping M.json] [--sheet NAME] [--as-of DATE] [--time-zone ZONE] [--force] [--progress] [--json]",
+    summary: "import a foreign tracker (CSV or any sheet of a workbook) and report every row",
+    options: {
+      ...JSON_FLAG,
+      out: { type: "string" },
+      mapping: { type: "string" },
+      sheet: { type: "string" },
+      force: { type: "boolean" },
+      progress: { type: "boolean" },
+      "as-of": { type: "string" },
+      "time-zone": { type: "string" },
+    },
+    run: (file, v, out) =>
+      migrateCommand(
+        {
+          source: file,
+          json: Boolean(v.json),
+          progress: Boolean(v.progress),
+          force: Boolean(v.force),
+          ...(str(v.out) ? { out: str(v.out)! } : {}),
+          ...(str(v.mapping) ? { mapping: str(v.mapping)! } : {}),
+          ...(str(v.sheet) ? { sheet: str(v.sheet)! } : {}),
+          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v["time-zone"]) ? { timeZone: str(v["time-zone"])! } : {}),
+        },
+        out,
+      ),
   },
   {
     name: "close",

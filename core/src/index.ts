@@ -45,6 +45,18 @@ export { closedThrough } from "./validate/rules.ts";
 export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
 
 export { graphOf, topoSort, cycles, type Graph, type Cycle } from "./engine/graph.ts";
+export {
+  evaluate,
+  type Evaluation,
+  type EvaluateOptions,
+  type ObjectiveEvaluation,
+  type KpiEvaluation,
+  type InitiativeEvaluation,
+  type HandoffEvaluation,
+} from "./engine/evaluate.ts";
+export { statusPlan } from "./engine/status-plan.ts";
+export { REASONS, isInherited, severityOf, describeReason, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";
 export { MemoryHost, ProtectedCellError, type MemorySheet } from "./ports/memory-host.ts";
@@ -67,3 +79,27 @@ export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts
 export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
 export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
 export { utf8Bytes } from "./ledger/utf8.ts";
+export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
+export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
+export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
+export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "../ui/backend.ts";
+export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
+export { readCheckinRow } from "./workbook/read.ts";
+export {
+  migrate,
+  parseMappingFile,
+  MappingFileSchema,
+  migrationVocabularyDoc,
+  KINDS as MIGRATION_KINDS,
+  FIELDS as MIGRATION_FIELDS,
+  type MigrateOptions,
+  type Migration,
+  type MigrationSource,
+  type MigrationReport,
+  type RowReport,
+  type RowOutcome,
+  type MigrationWarning,
+  type MigrationKind,
+  type MappingFile,
+  type FieldKey as MigrationField,
+} from "./migrate/index.ts";

@@ -27,6 +27,7 @@ import {
   type Sealed,
 } from "./support.ts";
 import { checkin } from "../support/grids.ts";
+import { cellValue as junk } from "../support/junk.ts";
 
 const SEAL_COLUMN = 10;
 const OPEN = [checkin("2026-W48", "INI-1"), checkin("2026-W48", "KPI-1")];
@@ -360,21 +361,31 @@ describe("the anchor", () => {
   });
 });
 
-describe("verification never throws", () => {
-  it("on any cell values in Check-ins, with or without an anchor", async () => {
+describe("verification and closing never throw", () => {
+  it("on any cell values in Check-ins, with or without an anchor, and when junk rows must move", async () => {
     const l = await sealed(ledgerWorkbook([checkin("2026-W47", "INI-1")], OPEN));
+    const valid = ["2026-W48", "INI-2", "Green", 0.5, null, null, null, "Rae", null, null];
     fc.assert(
       fc.property(
-        fc.array(fc.array(cellValue, { maxLength: 12 }), { maxLength: 8 }),
+        fc.array(fc.array(junk, { maxLength: 12 }), { maxLength: 8 }),
         fc.option(anyText(40), { nil: null }),
-        (rows, anchor) => {
-          const grid = [l.checkins[0]!, ...rows];
-          const v = verifyLedger(withCheckins(l.grids, grid), anchor);
-          expect(typeof v.intact).toBe("boolean");
-          closePeriod({ grids: withCheckins(l.grids, grid), anchor, period: "2026-W48" });
+        fc.constantFrom(null, l.anchor),
+        (rows, text, anchor) => {
+          const grids = withCheckins(l.grids, [l.checkins[0]!, ...rows, valid]);
+          for (const a of [text, anchor]) {
+            const v = verifyLedger(grids, a);
+            expect(typeof v.intact).toBe("boolean");
+            const closed = closePeriod({ grids, anchor: a, period: "2026-W48" });
+            if (!closed.ok) expect(closed.message.length).toBeGreaterThan(0);
+          }
+          // As open rows of a later week, the same junk moves down below the row being sealed.
+          const later = rows.map((r) => ["2026-W49", "INI-1", ...r.slice(2, SEAL_COLUMN - 1)]);
+          const open = withCheckins(l.grids, [l.checkins[0]!, ...later, valid]);
+          const moved = closePeriod({ grids: open, anchor: null, period: "2026-W48" });
+          expect(moved).toMatchObject({ ok: true, sealed: 1 });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });

@@ -17,7 +17,12 @@
  */
 import type { CellValue, Grid, Grids } from "../cells/values.ts";
 import { isBlank } from "../cells/values.ts";
-import { localDateTimeFromInstant, serialFromLocalDateTime, todayIn } from "../cells/dates.ts";
+import {
+  isDateSerial,
+  localDateTimeFromInstant,
+  serialFromLocalDateTime,
+  todayIn,
+} from "../cells/dates.ts";
 import { validateWithLedger } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
@@ -353,12 +358,17 @@ function arrange(grid: Grid, top: number, sealRows: readonly number[]) {
 const isBlankRow = (cells: readonly CellValue[] | undefined) =>
   !cells || cells.every((v) => isBlank(v));
 
-/** A cell as a plan writes it back: a Date becomes its serial in the ledger's zone. */
+/**
+ * A cell as a plan writes it back: a Date becomes its serial in the ledger's zone, or, outside
+ * the years a spreadsheet can show, its date-time as text; an invalid Date holds nothing.
+ */
 function planValue(v: CellValue, zone: string): PlanValue {
   if (v === undefined || v === null) return null;
   if (v instanceof Date) {
     const local = localDateTimeFromInstant(v, zone);
-    return local ? serialFromLocalDateTime(local) : null;
+    if (!local) return null;
+    const serial = /^\d{4}-\d{2}-\d{2}T/.test(local) ? serialFromLocalDateTime(local) : NaN;
+    return isDateSerial(serial) ? serial : local;
   }
   return v;
 }

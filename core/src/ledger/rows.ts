@@ -34,7 +34,7 @@ export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
     const cells = grid[r];
     if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
     const raw = sealCol === undefined ? null : cells[sealCol - 1];
-    const sealText = isBlank(raw) ? null : raw instanceof Date ? raw.toISOString() : String(raw);
+    const sealText = isBlank(raw) ? null : String(raw);
     // Computed on demand and not kept: a walk needs each row's content once, plus a few at a break.
     out.push({
       sheetRow: r + 1,

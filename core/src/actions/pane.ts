@@ -1,0 +1,115 @@
+/**
+ * The sidebar's state, built by the core so both hosts (and the preview) show the same thing.
+ * Hosts add only what they know: the actions they offer and "now". No DOM here: this runs in
+ * Apps Script too.
+ */
+import type { Grids } from "../cells/values.ts";
+import { todayIn, type IsoDate } from "../cells/dates.ts";
+import { validateGrids, type Validation } from "../validate/validate.ts";
+import type { ValidationIssue } from "../validate/issues.ts";
+import { locate, type Workbook } from "../workbook/read.ts";
+import { evaluate, type Evaluation } from "../engine/evaluate.ts";
+import { describeReason } from "../engine/reasons.ts";
+import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../../ui/backend.ts";
+
+/** A core issue as plain JSON for the pane (the details that made its message are left out). */
+export function paneIssue(issue: ValidationIssue): PaneIssue {
+  const { code, severity, sheet, row, column, cell, message, fix } = issue;
+  return fix === undefined ? { code, severity, sheet, row, column, cell, message } : { code, severity, sheet, row, column, cell, message, fix };
+}
+
+export interface PaneStateInput {
+  /** `validateGrids` over the template sheets the workbook has. */
+  readonly validation: Validation;
+  /** The day statuses are computed as of, in the workbook's zone. */
+  readonly asOf: IsoDate;
+  /** The actions this host offers now. */
+  readonly actions: readonly PaneAction[];
+  /** From the status engine, once the host computes statuses. */
+  readonly atRisk?: readonly PaneHandoff[];
+  readonly initiativeCounts?: Readonly<Partial<Record<PaneStatus, number>>>;
+}
+
+/** The pane's state from a validation the host already has. */
+export function paneStateOf({ validation, asOf, actions, atRisk = [], initiativeCounts = {} }: PaneStateInput): PaneState {
+  // The validator names every template sheet it could not find, so "missing" means the same everywhere.
+  const missingSheets = validation.issues.filter((i) => i.code === "missing-sheet").map((i) => i.sheet);
+  return {
+    hasTemplate: missingSheets.length === 0,
+    missingSheets,
+    asOf,
+    currentPeriod: validation.workbook.settings.currentPeriod,
+    issues: validation.issues.map(paneIssue),
+    atRisk,
+    initiativeCounts,
+    actions,
+  };
+}
+
+const RANK: Record<PaneStatus, number> = { Red: 0, Amber: 1, Green: 2, Paused: 3, Done: 4 };
+
+/**
+ * Red and amber hand-offs, worst first (Red before Amber, then most days late, then most
+ * initiatives blocked), with the teams on each side and where the trouble starts.
+ */
+export function handoffsAtRisk(workbook: Workbook, evaluation: Evaluation): PaneHandoff[] {
+  const layout = workbook.layout.handoffs;
+  if (!layout) return [];
+  const team = new Map(workbook.initiatives.map((i) => [i.id, i.team]));
+  const byId = new Map(workbook.handoffs.map((h) => [h.id, h]));
+  return evaluation.handoffs
+    .filter((e) => e.status === "Red" || e.status === "Amber")
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || b.blocks - a.blocks || a.row - b.row)
+    .map((e) => {
+      const h = byId.get(e.id)!;
+      return {
+        id: e.id,
+        deliverable: h.deliverable ?? "",
+        status: e.status,
+        daysLate: e.daysLate,
+        from: h.from ?? "",
+        fromTeam: (h.from && team.get(h.from)) || null,
+        to: h.to ?? "",
+        toTeam: (h.to && team.get(h.to)) || null,
+        owner: h.owner,
+        rootCauses: e.rootCauses,
+        reasons: e.reasons.map(describeReason),
+        sheet: layout.name,
+        cell: locate("handoffs", layout, e.row, "id").cell,
+      };
+    });
+}
+
+/** Initiatives by status. */
+export function initiativeCounts(evaluation: Evaluation): Partial<Record<PaneStatus, number>> {
+  const counts: Partial<Record<PaneStatus, number>> = {};
+  for (const i of evaluation.initiatives) counts[i.status] = (counts[i.status] ?? 0) + 1;
+  return counts;
+}
+
+export interface PaneInput {
+  readonly grids: Grids;
+  /** The instant the pane is drawn; the as-of date is its day in the workbook's zone. */
+  readonly now: Date;
+  /** Actions this host offers. Without the template only setting it up is offered. */
+  readonly actions: readonly PaneAction[];
+}
+
+/**
+ * The pane's state from the workbook's grids, as of today in the workbook's zone: issues,
+ * and (with the template in place) the statuses the engine computes.
+ */
+export function paneState({ grids, now, actions }: PaneInput): PaneState {
+  const validation = validateGrids(grids);
+  const hasTemplate = !validation.issues.some((i) => i.code === "missing-sheet");
+  const asOf = todayIn(validation.workbook.settings.timeZone, now);
+  if (!hasTemplate) return paneStateOf({ validation, asOf, actions: actions.filter((a) => a === "setUpTemplate") });
+  const evaluation = evaluate(validation.workbook, { asOf });
+  return paneStateOf({
+    validation,
+    asOf,
+    actions: actions.filter((a) => a !== "setUpTemplate"),
+    atRisk: handoffsAtRisk(validation.workbook, evaluation),
+    initiativeCounts: initiativeCounts(evaluation),
+  });
+}
