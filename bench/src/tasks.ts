@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { csvGrid, decodeText } from "../../cli/src/files/migration-source.ts";
 import {
   checkinRowIssues,
@@ -12,6 +13,12 @@ import {
   migrate,
   readWorkbook,
   statusPlan,
+  closePeriod,
+  verifyLedger,
+  canonicalRow,
+  parseSeal,
+  utf8Bytes,
+  GENESIS_SEAL,
   validateGrids,
   type CellValue,
   type Grids,
@@ -39,6 +46,51 @@ export function sizeArg(args: readonly string[]): SizeName {
   const s = args[0];
   if (s !== "S" && s !== "M" && s !== "L") throw new RangeError(`size must be S, M or L, got ${s}`);
   return s;
+}
+
+/** The week the ledger figures close through: the last whole week before the current one. */
+export const LEDGER_PERIOD = "2026-W47";
+
+/** The grids after a close: the plan's values written in, and the anchor it stores. */
+function closedGrids(grids: Grids, period: string): { grids: Grids; anchor: string | null } {
+  const result = closePeriod({ grids, anchor: null, period, now: new Date(`${AS_OF}T12:00:00Z`) });
+  if (!result.ok) throw new Error(result.message);
+  const out: Record<string, CellValue[][]> = {};
+  for (const [name, g] of Object.entries(grids)) out[name] = (g ?? []).map((r) => [...r]);
+  let anchor: string | null = null;
+  for (const op of result.plan.ops) {
+    if (op.op === "setAnchor") anchor = op.value;
+    if (op.op !== "values") continue;
+    const grid = out[op.sheet]!;
+    op.values.forEach((values, i) => {
+      const row = (grid[op.row - 1 + i] ??= []);
+      values.forEach((v, j) => (row[op.column - 1 + j] = v));
+    });
+  }
+  return { grids: out, anchor };
+}
+
+/** The bytes each seal of a closed Check-ins sheet is SHA-256 of, in order. */
+function sealInputs(grids: Grids): Uint8Array[] {
+  const { workbook } = readWorkbook(grids);
+  const layout = workbook.layout.checkins!;
+  const sheet = grids[layout.name]!;
+  const sealCol = layout.columns.seal! - 1;
+  const zone = workbook.settings.timeZone;
+  const out: Uint8Array[] = [];
+  let previous = GENESIS_SEAL;
+  for (let r = 1; r < sheet.length; r++) {
+    const cell = sheet[r]![sealCol];
+    const seal = typeof cell === "string" ? parseSeal(cell) : undefined;
+    if (!seal) break;
+    out.push(
+      utf8Bytes(
+        `baton-seal-v1\n${seal.seq}\n${previous}\n${canonicalRow(sheet[r]!, layout.columns, zone)}`,
+      ),
+    );
+    previous = seal.hex;
+  }
+  return out;
 }
 
 export function gridsOfSize(size: SizeName): Grids {
@@ -160,6 +212,51 @@ export const TASKS: Record<string, Task> = {
     const { workbook } = validateGrids(read);
     await t.host.apply(statusPlan(workbook, evaluate(workbook, { asOf: AS_OF })));
     return { counts: { read: afterRead - start, write: t.roundTrips() - afterRead } };
+  },
+
+  /**
+   * The ledger of a size: `close` seals every check-in through the last closed week (the
+   * migrated-history case: one pass over all of them); `verify` walks the sealed chain;
+   * `sha256` is the floor, plain SHA-256 (the same pure-JS implementation) over the very bytes
+   * verify hashes, with no canonical form, no encoding and no comparison.
+   */
+  async ledger(args): Promise<TaskResult> {
+    const [size, what] = [sizeArg(args), args[1]];
+    const grids = gridsOfSize(size);
+    const period = LEDGER_PERIOD;
+    if (what === "close") {
+      gc();
+      const { value, ms } = timed(() =>
+        closePeriod({ grids, anchor: null, period, now: new Date(`${AS_OF}T12:00:00Z`) }),
+      );
+      if (!value.ok) throw new Error(value.message);
+      return { ms, counts: { sealed: value.sealed, ops: value.plan.ops.length } };
+    }
+    const { grids: closed, anchor } = closedGrids(grids, period);
+    if (what === "verify") {
+      gc();
+      const { value, ms } = timed(() => verifyLedger(closed, anchor));
+      if (!value.intact) throw new Error("the ledger just closed does not verify");
+      return { ms, counts: { sealedRows: value.sealedRows } };
+    }
+    if (what === "sha256") {
+      const inputs = sealInputs(closed);
+      gc();
+      const { value, ms } = timed(() => {
+        let last: Uint8Array | undefined;
+        for (const bytes of inputs) last = sha256(bytes);
+        return last;
+      });
+      return {
+        ms,
+        counts: {
+          hashes: inputs.length,
+          bytes: inputs.reduce((n, b) => n + b.length, 0),
+          last: value ? value[0]! : 0,
+        },
+      };
+    }
+    throw new RangeError(`ledger close|verify|sha256, not ${what}`);
   },
 
   /** The xlsx library's own read of a file into its workbook model. */

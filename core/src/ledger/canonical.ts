@@ -30,10 +30,18 @@ export const SEALED_COLUMNS = CHECKIN_COLUMNS.filter((c) => c.key !== "seal");
 export function canonicalNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return "0";
+  // An integer of at most 15 digits is already its own shortest 15-digit form.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   return String(Number(n.toPrecision(15)));
 }
 
 const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?$/;
+
+/** A digit or a minus sign first: the only strings NUMBER_TEXT can match (checked before the regex, for speed). */
+function startsLikeNumber(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45;
+}
 
 function dateTimeOfInstant(d: Date, zone: string): string {
   return "t:" + (localDateTimeFromInstant(d, zone) ?? "invalid");
@@ -45,7 +53,10 @@ export function canonicalCell(given: CellValue, kind: CellKind, zone: string): s
   if (given instanceof Date) return dateTimeOfInstant(given, zone);
   // Number text (a CSV cell) is the number it spells, only when spelled the one way a number is.
   const value =
-    typeof given === "string" && NUMBER_TEXT.test(given) && canonicalNumber(Number(given)) === given
+    typeof given === "string" &&
+    startsLikeNumber(given) &&
+    NUMBER_TEXT.test(given) &&
+    canonicalNumber(Number(given)) === given
       ? Number(given)
       : given;
   const dateLike = kind.type === "datetime" || kind.type === "date" || kind.type === "period";

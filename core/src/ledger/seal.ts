@@ -16,13 +16,12 @@ import { utf8Bytes } from "./utf8.ts";
 export const GENESIS_SEAL = "0".repeat(64);
 
 const HEX = "0123456789abcdef";
+/** Each byte's two hex digits, so a seal is 32 concatenations rather than 64. */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => HEX[b >> 4]! + HEX[b & 15]!);
 
 export function hexOf(bytes: Uint8Array): string {
   let out = "";
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    out += HEX[b >> 4]! + HEX[b & 15]!;
-  }
+  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
   return out;
 }
 

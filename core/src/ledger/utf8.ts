@@ -24,6 +24,20 @@ const bytesOf = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ?
 
 /** UTF-8 bytes of `text`. */
 export function utf8Bytes(text: string): Uint8Array {
+  // Most check-ins are ASCII, one byte a character: copy them in one pass, and take the
+  // general path from the first character that is not.
+  const n = text.length;
+  const ascii = new Uint8Array(n);
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) break;
+    ascii[i] = c;
+  }
+  return i === n ? ascii : encode(text);
+}
+
+function encode(text: string): Uint8Array {
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = codePointAt(text, i);
