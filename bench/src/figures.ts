@@ -12,6 +12,8 @@ import { SERVICE_HOSTS } from "./hosts.ts";
 export interface Context {
   /** The cached .xlsx of each size prepared for this run. */
   readonly files: Partial<Record<SizeName, string>>;
+  /** The workbook of each size after `baton close`, once a close figure has made it. */
+  readonly closed: Partial<Record<SizeName, string>>;
   /** The foreign trackers to migrate, by row count. */
   readonly trackers: Readonly<Record<number, string>>;
   /** A scratch folder for files a run writes. */
@@ -159,6 +161,62 @@ export function figures(): Figure[] {
         runBaton(["status", copy(ctx, size, "status"), "--as-of", "2026-11-26", "--write"], {
           nodeFlags: BIG_HEAP,
         }),
+    });
+  }
+  for (const size of SIZES_ALL)
+    for (const [what, title] of [
+      ["close", "Core close of every check-in through 2026-W47 (one pass)"],
+      ["verify", "Core verify of the sealed chain"],
+      ["sha256", "Floor: plain SHA-256 (@noble/hashes) over the bytes verify hashes"],
+    ] as const)
+      out.push({
+        id: `${what}.${size}`,
+        title: `${title}, ${size}`,
+        size,
+        quick: size !== "L",
+        runs: size === "L" ? 3 : 5,
+        measure: "task",
+        run: () => runTask("ledger", [size, what], { nodeFlags: BIG_HEAP }),
+      });
+  for (const size of SIZES_ALL) {
+    out.push({
+      id: `cli-close.${size}`,
+      title: `baton close --period 2026-W47, ${size} (whole process)`,
+      size,
+      quick: size !== "L",
+      // Closing L goes through the xlsx library's model (minutes): one run, whose file verify reads.
+      runs: runsFor(size, "library"),
+      measure: "wall",
+      run: async (ctx) => {
+        const target = copy(ctx, size, "close");
+        const result = await runBaton(["close", target, "--period", "2026-W47"]);
+        (ctx.closed as Partial<Record<SizeName, string>>)[size] = target;
+        return result;
+      },
+    });
+    out.push({
+      id: `cli-verify.${size}`,
+      title: `baton verify, ${size} (whole process)`,
+      size,
+      quick: size !== "L",
+      runs: runsFor(size, "process"),
+      measure: "wall",
+      run: (ctx) => {
+        const closed = ctx.closed[size];
+        if (!closed)
+          throw new Error(`verify.${size} needs the close figure of ${size} to run first`);
+        return runBaton(["verify", closed, "--json"]);
+      },
+    });
+    out.push({
+      id: `cli-summary-write.${size}`,
+      title: `baton summary --write, ${size} (whole process)`,
+      size,
+      quick: size !== "L",
+      runs: runsFor(size, "process"),
+      measure: "wall",
+      run: (ctx) =>
+        runBaton(["summary", copy(ctx, size, "summary"), "--as-of", "2026-11-26", "--write"]),
     });
   }
   for (const host of SERVICE_HOSTS)

@@ -62,7 +62,7 @@ for (const f of chosen) {
   const m = /^(?:cli-)?migrate\.(\d+)k$/.exec(f.id);
   if (m) trackers[Number(m[1]) * 1000] = trackerFile(Number(m[1]) * 1000);
 }
-const ctx: Context = { files, trackers, scratch };
+const ctx: Context = { files, trackers, closed: {}, scratch };
 
 const results: FigureResult[] = [];
 try {

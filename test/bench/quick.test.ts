@@ -49,6 +49,12 @@ describe("the quick benchmark runs end to end", () => {
       "cli-status-write.M",
       "xlsx-readwrite.M",
       "migrate.5k",
+      "close.M",
+      "verify.M",
+      "sha256.M",
+      "cli-close.M",
+      "cli-verify.M",
+      "cli-summary-write.M",
       "cli-migrate.5k",
     ])
       expect(byId.has(id), id).toBe(true);
@@ -77,6 +83,9 @@ describe("the quick benchmark runs end to end", () => {
       byId.get("evaluate.S")!.counts.redHandoffs,
     );
     expect(byId.get("revalidate.M")!.counts.edits).toBe(1000);
+    // Verify walks every row close sealed, and the floor hashes the same rows.
+    expect(byId.get("verify.M")!.counts.sealedRows).toBe(byId.get("close.M")!.counts.sealed);
+    expect(byId.get("sha256.M")!.counts.hashes).toBe(byId.get("close.M")!.counts.sealed);
     // Every row of the tracker becomes an initiative.
     expect(byId.get("migrate.5k")!.counts).toMatchObject({ sourceRows: 5000, initiatives: 5000 });
   });
