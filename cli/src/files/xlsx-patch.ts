@@ -3,8 +3,9 @@
  * part by part, and only the parts the plan touches are rewritten, as streams. A sheet's XML
  * passes through unchanged except the rows that get new cells; styles.xml gains the fonts,
  * fills and cell formats the plan's colours need. Everything Baton does not touch (the team's
- * own sheets, charts, names, validations, column widths, protections) is carried over as it
- * was, which the full model cannot promise either way.
+ * own sheets, charts, names, validations, column widths, protections) is carried over byte for
+ * byte, where a read and write through the xlsx library's model keeps only what it models
+ * (charts, for one, do not survive it).
  *
  * Patched: cell values, clears and formats (colour, bold, italic, wrap, number format) in any
  * sheet, and new sheets with their column widths and frozen rows (what `baton status --write`

@@ -2,22 +2,21 @@
  * Reading an .xlsx workbook's template sheets as grids without building the xlsx library's
  * workbook model: the zip's directory is read, then only the parts needed (workbook, shared
  * strings, styles and the sheets asked for) are inflated as streams, and each cell goes
- * straight into the grid. A command that only reads (validate, status, verify,
- * summary without --write) then holds the grids and nothing else: on a workbook of 2.6M
- * cells that is a few hundred MB instead of well over a GB, and a third of the time.
+ * straight into the grid. A command then holds the grids and nothing else: on a workbook of
+ * 2.6M cells that is a few hundred MB instead of well over a GB, in a third of the time.
  *
  * Each cell is parsed by the xlsx library's own cell parser (shared strings, styles and the
  * 1904 flag by its own parsers too) and turned into a plain value by the same `plainValue`
  * the full reader uses, so both readers give the same grid. What only the full model resolves
  * (merged cells, hyperlinks, a sheet whose part is not `sheetN.xml`, a cell without an
- * address, a string the string table lacks) makes `readXlsxStreaming` answer `undefined`, and the caller reads the
- * file with the full reader instead.
+ * address, a string the string table lacks) makes `readXlsxStreaming` answer `undefined`,
+ * and the caller reads the file with the full reader instead.
  */
+import { copyFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
-import { copyFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
 import { CannotPatch, emptyPatch, patchOf, writePatched } from "./xlsx-patch.ts";
 
