@@ -1,11 +1,14 @@
+/// <reference types="office-js" />
 /**
  * The hosts the contract suite runs against. Each factory opens a workbook holding the given
  * grids and says how to count its round trips. A new host joins the suite by adding a factory
  * here; every scenario in `contract.test.ts` then runs on it unchanged.
  */
 import type { CellValue, Grids, Host } from "@baton/core";
-import { MemoryHost } from "@baton/core";
+import { MemoryHost, a1 } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { ExcelHost } from "../../excel-addin/src/host.ts";
+import { FakeExcel } from "../excel/fake/excel.ts";
 
 export interface HostUnderTest {
   readonly host: Host;
@@ -72,5 +75,24 @@ export const xlsxFileHost: HostFactory = {
   },
 };
 
+export const excelHost: HostFactory = {
+  name: "Excel (Office.js over a fake request context)",
+  async create(grids) {
+    const excel = FakeExcel.fromGrids(grids);
+    const host = new ExcelHost(excel.context() as unknown as Excel.RequestContext);
+    return {
+      host,
+      // Counted by the fake Excel, not by the host: every context.sync() that reached it.
+      roundTrips: () => excel.syncCount,
+      async userEdit(sheet, row, column, value) {
+        await excel.userEdit(sheet, a1(row, column), value instanceof Date ? value.toISOString() : (value ?? ""));
+      },
+      async reopenedValue(sheet, row, column) {
+        return excel.grid(sheet)[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
 /** Every host in the suite. */
-export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost];
+export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost, excelHost];
