@@ -88,7 +88,8 @@ export class ExcelHost implements Host {
     this.budget = options.maxRequestBytes ?? DEFAULT_REQUEST_BYTES;
   }
 
-  private async sync(): Promise<void> {
+  /** One round trip, counted; Excel-only helpers (cell marks) queue on `context` and call this. */
+  async sync(): Promise<void> {
     this.syncCount++;
     await this.context.sync();
   }

@@ -44,6 +44,8 @@ export function pointsFromCharacters(chars: number): number {
 
 /** Baton's protection: locked cells stay selectable, columns can be resized, filters still work. */
 export const BATON_PROTECTION: Excel.WorksheetProtectionOptions = {
+  // Formatting stays open so Baton can mark issues on a protected sheet; the seals guard content.
+  allowFormatCells: true,
   allowFormatColumns: true,
   allowFormatRows: true,
   allowAutoFilter: true,

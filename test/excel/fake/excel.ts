@@ -29,8 +29,9 @@ const MS_PER_DAY = 86400000;
 
 export class FakeExcel implements Engine {
   readonly state = new FakeWorkbookState();
-  readonly faults = { protectionAccessDenied: false };
-  readonly counters = { suspendCalculation: 0 };
+  /** Faults to inject: recent Excel builds have thrown AccessDenied from protect and unprotect. */
+  readonly faults = { refuseProtect: false, refuseUnprotect: false };
+  readonly counters = { suspendCalculation: 0, protect: 0, unprotect: 0 };
   /** Every `context.sync()`, in order. */
   readonly syncs: SyncRecord[] = [];
 

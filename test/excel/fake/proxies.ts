@@ -25,8 +25,8 @@ export interface Delivery {
 export interface Engine {
   readonly state: FakeWorkbookState;
   sync(ctx: FakeRequestContext): Promise<void>;
-  readonly faults: { protectionAccessDenied: boolean };
-  readonly counters: { suspendCalculation: number };
+  readonly faults: { refuseProtect: boolean; refuseUnprotect: boolean };
+  readonly counters: { suspendCalculation: number; protect: number; unprotect: number };
 }
 
 const notLoaded = (prop: string) =>
@@ -441,18 +441,20 @@ export class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
   protect(options?: ProtectionOptions, password?: string): void {
     this.queue({ call: "protect", options, password: password ? "***" : undefined }, () => {
       const s = this.must();
-      if (this.context.engine.faults.protectionAccessDenied) throw new FakeOfficeError("AccessDenied", "Access denied: protect.");
+      if (this.context.engine.faults.refuseProtect) throw new FakeOfficeError("AccessDenied", "Access denied: protect.");
       if (s.protection.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+      this.context.engine.counters.protect++;
       s.protection = { protected: true, options: { ...options }, password: password ?? null };
     });
   }
   unprotect(password?: string): void {
     this.queue({ call: "unprotect" }, () => {
       const s = this.must();
-      if (this.context.engine.faults.protectionAccessDenied) throw new FakeOfficeError("AccessDenied", "Access denied: unprotect.");
+      if (this.context.engine.faults.refuseUnprotect) throw new FakeOfficeError("AccessDenied", "Access denied: unprotect.");
       if (!s.protection.protected) return;
       if (s.protection.password !== null && s.protection.password !== (password ?? null))
         throw new FakeOfficeError("AccessDenied", "The password you supplied is not correct.");
+      this.context.engine.counters.unprotect++;
       s.protection = { protected: false, options: {}, password: null };
     });
   }
@@ -958,6 +960,7 @@ export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> 
 export class ConditionalFormatProxy extends ClientObject<ConditionalFormatState> {
   readonly cellValue: ConditionalRuleProxy;
   readonly custom: ConditionalRuleProxy;
+  readonly customOrNullObject: ConditionalRuleProxy;
   constructor(
     ctx: FakeRequestContext,
     private readonly range: RangeProxy,
@@ -966,6 +969,7 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatState>
     super(ctx);
     this.cellValue = new ConditionalRuleProxy(ctx, this, "CellValue");
     this.custom = new ConditionalRuleProxy(ctx, this, "Custom");
+    this.customOrNullObject = new ConditionalRuleProxy(ctx, this, "Custom", true);
   }
   resolve(): ConditionalFormatState {
     const f = this.range.worksheet.must().conditionalFormats.find((x) => x.id === this.formatId);
@@ -976,7 +980,7 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatState>
     return `conditionalFormat[${this.formatId}]`;
   }
   protected override child(name: string) {
-    return name === "custom" ? this.custom : name === "cellValue" ? this.cellValue : undefined;
+    return name === "custom" ? this.custom : name === "cellValue" ? this.cellValue : name === "customOrNullObject" ? this.customOrNullObject : undefined;
   }
   protected override read(f: ConditionalFormatState, prop: string): unknown {
     if (prop === "id") return f.id;
@@ -1015,6 +1019,7 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
     ctx: FakeRequestContext,
     private readonly owner: ConditionalFormatProxy,
     private readonly kind: "CellValue" | "Custom",
+    private readonly nullable = false,
   ) {
     super(ctx);
     const set = (key: "fill" | "fontColor" | "bold", v: string | boolean) =>
@@ -1068,8 +1073,10 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
     if (f.type !== this.kind) throw new FakeOfficeError("InvalidOperation", `This is a ${f.type} conditional format, not ${this.kind}.`);
     return f;
   }
-  resolve(): ConditionalFormatState {
-    return this.owner.resolve();
+  resolve(): ConditionalFormatState | null {
+    const f = this.owner.resolve();
+    if (this.nullable && f.type !== this.kind) return null;
+    return f;
   }
   path(): string {
     return `${this.owner.path()}.${this.kind}`;
@@ -1087,13 +1094,13 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
       // `custom/rule/formula` loads the rule as one value.
       return new (class extends ClientObject<ConditionalFormatState> {
         resolve() {
-          return outer.resolve();
+          return outer.must();
         }
         path() {
           return `${outer.path()}.rule`;
         }
         override collect(_paths: readonly string[], commits: (() => void)[]): number {
-          const f = outer.resolve();
+          const f = outer.must();
           commits.push(() => outer.deliver("rule", f.rule));
           return jsonBytes(f.rule);
         }

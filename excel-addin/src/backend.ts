@@ -1,0 +1,101 @@
+/// <reference types="office-js" />
+/**
+ * The task pane's backend: the shared sidebar's `Backend` over Excel, running the core in the
+ * pane. Each call is one `Excel.run` with a fresh host; errors come back as messages, never as
+ * exceptions the pane would have to guess at.
+ *
+ * An action is offered once it works here: `ACTIONS` lists them, each a few lines over the core.
+ */
+import {
+  hasErrors,
+  paneIssue,
+  SHEET,
+  paneState,
+  setUpTemplatePlan,
+  validateGrids,
+  type ActionOutcome,
+  type Backend,
+  type PaneAction,
+  type PaneState,
+} from "@baton/core";
+import type { ExcelHost } from "./host.ts";
+import { loadMarks, queueMarks } from "./marks.ts";
+import { describeError } from "./messages.ts";
+import { readTemplate, templateSheetsIn, withHost, type RunExcel } from "./session.ts";
+
+export interface ExcelBackendOptions {
+  readonly run: RunExcel;
+  /** The instant statuses are computed as of. */
+  readonly now?: () => Date;
+  /** The zone written into a new template's Settings: the user's own. */
+  readonly timeZone?: () => string;
+}
+
+type Action = (host: ExcelHost, options: Required<ExcelBackendOptions>, arg?: string) => Promise<ActionOutcome>;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const withWarnings = (message: string, host: ExcelHost) => [message, ...host.warnings].join(" ");
+
+const setUpTemplate: Action = async (host, options) => {
+  const plan = setUpTemplatePlan(await host.sheetNames(), options.timeZone());
+  const added = [...new Set(plan.ops.flatMap((op) => (op.op === "addSheet" ? [op.sheet] : [])))];
+  if (!added.length) return { ok: true, message: "The template is already set up." };
+  await host.apply(plan);
+  return { ok: true, message: withWarnings(`Added ${added.join(", ")}.`, host) };
+};
+
+const validate: Action = async (host) => {
+  const sheetNames = await host.sheetNames();
+  const checkins = templateSheetsIn(sheetNames).find((n) => n.toLowerCase() === SHEET.checkins.toLowerCase());
+  const marks = checkins ? loadMarks(host.context, checkins) : null;
+  const { grids } = await readTemplate(host);
+  const { issues } = validateGrids(grids);
+  if (checkins && marks) {
+    queueMarks(host.context, checkins, marks, "all", issues.filter((i) => i.sheet === checkins).map((i) => i.cell));
+    await host.sync();
+  }
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  const message = issues.length ? `${plural(errors, "error")} and ${plural(warnings, "warning")}.` : "No issues: the workbook is valid.";
+  return { ok: !hasErrors(issues), message, issues: issues.map(paneIssue) };
+};
+
+/** What the Excel pane offers, in the order the pane shows them. */
+export const ACTIONS: Partial<Record<PaneAction, Action>> = { setUpTemplate, validate };
+
+export function excelBackend(options: ExcelBackendOptions): Backend {
+  const opts: Required<ExcelBackendOptions> = {
+    run: options.run,
+    now: options.now ?? (() => new Date()),
+    timeZone: options.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
+  };
+  return {
+    async state(): Promise<PaneState> {
+      try {
+        return await withHost(opts.run, async (host) => {
+          const { sheetNames, grids } = await readTemplate(host);
+          return paneState({ grids, sheetNames, now: opts.now(), actions: Object.keys(ACTIONS) as PaneAction[] });
+        });
+      } catch (e) {
+        // The pane shows this message with a way to try again.
+        throw new Error(describeError(e));
+      }
+    },
+    async select(sheet, cell) {
+      try {
+        await withHost(opts.run, (host) => host.select(sheet, cell));
+      } catch (e) {
+        throw new Error(describeError(e));
+      }
+    },
+    async run(action, arg) {
+      const act = ACTIONS[action];
+      if (!act) return { ok: false, message: `"${action}" is not an action of Baton for Excel.` };
+      try {
+        return await withHost(opts.run, (host) => act(host, opts, arg));
+      } catch (e) {
+        return { ok: false, message: describeError(e) };
+      }
+    },
+  };
+}
