@@ -50,14 +50,20 @@ const validate: Action = async (host) => {
   const marks = checkins ? loadMarks(host.context, checkins) : null;
   const { grids } = await readTemplate(host);
   const { issues } = validateGrids(grids);
+  let unmarked = "";
   if (checkins && marks) {
     queueMarks(host.context, checkins, marks, "all", issues.filter((i) => i.sheet === checkins).map((i) => i.cell));
-    await host.sync();
+    try {
+      await host.sync();
+    } catch (e) {
+      // The list matters more than the marks: a sheet protected against formatting keeps it.
+      unmarked = ` The cells on ${checkins} could not be marked: ${describeError(e)}`;
+    }
   }
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
   const message = issues.length ? `${plural(errors, "error")} and ${plural(warnings, "warning")}.` : "No issues: the workbook is valid.";
-  return { ok: !hasErrors(issues), message, issues: issues.map(paneIssue) };
+  return { ok: !hasErrors(issues), message: message + unmarked, issues: issues.map(paneIssue) };
 };
 
 /** What the Excel pane offers, in the order the pane shows them. */
