@@ -79,8 +79,8 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
     async state(): Promise<PaneState> {
       try {
         return await withHost(opts.run, async (host) => {
-          const { sheetNames, grids } = await readTemplate(host);
-          return paneState({ grids, sheetNames, now: opts.now(), actions: Object.keys(ACTIONS) as PaneAction[] });
+          const { grids } = await readTemplate(host);
+          return paneState({ grids, now: opts.now(), actions: Object.keys(ACTIONS) as PaneAction[] });
         });
       } catch (e) {
         // The pane shows this message with a way to try again.

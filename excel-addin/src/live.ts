@@ -24,12 +24,6 @@ export interface LiveValidation {
   idle(): Promise<void>;
 }
 
-interface ChangedArgs {
-  readonly address: string;
-  readonly triggerSource?: string;
-  readonly changeType?: string;
-}
-
 /** Starts watching Check-ins; null when the workbook has no Check-ins sheet yet. */
 export async function startLiveValidation(options: LiveValidationOptions): Promise<LiveValidation | null> {
   const { run } = options;
@@ -52,13 +46,13 @@ export async function startLiveValidation(options: LiveValidationOptions): Promi
   const registration = await withHost(run, async (host) => {
     const sheet = templateSheetsIn(await host.sheetNames()).find((n) => n.toLowerCase() === SHEET.checkins.toLowerCase());
     if (!sheet) return null;
-    const handler = (args: ChangedArgs) => {
+    const handler = async (args: Excel.WorksheetChangedEventArgs) => {
       if (args.triggerSource === "ThisLocalAddin") return;
       const rows = args.changeType && args.changeType !== "RangeEdited" ? "all" : rowsOf(args.address);
       queue = queue.then(() => check(rows, sheet)).catch(options.onError);
-      return queue;
+      await queue;
     };
-    host.context.workbook.worksheets.getItem(sheet).onChanged.add(handler as (a: Excel.WorksheetChangedEventArgs) => Promise<void>);
+    host.context.workbook.worksheets.getItem(sheet).onChanged.add(handler);
     await host.sync();
     return sheet;
   });

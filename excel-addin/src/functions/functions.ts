@@ -1,0 +1,37 @@
+/// <reference types="office-js" />
+/// <reference types="custom-functions-runtime" />
+// The custom functions' entry. The JSDoc below is the functions' metadata: the build generates
+// functions.json from it (custom-functions-metadata); BATON is the namespace set in the manifests.
+import { workbookFunctions } from "./workbook-functions.ts";
+
+const baton = workbookFunctions({
+  newContext: () => new Excel.RequestContext(),
+  // A CustomFunctions.Error shows as #VALUE! with the message in the cell's tooltip.
+  invalid: (message) => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message) as unknown as Error,
+});
+
+/**
+ * Counts the validation errors in the workbook, or on one of its template sheets.
+ * @customfunction ISSUES
+ * @param sheet A template sheet, such as "Check-ins"; the whole workbook when left out.
+ * @returns The number of errors.
+ * @volatile
+ */
+export function issues(sheet?: string): Promise<number> {
+  return baton.issues(sheet);
+}
+
+/**
+ * The reporting period a date falls in: an ISO week such as 2026-W48, or a month such as 2026-11.
+ * @customfunction PERIOD
+ * @param date A date.
+ * @param cadence Weekly or Monthly; the workbook's cadence when left out.
+ * @returns The period.
+ * @volatile
+ */
+export function period(date: number, cadence?: string): Promise<string> {
+  return baton.period(date, cadence);
+}
+
+CustomFunctions.associate("ISSUES", issues);
+CustomFunctions.associate("PERIOD", period);
