@@ -66,13 +66,13 @@ function compareSets(where, declared, used) {
 }
 
 /** Every problem with the manifests in `dir` (excel-addin), as lines for the user. */
-export async function validateManifests(dir = "excel-addin", { xmlText, json } = {}) {
+export async function validateManifests(dir = "excel-addin", { xmlText, json, used: usedSets } = {}) {
   const problems = [];
   const xml = readXml(xmlText ?? readFileSync(join(dir, "manifest.xml"), "utf8"));
   const manifest = json ?? JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
   problems.push(...(await checkJsonSchema(manifest)));
 
-  const { sets: used } = requirementSets(join(dir, "src"));
+  const used = usedSets ?? requirementSets(join(dir, "src")).sets;
   problems.push(...compareSets("manifest.xml", xml.sets, used));
   const ext = manifest.extensions?.[0] ?? {};
   const capabilities = Object.fromEntries((ext.requirements?.capabilities ?? []).map((c) => [c.name, c.minVersion]));
