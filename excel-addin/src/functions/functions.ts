@@ -33,5 +33,8 @@ export function period(date: number, cadence?: string): Promise<string> {
   return baton.period(date, cadence);
 }
 
-CustomFunctions.associate("ISSUES", issues);
-CustomFunctions.associate("PERIOD", period);
+// Excel provides CustomFunctions when it loads the runtime; a browser outside Excel does not.
+if (typeof CustomFunctions !== "undefined") {
+  CustomFunctions.associate("ISSUES", issues);
+  CustomFunctions.associate("PERIOD", period);
+}
