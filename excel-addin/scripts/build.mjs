@@ -5,7 +5,15 @@
 // The manifests name https://localhost:3000 (the dev server). To build for a server of your own,
 // set BATON_EXCEL_URL (for example https://baton.example.com/excel) and the copies in dist name it.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,7 +29,8 @@ export const PANE_JS_BUDGET = 300 * 1024;
 export async function functionsMetadata() {
   const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
   const result = await generateCustomFunctionsMetadata(join(ROOT, "src/functions/functions.ts"));
-  if (result.errors.length) throw new Error(`custom functions metadata:\n${result.errors.join("\n")}`);
+  if (result.errors.length)
+    throw new Error(`custom functions metadata:\n${result.errors.join("\n")}`);
   return JSON.parse(result.metadataJson);
 }
 
@@ -30,7 +39,10 @@ function copyWithUrl(from, to, url) {
   writeFileSync(to, url === DEV_URL ? text : text.split(DEV_URL).join(url.replace(/\/$/, "")));
 }
 
-export async function buildExcel({ url = process.env.BATON_EXCEL_URL || DEV_URL, minify = true } = {}) {
+export async function buildExcel({
+  url = process.env.BATON_EXCEL_URL || DEV_URL,
+  minify = true,
+} = {}) {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(join(DIST, "assets"), { recursive: true });
   const result = await build({
@@ -55,19 +67,30 @@ export async function buildExcel({ url = process.env.BATON_EXCEL_URL || DEV_URL,
     logLevel: "warning",
   });
   copyFileSync(join(ROOT, "src/taskpane/taskpane.html"), join(DIST, "taskpane.html"));
-  writeFileSync(join(DIST, "functions.json"), JSON.stringify(await functionsMetadata(), null, 2) + "\n");
+  writeFileSync(
+    join(DIST, "functions.json"),
+    JSON.stringify(await functionsMetadata(), null, 2) + "\n",
+  );
   for (const m of ["manifest.xml", "manifest.json"]) copyWithUrl(join(ROOT, m), join(DIST, m), url);
-  for (const f of readdirSync(join(ROOT, "assets"))) copyFileSync(join(ROOT, "assets", f), join(DIST, "assets", f));
+  for (const f of readdirSync(join(ROOT, "assets")))
+    copyFileSync(join(ROOT, "assets", f), join(DIST, "assets", f));
 
   const js = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".js"));
   const sizes = Object.fromEntries(js.map(([f, o]) => [f.slice(DIST.length + 1), o.bytes]));
   const total = js.reduce((n, [, o]) => n + o.bytes, 0);
   const css = statSync(join(DIST, "taskpane.css")).size;
-  if (total > PANE_JS_BUDGET) throw new Error(`the task pane's JavaScript is ${total} bytes, over its budget of ${PANE_JS_BUDGET}`);
+  if (total > PANE_JS_BUDGET)
+    throw new Error(
+      `the task pane's JavaScript is ${total} bytes, over its budget of ${PANE_JS_BUDGET}`,
+    );
   return { sizes, total, css };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { total, css, sizes } = await buildExcel();
-  console.log(`excel-addin/dist: ${total} bytes of JavaScript (${Object.entries(sizes).map(([f, b]) => `${f} ${b}`).join(", ")}), ${css} bytes of CSS`);
+  console.log(
+    `excel-addin/dist: ${total} bytes of JavaScript (${Object.entries(sizes)
+      .map(([f, b]) => `${f} ${b}`)
+      .join(", ")}), ${css} bytes of CSS`,
+  );
 }

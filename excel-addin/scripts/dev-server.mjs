@@ -25,8 +25,13 @@ const rebuild = async () => {
 await rebuild();
 
 const options = await devCerts.getHttpsServerOptions();
-createServer(options, distHandler(resolve("excel-addin/dist"), { localOfficeJs })).listen(port, "localhost", () =>
-  console.log(`Baton for Excel on https://localhost:${port}/taskpane.html — sideload excel-addin/manifest.xml`),
+createServer(options, distHandler(resolve("excel-addin/dist"), { localOfficeJs })).listen(
+  port,
+  "localhost",
+  () =>
+    console.log(
+      `Baton for Excel on https://localhost:${port}/taskpane.html — sideload excel-addin/manifest.xml`,
+    ),
 );
 
 let timer = null;

@@ -35,18 +35,25 @@ export function png(size, pixel) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** Coverage (0..1) of a pixel by a shape given as a signed distance (negative inside), 4x4 samples. */
 function cover(size, x, y, distance) {
   let inside = 0;
   for (let i = 0; i < 4; i++)
-    for (let j = 0; j < 4; j++) if (distance((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size) < 0) inside++;
+    for (let j = 0; j < 4; j++)
+      if (distance((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size) < 0) inside++;
   return inside / 16;
 }
 const segment = (ax, ay, bx, by, r) => (px, py) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy) - r;
 };
@@ -66,7 +73,12 @@ function blend(layers) {
 
 /** The colour icon: a navy disc with an amber baton across it. */
 export const colorIcon = (size) =>
-  png(size, (x, y) => blend([[NAVY, cover(size, x, y, disc(0.5, 0.5, 0.48))], [AMBER, cover(size, x, y, baton)]]));
+  png(size, (x, y) =>
+    blend([
+      [NAVY, cover(size, x, y, disc(0.5, 0.5, 0.48))],
+      [AMBER, cover(size, x, y, baton)],
+    ]),
+  );
 
 /** The outline icon (unified manifest): white strokes on transparent. */
 export const outlineIcon = (size) =>
@@ -76,11 +88,19 @@ export const outlineIcon = (size) =>
     return [255, 255, 255, Math.round(a * 255)];
   });
 
-export const ICONS = { "icon-16.png": 16, "icon-32.png": 32, "icon-64.png": 64, "icon-80.png": 80, "icon-128.png": 128, "color-192.png": 192 };
+export const ICONS = {
+  "icon-16.png": 16,
+  "icon-32.png": 32,
+  "icon-64.png": 64,
+  "icon-80.png": 80,
+  "icon-128.png": 128,
+  "color-192.png": 192,
+};
 
 if (process.argv[1]?.endsWith("icons.mjs")) {
   mkdirSync("excel-addin/assets", { recursive: true });
-  for (const [name, size] of Object.entries(ICONS)) writeFileSync(`excel-addin/assets/${name}`, colorIcon(size));
+  for (const [name, size] of Object.entries(ICONS))
+    writeFileSync(`excel-addin/assets/${name}`, colorIcon(size));
   writeFileSync("excel-addin/assets/outline-32.png", outlineIcon(32));
   console.log("excel-addin/assets: icons written");
 }

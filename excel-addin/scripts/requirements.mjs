@@ -51,7 +51,10 @@ export function requirementSets(srcDir = "excel-addin/src") {
     for (const decl of target.declarations ?? []) {
       const file = decl.getSourceFile().fileName;
       if (!/@types\/(office-js|custom-functions-runtime)\//.test(file)) continue;
-      const docs = ts.getJSDocCommentsAndTags(decl).map((d) => d.getText()).join("\n");
+      const docs = ts
+        .getJSDocCommentsAndTags(decl)
+        .map((d) => d.getText())
+        .join("\n");
       for (const m of docs.matchAll(API_SET)) {
         const [, name, version] = m;
         const api = `${checker.getFullyQualifiedName(target)}`;

@@ -30,7 +30,8 @@ export function distHandler(dist, { localOfficeJs = false } = {}) {
   return (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file;
-    if (localOfficeJs && path.startsWith("/office-js/")) file = normalize(join(officeDir, path.slice("/office-js/".length)));
+    if (localOfficeJs && path.startsWith("/office-js/"))
+      file = normalize(join(officeDir, path.slice("/office-js/".length)));
     else file = normalize(join(dist, path === "/" ? "taskpane.html" : path));
     const base = file.startsWith(officeDir) ? officeDir : dist;
     if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
@@ -38,7 +39,13 @@ export function distHandler(dist, { localOfficeJs = false } = {}) {
       return;
     }
     let body = readFileSync(file);
-    if (localOfficeJs && file.endsWith(".html")) body = Buffer.from(body.toString("utf8").split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL));
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+    if (localOfficeJs && file.endsWith(".html"))
+      body = Buffer.from(body.toString("utf8").split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL));
+    res
+      .writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+      })
+      .end(body);
   };
 }

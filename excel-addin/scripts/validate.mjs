@@ -35,7 +35,10 @@ export function bundledSchema(schemaUrl) {
 
 export async function checkJsonSchema(manifest) {
   const schema = bundledSchema(manifest.$schema);
-  if (!schema) return [`manifest.json: no bundled schema for ${manifest.$schema}; name one of @microsoft/app-manifest's versions`];
+  if (!schema)
+    return [
+      `manifest.json: no bundled schema for ${manifest.$schema}; name one of @microsoft/app-manifest's versions`,
+    ];
   const { AppManifestUtils } = require("@microsoft/app-manifest");
   const errors = await AppManifestUtils.validateAgainstSchema(manifest, schema);
   return errors.map((e) => `manifest.json:${e}`);
@@ -45,28 +48,45 @@ const attr = (tag, name) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** The parts of manifest.xml the checks need (the manifest is ours: elements are on one line each). */
 export function readXml(xml) {
-  const sets = Object.fromEntries([...xml.matchAll(/<Set\s[^>]*\/>/g)].map(([t]) => [attr(t, "Name"), attr(t, "MinVersion")]));
+  const sets = Object.fromEntries(
+    [...xml.matchAll(/<Set\s[^>]*\/>/g)].map(([t]) => [attr(t, "Name"), attr(t, "MinVersion")]),
+  );
   const resids = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
-  const defined = Object.fromEntries([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)" DefaultValue="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
+  const defined = Object.fromEntries(
+    [...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)" DefaultValue="([^"]*)"\/>/g)].map(
+      (m) => [m[1], m[2]],
+    ),
+  );
   const functions = [...xml.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
   const id = /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
   const version = /<Version>([^<]+)<\/Version>/.exec(xml)?.[1];
-  const images = [...xml.matchAll(/<bt:Image id="[^"]+" DefaultValue="([^"]+)"\/>/g)].map((m) => m[1]);
-  const icons = [/<IconUrl DefaultValue="([^"]+)"/, /<HighResolutionIconUrl DefaultValue="([^"]+)"/].map((r) => r.exec(xml)?.[1]).filter(Boolean);
+  const images = [...xml.matchAll(/<bt:Image id="[^"]+" DefaultValue="([^"]+)"\/>/g)].map(
+    (m) => m[1],
+  );
+  const icons = [/<IconUrl DefaultValue="([^"]+)"/, /<HighResolutionIconUrl DefaultValue="([^"]+)"/]
+    .map((r) => r.exec(xml)?.[1])
+    .filter(Boolean);
   return { sets, resids, defined, functions, id, version, images, icons };
 }
 
 function compareSets(where, declared, used) {
   const problems = [];
   for (const [name, version] of Object.entries(used))
-    if (declared[name] !== version) problems.push(`${where}: the code uses ${name} ${version}; the manifest asks for ${declared[name] ?? "nothing"}`);
+    if (declared[name] !== version)
+      problems.push(
+        `${where}: the code uses ${name} ${version}; the manifest asks for ${declared[name] ?? "nothing"}`,
+      );
   for (const name of Object.keys(declared))
-    if (!used[name]) problems.push(`${where}: asks for ${name} ${declared[name]}, which the code does not use`);
+    if (!used[name])
+      problems.push(`${where}: asks for ${name} ${declared[name]}, which the code does not use`);
   return problems;
 }
 
 /** Every problem with the manifests in `dir` (excel-addin), as lines for the user. */
-export async function validateManifests(dir = "excel-addin", { xmlText, json, used: usedSets } = {}) {
+export async function validateManifests(
+  dir = "excel-addin",
+  { xmlText, json, used: usedSets } = {},
+) {
   const problems = [];
   const xml = readXml(xmlText ?? readFileSync(join(dir, "manifest.xml"), "utf8"));
   const manifest = json ?? JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
@@ -75,17 +95,31 @@ export async function validateManifests(dir = "excel-addin", { xmlText, json, us
   const used = usedSets ?? requirementSets(join(dir, "src")).sets;
   problems.push(...compareSets("manifest.xml", xml.sets, used));
   const ext = manifest.extensions?.[0] ?? {};
-  const capabilities = Object.fromEntries((ext.requirements?.capabilities ?? []).map((c) => [c.name, c.minVersion]));
+  const capabilities = Object.fromEntries(
+    (ext.requirements?.capabilities ?? []).map((c) => [c.name, c.minVersion]),
+  );
   problems.push(...compareSets("manifest.json", capabilities, used));
 
-  for (const r of new Set(xml.resids)) if (!(r in xml.defined)) problems.push(`manifest.xml: resid "${r}" is not defined in <Resources>`);
-  if (xml.id !== manifest.id) problems.push(`the manifests' ids differ: ${xml.id} and ${manifest.id}`);
-  if (xml.version?.replace(/\.0$/, "") !== manifest.version) problems.push(`the manifests' versions differ: ${xml.version} and ${manifest.version}`);
-  const jsonFunctions = (ext.runtimes ?? []).flatMap((r) => (r.actions ?? []).filter((a) => a.type === "executeFunction").map((a) => a.id));
+  for (const r of new Set(xml.resids))
+    if (!(r in xml.defined))
+      problems.push(`manifest.xml: resid "${r}" is not defined in <Resources>`);
+  if (xml.id !== manifest.id)
+    problems.push(`the manifests' ids differ: ${xml.id} and ${manifest.id}`);
+  if (xml.version?.replace(/\.0$/, "") !== manifest.version)
+    problems.push(`the manifests' versions differ: ${xml.version} and ${manifest.version}`);
+  const jsonFunctions = (ext.runtimes ?? []).flatMap((r) =>
+    (r.actions ?? []).filter((a) => a.type === "executeFunction").map((a) => a.id),
+  );
   if ([...xml.functions].sort().join() !== [...jsonFunctions].sort().join())
-    problems.push(`the manifests' ribbon commands differ: ${xml.functions.join(", ")} and ${jsonFunctions.join(", ")}`);
-  const namespace = (ext.runtimes ?? []).find((r) => r.customFunctions)?.customFunctions?.namespace?.id;
-  if (xml.defined["Functions.Namespace"] !== namespace) problems.push(`the manifests' custom function namespaces differ: ${xml.defined["Functions.Namespace"]} and ${namespace}`);
+    problems.push(
+      `the manifests' ribbon commands differ: ${xml.functions.join(", ")} and ${jsonFunctions.join(", ")}`,
+    );
+  const namespace = (ext.runtimes ?? []).find((r) => r.customFunctions)?.customFunctions?.namespace
+    ?.id;
+  if (xml.defined["Functions.Namespace"] !== namespace)
+    problems.push(
+      `the manifests' custom function namespaces differ: ${xml.defined["Functions.Namespace"]} and ${namespace}`,
+    );
 
   // Icons: the declared size is in the resource id (Icon.32x32) or the file name (icon-32.png).
   const local = (url) => join(dir, new URL(url).pathname.replace(/^\//, ""));
@@ -93,14 +127,20 @@ export async function validateManifests(dir = "excel-addin", { xmlText, json, us
     [manifest.icons?.color, 192],
     [manifest.icons?.outline, 32],
   ];
-  const urls = [...xml.images, ...xml.icons].map((u) => [local(u), Number(/(\d+)\.png$/.exec(u)?.[1])]);
+  const urls = [...xml.images, ...xml.icons].map((u) => [
+    local(u),
+    Number(/(\d+)\.png$/.exec(u)?.[1]),
+  ]);
   for (const [file, size] of [...urls, ...jsonIcons.map(([f, s]) => [join(dir, f ?? ""), s])]) {
     if (!existsSync(file)) {
       problems.push(`icon ${file} does not exist`);
       continue;
     }
     const got = pngSize(file);
-    if (!got || got.width !== size || got.height !== size) problems.push(`icon ${file} is ${got ? `${got.width}x${got.height}` : "not a PNG"}, not ${size}x${size}`);
+    if (!got || got.width !== size || got.height !== size)
+      problems.push(
+        `icon ${file} is ${got ? `${got.width}x${got.height}` : "not a PNG"}, not ${size}x${size}`,
+      );
   }
   return problems;
 }
@@ -113,5 +153,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exit(1);
   }
   const { sets } = requirementSets(join(dir, "src"));
-  console.log(`manifest.json matches its schema; both manifests ask for ${Object.entries(sets).map(([n, v]) => `${n} ${v}`).join(", ")}, as the code uses.`);
+  console.log(
+    `manifest.json matches its schema; both manifests ask for ${Object.entries(sets)
+      .map(([n, v]) => `${n} ${v}`)
+      .join(", ")}, as the code uses.`,
+  );
 }

@@ -31,7 +31,11 @@ export interface ExcelBackendOptions {
   readonly timeZone?: () => string;
 }
 
-type Action = (host: ExcelHost, options: Required<ExcelBackendOptions>, arg?: string) => Promise<ActionOutcome>;
+type Action = (
+  host: ExcelHost,
+  options: Required<ExcelBackendOptions>,
+  arg?: string,
+) => Promise<ActionOutcome>;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const withWarnings = (message: string, host: ExcelHost) => [message, ...host.warnings].join(" ");
@@ -46,13 +50,21 @@ const setUpTemplate: Action = async (host, options) => {
 
 const validate: Action = async (host) => {
   const sheetNames = await host.sheetNames();
-  const checkins = templateSheetsIn(sheetNames).find((n) => n.toLowerCase() === SHEET.checkins.toLowerCase());
+  const checkins = templateSheetsIn(sheetNames).find(
+    (n) => n.toLowerCase() === SHEET.checkins.toLowerCase(),
+  );
   const marks = checkins ? loadMarks(host.context, checkins) : null;
   const { grids } = await readTemplate(host);
   const { issues } = validateGrids(grids);
   let unmarked = "";
   if (checkins && marks) {
-    queueMarks(host.context, checkins, marks, "all", issues.filter((i) => i.sheet === checkins).map((i) => i.cell));
+    queueMarks(
+      host.context,
+      checkins,
+      marks,
+      "all",
+      issues.filter((i) => i.sheet === checkins).map((i) => i.cell),
+    );
     try {
       await host.sync();
     } catch (e) {
@@ -62,7 +74,9 @@ const validate: Action = async (host) => {
   }
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
-  const message = issues.length ? `${plural(errors, "error")} and ${plural(warnings, "warning")}.` : "No issues: the workbook is valid.";
+  const message = issues.length
+    ? `${plural(errors, "error")} and ${plural(warnings, "warning")}.`
+    : "No issues: the workbook is valid.";
   return { ok: !hasErrors(issues), message: message + unmarked, issues: issues.map(paneIssue) };
 };
 
@@ -80,7 +94,11 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
       try {
         return await withHost(opts.run, async (host) => {
           const { grids } = await readTemplate(host);
-          return paneState({ grids, now: opts.now(), actions: Object.keys(ACTIONS) as PaneAction[] });
+          return paneState({
+            grids,
+            now: opts.now(),
+            actions: Object.keys(ACTIONS) as PaneAction[],
+          });
         });
       } catch (e) {
         // The pane shows this message with a way to try again.

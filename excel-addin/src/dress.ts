@@ -5,19 +5,34 @@
  * banding, structured references), and its status columns get conditional formats in the
  * status colours, so a value typed or computed later is coloured by Excel itself.
  */
-import { a1Range, columnLetters, COLUMNS, SHEET, STATUS_FILL, type Column, type SheetKey, type WriteOp } from "@baton/core";
+import {
+  a1Range,
+  columnLetters,
+  COLUMNS,
+  SHEET,
+  STATUS_FILL,
+  type Column,
+  type SheetKey,
+  type WriteOp,
+} from "@baton/core";
 import type { Step } from "./steps.ts";
 
 type RecordSheet = Exclude<SheetKey, "settings">;
 
-const RECORD_SHEETS = (Object.keys(SHEET) as SheetKey[]).filter((k): k is RecordSheet => k !== "settings");
+const RECORD_SHEETS = (Object.keys(SHEET) as SheetKey[]).filter(
+  (k): k is RecordSheet => k !== "settings",
+);
 
 /** Columns coloured by status: each computed Status, and the RAG a check-in reports. */
-export function statusColumns(key: RecordSheet): { column: number; values: readonly (keyof typeof STATUS_FILL)[] }[] {
+export function statusColumns(
+  key: RecordSheet,
+): { column: number; values: readonly (keyof typeof STATUS_FILL)[] }[] {
   const out: { column: number; values: readonly (keyof typeof STATUS_FILL)[] }[] = [];
   (COLUMNS[key] as readonly Column[]).forEach((c, i) => {
-    if (c.computed && c.key === "status") out.push({ column: i + 1, values: ["Green", "Amber", "Red", "Done", "Paused"] });
-    if (key === "checkins" && c.key === "rag") out.push({ column: i + 1, values: ["Green", "Amber", "Red"] });
+    if (c.computed && c.key === "status")
+      out.push({ column: i + 1, values: ["Green", "Amber", "Red", "Done", "Paused"] });
+    if (key === "checkins" && c.key === "rag")
+      out.push({ column: i + 1, values: ["Green", "Amber", "Red"] });
   });
   return out;
 }
@@ -29,7 +44,10 @@ const LAST_ROW = 1048576;
  * The Excel-only steps for the record sheets a plan creates, by sheet name. `created` holds the
  * sheets the plan adds that did not exist before.
  */
-export function dressing(ops: readonly WriteOp[], created: ReadonlySet<string>): Map<string, Step[]> {
+export function dressing(
+  ops: readonly WriteOp[],
+  created: ReadonlySet<string>,
+): Map<string, Step[]> {
   const out = new Map<string, Step[]>();
   for (const key of RECORD_SHEETS) {
     const sheet = SHEET[key];

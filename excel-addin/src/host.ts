@@ -16,7 +16,15 @@
  *   plan before anything is written, with a message; refusing to protect again is a warning.
  * - The seal anchor lives in the workbook's settings: saved in the file, private to Baton.
  */
-import { a1Range, type CellValue, type Grid, type Grids, type Host, type Rect, type WritePlan } from "@baton/core";
+import {
+  a1Range,
+  type CellValue,
+  type Grid,
+  type Grids,
+  type Host,
+  type Rect,
+  type WritePlan,
+} from "@baton/core";
 import { dressing } from "./dress.ts";
 import { ANCHOR_SETTING, stepsOf, type Step } from "./steps.ts";
 
@@ -45,7 +53,9 @@ const keyOf = (name: string) => name.toLowerCase();
 
 /** The Office.js error code of a failed sync, if it is one. */
 export function officeErrorCode(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : undefined;
+  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string"
+    ? (e as { code: string }).code
+    : undefined;
 }
 
 const tooLarge = (e: unknown) => officeErrorCode(e) === "RequestPayloadSizeLimitExceeded";
@@ -62,7 +72,11 @@ function bounding(a: Rect, b: Rect): Rect {
 }
 
 /** Office.js gives blanks as "": the core's grids hold null. Leading blank rows and columns are put back. */
-function placed(values: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number): CellValue[][] {
+function placed(
+  values: readonly (readonly unknown[])[],
+  rowIndex: number,
+  columnIndex: number,
+): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < rowIndex; r++) out.push([]);
   for (const row of values) {
@@ -105,7 +119,9 @@ export class ExcelHost implements Host {
     ws.load("items/name,items/visibility,items/protection/protected");
     await this.sync();
     this.known = new Map(
-      ws.items.filter((s) => s.visibility !== "VeryHidden").map((s) => [keyOf(s.name), { name: s.name, protected: s.protection.protected }]),
+      ws.items
+        .filter((s) => s.visibility !== "VeryHidden")
+        .map((s) => [keyOf(s.name), { name: s.name, protected: s.protection.protected }]),
     );
     return this.known;
   }
@@ -117,7 +133,9 @@ export class ExcelHost implements Host {
 
   async readSheets(names: readonly string[]): Promise<Grids> {
     const known = await this.sheets();
-    const found = [...new Set(names.map(keyOf))].map((k) => known.get(k)).filter((s): s is SheetInfo => s !== undefined);
+    const found = [...new Set(names.map(keyOf))]
+      .map((k) => known.get(k))
+      .filter((s): s is SheetInfo => s !== undefined);
     if (!found.length) return {};
     const ranges = found.map((s) => {
       const r = this.sheet(s.name).getUsedRangeOrNullObject(true);
@@ -131,7 +149,8 @@ export class ExcelHost implements Host {
       throw e;
     }
     const out: Record<string, Grid> = {};
-    for (const [name, r] of ranges) out[name] = r.isNullObject ? [] : placed(r.values, r.rowIndex, r.columnIndex);
+    for (const [name, r] of ranges)
+      out[name] = r.isNullObject ? [] : placed(r.values, r.rowIndex, r.columnIndex);
     return out;
   }
 
@@ -152,18 +171,29 @@ export class ExcelHost implements Host {
       if (r.isNullObject) continue;
       const step = Math.max(1, Math.floor(cellsPerSync / r.columnCount));
       for (let i = 0; i < r.rowCount; i += step)
-        pending.push({ name, row: r.rowIndex + i, column: r.columnIndex, rows: Math.min(step, r.rowCount - i), columns: r.columnCount });
+        pending.push({
+          name,
+          row: r.rowIndex + i,
+          column: r.columnIndex,
+          rows: Math.min(step, r.rowCount - i),
+          columns: r.columnCount,
+        });
     }
     while (pending.length) {
       const chunk: Block[] = [];
       let cells = 0;
-      while (pending.length && (chunk.length === 0 || cells + pending[0]!.rows * pending[0]!.columns <= cellsPerSync)) {
+      while (
+        pending.length &&
+        (chunk.length === 0 || cells + pending[0]!.rows * pending[0]!.columns <= cellsPerSync)
+      ) {
         const b = pending.shift()!;
         chunk.push(b);
         cells += b.rows * b.columns;
       }
       const loads = chunk.map((b) => {
-        const range = this.sheet(b.name).getRange(a1Range(b.row + 1, b.column + 1, b.rows, b.columns));
+        const range = this.sheet(b.name).getRange(
+          a1Range(b.row + 1, b.column + 1, b.rows, b.columns),
+        );
         range.load("values");
         return [b, range] as const;
       });
@@ -172,7 +202,10 @@ export class ExcelHost implements Host {
       } catch (e) {
         if (!tooLarge(e)) throw e;
         const single = chunk.length === 1 && chunk[0]!.rows === 1;
-        if (single) throw new ExcelHostError(`Row ${chunk[0]!.row + 1} of "${chunk[0]!.name}" holds more than Excel can send in one response.`);
+        if (single)
+          throw new ExcelHostError(
+            `Row ${chunk[0]!.row + 1} of "${chunk[0]!.name}" holds more than Excel can send in one response.`,
+          );
         // Cut the blocks in half and try again with a smaller share per sync.
         cellsPerSync = Math.max(1, Math.floor(cellsPerSync / 2));
         const halves = chunk.flatMap((b) => {
@@ -211,8 +244,10 @@ export class ExcelHost implements Host {
   async apply(plan: WritePlan): Promise<void> {
     const known = await this.sheets();
     const created = new Set<string>();
-    for (const op of plan.ops) if (op.op === "addSheet" && !known.has(keyOf(op.sheet))) created.add(op.sheet);
-    const exists = (name: string) => known.has(keyOf(name)) || [...created].some((c) => keyOf(c) === keyOf(name));
+    for (const op of plan.ops)
+      if (op.op === "addSheet" && !known.has(keyOf(op.sheet))) created.add(op.sheet);
+    const exists = (name: string) =>
+      known.has(keyOf(name)) || [...created].some((c) => keyOf(c) === keyOf(name));
     const extras = dressing(plan.ops, created);
 
     const steps: Step[] = [];
@@ -228,7 +263,8 @@ export class ExcelHost implements Host {
     }
     for (const more of extras.values()) steps.push(...more);
     for (const s of steps)
-      if (s.touches && !exists(s.touches.sheet)) throw new RangeError(`plan writes to a sheet that does not exist: ${s.touches.sheet}`);
+      if (s.touches && !exists(s.touches.sheet))
+        throw new RangeError(`plan writes to a sheet that does not exist: ${s.touches.sheet}`);
 
     const opened = await this.openProtected(steps, known);
     const protectedAgain = new Set<string>();
@@ -236,7 +272,8 @@ export class ExcelHost implements Host {
       await this.write(steps, protectedAgain);
     } finally {
       await this.protectAgain(opened, protectedAgain);
-      for (const name of created) known.set(keyOf(name), { name, protected: protectedAgain.has(keyOf(name)) });
+      for (const name of created)
+        known.set(keyOf(name), { name, protected: protectedAgain.has(keyOf(name)) });
     }
   }
 
@@ -244,7 +281,10 @@ export class ExcelHost implements Host {
    * Unprotects the protected sheets whose locked cells the plan writes, each in a sync of its
    * own. Returns their protection options, to protect them again as they were.
    */
-  private async openProtected(steps: readonly Step[], known: Map<string, SheetInfo>): Promise<Map<string, Excel.WorksheetProtectionOptions>> {
+  private async openProtected(
+    steps: readonly Step[],
+    known: Map<string, SheetInfo>,
+  ): Promise<Map<string, Excel.WorksheetProtectionOptions>> {
     const touched = new Map<string, Rect>();
     const relocked = new Set<string>();
     for (const s of steps) {
@@ -258,7 +298,9 @@ export class ExcelHost implements Host {
     const opened = new Map<string, Excel.WorksheetProtectionOptions>();
     if (!touched.size) return opened;
     const probes = [...touched].map(([name, rect]) => {
-      const lock = this.sheet(name).getRange(a1Range(rect.row, rect.column, rect.rows, rect.columns)).format.protection;
+      const lock = this.sheet(name).getRange(
+        a1Range(rect.row, rect.column, rect.rows, rect.columns),
+      ).format.protection;
       lock.load("locked");
       const protection = this.sheet(name).protection;
       protection.load("options");
@@ -320,7 +362,10 @@ export class ExcelHost implements Host {
     await flush();
   }
 
-  private async protectAgain(opened: ReadonlyMap<string, Excel.WorksheetProtectionOptions>, skip: ReadonlySet<string>): Promise<void> {
+  private async protectAgain(
+    opened: ReadonlyMap<string, Excel.WorksheetProtectionOptions>,
+    skip: ReadonlySet<string>,
+  ): Promise<void> {
     for (const [name, options] of opened) {
       if (skip.has(keyOf(name))) continue;
       this.sheet(name).protection.protect(options);

@@ -7,7 +7,14 @@
  * Excel does not save event handlers with the file: the task pane registers this each time it
  * starts (with the shared runtime, it then lasts while the workbook is open).
  */
-import { checkinEditIssues, liveContext, paneIssue, readWorkbook, SHEET, type PaneIssue } from "@baton/core";
+import {
+  checkinEditIssues,
+  liveContext,
+  paneIssue,
+  readWorkbook,
+  SHEET,
+  type PaneIssue,
+} from "@baton/core";
 import { loadMarks, queueMarks, rowsOf } from "./marks.ts";
 import { readTemplate, templateSheetsIn, withHost, type RunExcel } from "./session.ts";
 
@@ -25,7 +32,9 @@ export interface LiveValidation {
 }
 
 /** Starts watching Check-ins; null when the workbook has no Check-ins sheet yet. */
-export async function startLiveValidation(options: LiveValidationOptions): Promise<LiveValidation | null> {
+export async function startLiveValidation(
+  options: LiveValidationOptions,
+): Promise<LiveValidation | null> {
   const { run } = options;
   let queue: Promise<void> = Promise.resolve();
 
@@ -35,20 +44,32 @@ export async function startLiveValidation(options: LiveValidationOptions): Promi
       // The marks' load travels with the read.
       const { grids } = await readTemplate(host);
       const grid = grids[sheet] ?? [];
-      const rows = rowsOrAll === "all" ? Array.from({ length: Math.max(0, grid.length - 1) }, (_, i) => i + 2) : rowsOrAll.filter((r) => r >= 2);
+      const rows =
+        rowsOrAll === "all"
+          ? Array.from({ length: Math.max(0, grid.length - 1) }, (_, i) => i + 2)
+          : rowsOrAll.filter((r) => r >= 2);
       const context = liveContext(readWorkbook(grids).workbook);
       const issues = checkinEditIssues(context, grid, rows);
-      queueMarks(host.context, sheet, marks, rowsOrAll === "all" ? "all" : new Set(rows), issues.map((i) => i.cell));
+      queueMarks(
+        host.context,
+        sheet,
+        marks,
+        rowsOrAll === "all" ? "all" : new Set(rows),
+        issues.map((i) => i.cell),
+      );
       await host.sync();
       options.onChecked(issues.map(paneIssue), rows);
     });
 
   const registration = await withHost(run, async (host) => {
-    const sheet = templateSheetsIn(await host.sheetNames()).find((n) => n.toLowerCase() === SHEET.checkins.toLowerCase());
+    const sheet = templateSheetsIn(await host.sheetNames()).find(
+      (n) => n.toLowerCase() === SHEET.checkins.toLowerCase(),
+    );
     if (!sheet) return null;
     const handler = async (args: Excel.WorksheetChangedEventArgs) => {
       if (args.triggerSource === "ThisLocalAddin") return;
-      const rows = args.changeType && args.changeType !== "RangeEdited" ? "all" : rowsOf(args.address);
+      const rows =
+        args.changeType && args.changeType !== "RangeEdited" ? "all" : rowsOf(args.address);
       queue = queue.then(() => check(rows, sheet)).catch(options.onError);
       await queue;
     };

@@ -22,7 +22,10 @@ export function markedCell(formula: string | null | undefined): string | null {
 const rowOf = (cell: string) => Number(/\d+$/.exec(cell)![0]);
 
 /** Queues the load of a sheet's conditional formats, to find Baton's marks after the next sync. */
-export function loadMarks(context: Excel.RequestContext, sheet: string): Excel.ConditionalFormatCollection {
+export function loadMarks(
+  context: Excel.RequestContext,
+  sheet: string,
+): Excel.ConditionalFormatCollection {
   const formats = context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
   formats.load("items/type,items/customOrNullObject/rule/formula");
   return formats;

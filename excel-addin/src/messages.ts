@@ -5,13 +5,15 @@
 import { ExcelHostError, officeErrorCode } from "./host.ts";
 
 const BY_CODE: Record<string, string> = {
-  AccessDenied: "Excel refused the change: a sheet Baton writes to is protected, or the workbook is read-only.",
+  AccessDenied:
+    "Excel refused the change: a sheet Baton writes to is protected, or the workbook is read-only.",
   InvalidOperationInCellEditMode: "A cell is being edited. Press Enter or Esc, then try again.",
   RequestPayloadSizeLimitExceeded: "The workbook is larger than Excel lets Baton send at once.",
   ItemNotFound: "A sheet Baton needs was renamed or deleted while it worked. Try again.",
   ItemAlreadyExists: "A sheet with that name already exists.",
   GeneralException: "Excel could not complete the change. Try again.",
-  ApiNotFound: "This version of Excel lacks a feature Baton needs. Update Excel, or use Excel on the web.",
+  ApiNotFound:
+    "This version of Excel lacks a feature Baton needs. Update Excel, or use Excel on the web.",
 };
 
 export function describeError(e: unknown): string {

@@ -5,7 +5,14 @@
  * 5 MB limit) and which cells it changes (so the host knows which protected sheets it must
  * open). Large blocks of values or number formats are cut into row blocks that fit.
  */
-import { a1Range, columnLetters, type CellFormat, type PlanValue, type Rect, type WriteOp } from "@baton/core";
+import {
+  a1Range,
+  columnLetters,
+  type CellFormat,
+  type PlanValue,
+  type Rect,
+  type WriteOp,
+} from "@baton/core";
 import { excelMightConvert } from "./text.ts";
 
 export interface Step {
@@ -58,7 +65,11 @@ export const BATON_PROTECTION: Excel.WorksheetProtectionOptions = {
  * Cuts a block of rows into pieces whose request fits in `budget` bytes. Each piece is written
  * with its own range; a row too big for the budget on its own still goes alone.
  */
-function rowBlocks<T>(rows: readonly T[], size: (row: T) => number, budget: number): { start: number; end: number; bytes: number }[] {
+function rowBlocks<T>(
+  rows: readonly T[],
+  size: (row: T) => number,
+  budget: number,
+): { start: number; end: number; bytes: number }[] {
   const out: { start: number; end: number; bytes: number }[] = [];
   let start = 0;
   let bytes = COMMAND_BYTES;
@@ -85,11 +96,18 @@ function valuesSteps(op: Extract<WriteOp, { op: "values" }>, budget: number): St
     for (let j = 0; j < width; j++) out[j] = j < row.length ? (row[j] ?? "") : null;
     return out;
   });
-  const guarded = (row: readonly (PlanValue | "")[]) => row.some((v) => typeof v === "string" && excelMightConvert(v));
-  const size = (row: readonly (PlanValue | "")[]) => jsonBytes(row) + (guarded(row) ? width * 5 + 2 : 0);
+  const guarded = (row: readonly (PlanValue | "")[]) =>
+    row.some((v) => typeof v === "string" && excelMightConvert(v));
+  const size = (row: readonly (PlanValue | "")[]) =>
+    jsonBytes(row) + (guarded(row) ? width * 5 + 2 : 0);
   return rowBlocks(cells, size, budget).map(({ start, end, bytes }) => {
     const block = cells.slice(start, end);
-    const rect: Rect = { row: op.row + start, column: op.column, rows: block.length, columns: width };
+    const rect: Rect = {
+      row: op.row + start,
+      column: op.column,
+      rows: block.length,
+      columns: width,
+    };
     return {
       bytes,
       touches: { sheet: op.sheet, rect },
@@ -98,7 +116,9 @@ function valuesSteps(op: Extract<WriteOp, { op: "values" }>, budget: number): St
         // Text that Excel would read as a formula, number, date or boolean is given the Text
         // format first, so it is stored exactly; other cells keep their format (null).
         if (block.some(guarded))
-          range.numberFormat = block.map((row) => row.map((v) => (typeof v === "string" && excelMightConvert(v) ? "@" : null))) as string[][];
+          range.numberFormat = block.map((row) =>
+            row.map((v) => (typeof v === "string" && excelMightConvert(v) ? "@" : null)),
+          ) as string[][];
         range.values = block as (string | number | boolean)[][];
       },
     };
@@ -134,7 +154,10 @@ function formatSteps(op: Extract<WriteOp, { op: "format" }>, budget: number): St
         bytes,
         touches: { sheet: op.sheet, rect: part },
         queue(ctx) {
-          sheetOf(ctx, op.sheet).getRange(address(part)).numberFormat = Array.from({ length: part.rows }, () => new Array<string>(part.columns).fill(nf));
+          sheetOf(ctx, op.sheet).getRange(address(part)).numberFormat = Array.from(
+            { length: part.rows },
+            () => new Array<string>(part.columns).fill(nf),
+          );
         },
       });
     }
@@ -151,7 +174,12 @@ export function stepsOf(op: WriteOp, budget: number, exists: (sheet: string) => 
   switch (op.op) {
     case "addSheet":
       if (exists(op.sheet)) return [];
-      return [{ bytes: COMMAND_BYTES + jsonBytes(op.sheet), queue: (ctx) => void ctx.workbook.worksheets.add(op.sheet) }];
+      return [
+        {
+          bytes: COMMAND_BYTES + jsonBytes(op.sheet),
+          queue: (ctx) => void ctx.workbook.worksheets.add(op.sheet),
+        },
+      ];
     case "values":
       return valuesSteps(op, budget);
     case "format":
@@ -177,7 +205,12 @@ export function stepsOf(op: WriteOp, budget: number, exists: (sheet: string) => 
             dv.rule = { list: { inCellDropDown: true, source } };
             // A warning, not a stop: Baton validates on every change anyway, and a stop would
             // block a paste the user means to fix.
-            dv.errorAlert = { showAlert: true, style: "Warning", title: "Baton", message: `Choose one of: ${op.values.join(", ")}.` };
+            dv.errorAlert = {
+              showAlert: true,
+              style: "Warning",
+              title: "Baton",
+              message: `Choose one of: ${op.values.join(", ")}.`,
+            };
           },
         },
       ];
@@ -189,7 +222,8 @@ export function stepsOf(op: WriteOp, budget: number, exists: (sheet: string) => 
           queue(ctx) {
             const panes = sheetOf(ctx, op.sheet).freezePanes;
             panes.unfreeze();
-            if (op.rows > 0 && op.columns > 0) panes.freezeAt(sheetOf(ctx, op.sheet).getRange(a1Range(1, 1, op.rows, op.columns)));
+            if (op.rows > 0 && op.columns > 0)
+              panes.freezeAt(sheetOf(ctx, op.sheet).getRange(a1Range(1, 1, op.rows, op.columns)));
             else if (op.rows > 0) panes.freezeRows(op.rows);
             else if (op.columns > 0) panes.freezeColumns(op.columns);
           },
@@ -222,10 +256,19 @@ export function stepsOf(op: WriteOp, budget: number, exists: (sheet: string) => 
             for (const r of op.editable) ws.getRange(address(r)).format.protection.locked = false;
           },
         },
-        { bytes: COMMAND_BYTES, protects: op.sheet, queue: (ctx) => sheetOf(ctx, op.sheet).protection.protect(BATON_PROTECTION) },
+        {
+          bytes: COMMAND_BYTES,
+          protects: op.sheet,
+          queue: (ctx) => sheetOf(ctx, op.sheet).protection.protect(BATON_PROTECTION),
+        },
       ];
     case "setAnchor":
-      return [{ bytes: COMMAND_BYTES + jsonBytes(op.value), queue: (ctx) => void ctx.workbook.settings.add(ANCHOR_SETTING, op.value) }];
+      return [
+        {
+          bytes: COMMAND_BYTES + jsonBytes(op.value),
+          queue: (ctx) => void ctx.workbook.settings.add(ANCHOR_SETTING, op.value),
+        },
+      ];
   }
 }
 

@@ -8,7 +8,8 @@
  * could be read as anything but text gets the Text number format (`@`) before it is written, and
  * then Excel stores it exactly.
  */
-const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+const MONTH_OR_DAY =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
 
 export function excelMightConvert(text: string): boolean {
   const t = text.trim();

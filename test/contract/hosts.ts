@@ -49,9 +49,11 @@ export const xlsxFileHost: HostFactory = {
     for (const [name, grid] of Object.entries(grids)) {
       if (!grid) continue;
       const ws = seed.workbook.addWorksheet(name);
-      grid.forEach((row, r) => row.forEach((v, c) => {
-        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-      }));
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
+        }),
+      );
     }
     // Round-trip through bytes, so the host under test reads a real file.
     const bytes = await seed.workbook.xlsx.writeBuffer();
@@ -62,12 +64,17 @@ export const xlsxFileHost: HostFactory = {
       async userEdit(sheet, row, column, value) {
         const ws = host.workbook.getWorksheet(sheet)!;
         const cell = ws.getCell(row, column);
-        const sheetProtected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-        if (sheetProtected && cell.protection?.locked !== false) throw new Error(`${sheet} R${row}C${column} is locked`);
+        const sheetProtected = Boolean(
+          (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+        );
+        if (sheetProtected && cell.protection?.locked !== false)
+          throw new Error(`${sheet} R${row}C${column} is locked`);
         cell.value = value as never;
       },
       async reopenedValue(sheet, row, column) {
-        const reopened = await XlsxHost.fromBuffer((await host.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+        const reopened = await XlsxHost.fromBuffer(
+          (await host.workbook.xlsx.writeBuffer()) as ArrayBuffer,
+        );
         const grids = await reopened.readSheets([sheet]);
         return grids[sheet]?.[row - 1]?.[column - 1] ?? null;
       },
@@ -85,7 +92,11 @@ export const excelHost: HostFactory = {
       // Counted by the fake Excel, not by the host: every context.sync() that reached it.
       roundTrips: () => excel.syncCount,
       async userEdit(sheet, row, column, value) {
-        await excel.userEdit(sheet, a1(row, column), value instanceof Date ? value.toISOString() : (value ?? ""));
+        await excel.userEdit(
+          sheet,
+          a1(row, column),
+          value instanceof Date ? value.toISOString() : (value ?? ""),
+        );
       },
       async reopenedValue(sheet, row, column) {
         return excel.grid(sheet)[row - 1]?.[column - 1] ?? null;

@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake/excel.ts";
 import type { FakeRequestContext } from "./fake/proxies.ts";
 
-const withSheet = () => FakeExcel.fromGrids({ Data: [["a", 1], ["b", 2]] });
+const withSheet = () =>
+  FakeExcel.fromGrids({
+    Data: [
+      ["a", 1],
+      ["b", 2],
+    ],
+  });
 
 describe("a property is readable only after load() and sync()", () => {
   it("throws PropertyNotLoaded before, and gives the value after", async () => {
@@ -17,7 +23,10 @@ describe("a property is readable only after load() and sync()", () => {
     range.load("values");
     expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     await ctx.sync();
-    expect(range.values).toEqual([["a", 1], ["b", 2]]);
+    expect(range.values).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
   });
 
   it("loads nested paths of collection items", async () => {
@@ -75,7 +84,10 @@ describe("*OrNullObject gives a null object instead of failing", () => {
     const ctx = excel.context();
     ctx.workbook.worksheets.add("Empty");
     const missing = ctx.workbook.worksheets.getItemOrNullObject("Nope").load("name");
-    const used = ctx.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject(true).load("values");
+    const used = ctx.workbook.worksheets
+      .getItem("Empty")
+      .getUsedRangeOrNullObject(true)
+      .load("values");
     await ctx.sync();
     expect(missing.isNullObject).toBe(true);
     expect(used.isNullObject).toBe(true);
@@ -102,7 +114,8 @@ describe("Excel converts what it is given, as typing does", () => {
   });
 
   it("keeps any text exactly in a cell formatted as Text", () => {
-    for (const t of ["=1+1", "12", "2026-11", "TRUE", "'quoted"]) expect(FakeExcel.typed(t, "@")).toBe(t);
+    for (const t of ["=1+1", "12", "2026-11", "TRUE", "'quoted"])
+      expect(FakeExcel.typed(t, "@")).toBe(t);
   });
 });
 
@@ -124,7 +137,10 @@ describe("a protected sheet refuses changes to its locked cells", () => {
     await ctx.sync();
     ctx.workbook.worksheets.getItem("Data").getRange("A1").values = [["no"]];
     await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
-    expect(excel.grid("Data")).toEqual([["a", 1], ["ok", 2]]);
+    expect(excel.grid("Data")).toEqual([
+      ["a", 1],
+      ["ok", 2],
+    ]);
     await expect(excel.userEdit("Data", "B1", 5)).rejects.toMatchObject({ code: "AccessDenied" });
   });
 
@@ -144,7 +160,9 @@ describe("a protected sheet refuses changes to its locked cells", () => {
     await protect(excel, "A2:B2");
     const ctx = excel.context();
     const ws = ctx.workbook.worksheets.getItem("Data");
-    const states = ["A1", "A2:B2", "A1:A2", "A2:B1048576"].map((a) => ws.getRange(a).format.protection.load("locked"));
+    const states = ["A1", "A2:B2", "A1:A2", "A2:B1048576"].map((a) =>
+      ws.getRange(a).format.protection.load("locked"),
+    );
     await ctx.sync();
     expect(states.map((s) => s.locked)).toEqual([true, false, null, null]);
   });

@@ -15,7 +15,11 @@ const CI = SHEET.checkins;
 
 /** Check-ins protected by a user: rows 4 and below editable, with the user's own options and password. */
 async function protectedCheckins(password?: string) {
-  const f = fakeExcel(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W46", "INI-1"), checkin("2026-W47", "INI-1")] })));
+  const f = fakeExcel(
+    workbookGrids(
+      smallWorkbook({ checkins: [checkin("2026-W46", "INI-1"), checkin("2026-W47", "INI-1")] }),
+    ),
+  );
   const ctx = f.excel.context();
   const ws = ctx.workbook.worksheets.getItem(CI);
   ws.getRange("A4:J1000").format.protection.locked = false;
@@ -25,7 +29,9 @@ async function protectedCheckins(password?: string) {
   return f;
 }
 
-const write = (row: number, value: string): WritePlan => ({ ops: [{ op: "values", sheet: CI, row, column: 6, values: [[value]] }] });
+const write = (row: number, value: string): WritePlan => ({
+  ops: [{ op: "values", sheet: CI, row, column: 6, values: [[value]] }],
+});
 const protection = (excel: FakeExcel) => excel.sheet(CI).protection;
 
 describe("writes to unlocked cells leave the protection alone", () => {
@@ -45,7 +51,10 @@ describe("writes to locked cells unprotect around them and protect again as befo
     await h.apply(write(2, "corrected"));
     expect(excel.value(CI, "F2")).toBe("corrected");
     expect(excel.counters).toMatchObject({ unprotect: 1, protect: 1 });
-    expect(protection(excel)).toMatchObject({ protected: true, options: { allowSort: true, allowFormatColumns: false } });
+    expect(protection(excel)).toMatchObject({
+      protected: true,
+      options: { allowSort: true, allowFormatColumns: false },
+    });
     expect(h.warnings).toEqual([]);
     await expect(excel.userEdit(CI, "F2", "user")).rejects.toMatchObject({ code: "AccessDenied" });
   });
@@ -57,7 +66,12 @@ describe("writes to locked cells unprotect around them and protect again as befo
     const plan: WritePlan = {
       ops: [
         { op: "values", sheet: CI, row: 2, column: 6, values: [["ok"]] },
-        { op: "listValidation", sheet: CI, range: { row: 2, column: 3, rows: 1, columns: 1 }, values: long },
+        {
+          op: "listValidation",
+          sheet: CI,
+          range: { row: 2, column: 3, rows: 1, columns: 1 },
+          values: long,
+        },
       ],
     };
     await expect(host().apply(plan)).rejects.toMatchObject({ code: "InvalidArgument" });
@@ -91,14 +105,25 @@ describe("when Excel refuses to protect again, the writes stay and a warning say
     const h = host();
     await h.apply(write(2, "corrected"));
     expect(excel.value(CI, "F2")).toBe("corrected");
-    expect(h.warnings).toEqual([expect.stringMatching(/did not let Baton protect "Check-ins" \(AccessDenied\)/)]);
+    expect(h.warnings).toEqual([
+      expect.stringMatching(/did not let Baton protect "Check-ins" \(AccessDenied\)/),
+    ]);
   });
 });
 
 describe("a plan's protection locks every cell but the editable rectangles", () => {
   it("protects an unprotected sheet with Baton's options", async () => {
     const { excel, host } = fakeExcel(workbookGrids(smallWorkbook()));
-    await host().apply({ ops: [{ op: "protect", sheet: CI, editable: [{ row: 3, column: 1, rows: 50, columns: 10 }], description: "sealed" }] });
+    await host().apply({
+      ops: [
+        {
+          op: "protect",
+          sheet: CI,
+          editable: [{ row: 3, column: 1, rows: 50, columns: 10 }],
+          description: "sealed",
+        },
+      ],
+    });
     expect(protection(excel)).toMatchObject({ protected: true, options: BATON_PROTECTION });
     await expect(excel.userEdit(CI, "C2", "Red")).rejects.toMatchObject({ code: "AccessDenied" });
     await excel.userEdit(CI, "C3", "Red");
@@ -107,7 +132,16 @@ describe("a plan's protection locks every cell but the editable rectangles", () 
   it("re-protects an already protected sheet with new editable rows (no 'already protected' error)", async () => {
     const { excel, host } = await protectedCheckins();
     const h = host();
-    await h.apply({ ops: [{ op: "protect", sheet: CI, editable: [{ row: 10, column: 1, rows: 5, columns: 10 }], description: "sealed" }] });
+    await h.apply({
+      ops: [
+        {
+          op: "protect",
+          sheet: CI,
+          editable: [{ row: 10, column: 1, rows: 5, columns: 10 }],
+          description: "sealed",
+        },
+      ],
+    });
     expect(h.warnings).toEqual([]);
     expect(protection(excel)).toMatchObject({ protected: true, options: BATON_PROTECTION });
     await expect(excel.userEdit(CI, "C5", "Red")).rejects.toMatchObject({ code: "AccessDenied" });

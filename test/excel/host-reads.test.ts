@@ -13,7 +13,12 @@ const TEMPLATE = Object.values(SHEET);
 
 function workbookOf(n: number) {
   const rows = Array.from({ length: n }, (_, i) => initiative(`INI-${i + 3}`, "OBJ-1"));
-  return workbookGrids(smallWorkbook({ initiatives: rows, checkins: rows.map((r) => checkin("2026-W47", r.ID as string)) }));
+  return workbookGrids(
+    smallWorkbook({
+      initiatives: rows,
+      checkins: rows.map((r) => checkin("2026-W47", r.ID as string)),
+    }),
+  );
 }
 
 describe("every template sheet is read in one round trip", () => {
@@ -46,7 +51,8 @@ describe("every template sheet is read in one round trip", () => {
     const grids = workbookOf(30);
     const { host } = fakeExcel(grids);
     const read = await host().readSheets(TEMPLATE);
-    for (const name of TEMPLATE) expect(read[name]).toEqual(grids[name]!.map((row) => row.map((v) => v ?? null)));
+    for (const name of TEMPLATE)
+      expect(read[name]).toEqual(grids[name]!.map((row) => row.map((v) => v ?? null)));
   });
 
   it("finds sheets whatever the case of their names, and leaves very hidden sheets out of the names", async () => {
@@ -67,7 +73,12 @@ describe("every template sheet is read in one round trip", () => {
 describe("a workbook too large for one response is read in blocks that fit", () => {
   it("falls back to row blocks, every response under 5 MB, and returns the same grid", async () => {
     const rows = 70_000;
-    const big: CellValue[][] = Array.from({ length: rows }, (_, i) => [`INI-${i}`, `a comment of some length for row ${i}`.padEnd(60, "."), i, i % 2 === 0]);
+    const big: CellValue[][] = Array.from({ length: rows }, (_, i) => [
+      `INI-${i}`,
+      `a comment of some length for row ${i}`.padEnd(60, "."),
+      i,
+      i % 2 === 0,
+    ]);
     const { excel, host } = fakeExcel({ Big: big, Small: [["a"]] });
     const h = host();
     await h.sheetNames();

@@ -9,9 +9,15 @@ import { FakeExcel, PAYLOAD_LIMIT } from "./fake/excel.ts";
 import { fakeExcel, syncsOf } from "./support.ts";
 
 const rowsOf = (n: number, width: number): PlanValue[][] =>
-  Array.from({ length: n }, (_, i) => Array.from({ length: width }, (_, j) => (j === 0 ? `INI-${i}` : j === 1 ? i * 1.5 : `note ${i}-${j} `.padEnd(40, "-"))));
+  Array.from({ length: n }, (_, i) =>
+    Array.from({ length: width }, (_, j) =>
+      j === 0 ? `INI-${i}` : j === 1 ? i * 1.5 : `note ${i}-${j} `.padEnd(40, "-"),
+    ),
+  );
 
-const valuesPlan = (sheet: string, values: PlanValue[][], row = 1): WritePlan => ({ ops: [{ op: "values", sheet, row, column: 1, values }] });
+const valuesPlan = (sheet: string, values: PlanValue[][], row = 1): WritePlan => ({
+  ops: [{ op: "values", sheet, row, column: 1, values }],
+});
 
 describe("a plan is written in one sync per batch, the same number for few rows as for many", () => {
   it("takes the same syncs for 10 rows as for 3,000", async () => {
@@ -51,14 +57,22 @@ describe("no request reaches 5 MB", () => {
     const excel = FakeExcel.fromGrids({ Data: [["x"]] });
     const ctx = excel.context();
     const values = rowsOf(60_000, 6);
-    ctx.workbook.worksheets.getItem("Data").getRange(`A1:F${values.length}`).values = values as never;
+    ctx.workbook.worksheets.getItem("Data").getRange(`A1:F${values.length}`).values =
+      values as never;
     await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
   });
 
   it("cuts a tall number format into blocks too", async () => {
     const { excel, host } = fakeExcel({ Data: [["x"]] });
     await host({ maxRequestBytes: 100_000 }).apply({
-      ops: [{ op: "format", sheet: "Data", range: { row: 2, column: 1, rows: 30_000, columns: 2 }, format: { numberFormat: "yyyy-mm-dd" } }],
+      ops: [
+        {
+          op: "format",
+          sheet: "Data",
+          range: { row: 2, column: 1, rows: 30_000, columns: 2 },
+          format: { numberFormat: "yyyy-mm-dd" },
+        },
+      ],
     });
     expect(excel.syncs.filter((s) => !s.error).length).toBeGreaterThan(2);
     expect(excel.syncs.every((s) => s.requestBytes <= 100_000 + 1000)).toBe(true);
@@ -67,28 +81,64 @@ describe("no request reaches 5 MB", () => {
 });
 
 describe("text is written so it stays text", () => {
-  const tricky = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "'quoted", "12", "007", "1,5", "15%", "2026-11", "2026-11-26", "TRUE", "false", "#N/A", "Nov 26", " 42 "];
+  const tricky = [
+    "=1+1",
+    "+SUM(A1:A2)",
+    "-2+3",
+    "@cmd",
+    "'quoted",
+    "12",
+    "007",
+    "1,5",
+    "15%",
+    "2026-11",
+    "2026-11-26",
+    "TRUE",
+    "false",
+    "#N/A",
+    "Nov 26",
+    " 42 ",
+  ];
 
   it("reads back every tricky string exactly", async () => {
     const { excel, host } = fakeExcel({ Data: [["x"]] });
-    await host().apply(valuesPlan("Data", tricky.map((t) => [t]), 2));
-    expect(excel.grid("Data").slice(1).map((r) => r[0])).toEqual(tricky);
+    await host().apply(
+      valuesPlan(
+        "Data",
+        tricky.map((t) => [t]),
+        2,
+      ),
+    );
+    expect(
+      excel
+        .grid("Data")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(tricky);
     expect(excel.sheet("Data").cell(1, 0)?.formula).toBeUndefined();
   });
 
   it("would lose them if written plainly: the fake converts as Excel does", () => {
     const changed = tricky.filter((t) => FakeExcel.typed(t) !== t);
-    expect(changed).toEqual(expect.arrayContaining(["=1+1", "-2+3", "'quoted", "12", "2026-11", "TRUE"]));
+    expect(changed).toEqual(
+      expect.arrayContaining(["=1+1", "-2+3", "'quoted", "12", "2026-11", "TRUE"]),
+    );
   });
 
   it("holds for any string (property)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.string(), fc.constantFrom("=", "+", "-", "@", "'", "0", "1e3", "2026-01-02")), { minLength: 1, maxLength: 8 }), async (texts) => {
-        const { excel, host } = fakeExcel({ Data: [["x"]] });
-        await host().apply(valuesPlan("Data", [texts]));
-        const back = excel.grid("Data")[0] ?? [];
-        texts.forEach((t, i) => expect(back[i] ?? "").toBe(t));
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(fc.string(), fc.constantFrom("=", "+", "-", "@", "'", "0", "1e3", "2026-01-02")),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (texts) => {
+          const { excel, host } = fakeExcel({ Data: [["x"]] });
+          await host().apply(valuesPlan("Data", [texts]));
+          const back = excel.grid("Data")[0] ?? [];
+          texts.forEach((t, i) => expect(back[i] ?? "").toBe(t));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -97,7 +147,12 @@ describe("text is written so it stays text", () => {
     const { excel, host } = fakeExcel({ Data: [["x"]] });
     await host().apply({
       ops: [
-        { op: "format", sheet: "Data", range: { row: 1, column: 3, rows: 1, columns: 1 }, format: { numberFormat: "yyyy-mm-dd" } },
+        {
+          op: "format",
+          sheet: "Data",
+          range: { row: 1, column: 3, rows: 1, columns: 1 },
+          format: { numberFormat: "yyyy-mm-dd" },
+        },
         { op: "values", sheet: "Data", row: 1, column: 1, values: [[1.25, true, 46352, "text"]] },
       ],
     });
@@ -109,7 +164,12 @@ describe("text is written so it stays text", () => {
 
 describe("a plan's blank clears a cell; a short row leaves the cells past its end alone", () => {
   it("writes null as blank and pads ragged rows with 'leave alone'", async () => {
-    const { excel, host } = fakeExcel({ Data: [["a", "b", "c"], ["d", "e", "f"]] });
+    const { excel, host } = fakeExcel({
+      Data: [
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+      ],
+    });
     await host().apply(valuesPlan("Data", [["A", null, "C"], ["D"]]));
     expect(excel.grid("Data")).toEqual([
       ["A", null, "C"],

@@ -17,7 +17,11 @@ async function watching() {
   const f = fakeExcel(workbookGrids(smallWorkbook()));
   const checked: { issues: readonly PaneIssue[]; rows: readonly number[] }[] = [];
   const errors: unknown[] = [];
-  const live = await startLiveValidation({ run: f.run, onChecked: (issues, rows) => checked.push({ issues, rows }), onError: (e) => errors.push(e) });
+  const live = await startLiveValidation({
+    run: f.run,
+    onChecked: (issues, rows) => checked.push({ issues, rows }),
+    onError: (e) => errors.push(e),
+  });
   if (!live) throw new Error("not watching");
   const settle = async () => {
     await new Promise((r) => setTimeout(r, 5));
@@ -29,7 +33,11 @@ async function watching() {
 const marks = (excel: FakeExcel) =>
   excel
     .sheet(CI)
-    .conditionalFormats.map((f) => ({ cell: markedCell((f.rule as { formula?: string }).formula), fill: f.format.fill, priority: f.priority }))
+    .conditionalFormats.map((f) => ({
+      cell: markedCell((f.rule as { formula?: string }).formula),
+      fill: f.format.fill,
+      priority: f.priority,
+    }))
     .filter((m) => m.cell !== null);
 
 describe("an edited check-in row is checked as soon as it is entered", () => {
@@ -40,7 +48,9 @@ describe("an edited check-in row is checked as soon as it is entered", () => {
     expect(errors).toEqual([]);
     expect(checked).toHaveLength(1);
     expect(checked[0]!.rows).toEqual([2]);
-    expect(checked[0]!.issues.map((i) => [i.code, i.cell])).toEqual([["missing-path-to-green", "G2"]]);
+    expect(checked[0]!.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["missing-path-to-green", "G2"],
+    ]);
     expect(marks(excel)).toEqual([{ cell: "G2", fill: MARK_FILL, priority: 0 }]);
   });
 
@@ -59,7 +69,11 @@ describe("an edited check-in row is checked as soon as it is entered", () => {
     await excel.userEdit(CI, "C2", "Amber");
     await excel.userEdit(CI, "C3", "Red");
     await settle();
-    expect(marks(excel).map((m) => m.cell).sort()).toEqual(["G2", "G3"]);
+    expect(
+      marks(excel)
+        .map((m) => m.cell)
+        .sort(),
+    ).toEqual(["G2", "G3"]);
     await excel.userEdit(CI, "C3", "Green");
     await settle();
     expect(marks(excel).map((m) => m.cell)).toEqual(["G2"]);
@@ -85,7 +99,9 @@ describe("an edited check-in row is checked as soon as it is entered", () => {
 describe("Baton's own writes are not checked", () => {
   it("ignores a change whose trigger source is the add-in", async () => {
     const { excel, host, checked, settle } = await watching();
-    await host().apply({ ops: [{ op: "values", sheet: CI, row: 2, column: 3, values: [["Amber"]] }] });
+    await host().apply({
+      ops: [{ op: "values", sheet: CI, row: 2, column: 3, values: [["Amber"]] }],
+    });
     await settle();
     expect(excel.value(CI, "C2")).toBe("Amber");
     expect(checked).toEqual([]);

@@ -12,7 +12,10 @@ import { fakeExcel } from "./support.ts";
 const NOW = new Date("2026-11-26T10:00:00Z");
 const backendOver = (grids: Grids) => {
   const f = fakeExcel(grids);
-  return { ...f, backend: excelBackend({ run: f.run, now: () => NOW, timeZone: () => "Europe/Berlin" }) };
+  return {
+    ...f,
+    backend: excelBackend({ run: f.run, now: () => NOW, timeZone: () => "Europe/Berlin" }),
+  };
 };
 
 describe("a workbook without the template is offered the set-up", () => {
@@ -42,13 +45,17 @@ describe("a workbook without the template is offered the set-up", () => {
     const { backend, excel } = backendOver(grids);
     const outcome = await backend.run("setUpTemplate");
     expect(outcome.message).toBe(`Added ${SHEET.handoffs}.`);
-    expect(excel.grid(SHEET.initiatives)).toEqual(grids[SHEET.initiatives]!.map((r) => r.map((v) => v ?? null)));
+    expect(excel.grid(SHEET.initiatives)).toEqual(
+      grids[SHEET.initiatives]!.map((r) => r.map((v) => v ?? null)),
+    );
   });
 });
 
 describe("the pane's state comes from the core, over the workbook as it is", () => {
   it("lists the workbook's issues and its as-of date in the workbook's zone", async () => {
-    const { backend } = backendOver(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-1")] })));
+    const { backend } = backendOver(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-1")] })),
+    );
     const state = await backend.state();
     expect(state.asOf).toBe("2026-11-26");
     expect(state.currentPeriod).toBe("2026-W48");
@@ -58,29 +65,45 @@ describe("the pane's state comes from the core, over the workbook as it is", () 
 
 describe("Validate lists the issues and marks the check-in cells", () => {
   it("reports errors with their cells and marks them on Check-ins", async () => {
-    const { backend, excel } = backendOver(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const { backend, excel } = backendOver(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
     const outcome = await backend.run("validate");
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/^1 error and 0 warnings\.$/);
-    expect(outcome.issues?.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(["unknown-reference Check-ins!B5"]);
-    expect(excel.sheet(SHEET.checkins).conditionalFormats.filter((f) => f.type === "Custom")).toHaveLength(1);
+    expect(outcome.issues?.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual([
+      "unknown-reference Check-ins!B5",
+    ]);
+    expect(
+      excel.sheet(SHEET.checkins).conditionalFormats.filter((f) => f.type === "Custom"),
+    ).toHaveLength(1);
   });
 
   it("says the workbook is valid when it is", async () => {
     const { backend } = backendOver(workbookGrids(smallWorkbook()));
-    expect(await backend.run("validate")).toEqual({ ok: true, message: "No issues: the workbook is valid.", issues: [] });
+    expect(await backend.run("validate")).toEqual({
+      ok: true,
+      message: "No issues: the workbook is valid.",
+      issues: [],
+    });
   });
 });
 
 describe("failures reach the pane as messages", () => {
   it("still lists the issues when a protected sheet cannot be marked, and says so", async () => {
-    const { backend, excel } = backendOver(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const { backend, excel } = backendOver(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
     const ctx = excel.context();
-    ctx.workbook.worksheets.getItem(SHEET.checkins).protection.protect({ allowFormatCells: false }, "pw");
+    ctx.workbook.worksheets
+      .getItem(SHEET.checkins)
+      .protection.protect({ allowFormatCells: false }, "pw");
     await ctx.sync();
     const outcome = await backend.run("validate");
     expect(outcome.issues).toHaveLength(1);
-    expect(outcome.message).toMatch(/^1 error and 0 warnings\. The cells on Check-ins could not be marked: Excel refused the change/);
+    expect(outcome.message).toMatch(
+      /^1 error and 0 warnings\. The cells on Check-ins could not be marked: Excel refused the change/,
+    );
   });
 
   it("rejects state() with words, not a stack or a code", async () => {
@@ -88,8 +111,18 @@ describe("failures reach the pane as messages", () => {
       run: () => Promise.reject(new FakeOfficeError("InvalidOperation", "x") as unknown as Error),
     });
     await expect(failing.state()).rejects.toThrow(/^Excel reported InvalidOperation: x\.$/);
-    const busy = excelBackend({ run: () => Promise.reject(Object.assign(new Error("edit mode"), { code: "InvalidOperationInCellEditMode" })) });
-    await expect(busy.state()).rejects.toThrow("A cell is being edited. Press Enter or Esc, then try again.");
-    expect(await busy.run("validate")).toEqual({ ok: false, message: "A cell is being edited. Press Enter or Esc, then try again." });
+    const busy = excelBackend({
+      run: () =>
+        Promise.reject(
+          Object.assign(new Error("edit mode"), { code: "InvalidOperationInCellEditMode" }),
+        ),
+    });
+    await expect(busy.state()).rejects.toThrow(
+      "A cell is being edited. Press Enter or Esc, then try again.",
+    );
+    expect(await busy.run("validate")).toEqual({
+      ok: false,
+      message: "A cell is being edited. Press Enter or Esc, then try again.",
+    });
   });
 });

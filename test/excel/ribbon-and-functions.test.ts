@@ -29,12 +29,16 @@ describe("a ribbon command runs in one click and always completes", () => {
     let completed = 0;
     await ribbonCommands(run, u).setUpTemplate({ completed: () => void completed++ });
     expect(completed).toBe(1);
-    expect(excel.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(Object.values(SHEET)));
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(Object.values(SHEET)),
+    );
     expect(u.log).toEqual([expect.stringMatching(/^ok: Added /), "refresh"]);
   });
 
   it("opens the pane when Validate finds errors", async () => {
-    const { run } = fakeExcel(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const { run } = fakeExcel(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
     const u = ui();
     let completed = 0;
     await ribbonCommands(run, u).validate({ completed: () => void completed++ });
@@ -43,9 +47,17 @@ describe("a ribbon command runs in one click and always completes", () => {
   });
 
   it("completes when everything fails", async () => {
-    const u = { notify: () => { throw new Error("no notice area"); }, refreshPane: () => Promise.reject(new Error("x")), showPane: () => Promise.reject(new Error("y")) };
+    const u = {
+      notify: () => {
+        throw new Error("no notice area");
+      },
+      refreshPane: () => Promise.reject(new Error("x")),
+      showPane: () => Promise.reject(new Error("y")),
+    };
     let completed = 0;
-    const done = ribbonCommands(() => Promise.reject(new Error("Excel is gone")), u).validate({ completed: () => void completed++ });
+    const done = ribbonCommands(() => Promise.reject(new Error("Excel is gone")), u).validate({
+      completed: () => void completed++,
+    });
     await expect(done).rejects.toThrow("no notice area");
     expect(completed).toBe(1);
   });
@@ -55,8 +67,13 @@ describe("custom functions answer from the workbook", () => {
   const invalid = (message: string) => new Error(message);
 
   it("counts the errors of the workbook and of one sheet", async () => {
-    const { excel } = fakeExcel(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
-    const fns = workbookFunctions({ newContext: () => excel.context() as unknown as Excel.RequestContext, invalid });
+    const { excel } = fakeExcel(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
+    const fns = workbookFunctions({
+      newContext: () => excel.context() as unknown as Excel.RequestContext,
+      invalid,
+    });
     expect(await fns.issues()).toBe(1);
     expect(await fns.issues("check-ins")).toBe(1);
     expect(await fns.issues("KPIs")).toBe(0);
@@ -65,7 +82,10 @@ describe("custom functions answer from the workbook", () => {
 
   it("gives the period of a date, by the workbook's cadence or the one given", async () => {
     const { excel } = fakeExcel(workbookGrids(smallWorkbook()));
-    const fns = workbookFunctions({ newContext: () => excel.context() as unknown as Excel.RequestContext, invalid });
+    const fns = workbookFunctions({
+      newContext: () => excel.context() as unknown as Excel.RequestContext,
+      invalid,
+    });
     // 2026-11-26 is serial 46352, a Thursday of ISO week 48.
     expect(await fns.period(46352)).toBe("2026-W48");
     expect(await fns.period(46352, "monthly")).toBe("2026-11");
@@ -75,9 +95,17 @@ describe("custom functions answer from the workbook", () => {
 
   it("shares one read among the calls of one recalculation", async () => {
     const { excel } = fakeExcel(workbookGrids(smallWorkbook()));
-    const fns = workbookFunctions({ newContext: () => excel.context() as unknown as Excel.RequestContext, invalid });
+    const fns = workbookFunctions({
+      newContext: () => excel.context() as unknown as Excel.RequestContext,
+      invalid,
+    });
     const before = excel.syncCount;
-    await Promise.all([fns.issues(), fns.issues("KPIs"), fns.period(46352), fns.issues("Check-ins")]);
+    await Promise.all([
+      fns.issues(),
+      fns.issues("KPIs"),
+      fns.period(46352),
+      fns.issues("Check-ins"),
+    ]);
     expect(excel.syncCount - before).toBe(2);
   });
 });
@@ -86,9 +114,15 @@ describe("the functions' metadata comes from their JSDoc", () => {
   it("describes exactly the functions the entry associates, with their parameters", async () => {
     const { functions } = await functionsMetadata();
     const source = readFileSync("excel-addin/src/functions/functions.ts", "utf8");
-    const associated = [...source.matchAll(/CustomFunctions\.associate\("([A-Z.]+)"/g)].map((m) => m[1]);
+    const associated = [...source.matchAll(/CustomFunctions\.associate\("([A-Z.]+)"/g)].map(
+      (m) => m[1],
+    );
     expect(functions.map((f) => f.id).sort()).toEqual(associated.sort());
-    expect(functions.find((f) => f.id === "PERIOD")?.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+    expect(
+      functions
+        .find((f) => f.id === "PERIOD")
+        ?.parameters.map((p) => [p.name, p.optional ?? false]),
+    ).toEqual([
       ["date", false],
       ["cadence", true],
     ]);

@@ -7,8 +7,10 @@ import { FakeExcel } from "./fake/excel.ts";
 
 export function fakeExcel(grids: Grids = {}) {
   const excel = FakeExcel.fromGrids(grids);
-  const run: RunExcel = (batch) => excel.run((ctx) => batch(ctx as unknown as Excel.RequestContext));
-  const host = (options?: ExcelHostOptions) => new ExcelHost(excel.context() as unknown as Excel.RequestContext, options);
+  const run: RunExcel = (batch) =>
+    excel.run((ctx) => batch(ctx as unknown as Excel.RequestContext));
+  const host = (options?: ExcelHostOptions) =>
+    new ExcelHost(excel.context() as unknown as Excel.RequestContext, options);
   return { excel, run, host };
 }
 

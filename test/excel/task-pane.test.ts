@@ -39,7 +39,8 @@ async function newPage(origin: string, { fakeOffice }: { fakeOffice: boolean }) 
     const url = route.request().url();
     if (url.startsWith(origin)) return route.continue();
     // In Excel the CDN's office.js would be here; the fake already stands in for it.
-    if (fakeOffice && url === OFFICE_JS_CDN) return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
+    if (fakeOffice && url === OFFICE_JS_CDN)
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
     return route.abort();
   });
   return { page, errors };
@@ -54,14 +55,30 @@ async function openInFakeExcel(grids: Grids) {
   return { page, errors };
 }
 
-const sheetNames = (page: Page) => page.evaluate(() => (window as never as { __office: { excel: { state: { sheets: { name: string }[] } } } }).__office.excel.state.sheets.map((s) => s.name));
+const sheetNames = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as never as { __office: { excel: { state: { sheets: { name: string }[] } } } }
+    ).__office.excel.state.sheets.map((s) => s.name),
+  );
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   await buildExcel();
-  const bundled = await build({ entryPoints: ["test/excel/browser/stand-in-entry.ts"], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020", logLevel: "warning" });
+  const bundled = await build({
+    entryPoints: ["test/excel/browser/stand-in-entry.ts"],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    logLevel: "warning",
+  });
   standInScript = bundled.outputFiles[0]!.text;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"] });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -97,12 +114,21 @@ describe("in Excel, a workbook without the template is offered the set-up", () =
 
 describe("in Excel, Validate lists the issues and marks the cells", () => {
   it("shows the error with its cell and puts a mark on it", async () => {
-    const { page, errors } = await openInFakeExcel(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const { page, errors } = await openInFakeExcel(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
     await page.click("#baton .toolbar button:has-text('Validate')");
     await page.waitForSelector("#baton [role=status] >> text=1 error and 0 warnings.");
     expect(await page.textContent("#baton")).toContain("Check-ins!B5");
     const marks = await page.evaluate(
-      () => (window as never as { __office: { excel: { sheet(n: string): { conditionalFormats: { type: string }[] } } } }).__office.excel.sheet("Check-ins").conditionalFormats.filter((f) => f.type === "Custom").length,
+      () =>
+        (
+          window as never as {
+            __office: { excel: { sheet(n: string): { conditionalFormats: { type: string }[] } } };
+          }
+        ).__office.excel
+          .sheet("Check-ins")
+          .conditionalFormats.filter((f) => f.type === "Custom").length,
     );
     expect(marks).toBe(1);
     expect(errors).toEqual([]);
@@ -116,7 +142,13 @@ describe("in Excel, a user's edit of Check-ins shows in the pane at once", () =>
     const { page, errors } = await openInFakeExcel(workbookGrids(smallWorkbook()));
     await page.waitForSelector("#baton .toolbar");
     expect(await page.textContent("#baton")).not.toContain("Check-ins!G2");
-    await page.evaluate(() => (window as never as { __office: { excel: { userEdit(s: string, a: string, v: string): Promise<void> } } }).__office.excel.userEdit("Check-ins", "C2", "Amber"));
+    await page.evaluate(() =>
+      (
+        window as never as {
+          __office: { excel: { userEdit(s: string, a: string, v: string): Promise<void> } };
+        }
+      ).__office.excel.userEdit("Check-ins", "C2", "Amber"),
+    );
     await page.waitForSelector("#baton >> text=Check-ins!G2");
     expect(errors).toEqual([]);
     await page.close();
@@ -128,7 +160,11 @@ describe("in Excel, the ribbon's commands and the custom functions run in the pa
     const { page, errors } = await openInFakeExcel({ Sheet1: [["x"]] });
     await page.waitForSelector("text=Set up Baton in this workbook");
     const completed = await page.evaluate(async () => {
-      const office = (window as never as { __office: { commands: Map<string, (e: { completed(): void }) => Promise<void>> } }).__office;
+      const office = (
+        window as never as {
+          __office: { commands: Map<string, (e: { completed(): void }) => Promise<void>> };
+        }
+      ).__office;
       let done = false;
       await office.commands.get("setUpTemplate")!({ completed: () => (done = true) });
       return done;
@@ -142,9 +178,15 @@ describe("in Excel, the ribbon's commands and the custom functions run in the pa
   });
 
   it("answers =BATON.ISSUES() from the workbook", async () => {
-    const { page } = await openInFakeExcel(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const { page } = await openInFakeExcel(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
     await page.waitForSelector("#baton .toolbar");
-    const count = await page.evaluate(() => (window as never as { __office: { functions: Map<string, () => Promise<number>> } }).__office.functions.get("ISSUES")!());
+    const count = await page.evaluate(() =>
+      (
+        window as never as { __office: { functions: Map<string, () => Promise<number>> } }
+      ).__office.functions.get("ISSUES")!(),
+    );
     expect(count).toBe(1);
     await page.close();
   });

@@ -3,16 +3,30 @@
  * drop-downs, status columns are coloured by conditional formats, in a handful of round trips.
  */
 import { describe, expect, it } from "vitest";
-import { COLUMNS, SHEET, STATUS_FILL, demoContent, setUpTemplatePlan, templatePlan, type Column, type SheetKey } from "@baton/core";
+import {
+  COLUMNS,
+  SHEET,
+  STATUS_FILL,
+  demoContent,
+  setUpTemplatePlan,
+  templatePlan,
+  type Column,
+  type SheetKey,
+} from "@baton/core";
 import { statusColumns } from "../../excel-addin/src/dress.ts";
 import { fakeExcel, syncsOf } from "./support.ts";
 
-const RECORD_SHEETS = (Object.keys(SHEET) as SheetKey[]).filter((k) => k !== "settings") as Exclude<SheetKey, "settings">[];
+const RECORD_SHEETS = (Object.keys(SHEET) as SheetKey[]).filter((k) => k !== "settings") as Exclude<
+  SheetKey,
+  "settings"
+>[];
 
 async function setUp() {
   const f = fakeExcel({ Notes: [["a team's own sheet"]] });
   const h = f.host();
-  const syncs = await syncsOf(f.excel, async () => h.apply(setUpTemplatePlan(await h.sheetNames(), "Europe/Berlin")));
+  const syncs = await syncsOf(f.excel, async () =>
+    h.apply(setUpTemplatePlan(await h.sheetNames(), "Europe/Berlin")),
+  );
   return { ...f, syncs };
 }
 
@@ -31,7 +45,9 @@ describe("each record sheet holds one Excel table over its header", () => {
     const { excel, host } = fakeExcel({});
     const content = demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" });
     await host().apply(templatePlan(content));
-    expect(excel.sheet(SHEET.checkins).tables[0]!.box.rows).toBe(1 + (content.checkins?.length ?? 0));
+    expect(excel.sheet(SHEET.checkins).tables[0]!.box.rows).toBe(
+      1 + (content.checkins?.length ?? 0),
+    );
   });
 
   it("adds no second table when the template is set up again", async () => {
@@ -48,8 +64,12 @@ describe("enumerations get in-cell drop-downs", () => {
     for (const key of RECORD_SHEETS)
       (COLUMNS[key] as readonly Column[]).forEach((c, i) => {
         if (c.kind.type !== "enum") return;
-        const rule = excel.sheet(SHEET[key]).validations.find((v) => v.box.c0 === i && v.box.r0 === 1);
-        expect(rule?.rule, `${SHEET[key]} ${c.header}`).toEqual({ list: { inCellDropDown: true, source: c.kind.values.join(",") } });
+        const rule = excel
+          .sheet(SHEET[key])
+          .validations.find((v) => v.box.c0 === i && v.box.r0 === 1);
+        expect(rule?.rule, `${SHEET[key]} ${c.header}`).toEqual({
+          list: { inCellDropDown: true, source: c.kind.values.join(",") },
+        });
       });
   });
 });
@@ -63,8 +83,16 @@ describe("status columns are coloured by conditional formats", () => {
         const header = COLUMNS[key][column - 1]!.header;
         expect(["Status", "RAG"]).toContain(header);
         for (const status of values) {
-          const cf = formats.find((f) => f.box.c0 === column - 1 && (f.rule as { formula1?: string }).formula1 === `="${status}"`);
-          expect(cf, `${SHEET[key]} ${header} ${status}`).toMatchObject({ type: "CellValue", box: { r0: 1 }, format: { fill: STATUS_FILL[status].fill, fontColor: STATUS_FILL[status].fontColor } });
+          const cf = formats.find(
+            (f) =>
+              f.box.c0 === column - 1 &&
+              (f.rule as { formula1?: string }).formula1 === `="${status}"`,
+          );
+          expect(cf, `${SHEET[key]} ${header} ${status}`).toMatchObject({
+            type: "CellValue",
+            box: { r0: 1 },
+            format: { fill: STATUS_FILL[status].fill, fontColor: STATUS_FILL[status].fontColor },
+          });
         }
       }
     }

@@ -24,7 +24,10 @@ export const RIBBON_COMMANDS = {
   validate: "validate",
 } as const satisfies Record<string, PaneAction>;
 
-export function ribbonCommands(run: RunExcel, ui: RibbonUi): Record<keyof typeof RIBBON_COMMANDS, CommandHandler> {
+export function ribbonCommands(
+  run: RunExcel,
+  ui: RibbonUi,
+): Record<keyof typeof RIBBON_COMMANDS, CommandHandler> {
   const backend = excelBackend({ run });
   const command =
     (action: PaneAction): CommandHandler =>
@@ -40,5 +43,8 @@ export function ribbonCommands(run: RunExcel, ui: RibbonUi): Record<keyof typeof
         event.completed();
       }
     };
-  return { setUpTemplate: command(RIBBON_COMMANDS.setUpTemplate), validate: command(RIBBON_COMMANDS.validate) };
+  return {
+    setUpTemplate: command(RIBBON_COMMANDS.setUpTemplate),
+    validate: command(RIBBON_COMMANDS.validate),
+  };
 }

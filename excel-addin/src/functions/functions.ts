@@ -7,7 +7,8 @@ import { workbookFunctions } from "./workbook-functions.ts";
 const baton = workbookFunctions({
   newContext: () => new Excel.RequestContext(),
   // A CustomFunctions.Error shows as #VALUE! with the message in the cell's tooltip.
-  invalid: (message) => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message) as unknown as Error,
+  invalid: (message) =>
+    new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message) as unknown as Error,
 });
 
 /**

@@ -4,7 +4,15 @@
  * functions in one recalculation: they share one read while it is in flight, so a sheet full of
  * `=BATON.ISSUES(...)` reads the workbook once.
  */
-import { findSheet, formatPeriod, isoFromSerial, periodOf, validateGrids, type Cadence, type Validation } from "@baton/core";
+import {
+  findSheet,
+  formatPeriod,
+  isoFromSerial,
+  periodOf,
+  validateGrids,
+  type Cadence,
+  type Validation,
+} from "@baton/core";
 import { ExcelHost } from "../host.ts";
 import { readTemplate } from "../session.ts";
 
@@ -28,7 +36,9 @@ export function workbookFunctions(deps: FunctionsDeps) {
       const { workbook, issues } = await validation();
       const errors = issues.filter((i) => i.severity === "error");
       if (sheet === undefined || sheet === null || sheet === "") return errors.length;
-      const names = Object.fromEntries(Object.values(workbook.layout).map((l) => [l!.name, [] as never[]]));
+      const names = Object.fromEntries(
+        Object.values(workbook.layout).map((l) => [l!.name, [] as never[]]),
+      );
       const found = findSheet(names, sheet);
       if (!found) throw deps.invalid(`There is no template sheet named "${sheet}".`);
       return errors.filter((i) => i.sheet === found).length;
@@ -36,9 +46,11 @@ export function workbookFunctions(deps: FunctionsDeps) {
 
     /** The period (2026-W48 or 2026-11) a date falls in, by the cadence given or the workbook's. */
     async period(date: number, cadence?: string | null): Promise<string> {
-      if (typeof date !== "number" || !Number.isFinite(date) || date < 1) throw deps.invalid("Give a date, such as a cell holding 2026-11-26.");
+      if (typeof date !== "number" || !Number.isFinite(date) || date < 1)
+        throw deps.invalid("Give a date, such as a cell holding 2026-11-26.");
       let c: Cadence;
-      if (cadence === undefined || cadence === null || cadence === "") c = (await validation()).workbook.settings.cadence;
+      if (cadence === undefined || cadence === null || cadence === "")
+        c = (await validation()).workbook.settings.cadence;
       else if (/^weekly$/i.test(cadence)) c = "Weekly";
       else if (/^monthly$/i.test(cadence)) c = "Monthly";
       else throw deps.invalid(`Cadence is Weekly or Monthly, not "${cadence}".`);

@@ -15,9 +15,11 @@ function outsideExcel(root: HTMLElement): void {
   const title = document.createElement("h1");
   title.textContent = "Baton";
   const what = document.createElement("p");
-  what.textContent = "Open this in Excel. Baton is an Excel add-in: it works inside a workbook, from the Baton tab of the ribbon.";
+  what.textContent =
+    "Open this in Excel. Baton is an Excel add-in: it works inside a workbook, from the Baton tab of the ribbon.";
   const how = document.createElement("p");
-  how.textContent = "To try it, sideload manifest.xml in Excel on the web or on the desktop (Insert > Add-ins > Upload My Add-in).";
+  how.textContent =
+    "To try it, sideload manifest.xml in Excel on the web or on the desktop (Insert > Add-ins > Upload My Add-in).";
   const box = document.createElement("div");
   box.className = "baton-outside";
   box.setAttribute("role", "status");
@@ -25,7 +27,11 @@ function outsideExcel(root: HTMLElement): void {
   root.replaceChildren(box);
 }
 
-export function startPane(root: HTMLElement, host: Office.HostType | string | null | undefined, notice: HTMLElement | null): void {
+export function startPane(
+  root: HTMLElement,
+  host: Office.HostType | string | null | undefined,
+  notice: HTMLElement | null,
+): void {
   runtime.notice = notice;
   if (host !== "Excel") return outsideExcel(root);
   const run = officeRun(Excel);

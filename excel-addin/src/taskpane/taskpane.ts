@@ -3,4 +3,6 @@
 import "./taskpane.css";
 import { startPane } from "./start.ts";
 
-Office.onReady((info) => startPane(document.getElementById("baton")!, info.host, document.getElementById("baton-notice")));
+Office.onReady((info) =>
+  startPane(document.getElementById("baton")!, info.host, document.getElementById("baton-notice")),
+);

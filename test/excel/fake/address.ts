@@ -22,7 +22,9 @@ export function contains(b: Box, r: number, c: number): boolean {
 }
 
 export function overlaps(a: Box, b: Box): boolean {
-  return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
+  return (
+    a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols
+  );
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
@@ -32,7 +34,8 @@ function cell(ref: string, address: string): { r: number; c: number } {
   if (!m) throw new FakeOfficeError("InvalidArgument", `The address ${address} is not valid.`);
   const c = columnNumber(m[1]!) - 1;
   const r = Number(m[2]) - 1;
-  if (r < 0 || r >= MAX_ROWS || c >= MAX_COLUMNS) throw new FakeOfficeError("InvalidArgument", `The address ${address} is outside the grid.`);
+  if (r < 0 || r >= MAX_ROWS || c >= MAX_COLUMNS)
+    throw new FakeOfficeError("InvalidArgument", `The address ${address} is outside the grid.`);
   return { r, c };
 }
 
@@ -60,7 +63,12 @@ export function parseBox(address: string): Box {
   }
   const p = cell(a, address);
   const q = cell(b!, address);
-  return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), rows: Math.abs(q.r - p.r) + 1, cols: Math.abs(q.c - p.c) + 1 };
+  return {
+    r0: Math.min(p.r, q.r),
+    c0: Math.min(p.c, q.c),
+    rows: Math.abs(q.r - p.r) + 1,
+    cols: Math.abs(q.c - p.c) + 1,
+  };
 }
 
 export function boxAddress(sheet: string, b: Box): string {

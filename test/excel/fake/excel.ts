@@ -62,7 +62,10 @@ export class FakeExcel implements Engine {
   }
 
   /** `Excel.run`: a batch function over a fresh context; commands still queued at the end are synced. */
-  async run<T>(a: ((ctx: FakeRequestContext) => Promise<T>) | object, b?: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
+  async run<T>(
+    a: ((ctx: FakeRequestContext) => Promise<T>) | object,
+    b?: (ctx: FakeRequestContext) => Promise<T>,
+  ): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (ctx: FakeRequestContext) => Promise<T>;
     const ctx = this.context();
     const result = await batch(ctx);
@@ -75,10 +78,19 @@ export class FakeExcel implements Engine {
     const requestBytes = jsonBytes(ops.map((o) => o.wire));
     // A round trip: never synchronous, like the real one.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    const record = (responseBytes: number, error?: string) => this.syncs.push({ requestBytes, responseBytes, commands: ops.length, ...(error ? { error } : {}) });
+    const record = (responseBytes: number, error?: string) =>
+      this.syncs.push({
+        requestBytes,
+        responseBytes,
+        commands: ops.length,
+        ...(error ? { error } : {}),
+      });
     if (requestBytes > PAYLOAD_LIMIT) {
       record(0, "RequestPayloadSizeLimitExceeded");
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
     }
     const deliveries: (() => void)[] = [];
     let responseBytes = 0;
@@ -91,7 +103,9 @@ export class FakeExcel implements Engine {
             deliveries.push(() => d.commit());
           }
         } catch (e) {
-          if (e instanceof FakeOfficeError) (e.debugInfo as { errorLocation?: string }).errorLocation = `command ${i + 1} of ${ops.length}: ${JSON.stringify(op.wire).slice(0, 120)}`;
+          if (e instanceof FakeOfficeError)
+            (e.debugInfo as { errorLocation?: string }).errorLocation =
+              `command ${i + 1} of ${ops.length}: ${JSON.stringify(op.wire).slice(0, 120)}`;
           throw e;
         }
       }
@@ -103,7 +117,10 @@ export class FakeExcel implements Engine {
     if (responseBytes > PAYLOAD_LIMIT) {
       record(responseBytes, "RequestPayloadSizeLimitExceeded");
       this.dispatch();
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+      );
     }
     record(responseBytes);
     for (const d of deliveries) d();
@@ -124,11 +141,19 @@ export class FakeExcel implements Engine {
     const s = this.sheet(sheetName);
     const box = parseBox(address);
     if (s.protection.protected && s.locked(box.r0, box.c0))
-      throw new FakeOfficeError("AccessDenied", `The cell ${address} on ${sheetName} is protected and therefore read-only.`);
+      throw new FakeOfficeError(
+        "AccessDenied",
+        `The cell ${address} on ${sheetName} is protected and therefore read-only.`,
+      );
     const before = s.value(box.r0, box.c0);
     s.write(box.r0, box.c0, value);
     const after = s.value(box.r0, box.c0);
-    this.state.pending.push({ sheet: s, box: { ...box, rows: 1, cols: 1 }, triggerSource: "Unknown", details: { valueBefore: before, valueAfter: after } });
+    this.state.pending.push({
+      sheet: s,
+      box: { ...box, rows: 1, cols: 1 },
+      triggerSource: "Unknown",
+      details: { valueBefore: before, valueAfter: after },
+    });
     this.dispatch();
   }
 

@@ -15,7 +15,12 @@ export interface OfficeStandIn {
 }
 
 export function officeGlobals(excel: FakeExcel) {
-  const standIn: OfficeStandIn = { excel, commands: new Map(), functions: new Map(), shownAsTaskpane: 0 };
+  const standIn: OfficeStandIn = {
+    excel,
+    commands: new Map(),
+    functions: new Map(),
+    shownAsTaskpane: 0,
+  };
   const info = { host: "Excel", platform: "OfficeOnline" };
   const Office = {
     HostType: { Excel: "Excel" },

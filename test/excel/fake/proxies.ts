@@ -8,7 +8,12 @@
 import { boxAddress, type Box, parseBox, WHOLE_SHEET } from "./address.ts";
 import type { Scalar } from "./entry.ts";
 import { FakeOfficeError } from "./errors.ts";
-import type { ConditionalFormatState, FakeSheet, FakeWorkbookState, ProtectionOptions } from "./workbook.ts";
+import type {
+  ConditionalFormatState,
+  FakeSheet,
+  FakeWorkbookState,
+  ProtectionOptions,
+} from "./workbook.ts";
 
 /** A queued command: its wire form (measured for the payload limit) and what it does at sync. */
 export interface Op {
@@ -39,7 +44,12 @@ type LoadArg = string | string[] | { select?: string | string[] } | undefined;
 
 function loadPaths(arg: LoadArg): string[] | null {
   if (arg === undefined) return null;
-  const raw = typeof arg === "string" ? arg.split(",") : Array.isArray(arg) ? arg : loadPaths(arg.select as LoadArg) ?? [];
+  const raw =
+    typeof arg === "string"
+      ? arg.split(",")
+      : Array.isArray(arg)
+        ? arg
+        : (loadPaths(arg.select as LoadArg) ?? []);
   return raw.map((s) => s.trim()).filter(Boolean);
 }
 
@@ -114,7 +124,11 @@ export abstract class ClientObject<T = unknown> {
   /** The target, failing the sync when it is missing. */
   must(): T {
     const t = this.resolve();
-    if (t === null) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${this.path()}).`);
+    if (t === null)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (${this.path()}).`,
+      );
     return t;
   }
 
@@ -158,7 +172,8 @@ export abstract class ClientObject<T = unknown> {
     }
     for (const [head, rest] of nested) {
       const sub = this.child(head);
-      if (!sub) throw new FakeOfficeError("InvalidArgument", `Cannot load '${head}' on ${this.path()}.`);
+      if (!sub)
+        throw new FakeOfficeError("InvalidArgument", `Cannot load '${head}' on ${this.path()}.`);
       bytes += sub.collect(rest.length ? rest : sub.scalars(), commits);
     }
     commits.push(() => (this.nullState = false));
@@ -213,7 +228,11 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookState> {
     return "workbook";
   }
   protected override child(name: string) {
-    return name === "worksheets" ? this.worksheets : name === "settings" ? this.settings : undefined;
+    return name === "worksheets"
+      ? this.worksheets
+      : name === "settings"
+        ? this.settings
+        : undefined;
   }
 }
 
@@ -286,7 +305,10 @@ export class SettingProxy extends ClientObject<{ key: string; value: unknown }> 
 // ---------------------------------------------------------------------------------------------
 // Worksheets
 
-type SheetRef = { by: "name"; name: string; nullable: boolean } | { by: "sheet"; sheet: FakeSheet } | { by: "active" };
+type SheetRef =
+  | { by: "name"; name: string; nullable: boolean }
+  | { by: "sheet"; sheet: FakeSheet }
+  | { by: "active" };
 
 export class WorksheetCollectionProxy extends ClientObject<FakeWorkbookState> {
   private itemsLoaded: WorksheetProxy[] | undefined;
@@ -301,10 +323,19 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbookState> {
     return this.itemsLoaded;
   }
   override collect(paths: readonly string[], commits: (() => void)[]): number {
-    const itemPaths = paths.filter((p) => p === "items" || p.startsWith("items/")).map((p) => (p === "items" ? "" : p.slice(6))).filter(Boolean);
-    const proxies = this.context.state.sheets.map((s) => new WorksheetProxy(this.context, { by: "sheet", sheet: s }));
+    const itemPaths = paths
+      .filter((p) => p === "items" || p.startsWith("items/"))
+      .map((p) => (p === "items" ? "" : p.slice(6)))
+      .filter(Boolean);
+    const proxies = this.context.state.sheets.map(
+      (s) => new WorksheetProxy(this.context, { by: "sheet", sheet: s }),
+    );
     let bytes = 2;
-    for (const p of proxies) bytes += p.collect(itemPaths.length ? itemPaths : ["name", "id", "position", "visibility"], commits);
+    for (const p of proxies)
+      bytes += p.collect(
+        itemPaths.length ? itemPaths : ["name", "id", "position", "visibility"],
+        commits,
+      );
     commits.push(() => (this.itemsLoaded = proxies));
     return bytes;
   }
@@ -345,17 +376,25 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   resolve(): FakeSheet | null {
     const state = this.context.state;
     if (this.ref.by === "sheet") {
-      if (!state.sheets.includes(this.ref.sheet)) throw new FakeOfficeError("ItemNotFound", "The worksheet was deleted.");
+      if (!state.sheets.includes(this.ref.sheet))
+        throw new FakeOfficeError("ItemNotFound", "The worksheet was deleted.");
       return this.ref.sheet;
     }
     if (this.ref.by === "active") return state.active ?? state.sheets[0] ?? null;
     const s = state.sheet(this.ref.name);
     if (s) return s;
     if (this.ref.nullable) return null;
-    throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (worksheet ${this.ref.name}).`);
+    throw new FakeOfficeError(
+      "ItemNotFound",
+      `The requested resource doesn't exist (worksheet ${this.ref.name}).`,
+    );
   }
   path(): string {
-    return this.ref.by === "name" ? `worksheet[${this.ref.name}]` : this.ref.by === "sheet" ? `worksheet[${this.ref.sheet.id}]` : "activeWorksheet";
+    return this.ref.by === "name"
+      ? `worksheet[${this.ref.name}]`
+      : this.ref.by === "sheet"
+        ? `worksheet[${this.ref.sheet.id}]`
+        : "activeWorksheet";
   }
   protected override scalars(): string[] {
     return ["name", "id", "position", "visibility"];
@@ -390,10 +429,18 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.context, this, address === undefined || address === "" ? WHOLE_SHEET : parseBox(address));
+    return new RangeProxy(
+      this.context,
+      this,
+      address === undefined || address === "" ? WHOLE_SHEET : parseBox(address),
+    );
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
-    if (rows < 1 || columns < 1) throw new FakeOfficeError("InvalidArgument", "A range needs at least one row and one column.");
+    if (rows < 1 || columns < 1)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "A range needs at least one row and one column.",
+      );
     return new RangeProxy(this.context, this, { r0: row, c0: column, rows, cols: columns });
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
@@ -441,8 +488,10 @@ export class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
   protect(options?: ProtectionOptions, password?: string): void {
     this.queue({ call: "protect", options, password: password ? "***" : undefined }, () => {
       const s = this.must();
-      if (this.context.engine.faults.refuseProtect) throw new FakeOfficeError("AccessDenied", "Access denied: protect.");
-      if (s.protection.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+      if (this.context.engine.faults.refuseProtect)
+        throw new FakeOfficeError("AccessDenied", "Access denied: protect.");
+      if (s.protection.protected)
+        throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
       this.context.engine.counters.protect++;
       s.protection = { protected: true, options: { ...options }, password: password ?? null };
     });
@@ -450,7 +499,8 @@ export class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
   unprotect(password?: string): void {
     this.queue({ call: "unprotect" }, () => {
       const s = this.must();
-      if (this.context.engine.faults.refuseUnprotect) throw new FakeOfficeError("AccessDenied", "Access denied: unprotect.");
+      if (this.context.engine.faults.refuseUnprotect)
+        throw new FakeOfficeError("AccessDenied", "Access denied: unprotect.");
       if (!s.protection.protected) return;
       if (s.protection.password !== null && s.protection.password !== (password ?? null))
         throw new FakeOfficeError("AccessDenied", "The password you supplied is not correct.");
@@ -474,14 +524,23 @@ export class FreezePanesProxy extends ClientObject<FakeSheet> {
     return `${this.sheet.path()}.freezePanes`;
   }
   freezeRows(count = 1): void {
-    this.queue({ call: "freezeRows", count }, () => void (this.must().frozen = { rows: count, columns: 0 }));
+    this.queue(
+      { call: "freezeRows", count },
+      () => void (this.must().frozen = { rows: count, columns: 0 }),
+    );
   }
   freezeColumns(count = 1): void {
-    this.queue({ call: "freezeColumns", count }, () => void (this.must().frozen = { rows: 0, columns: count }));
+    this.queue(
+      { call: "freezeColumns", count },
+      () => void (this.must().frozen = { rows: 0, columns: count }),
+    );
   }
   freezeAt(at: RangeProxy | string): void {
     const box = typeof at === "string" ? parseBox(at) : at.fixedBox();
-    this.queue({ call: "freezeAt", box }, () => void (this.must().frozen = { rows: box.r0 + box.rows, columns: box.c0 + box.cols }));
+    this.queue(
+      { call: "freezeAt", box },
+      () => void (this.must().frozen = { rows: box.r0 + box.rows, columns: box.c0 + box.cols }),
+    );
   }
   unfreeze(): void {
     this.queue({ call: "unfreeze" }, () => void (this.must().frozen = { rows: 0, columns: 0 }));
@@ -612,7 +671,8 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 
   /** The box of a range given by address (a used range is known only at sync). */
   fixedBox(): Box {
-    if (this.where === "used") throw new FakeOfficeError("InvalidArgument", "This method needs a range given by address.");
+    if (this.where === "used")
+      throw new FakeOfficeError("InvalidArgument", "This method needs a range given by address.");
     return this.where;
   }
 
@@ -628,7 +688,16 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return `${this.worksheet.path()}.range[${this.where === "used" ? "used" : `${this.where.r0},${this.where.c0},${this.where.rows},${this.where.cols}`}]`;
   }
   protected override scalars(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "numberFormat", "formulas"];
+    return [
+      "address",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "values",
+      "numberFormat",
+      "formulas",
+    ];
   }
   protected override read(t: RangeTarget, prop: string): unknown {
     const { sheet, box } = t;
@@ -692,7 +761,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this.setProperty("numberFormat", v, ({ sheet, box }) => {
       checkShape(v, box, "numberFormat");
       sheet.guardCells(box, "number format");
-      v.forEach((row, i) => row.forEach((x, j) => sheet.setNumberFormat(box.r0 + i, box.c0 + j, x)));
+      v.forEach((row, i) =>
+        row.forEach((x, j) => sheet.setNumberFormat(box.r0 + i, box.c0 + j, x)),
+      );
     });
   }
 
@@ -701,7 +772,8 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       const { sheet, box } = this.must();
       sheet.guardCells(box, "clear");
       sheet.clear(box, applyTo);
-      if (applyTo !== "Formats") this.context.state.pending.push({ sheet, box, triggerSource: "ThisLocalAddin" });
+      if (applyTo !== "Formats")
+        this.context.state.pending.push({ sheet, box, triggerSource: "ThisLocalAddin" });
     });
   }
   select(): void {
@@ -714,7 +786,11 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 }
 
 function grid<V>(box: Box, f: (r: number, c: number) => V): V[][] {
-  if (box.rows * box.cols > 5_000_000) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+  if (box.rows * box.cols > 5_000_000)
+    throw new FakeOfficeError(
+      "RequestPayloadSizeLimitExceeded",
+      "The response payload size has exceeded the limit.",
+    );
   const out: V[][] = [];
   for (let r = box.r0; r < box.r0 + box.rows; r++) {
     const row: V[] = [];
@@ -725,7 +801,11 @@ function grid<V>(box: Box, f: (r: number, c: number) => V): V[][] {
 }
 
 function checkShape(v: unknown, box: Box, what: string): void {
-  if (!Array.isArray(v) || v.length !== box.rows || v.some((row) => !Array.isArray(row) || row.length !== box.cols))
+  if (
+    !Array.isArray(v) ||
+    v.length !== box.rows ||
+    v.some((row) => !Array.isArray(row) || row.length !== box.cols)
+  )
     throw new FakeOfficeError(
       "InvalidArgument",
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: ${box.rows}x${box.cols}).`,
@@ -752,7 +832,13 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
     return `${this.range.path()}.format`;
   }
   protected override child(name: string) {
-    return name === "protection" ? this.protection : name === "fill" ? this.fill : name === "font" ? this.font : undefined;
+    return name === "protection"
+      ? this.protection
+      : name === "fill"
+        ? this.fill
+        : name === "font"
+          ? this.font
+          : undefined;
   }
   protected override scalars(): string[] {
     return ["wrapText", "columnWidth"];
@@ -764,7 +850,10 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
   }
   set wrapText(v: boolean) {
     this.setProperty("wrapText", v, ({ sheet, box }) => {
-      sheet.guardSheet(sheet.protection.options.allowFormatCells || !sheet.anyLocked(box), "Formatting cells");
+      sheet.guardSheet(
+        sheet.protection.options.allowFormatCells || !sheet.anyLocked(box),
+        "Formatting cells",
+      );
       sheet.styleLayers.push({ box, style: { wrap: v } });
     });
   }
@@ -796,19 +885,30 @@ export class StyleProxy extends ClientObject<RangeTarget> {
   }
   protected override read(t: RangeTarget, prop: string): unknown {
     const s = t.sheet.style(t.box.r0, t.box.c0);
-    if (prop === "color") return (this.kind === "fill" ? s.fill : s.fontColor) ?? (this.kind === "fill" ? "#FFFFFF" : "#000000");
+    if (prop === "color")
+      return (
+        (this.kind === "fill" ? s.fill : s.fontColor) ??
+        (this.kind === "fill" ? "#FFFFFF" : "#000000")
+      );
     if (prop === "bold") return s.bold ?? false;
     if (prop === "italic") return s.italic ?? false;
     return super.read(t, prop);
   }
   private lay(style: Record<string, unknown>): (t: RangeTarget) => void {
     return ({ sheet, box }) => {
-      sheet.guardSheet(sheet.protection.options.allowFormatCells || !sheet.anyLocked(box), "Formatting cells");
+      sheet.guardSheet(
+        sheet.protection.options.allowFormatCells || !sheet.anyLocked(box),
+        "Formatting cells",
+      );
       sheet.styleLayers.push({ box, style });
     };
   }
   set color(v: string) {
-    this.setProperty("color", v, this.lay(this.kind === "fill" ? { fill: v.toUpperCase() } : { fontColor: v.toUpperCase() }));
+    this.setProperty(
+      "color",
+      v,
+      this.lay(this.kind === "fill" ? { fill: v.toUpperCase() } : { fontColor: v.toUpperCase() }),
+    );
   }
   get color(): string {
     return this.get("color");
@@ -856,7 +956,11 @@ export class FormatProtectionProxy extends ClientObject<RangeTarget> {
   set locked(v: boolean) {
     this.setProperty("locked", v, ({ sheet, box }) => {
       sheet.guardSheet(false, "Changing locked cells");
-      const whole = box.r0 === 0 && box.c0 === 0 && box.rows === WHOLE_SHEET.rows && box.cols === WHOLE_SHEET.cols;
+      const whole =
+        box.r0 === 0 &&
+        box.c0 === 0 &&
+        box.rows === WHOLE_SHEET.rows &&
+        box.cols === WHOLE_SHEET.cols;
       if (whole) sheet.lockLayers.length = 0;
       sheet.lockLayers.push({ box, locked: v });
     });
@@ -877,7 +981,10 @@ export class DataValidationProxy extends ClientObject<RangeTarget> {
     return `${this.range.path()}.dataValidation`;
   }
   protected override read(t: RangeTarget, prop: string): unknown {
-    if (prop === "rule") return t.sheet.validations.find((v) => v.box.r0 <= t.box.r0 && v.box.c0 <= t.box.c0)?.rule ?? {};
+    if (prop === "rule")
+      return (
+        t.sheet.validations.find((v) => v.box.r0 <= t.box.r0 && v.box.c0 <= t.box.c0)?.rule ?? {}
+      );
     return super.read(t, prop);
   }
   set rule(rule: Record<string, unknown>) {
@@ -886,8 +993,19 @@ export class DataValidationProxy extends ClientObject<RangeTarget> {
       const list = (rule as { list?: { source?: unknown } }).list;
       if (list && typeof list.source === "string" && list.source.length > 255)
         throw new FakeOfficeError("InvalidArgument", "A list source is limited to 255 characters.");
-      if (sheet.validations.some((v) => v.box.r0 === box.r0 && v.box.c0 === box.c0 && v.box.rows === box.rows && v.box.cols === box.cols))
-        throw new FakeOfficeError("InvalidOperation", "The range already has a data validation rule: clear it first.");
+      if (
+        sheet.validations.some(
+          (v) =>
+            v.box.r0 === box.r0 &&
+            v.box.c0 === box.c0 &&
+            v.box.rows === box.rows &&
+            v.box.cols === box.cols,
+        )
+      )
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "The range already has a data validation rule: clear it first.",
+        );
       sheet.validations.push({ box, rule });
     });
   }
@@ -906,7 +1024,13 @@ export class DataValidationProxy extends ClientObject<RangeTarget> {
       sheet.guardCells(box, "data validation");
       for (let i = sheet.validations.length - 1; i >= 0; i--) {
         const v = sheet.validations[i]!.box;
-        if (v.r0 >= box.r0 && v.c0 >= box.c0 && v.r0 + v.rows <= box.r0 + box.rows && v.c0 + v.cols <= box.c0 + box.cols) sheet.validations.splice(i, 1);
+        if (
+          v.r0 >= box.r0 &&
+          v.c0 >= box.c0 &&
+          v.r0 + v.rows <= box.r0 + box.rows &&
+          v.c0 + v.cols <= box.c0 + box.cols
+        )
+          sheet.validations.splice(i, 1);
       }
     });
   }
@@ -938,10 +1062,20 @@ export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> 
   override collect(paths: readonly string[], commits: (() => void)[]): number {
     const { sheet, box } = this.must();
     const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-    const found = sheet.conditionalFormats.filter((f) => f.box.r0 < box.r0 + box.rows && box.r0 < f.box.r0 + f.box.rows && f.box.c0 < box.c0 + box.cols && box.c0 < f.box.c0 + f.box.cols);
+    const found = sheet.conditionalFormats.filter(
+      (f) =>
+        f.box.r0 < box.r0 + box.rows &&
+        box.r0 < f.box.r0 + f.box.rows &&
+        f.box.c0 < box.c0 + box.cols &&
+        box.c0 < f.box.c0 + f.box.cols,
+    );
     const proxies = found.map((f) => new ConditionalFormatProxy(this.context, this.range, f.id));
     let bytes = 2;
-    for (const p of proxies) bytes += p.collect(itemPaths.length ? itemPaths : ["id", "type", "priority", "stopIfTrue"], commits);
+    for (const p of proxies)
+      bytes += p.collect(
+        itemPaths.length ? itemPaths : ["id", "type", "priority", "stopIfTrue"],
+        commits,
+      );
     commits.push(() => (this.itemsLoaded = proxies));
     return bytes;
   }
@@ -951,7 +1085,15 @@ export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> 
       const { sheet, box } = this.must();
       sheet.guardSheet(sheet.protection.options.allowFormatCells, "Adding a conditional format");
       for (const f of sheet.conditionalFormats) f.priority++;
-      sheet.conditionalFormats.unshift({ id, box, type, rule: {}, format: {}, priority: 0, stopIfTrue: false });
+      sheet.conditionalFormats.unshift({
+        id,
+        box,
+        type,
+        rule: {},
+        format: {},
+        priority: 0,
+        stopIfTrue: false,
+      });
     });
     return new ConditionalFormatProxy(this.context, this.range, id);
   }
@@ -980,7 +1122,13 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatState>
     return `conditionalFormat[${this.formatId}]`;
   }
   protected override child(name: string) {
-    return name === "custom" ? this.custom : name === "cellValue" ? this.cellValue : name === "customOrNullObject" ? this.customOrNullObject : undefined;
+    return name === "custom"
+      ? this.custom
+      : name === "cellValue"
+        ? this.cellValue
+        : name === "customOrNullObject"
+          ? this.customOrNullObject
+          : undefined;
   }
   protected override read(f: ConditionalFormatState, prop: string): unknown {
     if (prop === "id") return f.id;
@@ -1005,7 +1153,8 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatState>
     this.queue({ call: "delete" }, () => {
       const list = this.range.worksheet.must().conditionalFormats;
       const i = list.findIndex((x) => x.id === this.formatId);
-      if (i < 0) throw new FakeOfficeError("ItemNotFound", "The conditional format does not exist.");
+      if (i < 0)
+        throw new FakeOfficeError("ItemNotFound", "The conditional format does not exist.");
       list.splice(i, 1);
     });
   }
@@ -1054,7 +1203,10 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
     };
     this.customRule = {
       set formula(v: string) {
-        self.queue({ set: "rule.formula", value: v }, () => void (self.owned().rule = { formula: v }));
+        self.queue(
+          { set: "rule.formula", value: v },
+          () => void (self.owned().rule = { formula: v }),
+        );
       },
       get formula(): string {
         return self.get<{ formula: string }>("rule").formula;
@@ -1070,7 +1222,11 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
   }
   private owned(): ConditionalFormatState {
     const f = this.owner.resolve();
-    if (f.type !== this.kind) throw new FakeOfficeError("InvalidOperation", `This is a ${f.type} conditional format, not ${this.kind}.`);
+    if (f.type !== this.kind)
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        `This is a ${f.type} conditional format, not ${this.kind}.`,
+      );
     return f;
   }
   resolve(): ConditionalFormatState | null {

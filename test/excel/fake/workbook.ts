@@ -112,7 +112,8 @@ export class FakeSheet {
     const b = clip(box);
     const seen = new Set<boolean>();
     if (b.rows * b.cols <= 100_000) {
-      for (let r = b.r0; r < b.r0 + b.rows; r++) for (let c = b.c0; c < b.c0 + b.cols; c++) seen.add(this.locked(r, c));
+      for (let r = b.r0; r < b.r0 + b.rows; r++)
+        for (let c = b.c0; c < b.c0 + b.cols; c++) seen.add(this.locked(r, c));
       return seen;
     }
     const inRows = (r: number) => r >= b.r0 && r < b.r0 + b.rows;
@@ -120,8 +121,10 @@ export class FakeSheet {
     const rows = new Set([b.r0, b.r0 + b.rows - 1]);
     const cols = new Set([b.c0, b.c0 + b.cols - 1]);
     for (const l of this.lockLayers) {
-      for (const r of [l.box.r0 - 1, l.box.r0, l.box.r0 + l.box.rows - 1, l.box.r0 + l.box.rows]) if (inRows(r)) rows.add(r);
-      for (const c of [l.box.c0 - 1, l.box.c0, l.box.c0 + l.box.cols - 1, l.box.c0 + l.box.cols]) if (inCols(c)) cols.add(c);
+      for (const r of [l.box.r0 - 1, l.box.r0, l.box.r0 + l.box.rows - 1, l.box.r0 + l.box.rows])
+        if (inRows(r)) rows.add(r);
+      for (const c of [l.box.c0 - 1, l.box.c0, l.box.c0 + l.box.cols - 1, l.box.c0 + l.box.cols])
+        if (inCols(c)) cols.add(c);
     }
     for (const r of rows) for (const c of cols) seen.add(this.locked(r, c));
     return seen;
@@ -140,11 +143,15 @@ export class FakeSheet {
   /** Refuses a change to locked cells while the sheet is protected, as Excel does. */
   guardCells(box: Box, what: string): void {
     if (this.protection.protected && this.anyLocked(box))
-      throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${what}).`);
+      throw new FakeOfficeError(
+        "AccessDenied",
+        `The cell or chart you're trying to change is on a protected sheet (${what}).`,
+      );
   }
 
   guardSheet(allowed: boolean | undefined, what: string): void {
-    if (this.protection.protected && !allowed) throw new FakeOfficeError("AccessDenied", `${what} is not allowed on a protected sheet.`);
+    if (this.protection.protected && !allowed)
+      throw new FakeOfficeError("AccessDenied", `${what} is not allowed on a protected sheet.`);
   }
 
   /** Writes one value as Excel stores it (see `enter`); `null` leaves the cell as it is. */
@@ -161,7 +168,12 @@ export class FakeSheet {
     const cell: Cell = { value: stored.value };
     if (stored.formula) cell.formula = stored.formula;
     if (old?.numberFormat) cell.numberFormat = old.numberFormat;
-    else if (typeof v === "string" && typeof stored.value === "number" && /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(v.trim())) cell.numberFormat = "yyyy-mm-dd";
+    else if (
+      typeof v === "string" &&
+      typeof stored.value === "number" &&
+      /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(v.trim())
+    )
+      cell.numberFormat = "yyyy-mm-dd";
     this.cells.set(k, cell);
   }
 
@@ -183,10 +195,18 @@ export class FakeSheet {
         else this.cells.delete(k);
       } else if (what === "Formats") {
         if (cell.value === "" && !cell.formula) this.cells.delete(k);
-        else this.cells.set(k, { value: cell.value, ...(cell.formula ? { formula: cell.formula } : {}) });
+        else
+          this.cells.set(k, {
+            value: cell.value,
+            ...(cell.formula ? { formula: cell.formula } : {}),
+          });
       } else this.cells.delete(k);
     }
-    if (what !== "Contents") this.styleLayers.push({ box, style: { fill: null, fontColor: null, bold: null, italic: null, wrap: null } });
+    if (what !== "Contents")
+      this.styleLayers.push({
+        box,
+        style: { fill: null, fontColor: null, bold: null, italic: null, wrap: null },
+      });
   }
 
   /** The used range counting values only, or null for an empty sheet. */
@@ -209,7 +229,8 @@ export class FakeSheet {
   }
 
   addTable(box: Box, name: string): void {
-    if (this.tables.some((t) => overlaps(t.box, box))) throw new FakeOfficeError("InvalidArgument", "A table can't overlap another table.");
+    if (this.tables.some((t) => overlaps(t.box, box)))
+      throw new FakeOfficeError("InvalidArgument", "A table can't overlap another table.");
     this.tables.push({ name, box, style: "TableStyleMedium2" });
   }
 }
@@ -236,8 +257,10 @@ export class FakeWorkbookState {
   }
 
   addSheet(name: string): FakeSheet {
-    if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
-    if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeOfficeError("InvalidArgument", `${name} is not a valid sheet name.`);
+    if (this.sheet(name))
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name))
+      throw new FakeOfficeError("InvalidArgument", `${name} is not a valid sheet name.`);
     const s = new FakeSheet(name);
     this.sheets.push(s);
     return s;
