@@ -7,11 +7,14 @@
  * An action is offered once it works here: `ACTIONS` lists them, each a few lines over the core.
  */
 import {
+  evaluate,
   hasErrors,
   paneIssue,
   SHEET,
   paneState,
   setUpTemplatePlan,
+  statusPlan,
+  todayIn,
   validateGrids,
   type ActionOutcome,
   type Backend,
@@ -80,8 +83,29 @@ const validate: Action = async (host) => {
   return { ok: !hasErrors(issues), message: message + unmarked, issues: issues.map(paneIssue) };
 };
 
+const refreshStatus: Action = async (host, options) => {
+  const { grids } = await readTemplate(host);
+  const { workbook, issues } = validateGrids(grids);
+  const asOf = todayIn(workbook.settings.timeZone, options.now());
+  const evaluation = evaluate(workbook, { asOf });
+  await host.apply(statusPlan(workbook, evaluation));
+  const counts = (["Red", "Amber", "Green", "Done", "Paused"] as const)
+    .map((s) => [s, evaluation.initiatives.filter((i) => i.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const message =
+    `Statuses as of ${asOf}: ${counts.length ? `${plural(evaluation.initiatives.length, "initiative")}, ${counts.join(", ")}` : "no initiatives yet"}.` +
+    (errors ? ` ${plural(errors, "validation error")} left those cells out; see Validate.` : "");
+  return { ok: true, message: withWarnings(message, host) };
+};
+
 /** What the Excel pane offers, in the order the pane shows them. */
-export const ACTIONS: Partial<Record<PaneAction, Action>> = { setUpTemplate, validate };
+export const ACTIONS: Partial<Record<PaneAction, Action>> = {
+  setUpTemplate,
+  validate,
+  refreshStatus,
+};
 
 export function excelBackend(options: ExcelBackendOptions): Backend {
   const opts: Required<ExcelBackendOptions> = {

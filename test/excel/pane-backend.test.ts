@@ -89,6 +89,21 @@ describe("Validate lists the issues and marks the check-in cells", () => {
   });
 });
 
+describe("Refresh status writes every status into the computed columns", () => {
+  it("fills Status and Days Late of a late hand-off, and the pane shows it at risk", async () => {
+    // DEP-1 of the small workbook is needed by 2027-01-15: on 2027-01-20 it is five days late.
+    const f = fakeExcel(workbookGrids(smallWorkbook()));
+    const backend = excelBackend({ run: f.run, now: () => new Date("2027-01-20T12:00:00Z") });
+    const outcome = await backend.run("refreshStatus");
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Statuses as of 2027-01-20: 2 initiatives, /) });
+    expect(f.excel.value(SHEET.handoffs, "J2")).toBe("Red");
+    expect(f.excel.value(SHEET.handoffs, "K2")).toBe(5);
+    const state = await backend.state();
+    expect(state.atRisk.map((h) => [h.id, h.status, h.daysLate])).toEqual([["DEP-1", "Red", 5]]);
+    expect(state.actions).toEqual(expect.arrayContaining(["refreshStatus", "validate"]));
+  });
+});
+
 describe("failures reach the pane as messages", () => {
   it("still lists the issues when a protected sheet cannot be marked, and says so", async () => {
     const { backend, excel } = backendOver(

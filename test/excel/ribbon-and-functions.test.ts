@@ -80,6 +80,21 @@ describe("custom functions answer from the workbook", () => {
     await expect(fns.issues("Nope")).rejects.toThrow('There is no template sheet named "Nope".');
   });
 
+  it("gives the status the engine computes for an ID, in any case", async () => {
+    // DEP-1 in the small workbook is needed by 2027-01-15: as of 2027-01-20 it is five days late.
+    const { excel } = fakeExcel(workbookGrids(smallWorkbook()));
+    const fns = workbookFunctions({
+      newContext: () => excel.context() as unknown as Excel.RequestContext,
+      invalid,
+      now: () => new Date("2027-01-20T12:00:00Z"),
+    });
+    expect(await fns.status("DEP-1")).toBe("Red");
+    expect(await fns.status("ini-2")).toBe("Red");
+    await expect(fns.status("INI-99")).rejects.toThrow(
+      'No objective, KPI, initiative or hand-off has the ID "INI-99".',
+    );
+  });
+
   it("gives the period of a date, by the workbook's cadence or the one given", async () => {
     const { excel } = fakeExcel(workbookGrids(smallWorkbook()));
     const fns = workbookFunctions({

@@ -8,6 +8,8 @@ import { todayIn, type IsoDate } from "../cells/dates.ts";
 import { validateGrids, type Validation } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
 import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../../ui/backend.ts";
+import { evaluate } from "../engine/evaluate.ts";
+import { paneStatuses } from "./statuses.ts";
 
 /** A core issue as plain JSON for the pane (the details that made its message are left out). */
 export function paneIssue(issue: ValidationIssue): PaneIssue {
@@ -55,9 +57,12 @@ export interface PaneInput {
 export function paneState({ grids, now, actions }: PaneInput): PaneState {
   const validation = validateGrids(grids);
   const hasTemplate = !validation.issues.some((i) => i.code === "missing-sheet");
+  const asOf = todayIn(validation.workbook.settings.timeZone, now);
   return paneStateOf({
     validation,
-    asOf: todayIn(validation.workbook.settings.timeZone, now),
+    asOf,
     actions: hasTemplate ? actions.filter((a) => a !== "setUpTemplate") : actions.filter((a) => a === "setUpTemplate"),
+    // With the template there are statuses to show: the same in every host.
+    ...(hasTemplate ? paneStatuses(validation.workbook, evaluate(validation.workbook, { asOf })) : {}),
   });
 }

@@ -21,6 +21,7 @@ export type CommandHandler = (event: { completed(): void }) => Promise<void>;
 /** Ribbon command ids (the manifests' `FunctionName` / action ids) and the action each runs. */
 export const RIBBON_COMMANDS = {
   setUpTemplate: "setUpTemplate",
+  refreshStatus: "refreshStatus",
   validate: "validate",
 } as const satisfies Record<string, PaneAction>;
 
@@ -45,6 +46,7 @@ export function ribbonCommands(
     };
   return {
     setUpTemplate: command(RIBBON_COMMANDS.setUpTemplate),
+    refreshStatus: command(RIBBON_COMMANDS.refreshStatus),
     validate: command(RIBBON_COMMANDS.validate),
   };
 }

@@ -23,6 +23,18 @@ export function issues(sheet?: string): Promise<number> {
 }
 
 /**
+ * The status of an objective, KPI, initiative or hand-off as of today, as Baton computes it:
+ * Green, Amber, Red, Done or Paused.
+ * @customfunction STATUS
+ * @param id An ID, such as INI-3 or DEP-4.
+ * @returns The status.
+ * @volatile
+ */
+export function status(id: string): Promise<string> {
+  return baton.status(id);
+}
+
+/**
  * The reporting period a date falls in: an ISO week such as 2026-W48, or a month such as 2026-11.
  * @customfunction PERIOD
  * @param date A date.
@@ -37,5 +49,6 @@ export function period(date: number, cadence?: string): Promise<string> {
 // Excel provides CustomFunctions when it loads the runtime; a browser outside Excel does not.
 if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("ISSUES", issues);
+  CustomFunctions.associate("STATUS", status);
   CustomFunctions.associate("PERIOD", period);
 }
