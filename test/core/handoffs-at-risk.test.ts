@@ -4,7 +4,7 @@
  * trouble starts.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, paneState, paneStatuses, validateGrids } from "@baton/core";
+import { evaluate, handoffsAtRisk, initiativeCounts, paneState, validateGrids } from "@baton/core";
 import { checkin, handoff, initiative, objective, workbookGrids } from "../support/grids.ts";
 
 const AS_OF = "2026-11-26";
@@ -25,7 +25,8 @@ const grids = workbookGrids({
 
 describe("red and amber hand-offs are listed worst first", () => {
   const { workbook } = validateGrids(grids);
-  const { atRisk, initiativeCounts } = paneStatuses(workbook, evaluate(workbook, { asOf: AS_OF }));
+  const evaluation = evaluate(workbook, { asOf: AS_OF });
+  const atRisk = handoffsAtRisk(workbook, evaluation);
 
   it("puts Red before Amber and the latest Red first", () => {
     expect(atRisk.map((h) => [h.id, h.status, h.daysLate])).toEqual([
@@ -43,7 +44,7 @@ describe("red and amber hand-offs are listed worst first", () => {
   });
 
   it("counts the initiatives: the two fed by a red hand-off are Red, the provider is Green", () => {
-    expect(initiativeCounts).toEqual({ Red: 2, Green: 1 });
+    expect(initiativeCounts(evaluation)).toEqual({ Red: 2, Green: 1 });
   });
 });
 
