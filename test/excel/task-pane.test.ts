@@ -10,7 +10,7 @@ import { build } from "esbuild";
 import { createServer, type Server } from "node:http";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { SHEET, type Grids } from "@baton/core";
+import { MemoryHost, SHEET, demoContent, templatePlan, type Grids } from "@baton/core";
 import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { buildExcel } from "../../excel-addin/scripts/build.mjs";
 import { distHandler, OFFICE_JS_CDN } from "../../excel-addin/scripts/serve.mjs";
@@ -133,6 +133,25 @@ describe("in Excel, Validate lists the issues and marks the cells", () => {
     expect(marks).toBe(1);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/excel-pane.png` });
+    await page.close();
+  });
+});
+
+describe("in Excel, the pane shows the hand-offs at risk and refreshes the statuses", () => {
+  it("lists the demo's late hand-off first and writes the statuses on a click", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const memory = new MemoryHost();
+    await memory.apply(templatePlan(demoContent({ today, timeZone: "UTC" })));
+    const { page, errors } = await openInFakeExcel(await memory.readSheets(Object.values(SHEET)));
+    await page.waitForSelector("#baton >> text=DEP-1");
+    await page.click("#baton .toolbar button:has-text('Refresh statuses')");
+    await page.waitForSelector("#baton [role=status] >> text=Statuses as of");
+    const status = await page.evaluate(
+      () => (window as never as { __office: { excel: { value(s: string, a: string): unknown } } }).__office.excel.value("Hand-offs", "J2"),
+    );
+    expect(status).toBe("Red");
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/excel-pane-statuses.png`, fullPage: true });
     await page.close();
   });
 });
