@@ -181,6 +181,14 @@ export class FakeSheet {
     if (f === null || f === undefined) return;
     const k = this.key(r, c);
     const old = this.cells.get(k);
+    // An empty format resets the cell to General.
+    if (f === "" || f === "General") {
+      if (!old) return;
+      const { numberFormat: _dropped, ...rest } = old;
+      if (rest.value === "" && !rest.formula) this.cells.delete(k);
+      else this.cells.set(k, rest);
+      return;
+    }
     this.cells.set(k, { ...(old ?? { value: "" }), numberFormat: f });
   }
 
