@@ -104,6 +104,20 @@ describe("Refresh status writes every status into the computed columns", () => {
   });
 });
 
+describe("a click on an issue selects its cell", () => {
+  it("activates the sheet and selects the cell", async () => {
+    const { backend, excel } = backendOver(workbookGrids(smallWorkbook()));
+    await backend.select(SHEET.checkins, "B5");
+    expect(excel.state.active?.name).toBe(SHEET.checkins);
+    expect(excel.state.selection).toEqual({ sheet: SHEET.checkins, box: { r0: 4, c0: 1, rows: 1, cols: 1 } });
+  });
+
+  it("says so when the sheet is gone", async () => {
+    const { backend } = backendOver(workbookGrids(smallWorkbook()));
+    await expect(backend.select("Deleted sheet", "A1")).rejects.toThrow("A sheet Baton needs was renamed or deleted while it worked. Try again.");
+  });
+});
+
 describe("failures reach the pane as messages", () => {
   it("still lists the issues when a protected sheet cannot be marked, and says so", async () => {
     const { backend, excel } = backendOver(

@@ -99,6 +99,17 @@ describe("outside Excel, with the real office.js, the pane says to open it in Ex
   });
 });
 
+describe("when Office.js cannot be reached, the pane says so", () => {
+  it("shows that Baton could not start, not a pane stuck on loading", async () => {
+    const origin = await serve(false);
+    const { page } = await newPage(origin, { fakeOffice: false });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.waitForSelector("text=Baton could not start");
+    expect(await page.textContent("#baton")).toMatch(/Check the connection and reopen the pane\.$/);
+    await page.close();
+  });
+});
+
 describe("in Excel, a workbook without the template is offered the set-up", () => {
   it("sets the template up from the pane's button", async () => {
     const { page, errors } = await openInFakeExcel({ Sheet1: [["our own list"]] });
