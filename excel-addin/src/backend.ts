@@ -9,6 +9,8 @@
 import {
   evaluate,
   hasErrors,
+  migrate,
+  templatePlan,
   paneIssue,
   SHEET,
   paneState,
@@ -100,12 +102,70 @@ const refreshStatus: Action = async (host, options) => {
   return { ok: true, message: withWarnings(message, host) };
 };
 
+/**
+ * Imports a foreign tracker from a sheet of this workbook (the active one unless named): the
+ * template sheets are added beside it and the source sheet is only read. Rows that could not be
+ * imported come back as issues pointing at their source rows.
+ */
+const importSheet: Action = async (host, options, arg) => {
+  const present = templateSheetsIn(await host.sheetNames());
+  if (present.length)
+    return {
+      ok: false,
+      message: `This workbook already has Baton's template (${present.join(", ")}). To import a tracker, copy its sheet into a new workbook and import it there.`,
+    };
+  const source = arg ?? (await host.activeSheetName());
+  const grid = (await host.readSheets([source]))[source];
+  if (!grid?.length)
+    return {
+      ok: false,
+      message: `"${source}" is empty: open the sheet that holds the tracker and import again.`,
+    };
+  const timeZone = options.timeZone();
+  const asOf = todayIn(timeZone, options.now());
+  const { report, content } = migrate({ sheet: source, grid }, { asOf, timeZone, title: source });
+  await host.apply(templatePlan(content));
+  const count = (outcome: string) => report.rows.filter((r) => r.outcome === outcome).length;
+  const c = report.created;
+  const made = [
+    plural(c.objectives, "objective"),
+    plural(c.kpis, "KPI"),
+    plural(c.initiatives, "initiative"),
+    plural(c.handoffs, "hand-off"),
+    plural(c.checkins, "check-in"),
+  ];
+  const rejected = report.rows.filter((r) => r.outcome === "rejected");
+  const message =
+    `Imported ${plural(count("imported"), "row")} of "${source}": ${made.join(", ")}.` +
+    (rejected.length
+      ? ` ${plural(rejected.length, "row")} could not be imported (listed below).`
+      : "") +
+    (count("skipped") ? ` ${plural(count("skipped"), "row")} skipped.` : "") +
+    ` "${source}" is unchanged.`;
+  const issues = rejected.map((r) => ({
+    code: "migration-rejected",
+    severity: "error" as const,
+    sheet: source,
+    row: r.sourceRow,
+    column: "",
+    cell: `A${r.sourceRow}`,
+    message: `Row ${r.sourceRow} was not imported: ${r.reason}`,
+  }));
+  return { ok: true, message: withWarnings(message, host), issues };
+};
+
 /** What the Excel pane offers, in the order the pane shows them. */
 export const ACTIONS: Partial<Record<PaneAction, Action>> = {
   setUpTemplate,
   validate,
   refreshStatus,
 };
+
+/**
+ * Actions run from the ribbon only. Import works on the sheet the user is looking at, in a
+ * workbook without the template, where the pane offers only the set-up.
+ */
+const RIBBON_ONLY: Partial<Record<PaneAction, Action>> = { migrate: importSheet };
 
 export function excelBackend(options: ExcelBackendOptions): Backend {
   const opts: Required<ExcelBackendOptions> = {
@@ -137,7 +197,7 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
       }
     },
     async run(action, arg) {
-      const act = ACTIONS[action];
+      const act = ACTIONS[action] ?? RIBBON_ONLY[action];
       if (!act) return { ok: false, message: `"${action}" is not an action of Baton for Excel.` };
       try {
         return await withHost(opts.run, (host) => act(host, opts, arg));

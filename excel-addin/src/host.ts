@@ -379,6 +379,14 @@ export class ExcelHost implements Host {
     }
   }
 
+  /** The name of the sheet the user is looking at. */
+  async activeSheetName(): Promise<string> {
+    const ws = this.context.workbook.worksheets.getActiveWorksheet();
+    ws.load("name");
+    await this.sync();
+    return ws.name;
+  }
+
   /** Selects a cell and shows its sheet. */
   async select(sheet: string, cell: string): Promise<void> {
     const ws = this.sheet(sheet);

@@ -10,6 +10,7 @@ import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { ribbonCommands } from "../../excel-addin/src/commands/ribbon.ts";
 import { workbookFunctions } from "../../excel-addin/src/functions/workbook-functions.ts";
 import { functionsMetadata } from "../../excel-addin/scripts/build.mjs";
+import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { fakeExcel } from "./support.ts";
 
 function ui() {
@@ -141,5 +142,31 @@ describe("the functions' metadata comes from their JSDoc", () => {
       ["date", false],
       ["cadence", true],
     ]);
+  });
+});
+
+describe("a tracker on the active sheet is imported from the ribbon, and the sheet is left as it was", () => {
+  it("imports a real project plan beside it and lists what could not be imported", async () => {
+    const file = await XlsxHost.fromBuffer(readFileSync("/work/shared/fixtures/real/09_project_plan_gantt_packt.xlsx"));
+    const [name] = await file.sheetNames();
+    const source = (await file.readSheets([name!]))[name!]!;
+    const { run, excel } = fakeExcel({ [name!]: source });
+    excel.state.active = excel.sheet(name!);
+    const before = excel.grid(name!);
+    const u = ui();
+    let completed = 0;
+    await ribbonCommands(run, u).migrate({ completed: () => void completed++ });
+    expect(completed).toBe(1);
+    expect(u.log[0]).toMatch(new RegExp(`^ok: Imported \\d+ rows? of "${name}": .* "${name}" is unchanged\\.$`));
+    expect(excel.grid(name!)).toEqual(before);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([name, ...Object.values(SHEET)]);
+    expect(excel.grid(SHEET.initiatives).length).toBeGreaterThan(1);
+  });
+
+  it("refuses a workbook that already has the template", async () => {
+    const { run } = fakeExcel(workbookGrids(smallWorkbook()));
+    const u = ui();
+    await ribbonCommands(run, u).migrate({ completed: () => {} });
+    expect(u.log[0]).toMatch(/^error: This workbook already has Baton's template/);
   });
 });

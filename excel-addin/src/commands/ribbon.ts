@@ -23,6 +23,7 @@ export const RIBBON_COMMANDS = {
   setUpTemplate: "setUpTemplate",
   refreshStatus: "refreshStatus",
   validate: "validate",
+  migrate: "migrate",
 } as const satisfies Record<string, PaneAction>;
 
 export function ribbonCommands(
@@ -48,5 +49,6 @@ export function ribbonCommands(
     setUpTemplate: command(RIBBON_COMMANDS.setUpTemplate),
     refreshStatus: command(RIBBON_COMMANDS.refreshStatus),
     validate: command(RIBBON_COMMANDS.validate),
+    migrate: command(RIBBON_COMMANDS.migrate),
   };
 }
