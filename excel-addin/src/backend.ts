@@ -9,6 +9,10 @@
 import {
   evaluate,
   hasErrors,
+  headlineText,
+  summarize,
+  summaryPlan,
+  summarySheetName,
   migrate,
   templatePlan,
   paneIssue,
@@ -154,11 +158,28 @@ const importSheet: Action = async (host, options, arg) => {
   return { ok: true, message: withWarnings(message, host), issues };
 };
 
+/** Writes this period's board summary sheet (earlier periods' sheets stay) and shows it. */
+const writeSummary: Action = async (host, options) => {
+  const { sheetNames, grids } = await readTemplate(host);
+  const { workbook, issues } = validateGrids(grids);
+  const asOf = todayIn(workbook.settings.timeZone, options.now());
+  const summary = summarize(workbook, { asOf });
+  await host.apply(summaryPlan(summary, sheetNames));
+  const sheet = summarySheetName(summary.period);
+  await host.select(sheet, "A1");
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const message =
+    `Wrote "${sheet}". ${headlineText(summary)}` +
+    (errors ? ` ${plural(errors, "validation error")} left some rows out; see Validate.` : "");
+  return { ok: true, message: withWarnings(message, host) };
+};
+
 /** What the Excel pane offers, in the order the pane shows them. */
 export const ACTIONS: Partial<Record<PaneAction, Action>> = {
   setUpTemplate,
   validate,
   refreshStatus,
+  writeSummary,
 };
 
 /**

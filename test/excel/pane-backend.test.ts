@@ -104,6 +104,27 @@ describe("Refresh status writes every status into the computed columns", () => {
   });
 });
 
+describe("Board summary writes this period's summary sheet and shows it", () => {
+  it("adds Board Summary 2026-W48, leaves the earlier one, and selects the new sheet", async () => {
+    const grids = { ...workbookGrids(smallWorkbook()), "Board Summary 2026-W47": [["last week's summary"]] };
+    const { backend, excel } = backendOver(grids);
+    const outcome = await backend.run("writeSummary");
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Wrote "Board Summary 2026-W48"\. /) });
+    expect(excel.grid("Board Summary 2026-W48").length).toBeGreaterThan(5);
+    expect(excel.grid("Board Summary 2026-W47")).toEqual([["last week's summary"]]);
+    expect(excel.state.active?.name).toBe("Board Summary 2026-W48");
+  });
+
+  it("rewrites this period's sheet on a second click instead of adding another", async () => {
+    const { backend, excel } = backendOver(workbookGrids(smallWorkbook()));
+    await backend.run("writeSummary");
+    const first = excel.grid("Board Summary 2026-W48");
+    await backend.run("writeSummary");
+    expect(excel.state.sheets.filter((s) => s.name.startsWith("Board Summary"))).toHaveLength(1);
+    expect(excel.grid("Board Summary 2026-W48")).toEqual(first);
+  });
+});
+
 describe("a click on an issue selects its cell", () => {
   it("activates the sheet and selects the cell", async () => {
     const { backend, excel } = backendOver(workbookGrids(smallWorkbook()));

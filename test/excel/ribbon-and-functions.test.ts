@@ -24,6 +24,16 @@ function ui() {
 }
 
 describe("a ribbon command runs in one click and always completes", () => {
+  it("writes the board summary with the pane closed, and completes", async () => {
+    const { run, excel } = fakeExcel(workbookGrids(smallWorkbook()));
+    const u = ui();
+    let completed = 0;
+    await ribbonCommands(run, u).writeSummary({ completed: () => void completed++ });
+    expect(completed).toBe(1);
+    expect(excel.state.sheets.some((s) => /^Board Summary \d{4}-W\d{2}$/.test(s.name))).toBe(true);
+    expect(u.log).toEqual([expect.stringMatching(/^ok: Wrote "Board Summary /), "refresh"]);
+  });
+
   it("sets up the template with the pane closed, says so, and completes", async () => {
     const { run, excel } = fakeExcel({ Sheet1: [["x"]] });
     const u = ui();

@@ -167,6 +167,27 @@ describe("in Excel, the pane shows the hand-offs at risk and refreshes the statu
   });
 });
 
+describe("in Excel, a click on Board summary writes the sheet", () => {
+  it("adds this period's summary sheet, shows it, and says what it holds", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const memory = new MemoryHost();
+    await memory.apply(templatePlan(demoContent({ today, timeZone: "UTC" })));
+    const { page, errors } = await openInFakeExcel(await memory.readSheets(Object.values(SHEET)));
+    await page.click("#baton .toolbar button:has-text('Board summary')");
+    await page.waitForSelector("#baton [role=status] >> text=Wrote \"Board Summary");
+    const written = await page.evaluate(() => {
+      const excel = (window as never as { __office: { excel: { state: { active: { name: string } | null }; grid(n: string): unknown[][] } } }).__office.excel;
+      const name = excel.state.active!.name;
+      return { name, rows: excel.grid(name).length };
+    });
+    expect(written.name).toMatch(/^Board Summary \d{4}-W\d{2}$/);
+    expect(written.rows).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/excel-board-summary.png`, fullPage: true });
+    await page.close();
+  });
+});
+
 describe("in Excel, a user's edit of Check-ins shows in the pane at once", () => {
   it("lists the new issue after the edit, with no click", async () => {
     const { page, errors } = await openInFakeExcel(workbookGrids(smallWorkbook()));

@@ -20,6 +20,7 @@ export type CommandHandler = (event: { completed(): void }) => Promise<void>;
 
 /** Ribbon command ids (the manifests' `FunctionName` / action ids) and the action each runs. */
 export const RIBBON_COMMANDS = {
+  writeSummary: "writeSummary",
   setUpTemplate: "setUpTemplate",
   refreshStatus: "refreshStatus",
   validate: "validate",
@@ -46,6 +47,7 @@ export function ribbonCommands(
       }
     };
   return {
+    writeSummary: command(RIBBON_COMMANDS.writeSummary),
     setUpTemplate: command(RIBBON_COMMANDS.setUpTemplate),
     refreshStatus: command(RIBBON_COMMANDS.refreshStatus),
     validate: command(RIBBON_COMMANDS.validate),
