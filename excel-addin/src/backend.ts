@@ -7,8 +7,11 @@
  * An action is offered once it works here: `ACTIONS` lists them, each a few lines over the core.
  */
 import {
+  a1,
+  closePeriod as closeLedgerPeriod,
   evaluate,
   hasErrors,
+  verifyLedger,
   headlineText,
   summarize,
   summaryPlan,
@@ -64,7 +67,8 @@ const validate: Action = async (host) => {
   );
   const marks = checkins ? loadMarks(host.context, checkins) : null;
   const { grids } = await readTemplate(host);
-  const { issues } = validateGrids(grids);
+  // With the anchor, a rewritten chain or cut-off history is found too, not only an edited row.
+  const { issues } = validateGrids(grids, [], { anchor: await host.readAnchor() });
   let unmarked = "";
   if (checkins && marks) {
     queueMarks(
@@ -174,12 +178,63 @@ const writeSummary: Action = async (host, options) => {
   return { ok: true, message: withWarnings(message, host) };
 };
 
+/**
+ * Closes a period (and every earlier open one): seals their check-ins, locks the sealed rows,
+ * stores the anchor. Refused with the issues to fix when validation finds errors.
+ */
+const closePeriod: Action = async (host, options, period) => {
+  if (!period) return { ok: false, message: "Enter the period to close, such as 2026-W48." };
+  const { grids } = await readTemplate(host);
+  const result = closeLedgerPeriod({
+    grids,
+    anchor: await host.readAnchor(),
+    period,
+    now: options.now(),
+  });
+  if (!result.ok)
+    return { ok: false, message: result.message, issues: result.issues.map(paneIssue) };
+  await host.apply(result.plan);
+  const message =
+    `Closed ${result.closedPeriods.join(", ")}: ${plural(result.sealed, "check-in")} sealed, ` +
+    `${plural(result.sealedRows, "sealed row")} in all. The current period is now ${result.currentPeriod}.`;
+  return { ok: true, message: withWarnings(message, host) };
+};
+
+/** Recomputes the seal chain and compares it with the anchor; names the rows that broke it. */
+const verify: Action = async (host) => {
+  const { grids } = await readTemplate(host);
+  const v = verifyLedger(grids, await host.readAnchor());
+  if (v.intact)
+    return {
+      ok: true,
+      message: v.sealedRows
+        ? `History intact: ${plural(v.sealedRows, "sealed row")} match their seals and the anchor.`
+        : "Nothing is sealed yet: close a period to seal its check-ins.",
+    };
+  const issues = v.breaks.map((b) => ({
+    code: `ledger-${b.reason}`,
+    severity: "error" as const,
+    sheet: b.sheet,
+    row: b.row,
+    column: "",
+    cell: a1(Math.max(1, b.row), 1),
+    message: b.message,
+  }));
+  return {
+    ok: false,
+    message: `History was changed: ${v.firstBroken?.message ?? "the seals do not match the anchor"}`,
+    issues,
+  };
+};
+
 /** What the Excel pane offers, in the order the pane shows them. */
 export const ACTIONS: Partial<Record<PaneAction, Action>> = {
   setUpTemplate,
   validate,
   refreshStatus,
   writeSummary,
+  closePeriod,
+  verify,
 };
 
 /**

@@ -125,6 +125,41 @@ describe("Board summary writes this period's summary sheet and shows it", () => 
   });
 });
 
+describe("closing a period seals its check-ins in Excel, and Verify finds any change", () => {
+  const spec = () => workbookGrids(smallWorkbook({ checkins: [checkin("2026-W46", "INI-1"), checkin("2026-W48", "INI-2")] }));
+
+  it("seals, locks the sealed rows, keeps the open ones editable and stores the anchor", async () => {
+    const { backend, excel } = backendOver(spec());
+    const outcome = await backend.run("closePeriod", "2026-W47");
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Closed 2026-W46, 2026-W47: 4 check-ins sealed, 4 sealed rows in all\. The current period is now 2026-W48\./) });
+    expect(excel.sheet(SHEET.checkins).protection.protected).toBe(true);
+    expect(excel.state.settings.get("baton.sealAnchor")).toEqual(expect.any(String));
+    await expect(excel.userEdit(SHEET.checkins, "C2", "Red")).rejects.toMatchObject({ code: "AccessDenied" });
+    await excel.userEdit(SHEET.checkins, "C6", "Amber");
+    expect(await backend.run("verify")).toEqual({ ok: true, message: "History intact: 4 sealed rows match their seals and the anchor." });
+  });
+
+  it("names the row whose sealed content was changed behind the protection", async () => {
+    const { backend, excel } = backendOver(spec());
+    await backend.run("closePeriod", "2026-W47");
+    // Someone unprotected the sheet and changed a sealed cell.
+    const sheet = excel.sheet(SHEET.checkins);
+    sheet.protection = { protected: false, options: {}, password: null };
+    await excel.userEdit(SHEET.checkins, "D3", 0.9);
+    const outcome = await backend.run("verify");
+    expect(outcome.ok).toBe(false);
+    expect(outcome.issues?.[0]).toMatchObject({ code: "ledger-content-edited", sheet: SHEET.checkins, row: 3, cell: "A3" });
+  });
+
+  it("refuses a close while validation finds errors, and lists them", async () => {
+    const { backend, excel } = backendOver(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const outcome = await backend.run("closePeriod", "2026-W47");
+    expect(outcome.ok).toBe(false);
+    expect(outcome.issues?.map((i) => i.code)).toContain("unknown-reference");
+    expect(excel.sheet(SHEET.checkins).protection.protected).toBe(false);
+  });
+});
+
 describe("a click on an issue selects its cell", () => {
   it("activates the sheet and selects the cell", async () => {
     const { backend, excel } = backendOver(workbookGrids(smallWorkbook()));
