@@ -12,6 +12,7 @@ import { workbookFunctions } from "../../excel-addin/src/functions/workbook-func
 import { functionsMetadata } from "../../excel-addin/scripts/build.mjs";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { fakeExcel } from "./support.ts";
+import { fixture } from "../migrate/support.ts";
 
 function ui() {
   const log: string[] = [];
@@ -157,7 +158,7 @@ describe("the functions' metadata comes from their JSDoc", () => {
 
 describe("a tracker on the active sheet is imported from the ribbon, and the sheet is left as it was", () => {
   it("imports a real project plan beside it and lists what could not be imported", async () => {
-    const file = await XlsxHost.fromBuffer(readFileSync("/work/shared/fixtures/real/09_project_plan_gantt_packt.xlsx"));
+    const file = await XlsxHost.fromBuffer(readFileSync(fixture("09_project_plan_gantt_packt.xlsx")));
     const [name] = await file.sheetNames();
     const source = (await file.readSheets([name!]))[name!]!;
     const { run, excel } = fakeExcel({ [name!]: source });
