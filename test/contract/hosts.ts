@@ -6,6 +6,9 @@
 import type { CellValue, Grids, Host } from "@baton/core";
 import { MemoryHost } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { SheetsHost, asyncHost } from "../../gsheets/src/host.ts";
+import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
+import { appsScript } from "../gsheets/fakes/services.ts";
 
 export interface HostUnderTest {
   readonly host: Host;
@@ -72,5 +75,33 @@ export const xlsxFileHost: HostFactory = {
   },
 };
 
+/** A team member who may edit the spreadsheet but is not its owner. */
+const TEAM_MEMBER = "rae@example.com";
+
+export const googleSheetsHost: HostFactory = {
+  name: "Google Sheets (fake SpreadsheetApp)",
+  async create(grids) {
+    const book = FakeBook.fromGrids(grids, { owner: "lead@example.com", collaborators: [TEAM_MEMBER] });
+    const gas = appsScript(book);
+    const open = () =>
+      new SheetsHost(
+        book as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+        gas.documentProperties as unknown as GoogleAppsScript.Properties.Properties,
+        gas.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+      );
+    return {
+      host: asyncHost(open()),
+      // Every service call counts: each is a round trip to Google's servers.
+      roundTrips: () => book.totalCalls(),
+      async userEdit(sheet, row, column, value) {
+        book.sheet(sheet).userEdit(row, column, value === null || value === undefined ? "" : String(value), TEAM_MEMBER);
+      },
+      async reopenedValue(sheet, row, column) {
+        return open().readSheets([sheet])[sheet]?.[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
 /** Every host in the suite. */
-export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost];
+export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost, googleSheetsHost];
