@@ -6,8 +6,8 @@
  * the size of the workbook.
  */
 import { makeIssue, type ValidationIssue } from "./issues.ts";
-import { locate, type Workbook, type SheetLayout } from "../workbook/read.ts";
-import { SHEET, type SheetKey } from "../template/sheets.ts";
+import { locate, wasUnreadable, type Workbook, type SheetLayout } from "../workbook/read.ts";
+import { SHEET, type SheetKey, type Checkin } from "../template/sheets.ts";
 import { idKind } from "../template/ids.ts";
 import { parsePeriod, comparePeriods, cadenceOf, formatPeriod, type Period } from "../template/periods.ts";
 import { graphOf, cycles } from "../engine/graph.ts";
@@ -44,11 +44,10 @@ export function uniqueIds(c: Ctx): void {
   }
 }
 
-/** References exist: objectives of KPIs and initiatives, initiatives of hand-offs, IDs of check-ins. */
+/** References exist: objectives of KPIs and initiatives, initiatives of hand-offs (check-in IDs: see checkinRules). */
 export function referencesExist(c: Ctx): void {
   const objectives = rowIndex(c.wb.objectives);
   const initiatives = rowIndex(c.wb.initiatives);
-  const kpis = rowIndex(c.wb.kpis);
   for (const k of c.wb.kpis)
     if (k.objectiveId && !objectives.has(k.objectiveId))
       c.push(makeIssue(c.at("kpis", k.row, "objectiveId"), { code: "unknown-reference", id: k.objectiveId, target: SHEET.objectives }));
@@ -61,18 +60,6 @@ export function referencesExist(c: Ctx): void {
       if (id && !initiatives.has(id))
         c.push(makeIssue(c.at("handoffs", h.row, key), { code: "unknown-reference", id, target: SHEET.initiatives }));
     }
-  }
-  for (const ci of c.wb.checkins) {
-    const kind = idKind(ci.id);
-    const known = kind === "initiative" ? initiatives.has(ci.id) : kind === "kpi" ? kpis.has(ci.id) : false;
-    if (!known)
-      c.push(
-        makeIssue(c.at("checkins", ci.row, "id"), {
-          code: "unknown-reference",
-          id: ci.id,
-          target: kind === "kpi" ? SHEET.kpis : SHEET.initiatives,
-        }),
-      );
   }
 }
 
@@ -123,33 +110,76 @@ export function closedThrough(wb: Workbook): Period | undefined {
   return last;
 }
 
-/** Check-in rules: RAG or Actual present, Path to Green on Amber/Red, one per ID and period, open periods only. */
-export function checkinRules(c: Ctx): void {
-  const { settings } = c.wb;
-  const closed = closedThrough(c.wb);
-  const current = settings.currentPeriod ? parsePeriod(settings.currentPeriod) : undefined;
-  const first = new Map<string, number>();
-  for (const ci of c.wb.checkins) {
-    const kind = idKind(ci.id);
-    if (kind === "initiative" && ci.rag === null) c.push(makeIssue(c.at("checkins", ci.row, "rag"), { code: "missing-rag", id: ci.id }));
-    if (kind === "kpi" && ci.actual === null) c.push(makeIssue(c.at("checkins", ci.row, "actual"), { code: "missing-actual", id: ci.id }));
-    if (kind === "initiative" && (ci.rag === "Amber" || ci.rag === "Red") && !ci.pathToGreen?.trim())
-      c.push(makeIssue(c.at("checkins", ci.row, "pathToGreen"), { code: "missing-path-to-green", rag: ci.rag }));
-    const key = `${ci.id}\u0000${ci.period}`;
-    const f = first.get(key);
-    if (f !== undefined) c.push(makeIssue(c.at("checkins", ci.row, "id"), { code: "duplicate-checkin", id: ci.id, period: ci.period, firstRow: f }));
-    else first.set(key, ci.row);
-    const p = parsePeriod(ci.period);
-    if (!p) continue;
-    if (cadenceOf(p) !== settings.cadence) {
-      c.push(makeIssue(c.at("checkins", ci.row, "period"), { code: "period-cadence", period: ci.period, cadence: settings.cadence }));
-      continue;
-    }
-    if (!ci.seal && closed && closed.kind === p.kind && comparePeriods(p, closed) <= 0)
-      c.push(makeIssue(c.at("checkins", ci.row, "period"), { code: "checkin-closed-period", period: ci.period, closedThrough: formatPeriod(closed) }));
-    else if (current && current.kind === p.kind && comparePeriods(p, current) > 0)
-      c.push(makeIssue(c.at("checkins", ci.row, "period"), { code: "checkin-future-period", period: ci.period, current: formatPeriod(current) }));
+/**
+ * What the check-in rules need to know of the rest of the workbook, built once. Live
+ * validation keeps it between edits, so checking one edited row costs a few map lookups.
+ */
+export interface CheckinIndex {
+  readonly settings: Workbook["settings"];
+  readonly initiativeIds: ReadonlySet<string>;
+  readonly kpiIds: ReadonlySet<string>;
+  /** Rows of check-ins by ID and period, in sheet order. */
+  readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
+  readonly closed: Period | undefined;
+  readonly current: Period | undefined;
+}
+
+const checkinKey = (id: string, period: string) => `${id}\u0000${period}`;
+
+export function checkinIndex(wb: Workbook): CheckinIndex {
+  const rowsByKey = new Map<string, number[]>();
+  for (const ci of wb.checkins) {
+    const k = checkinKey(ci.id, ci.period);
+    const rows = rowsByKey.get(k);
+    if (rows) rows.push(ci.row);
+    else rowsByKey.set(k, [ci.row]);
   }
+  return {
+    settings: wb.settings,
+    initiativeIds: new Set(wb.initiatives.map((i) => i.id)),
+    kpiIds: new Set(wb.kpis.map((k) => k.id)),
+    rowsByKey,
+    closed: closedThrough(wb),
+    current: wb.settings.currentPeriod ? parsePeriod(wb.settings.currentPeriod) : undefined,
+  };
+}
+
+type At = (key: string) => ReturnType<typeof locate>;
+
+/**
+ * The rules of one check-in row: its ID exists, RAG for an initiative and Actual for a KPI,
+ * Path to Green on Amber/Red, one check-in per ID and period, the period's cadence, and no
+ * new rows in closed periods.
+ */
+export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: Push): void {
+  const kind = idKind(ci.id);
+  const known = kind === "initiative" ? index.initiativeIds.has(ci.id) : kind === "kpi" ? index.kpiIds.has(ci.id) : false;
+  if (!known) push(makeIssue(at("id"), { code: "unknown-reference", id: ci.id, target: kind === "kpi" ? SHEET.kpis : SHEET.initiatives }));
+  if (kind === "initiative" && ci.rag === null && !wasUnreadable(ci, "rag")) push(makeIssue(at("rag"), { code: "missing-rag", id: ci.id }));
+  if (kind === "kpi" && ci.actual === null && !wasUnreadable(ci, "actual")) push(makeIssue(at("actual"), { code: "missing-actual", id: ci.id }));
+  if (kind === "initiative" && (ci.rag === "Amber" || ci.rag === "Red") && !ci.pathToGreen?.trim())
+    push(makeIssue(at("pathToGreen"), { code: "missing-path-to-green", rag: ci.rag }));
+  const first = index.rowsByKey.get(checkinKey(ci.id, ci.period))?.find((r) => r !== ci.row);
+  if (first !== undefined && first < ci.row)
+    push(makeIssue(at("id"), { code: "duplicate-checkin", id: ci.id, period: ci.period, firstRow: first }));
+  const p = parsePeriod(ci.period);
+  if (!p) return;
+  const { cadence } = index.settings;
+  if (cadenceOf(p) !== cadence) {
+    push(makeIssue(at("period"), { code: "period-cadence", period: ci.period, cadence }));
+    return;
+  }
+  const { closed, current } = index;
+  if (!ci.seal && closed && closed.kind === p.kind && comparePeriods(p, closed) <= 0)
+    push(makeIssue(at("period"), { code: "checkin-closed-period", period: ci.period, closedThrough: formatPeriod(closed) }));
+  else if (current && current.kind === p.kind && comparePeriods(p, current) > 0)
+    push(makeIssue(at("period"), { code: "checkin-future-period", period: ci.period, current: formatPeriod(current) }));
+}
+
+/** Check-in rules over the whole sheet. */
+export function checkinRules(c: Ctx): void {
+  const index = checkinIndex(c.wb);
+  for (const ci of c.wb.checkins) checkinRowRules(index, ci, (key) => c.at("checkins", ci.row, key), c.push);
 }
 
 export const CROSS_ROW_RULES = [uniqueIds, referencesExist, startBeforeDue, noSelfHandoff, noHandoffCycles, kpiDirection, checkinRules] as const;

@@ -56,23 +56,33 @@ export function cellText(value: CellValue, zone: string): string | null {
   return null;
 }
 
+/** Spreadsheets hold dates from 1900-01-01 to 9999-12-31; anything outside is not a date here either. */
+const inSpreadsheetRange = (iso: string | undefined): iso is IsoDate =>
+  iso !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(iso) && iso >= "1900-01-01" && iso <= "9999-12-31";
+
 /** A date cell to an ISO date: serials, Dates and ISO text (a time of day is dropped). */
 export function coerceDate(value: CellValue, zone: string): IsoDate | undefined {
   if (typeof value === "number") return isDateSerial(value) ? isoFromSerial(value) : undefined;
-  if (value instanceof Date) return isoFromInstant(value, zone);
+  if (value instanceof Date) {
+    const iso = isoFromInstant(value, zone);
+    return inSpreadsheetRange(iso) ? iso : undefined;
+  }
   if (typeof value === "string") {
     const m = ISO_DATE_PREFIX.exec(value.trim());
-    if (m && daysFromIso(m[1]!) !== undefined) return m[1];
+    if (m && daysFromIso(m[1]!) !== undefined && inSpreadsheetRange(m[1])) return m[1];
   }
   return undefined;
 }
 
 function coerceDateTime(value: CellValue, zone: string): string | undefined {
   if (typeof value === "number") return isDateSerial(value) ? localDateTimeFromSerial(value) : undefined;
-  if (value instanceof Date) return localDateTimeFromInstant(value, zone);
+  if (value instanceof Date) {
+    const local = localDateTimeFromInstant(value, zone);
+    return local && inSpreadsheetRange(local.slice(0, 10)) ? local : undefined;
+  }
   if (typeof value === "string") {
     const m = ISO_DATE_PREFIX.exec(value.trim());
-    if (!m || daysFromIso(m[1]!) === undefined) return undefined;
+    if (!m || daysFromIso(m[1]!) === undefined || !inSpreadsheetRange(m[1])) return undefined;
     const [h, mi, s] = [m[2] ?? "00", m[3] ?? "00", m[4] ?? "00"];
     if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
     return `${m[1]}T${h}:${mi}:${s}`;

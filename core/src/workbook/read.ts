@@ -12,7 +12,7 @@ import { isBlank, isBlankRow, isErrorValue, describeValue, type CellValue, type 
 import { isValidZone } from "../cells/dates.ts";
 import { coerceCell, coerceDate, coerceNumber, type CoerceContext } from "./coerce.ts";
 import { makeIssue, type IssueLocation, type ValidationIssue } from "../validate/issues.ts";
-import { COLUMNS, SHEET, type Column, type SheetKey, type Objective, type Kpi, type Initiative, type Handoff, type Checkin } from "../template/sheets.ts";
+import { COLUMNS, CHECKIN_COLUMNS, SHEET, type Column, type SheetKey, type Objective, type Kpi, type Initiative, type Handoff, type Checkin } from "../template/sheets.ts";
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingKeyOf, type Settings, type SettingKey } from "../template/settings.ts";
 import { parsePeriod, formatPeriod } from "../template/periods.ts";
 
@@ -180,45 +180,96 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
 type AnyRecord = Record<string, string | number | null> & { row: number };
 
 /**
- * Reads the data rows of one sheet. `keys` are the columns without which a row cannot be a
- * record (the ID; for check-ins the period and the ID).
+ * Keys of a record whose cell held something unreadable (reported already). Rules that check
+ * for a blank value consult it, so "not a number" is not followed by "has no Actual".
  */
-function readRows(
-  key: SheetKey,
-  grid: Grid,
+const unreadable = new WeakMap<object, Set<string>>();
+
+/** True when the record's cell for `key` held a value that could not be read. */
+export function wasUnreadable(record: object, key: string): boolean {
+  return unreadable.get(record)?.has(key) ?? false;
+}
+
+/** The columns of a sheet that are read, with their 0-based grid positions. */
+interface ReadColumns {
+  readonly specs: readonly Column[];
+  readonly cols: readonly number[];
+}
+
+function readColumns(key: SheetKey, layout: SheetLayout): ReadColumns {
+  const specs = (COLUMNS[key] as readonly Column[]).filter((c) => c.kind.type !== "computed" && layout.columns[c.key] !== undefined);
+  return { specs, cols: specs.map((c) => layout.columns[c.key]! - 1) };
+}
+
+/**
+ * Reads one data row. `keys` are the columns without which a row cannot be a record (the ID;
+ * for check-ins the period and the ID): such a row is reported and yields no record.
+ */
+function readRow(
+  read: ReadColumns,
+  cells: readonly CellValue[],
+  sheetRow: number,
   layout: SheetLayout,
   ctx: CoerceContext,
   keys: readonly string[],
   out: Collector,
-): AnyRecord[] {
-  const specs = (COLUMNS[key] as readonly Column[]).filter((c) => c.kind.type !== "computed" && layout.columns[c.key] !== undefined);
-  const cols = specs.map((c) => layout.columns[c.key]! - 1);
+): AnyRecord | undefined {
+  const { specs, cols } = read;
+  const record: AnyRecord = { row: sheetRow };
+  let keyed = true;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    const result = coerceCell(cells[cols[i]!], spec.kind, ctx);
+    if (result.ok) {
+      record[spec.key] = result.value;
+      if (result.value === null && spec.required) {
+        out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, { code: "required" }));
+      }
+    } else {
+      record[spec.key] = null;
+      out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, result.details));
+      const bad = unreadable.get(record);
+      if (bad) bad.add(spec.key);
+      else unreadable.set(record, new Set([spec.key]));
+    }
+    if (record[spec.key] === null && keys.includes(spec.key)) keyed = false;
+  }
+  return keyed ? record : undefined;
+}
+
+const ROW_KEYS: Record<Exclude<SheetKey, "settings">, readonly string[]> = {
+  objectives: ["id"],
+  kpis: ["id"],
+  initiatives: ["id"],
+  handoffs: ["id"],
+  checkins: ["period", "id"],
+};
+
+function readRows(key: Exclude<SheetKey, "settings">, grid: Grid, layout: SheetLayout, ctx: CoerceContext, out: Collector): AnyRecord[] {
+  const read = readColumns(key, layout);
+  const keys = ROW_KEYS[key];
   const records: AnyRecord[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells || isBlankRow(cells)) continue;
-    const sheetRow = r + 1;
-    const record: AnyRecord = { row: sheetRow };
-    let keyed = true;
-    for (let i = 0; i < specs.length; i++) {
-      const spec = specs[i]!;
-      const raw = cells[cols[i]!];
-      const result = coerceCell(raw, spec.kind, ctx);
-      if (result.ok) {
-        record[spec.key] = result.value;
-        if (result.value === null && spec.required) {
-          out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, { code: "required" }));
-        }
-      } else {
-        record[spec.key] = null;
-        out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, result.details));
-      }
-      if (record[spec.key] === null && keys.includes(spec.key)) keyed = false;
-    }
-    // Computed columns hold nothing to read, but a row whose only content sits there is not data.
-    if (keyed) records.push(record);
+    const record = readRow(read, cells, r + 1, layout, ctx, keys, out);
+    if (record) records.push(record);
   }
   return records;
+}
+
+/**
+ * Reads one Check-ins row of a workbook already read (for live validation of an edit): the
+ * record, or none when the row is blank or cannot be keyed, and the row's own cell issues.
+ */
+export function readCheckinRow(workbook: Workbook, cells: readonly CellValue[], sheetRow: number): { record?: Checkin; issues: ValidationIssue[] } {
+  const layout = workbook.layout.checkins;
+  const out: Collector = { issues: [] };
+  if (!layout || isBlankRow(cells)) return out;
+  const ctx: CoerceContext = { zone: workbook.settings.timeZone, cadence: workbook.settings.cadence };
+  const record = readRow(readColumns("checkins", layout), cells, sheetRow, layout, ctx, ROW_KEYS.checkins, out);
+  if (record) for (const c of CHECKIN_COLUMNS) if (c.kind.type !== "computed" && !(c.key in record)) record[c.key] = null;
+  return record ? { record: record as unknown as Checkin, issues: out.issues } : out;
 }
 
 /** Reads the template sheets of a workbook given as grids. Never throws on any cell value. */
@@ -238,21 +289,21 @@ export function readWorkbook(grids: Grids): ReadResult {
   }
   const settings = readSettings(found.settings, layout.settings, out);
   const ctx: CoerceContext = { zone: settings.timeZone, cadence: settings.cadence };
-  const rows = (key: SheetKey, keys: readonly string[]) => {
+  const rows = (key: Exclude<SheetKey, "settings">) => {
     const grid = found[key];
     const l = layout[key];
     if (!grid || !l) return [];
     // A sheet missing a key column yields no records; the missing-column issue says why.
-    if (keys.some((k) => l.columns[k] === undefined)) return [];
-    return readRows(key, grid, l, ctx, keys, out);
+    if (ROW_KEYS[key].some((k) => l.columns[k] === undefined)) return [];
+    return readRows(key, grid, l, ctx, out);
   };
   const workbook: Workbook = {
     settings,
-    objectives: rows("objectives", ["id"]) as unknown as Objective[],
-    kpis: rows("kpis", ["id"]) as unknown as Kpi[],
-    initiatives: rows("initiatives", ["id"]) as unknown as Initiative[],
-    handoffs: rows("handoffs", ["id"]) as unknown as Handoff[],
-    checkins: rows("checkins", ["period", "id"]) as unknown as Checkin[],
+    objectives: rows("objectives") as unknown as Objective[],
+    kpis: rows("kpis") as unknown as Kpi[],
+    initiatives: rows("initiatives") as unknown as Initiative[],
+    handoffs: rows("handoffs") as unknown as Handoff[],
+    checkins: rows("checkins") as unknown as Checkin[],
     layout,
   };
   fillAbsentColumns(workbook);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import {
+  MemoryHost,
+  SHEET,
+  checkinEditIssues,
+  liveContext,
+  paneState,
+  setUpTemplatePlan,
+  validateGrids,
+} from "@baton/core";
+import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
+
+describe("setting up the template", () => {
+  it("adds only the sheets a workbook lacks and leaves the team's own data alone", async () => {
+    const host = new MemoryHost({ Initiatives: [["ID", "Initiative"], ["INI-1", "Ours"]], Notes: [["keep me"]] });
+    await host.apply(setUpTemplatePlan(await host.sheetNames(), "Europe/Paris"));
+    expect((await host.sheetNames()).sort()).toEqual([...Object.values(SHEET), "Notes"].sort());
+    expect(host.grid("Initiatives")).toEqual([["ID", "Initiative"], ["INI-1", "Ours"]]);
+    expect(host.grid("Notes")).toEqual([["keep me"]]);
+    const settings = host.grid(SHEET.settings);
+    expect(settings).toContainEqual(["Time Zone", "Europe/Paris"]);
+  });
+  it("does nothing on a workbook that has the template", async () => {
+    expect(setUpTemplatePlan(Object.values(SHEET), "UTC").ops).toEqual([]);
+  });
+});
+
+describe("live validation of an edited check-in row", () => {
+  it("gives the same issues for the row as validating the whole workbook", () => {
+    const spec = smallWorkbook({
+      checkins: [
+        checkin("2026-W48", "INI-1", { RAG: "Red" }),
+        checkin("2026-W48", "INI-9"),
+        checkin("2026-W47", "INI-1"),
+        checkin("2026-W48", "KPI-1", { Actual: "n/a" }),
+      ],
+    });
+    const grids = workbookGrids(spec);
+    const full = validateGrids(grids);
+    const context = liveContext(full.workbook);
+    const rows = [5, 6, 7, 8];
+    const live = checkinEditIssues(context, grids[SHEET.checkins]!, rows);
+    const expected = full.issues.filter((i) => i.sheet === SHEET.checkins && rows.includes(i.row));
+    expect(live.map((i) => `${i.code} ${i.cell}`).sort()).toEqual(expected.map((i) => `${i.code} ${i.cell}`).sort());
+    expect(live.length).toBe(4);
+  });
+  it("checks a row typed after the context was built", () => {
+    const grids = workbookGrids(smallWorkbook());
+    const context = liveContext(validateGrids(grids).workbook);
+    const typed = ["2026-W48", "INI-2", "amber", 0.4, null, "Vendor late", null, "Rae", null, null];
+    const issues = checkinEditIssues(context, [...grids[SHEET.checkins]!, typed], [5]);
+    expect(issues.map((i) => `${i.code} ${i.cell}`)).toEqual(["missing-path-to-green G5"]);
+  });
+});
+
+describe("the sidebar's state", () => {
+  it("offers only set-up on a workbook without the template", () => {
+    const state = paneState({ grids: { Sheet1: [["a"]] }, sheetNames: ["Sheet1"], now: new Date("2026-11-26T10:00:00Z"), actions: ["validate", "setUpTemplate"] });
+    expect(state).toMatchObject({ hasTemplate: false, actions: ["setUpTemplate"], issues: [] });
+    expect(state.missingSheets).toEqual(Object.values(SHEET));
+  });
+  it("lists the workbook's issues and the as-of date in the workbook's zone", () => {
+    const grids = workbookGrids(smallWorkbook({ settings: { "Time Zone": "Pacific/Auckland" }, checkins: [checkin("2026-W48", "INI-1", { RAG: "Amber" })] }));
+    const state = paneState({ grids, sheetNames: Object.keys(grids), now: new Date("2026-11-26T12:30:00Z"), actions: ["validate"] });
+    expect(state.asOf).toBe("2026-11-27");
+    expect(state.issues.map((i) => i.code)).toEqual(["missing-path-to-green"]);
+    expect(state.currentPeriod).toBe("2026-W48");
+  });
+});
