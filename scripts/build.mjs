@@ -2,6 +2,7 @@
 // bundle and the Excel task pane. `node scripts/build.mjs [target...]` builds some.
 import { build } from "esbuild";
 import { chmodSync } from "node:fs";
+import { buildGsheets } from "./build-gsheets.mjs";
 
 const externalNpmPackages = {
   name: "external-npm-packages",
@@ -43,6 +44,9 @@ const targets = {
       metafile: false,
       logLevel: "warning",
     });
+  },
+  async gsheets() {
+    await buildGsheets();
   },
 };
 

@@ -106,12 +106,24 @@ function extentByName(plan: WritePlan): Map<string, { rows: number; columns: num
   return out;
 }
 
+/** What a host needs besides the spreadsheet to write plans and keep the anchor. */
+export interface HostServices {
+  /** Read only when the anchor is needed. */
+  readonly documentProperties: () => GoogleAppsScript.Properties.Properties;
+  readonly newDataValidation: () => GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+}
+
 export class SheetsHost {
+  /** Without `services` the host only reads grids (what a simple trigger may do). */
   constructor(
     private readonly spreadsheet: Spreadsheet,
-    private readonly documentProperties: GoogleAppsScript.Properties.Properties,
-    private readonly app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation">,
+    private readonly services?: HostServices,
   ) {}
+
+  private get writable(): HostServices {
+    if (!this.services) throw new TypeError("this Sheets host was opened to read grids only");
+    return this.services;
+  }
 
   sheetNames(): string[] {
     return this.spreadsheet.getSheets().map((s) => s.getName());
@@ -129,7 +141,7 @@ export class SheetsHost {
   }
 
   readAnchor(): string | null {
-    const v = this.documentProperties.getProperty(ANCHOR_PROPERTY);
+    const v = this.writable.documentProperties().getProperty(ANCHOR_PROPERTY);
     return v ? v : null;
   }
 
@@ -187,7 +199,7 @@ export class SheetsHost {
         return;
       case "listValidation": {
         // Allowing invalid entries keeps this guidance: validation still reports them, with a fix.
-        const rule = this.app.newDataValidation().requireValueInList([...op.values], true).setAllowInvalid(true).build();
+        const rule = this.writable.newDataValidation().requireValueInList([...op.values], true).setAllowInvalid(true).build();
         rangeOf(sheet(op.sheet), op.range).setDataValidation(rule);
         return;
       }
@@ -219,7 +231,7 @@ export class SheetsHost {
         return;
       }
       case "setAnchor":
-        this.documentProperties.setProperty(ANCHOR_PROPERTY, op.value);
+        this.writable.documentProperties().setProperty(ANCHOR_PROPERTY, op.value);
         return;
     }
   }

@@ -84,11 +84,10 @@ export const googleSheetsHost: HostFactory = {
     const book = FakeBook.fromGrids(grids, { owner: "lead@example.com", collaborators: [TEAM_MEMBER] });
     const gas = appsScript(book);
     const open = () =>
-      new SheetsHost(
-        book as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-        gas.documentProperties as unknown as GoogleAppsScript.Properties.Properties,
-        gas.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-      );
+      new SheetsHost(book as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, {
+        documentProperties: () => gas.documentProperties as unknown as GoogleAppsScript.Properties.Properties,
+        newDataValidation: () => (gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).newDataValidation(),
+      });
     return {
       host: asyncHost(open()),
       // Every service call counts: each is a round trip to Google's servers.

@@ -111,6 +111,11 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const notInCustomFunction = (what: string) => {
     if (book.context === "customFunction") throw new Error(`You do not have permission to call ${what}`);
   };
+  // Apps Script lets a simple trigger use a few services besides the bound spreadsheet; the fake
+  // refuses all of them, so a test shows that Baton's trigger needs nothing but the spreadsheet.
+  const onlyTheSpreadsheet = (what: string) => {
+    if (book.context === "simpleTrigger") throw new Error(`${what} is not available to Baton's simple triggers`);
+  };
   const SpreadsheetApp = {
     ProtectionType: { SHEET: "SHEET", RANGE: "RANGE" },
     getActiveSpreadsheet: () => book,
@@ -125,17 +130,22 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     flush: () => book.count("SpreadsheetApp.flush"),
   };
   const PropertiesService = {
-    getDocumentProperties: () => documentProperties,
+    getDocumentProperties: () => {
+      onlyTheSpreadsheet("PropertiesService");
+      return documentProperties;
+    },
   };
   const LockService = {
     getDocumentLock: () => {
       notInCustomFunction("LockService.getDocumentLock");
+      onlyTheSpreadsheet("LockService");
       return new FakeLock(book, lock);
     },
   };
   const HtmlService = {
     createHtmlOutputFromFile: (name: string) => {
       notInCustomFunction("HtmlService.createHtmlOutputFromFile");
+      onlyTheSpreadsheet("HtmlService");
       if (!opts.htmlDir) throw new Error(`No HTML file named ${name} was found.`);
       return new FakeHtmlOutput(readFileSync(join(opts.htmlDir, `${name}.html`), "utf8"));
     },

@@ -1,0 +1,28 @@
+/// <reference types="google-apps-script" />
+/**
+ * Everything the global functions of `main.ts` call. Bundled as one object, `Baton`, beside
+ * those functions: Apps Script finds menu handlers, triggers and `google.script.run` targets
+ * only among top-level functions, which `main.ts` declares, each a line into this module.
+ */
+import { checkEditedRange } from "./live.ts";
+import { addMenu, runFromMenu } from "./menu.ts";
+import { appsScriptServices } from "./services.ts";
+import { errorText } from "./words.ts";
+
+export function onOpen(): void {
+  addMenu(SpreadsheetApp.getUi());
+}
+
+/** Live validation of check-ins. A trigger has nobody to tell about a failure but the log. */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  try {
+    if (!e || !e.range) return;
+    checkEditedRange(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), e.range);
+  } catch (err) {
+    console.error(`Baton could not check the edit: ${errorText(err)}`);
+  }
+}
+
+export function runMenuAction(id: string): void {
+  runFromMenu(appsScriptServices(), id);
+}

@@ -1,0 +1,31 @@
+/// <reference types="google-apps-script" />
+/// <reference path="./globals.d.ts" />
+/**
+ * The functions Apps Script calls: the simple triggers, the menu items, the sidebar's
+ * `google.script.run` targets and the custom functions. Apps Script finds them only as
+ * top-level functions of the project, so this file is a plain script (no import, no export),
+ * copied as it is below the bundle, and each function is one line into `Baton`.
+ */
+
+/** Adds the Baton menu when the spreadsheet opens. */
+function onOpen(): void {
+  Baton.onOpen();
+}
+
+/** When Baton is installed as an add-on, the menu appears without reopening the spreadsheet. */
+function onInstall(): void {
+  Baton.onOpen();
+}
+
+/** Checks check-ins as they are typed, and marks what needs fixing. */
+function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  Baton.onEdit(e);
+}
+
+function batonSetUpTemplate(): void {
+  Baton.runMenuAction("setUpTemplate");
+}
+
+function batonValidate(): void {
+  Baton.runMenuAction("validate");
+}

@@ -1,0 +1,63 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Baton menu and what a menu item does around its action: offer the template when the
+ * spreadsheet lacks it, run the action, and tell the user what happened in plain words (a
+ * toast when all went well, an alert when something needs attention), never a stack trace.
+ */
+import type { ActionOutcome } from "@baton/core";
+import { ACTIONS, actionSpec, missingSheets, type ActionSpec } from "./actions.ts";
+import type { Services } from "./services.ts";
+import { errorText, issueLines, listed } from "./words.ts";
+
+const TITLE = "Baton";
+
+type Ui = GoogleAppsScript.Base.Ui;
+
+export function addMenu(ui: Ui): void {
+  const menu = ui.createMenu(TITLE);
+  for (const a of ACTIONS) menu.addItem(a.caption, a.functionName);
+  menu.addToUi();
+}
+
+/** Shows an outcome: a toast for plain success, an alert listing issues otherwise. */
+export function show(s: Services, ui: Ui, outcome: ActionOutcome): void {
+  if (outcome.ok && !outcome.issues?.length) {
+    s.spreadsheet.toast(outcome.message, TITLE, 8);
+    return;
+  }
+  const details = outcome.issues?.length ? `\n\n${issueLines(outcome.issues)}` : "";
+  ui.alert(TITLE, outcome.message + details, ui.ButtonSet.OK);
+}
+
+/**
+ * Asks to set the template up when sheets are missing. True when the action can go on: the
+ * template was there already. After setting it up the user fills it in before going on.
+ */
+function templateReady(s: Services, ui: Ui, spec: ActionSpec): boolean {
+  const missing = missingSheets(s);
+  if (!missing.length) return true;
+  const answer = ui.alert(
+    TITLE,
+    `This spreadsheet does not have the Baton template yet (missing: ${listed(missing)}), so Baton cannot ${spec.verb}.\n\n` +
+      "Set it up now? Baton adds the missing sheets and changes nothing else.",
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer === ui.Button.YES) show(s, ui, actionSpec("setUpTemplate")!.run(s));
+  return false;
+}
+
+/** Runs an action from the menu, with all feedback in the spreadsheet's UI. */
+export function runFromMenu(s: Services, id: string): void {
+  const ui = s.app.getUi();
+  const spec = actionSpec(id);
+  if (!spec) {
+    ui.alert(TITLE, `Baton has no action "${id}".`, ui.ButtonSet.OK);
+    return;
+  }
+  try {
+    if (spec.needsTemplate && !templateReady(s, ui, spec)) return;
+    show(s, ui, spec.run(s));
+  } catch (e) {
+    ui.alert(TITLE, `Baton could not ${spec.verb}: ${errorText(e)}`, ui.ButtonSet.OK);
+  }
+}

@@ -1,0 +1,2 @@
+export const BUDGET_BYTES: number;
+export function buildGsheets(): Promise<{ size: number }>;

@@ -1,0 +1,69 @@
+/**
+ * The built Apps Script project loaded as Apps Script loads it: Code.js run as one script in a
+ * fresh `node:vm` context whose only globals are ECMAScript's (Intl included) and the fakes of
+ * the Apps Script services. Nothing of Node or the browser is there (no TextEncoder, setTimeout,
+ * crypto, URL, fetch, window, document, process, require), so the bundle fails here as it
+ * would in Apps Script if it needed them. Functions are called by name on the context's global
+ * object: only real top-level functions are found.
+ */
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import type { CellValue } from "@baton/core";
+import { FakeBook, FakeRange, type BookOptions } from "../fakes/spreadsheet.ts";
+import { appsScript, type AppsScript } from "../fakes/services.ts";
+
+export const DIST = "gsheets/dist";
+export const CODE = `${DIST}/Code.js`;
+
+/** Globals of Node or the browser that Apps Script does not have. */
+export const ABSENT_GLOBALS = ["TextEncoder", "TextDecoder", "setTimeout", "setInterval", "crypto", "URL", "fetch", "window", "document", "process", "require", "Buffer", "module"];
+
+export interface LoadedProject extends AppsScript {
+  readonly context: vm.Context;
+  /** Calls a top-level function of the project, in the given run context. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** A user types into a cell, then Sheets fires the simple trigger `onEdit` (as that user). */
+  type(sheet: string, row: number, column: number, text: string, user?: string): void;
+  /** Names of the project's top-level functions. */
+  functions(): string[];
+}
+
+/** Loads the built project over a spreadsheet (a new one holding `grids` when given grids). */
+export function loadProject(source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {}, opts: BookOptions = {}): LoadedProject {
+  const code = readFileSync(CODE, "utf8");
+  const context = vm.createContext({});
+  // Remove what V8 puts in every context but Apps Script does not offer as such.
+  vm.runInContext("delete globalThis.console;", context);
+  const realmDate = vm.runInContext("Date", context) as DateConstructor;
+  const book = source instanceof FakeBook ? source : FakeBook.fromGrids(source, { ...opts, realmDate });
+  book.realmDate = realmDate;
+  const gas = appsScript(book, { htmlDir: DIST });
+  for (const [k, v] of Object.entries(gas.globals)) context[k] = v;
+  vm.runInContext(code, context, { filename: "Code.js" });
+  const call = (name: string, ...args: unknown[]) => {
+    const fn = context[name];
+    if (typeof fn !== "function") throw new TypeError(`${name} is not a top-level function of the project`);
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  };
+  return {
+    ...gas,
+    context,
+    call,
+    type(sheet, row, column, text, user = book.user) {
+      book.sheet(sheet).userEdit(row, column, text, user);
+      const before = book.context;
+      book.context = "simpleTrigger";
+      try {
+        call("onEdit", { authMode: "LIMITED", source: book, range: new FakeRange(book.sheet(sheet), { row, column, rows: 1, columns: 1 }), value: text });
+      } finally {
+        book.context = before;
+      }
+    },
+    functions() {
+      return vm.runInContext(
+        "Object.getOwnPropertyNames(globalThis).filter(function (k) { return typeof globalThis[k] === 'function' && /^function /.test(Function.prototype.toString.call(globalThis[k])); })",
+        context,
+      ) as string[];
+    },
+  };
+}
