@@ -6,7 +6,8 @@
 import type { CellValue, Grids, Host } from "@baton/core";
 import { MemoryHost } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
-import { SheetsHost, asyncHost } from "../../gsheets/src/host.ts";
+import { asyncHost } from "../../gsheets/src/host.ts";
+import { sheetsHost } from "../gsheets/support/host.ts";
 import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
 import { appsScript } from "../gsheets/fakes/services.ts";
 
@@ -83,11 +84,7 @@ export const googleSheetsHost: HostFactory = {
   async create(grids) {
     const book = FakeBook.fromGrids(grids, { owner: "lead@example.com", collaborators: [TEAM_MEMBER] });
     const gas = appsScript(book);
-    const open = () =>
-      new SheetsHost(book as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, {
-        documentProperties: () => gas.documentProperties as unknown as GoogleAppsScript.Properties.Properties,
-        newDataValidation: () => (gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).newDataValidation(),
-      });
+    const open = () => sheetsHost(book, gas);
     return {
       host: asyncHost(open()),
       // Every service call counts: each is a round trip to Google's servers.

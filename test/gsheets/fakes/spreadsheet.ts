@@ -322,6 +322,7 @@ export class FakeSheet {
   /** A user typing into a cell. Throws when a protection refuses that user. */
   userEdit(row: number, column: number, text: string, user: string): void {
     if (!this.book.isEditor(user)) throw new Error(`${user} may only view this spreadsheet`);
+    if (row > this.maxRows || column > this.maxColumns) throw new Error(`R${row}C${column} is past the end of ${this.name}: add rows or columns first`);
     this.assertCanEdit(user, { row, column, rows: 1, columns: 1 });
     const c = this.cellFor(row, column);
     writeInput(c, text, this.book.zone);

@@ -24,6 +24,8 @@ export interface LoadedProject extends AppsScript {
   call(name: string, ...args: unknown[]): unknown;
   /** A user types into a cell, then Sheets fires the simple trigger `onEdit` (as that user). */
   type(sheet: string, row: number, column: number, text: string, user?: string): void;
+  /** A user pastes a block of text, then Sheets fires `onEdit` once for the whole range. */
+  paste(sheet: string, row: number, column: number, block: readonly (readonly string[])[], user?: string): void;
   /** Names of the project's top-level functions. */
   functions(): string[];
 }
@@ -50,11 +52,15 @@ export function loadProject(source: FakeBook | Record<string, readonly (readonly
     context,
     call,
     type(sheet, row, column, text, user = book.user) {
-      book.sheet(sheet).userEdit(row, column, text, user);
+      this.paste(sheet, row, column, [[text]], user);
+    },
+    paste(sheet, row, column, block, user = book.user) {
+      block.forEach((cells, i) => cells.forEach((text, j) => book.sheet(sheet).userEdit(row + i, column + j, text, user)));
+      const range = new FakeRange(book.sheet(sheet), { row, column, rows: block.length, columns: Math.max(...block.map((r) => r.length)) });
       const before = book.context;
       book.context = "simpleTrigger";
       try {
-        call("onEdit", { authMode: "LIMITED", source: book, range: new FakeRange(book.sheet(sheet), { row, column, rows: 1, columns: 1 }), value: text });
+        call("onEdit", { authMode: "LIMITED", source: book, range, ...(block.length === 1 && block[0]!.length === 1 ? { value: block[0]![0] } : {}) });
       } finally {
         book.context = before;
       }

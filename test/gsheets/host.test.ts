@@ -1,0 +1,163 @@
+/**
+ * The Google Sheets host applies the core's plans and reads grids the way Sheets needs: one
+ * `getValues` per sheet and one `setValues` per block, dates as serials of the spreadsheet's
+ * wall clock, text kept as text, sheets grown to fit, the anchor in Document Properties, and
+ * sealed rows protected.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { SHEET, serialFromIso, serialFromLocalDateTime, type WritePlan } from "@baton/core";
+import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
+import { sheetsHost } from "./support/host.ts";
+import { FakeBook } from "./fakes/spreadsheet.ts";
+import { appsScript } from "./fakes/services.ts";
+import { workbookGrids, smallWorkbook, initiative, checkin } from "../support/grids.ts";
+
+function open(book: FakeBook) {
+  const gas = appsScript(book);
+  return { host: sheetsHost(book, gas), gas };
+}
+
+const TEMPLATE = Object.values(SHEET);
+
+describe("one getValues per sheet and one setValues per block, however many rows", () => {
+  const calls = (n: number) => {
+    const rows = Array.from({ length: n }, (_, i) => initiative(`INI-${i + 3}`, "OBJ-1"));
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook({ initiatives: rows, checkins: rows.map((r) => checkin("2026-W47", r.ID as string)) })));
+    const { host } = open(book);
+    host.readSheets(TEMPLATE);
+    const statuses = rows.map(() => ["Green", "INI-3", "2026-W47"]);
+    const plan: WritePlan = {
+      ops: [
+        { op: "values", sheet: SHEET.initiatives, row: 2, column: 9, values: statuses },
+        { op: "format", sheet: SHEET.initiatives, range: { row: 2, column: 9, rows: n, columns: 1 }, format: { fill: "#FFC7CE", fontColor: "#9C0006", bold: true } },
+        { op: "values", sheet: SHEET.checkins, row: 2, column: 10, values: rows.map((_, i) => [`seal-${i}`]) },
+      ],
+    };
+    host.apply(plan);
+    return { getValues: book.callsOf("Range.getValues"), setValues: book.callsOf("Range.setValues"), all: book.totalCalls() };
+  };
+
+  it("reads each sheet once and writes each block once", () => {
+    const small = calls(10);
+    expect(small.getValues).toBe(TEMPLATE.length);
+    expect(small.setValues).toBe(2);
+  });
+
+  it("makes as many service calls for 1,500 rows as for 10", () => {
+    expect(calls(1500)).toEqual(calls(10));
+  });
+});
+
+describe("date cells read as serials of the spreadsheet's wall clock", () => {
+  const zones = ["UTC", "Europe/Berlin", "Pacific/Auckland", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe"];
+
+  it("gives back the serial a date or date-time cell holds, in any zone, across daylight-saving changes", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: serialFromIso("1990-01-01"), max: serialFromIso("2090-12-31") }),
+        fc.integer({ min: 0, max: 86399 }),
+        (zone, day, second) => {
+          const book = new FakeBook({ zone });
+          const sheet = book.addSheet("Dates");
+          const iso = new Date((day - 25569) * 86400000 + second * 1000).toISOString().slice(0, 19);
+          sheet.userEdit(1, 1, iso.replace("T", " "), book.owner);
+          const serial = open(book).host.readSheets(["Dates"]).Dates![0]![0] as number;
+          // A wall-clock time that does not exist (skipped by a clock change) reads as the next valid one.
+          const expected = serialFromLocalDateTime(iso);
+          expect(Math.abs(serial - expected) <= 1 / 24 + 1e-9).toBe(true);
+          if (second >= 4 * 3600) expect(serial).toBeCloseTo(expected, 8);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads a date-only cell as a whole serial", () => {
+    const book = new FakeBook({ zone: "Pacific/Auckland" });
+    book.addSheet("Dates").userEdit(1, 1, "2026-11-26", book.owner);
+    expect(open(book).host.readSheets(["Dates"]).Dates).toEqual([[serialFromIso("2026-11-26")]]);
+  });
+});
+
+describe("text the core writes stays text", () => {
+  it("reads back every string as written, whatever Sheets would make of it typed", () => {
+    const tricky = fc.constantFrom("=1+1", "+1", "-2+3", "@cmd", "'quoted", "#N/A", "2026-11", "2026-11-26", "50%", "TRUE", "false", "007", "1e5", " 12 ", "3/4");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tricky, fc.string({ minLength: 1 }).filter((s) => s.trim() !== "")), { minLength: 1, maxLength: 8 }), (texts) => {
+        const book = FakeBook.fromGrids({ Notes: [["Text"]] });
+        const { host } = open(book);
+        host.apply({ ops: [{ op: "values", sheet: "Notes", row: 2, column: 1, values: texts.map((t) => [t]) }] });
+        const grid = host.readSheets(["Notes"]).Notes!;
+        expect(grid.slice(1).map((r) => r[0])).toEqual(texts);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("leaves numbers and booleans as they are, and plain words without a text format", () => {
+    const book = FakeBook.fromGrids({ Notes: [["Text"]] });
+    const { host } = open(book);
+    host.apply({ ops: [{ op: "values", sheet: "Notes", row: 1, column: 1, values: [["Green", 42, true, null]] }] });
+    expect(host.readSheets(["Notes"]).Notes).toEqual([["Green", 42, true]]);
+    expect(book.sheet("Notes").cell(1, 1)!.format.numberFormat).toBeUndefined();
+  });
+});
+
+describe("a sheet grows to hold what a plan writes", () => {
+  it("adds rows and columns past the sheet's size instead of failing", () => {
+    const book = FakeBook.fromGrids({ Log: [["When"]] });
+    const { host } = open(book);
+    host.apply({ ops: [{ op: "values", sheet: "Log", row: 1500, column: 30, values: [["far"]] }] });
+    expect(book.sheet("Log").maxRows).toBeGreaterThanOrEqual(1500);
+    expect(host.readSheets(["Log"]).Log![1499]![29]).toBe("far");
+  });
+});
+
+describe("the seal anchor is kept in Document Properties", () => {
+  it("stores and reads the anchor there, not in a sheet", () => {
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
+    const { host, gas } = open(book);
+    expect(host.readAnchor()).toBeNull();
+    host.apply({ ops: [{ op: "setAnchor", value: "2026-W47:9f86d081" }] });
+    expect(gas.documentProperties.store.get(ANCHOR_PROPERTY)).toBe("2026-W47:9f86d081");
+    expect(host.readAnchor()).toBe("2026-W47:9f86d081");
+    expect(host.sheetNames()).toEqual(TEMPLATE);
+  });
+});
+
+describe("sealed rows are protected for everyone but the owner and the user who sealed them", () => {
+  const sealed = () => {
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()), { owner: "lead@example.com", user: "pmo@example.com", collaborators: ["pmo@example.com", "rae@example.com"] });
+    open(book).host.apply({
+      ops: [{ op: "protect", sheet: SHEET.checkins, editable: [{ row: 4, column: 1, rows: 997, columns: 10 }], description: "Sealed check-ins" }],
+    });
+    return book;
+  };
+
+  it("removes every other editor and keeps the open rows editable", () => {
+    const book = sealed();
+    const [p] = book.sheet(SHEET.checkins).protections;
+    expect(p!.description).toBe("Sealed check-ins");
+    expect([...p!.editors].sort()).toEqual(["lead@example.com", "pmo@example.com"]);
+    expect(() => book.sheet(SHEET.checkins).userEdit(2, 3, "Red", "rae@example.com")).toThrow(/protected/);
+    book.sheet(SHEET.checkins).userEdit(4, 3, "Amber", "rae@example.com");
+    book.sheet(SHEET.checkins).userEdit(2, 3, "Red", "lead@example.com");
+  });
+
+  it("replaces its own protection when the sheet is sealed again", () => {
+    const book = sealed();
+    open(book).host.apply({ ops: [{ op: "protect", sheet: SHEET.checkins, editable: [{ row: 6, column: 1, rows: 995, columns: 10 }], description: "Sealed check-ins" }] });
+    expect(book.sheet(SHEET.checkins).protections).toHaveLength(1);
+    expect(() => book.sheet(SHEET.checkins).userEdit(4, 3, "Red", "rae@example.com")).toThrow(/protected/);
+  });
+});
+
+describe("drop-downs guide entry without refusing it", () => {
+  it("lists the allowed values and lets other values in, for validation to report", () => {
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
+    open(book).host.apply({ ops: [{ op: "listValidation", sheet: SHEET.checkins, range: { row: 2, column: 3, rows: 5, columns: 1 }, values: ["Green", "Amber", "Red"] }] });
+    expect(book.sheet(SHEET.checkins).cell(6, 3)!.validation).toEqual({ values: ["Green", "Amber", "Red"], allowInvalid: true });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The Baton menu in a spreadsheet, driven through the project's global functions over a fake
+ * SpreadsheetApp: what appears, what each item does to the spreadsheet, and what the user is
+ * told, in plain words, whatever happens.
+ */
+import { describe, expect, it } from "vitest";
+import { SHEET, demoContent, templatePlan, validateGrids, MemoryHost } from "@baton/core";
+import { loadProject } from "./support/bundle.ts";
+import { FakeBook } from "./fakes/spreadsheet.ts";
+import { sheetsHost } from "./support/host.ts";
+import { workbookGrids, smallWorkbook } from "../support/grids.ts";
+
+const TEMPLATE = Object.values(SHEET);
+
+describe("the Baton menu appears when the spreadsheet opens", () => {
+  it("offers the actions that work, each calling a global function", () => {
+    const p = loadProject();
+    p.call("onOpen", { authMode: "FULL" });
+    expect(p.ui.menus.map((m) => m.caption)).toEqual(["Baton"]);
+    expect(p.ui.menus[0]!.allItems()).toEqual([
+      { caption: "Set up the template in this spreadsheet", functionName: "batonSetUpTemplate" },
+      { caption: "Validate", functionName: "batonValidate" },
+    ]);
+  });
+});
+
+describe("setting up the template adds the missing sheets and changes nothing else", () => {
+  it("adds every template sheet to a spreadsheet that has none, under the document lock", () => {
+    const p = loadProject({ "Old tracker": [["Task", "Who"], ["Fix routing", "Jonas"]] }, { zone: "Asia/Kolkata" });
+    p.call("batonSetUpTemplate");
+    expect(p.book.sheets.map((s) => s.name)).toEqual(["Old tracker", ...TEMPLATE]);
+    expect(p.book.sheet("Old tracker").display(2, 1)).toBe("Fix routing");
+    expect(p.book.sheet(SHEET.settings).display(2, 1)).toBe("Time Zone");
+    expect(p.book.sheet(SHEET.settings).display(2, 2)).toBe("Asia/Kolkata");
+    expect(p.book.sheet(SHEET.checkins).frozenRows).toBe(1);
+    expect(p.book.writesOutsideLock).toBe(0);
+    expect(p.lock.acquired).toBe(1);
+    expect(p.book.toasts.at(-1)!.message).toBe(`Baton added ${TEMPLATE.slice(0, -1).join(", ")} and ${TEMPLATE.at(-1)}. Sheets that were already here were left as they were.`);
+  });
+
+  it("leaves a template sheet that is already there as it is", () => {
+    const grids = workbookGrids(smallWorkbook());
+    const { [SHEET.handoffs]: _dropped, ...rest } = grids;
+    const p = loadProject(rest);
+    const before = p.book.sheet(SHEET.initiatives).cells.map((r) => r.map((c) => c?.value));
+    p.call("batonSetUpTemplate");
+    expect(p.book.sheets.map((s) => s.name).sort()).toEqual([...TEMPLATE].sort());
+    expect(p.book.sheet(SHEET.initiatives).cells.map((r) => r.map((c) => c?.value))).toEqual(before);
+    expect(p.book.toasts.at(-1)!.message).toMatch(/^Baton added Hand-offs\./);
+    p.call("batonSetUpTemplate");
+    expect(p.book.toasts.at(-1)!.message).toBe("This spreadsheet already has every Baton sheet; nothing was changed.");
+  });
+});
+
+describe("an action on a spreadsheet without the template offers to set it up", () => {
+  it("sets the template up when the user says yes", () => {
+    const p = loadProject({ Sheet1: [["anything"]] });
+    p.ui.answers.push({ button: "YES" });
+    p.call("batonValidate");
+    expect(p.ui.shown[0]!.buttons).toBe("YES_NO");
+    expect(p.ui.shown[0]!.prompt).toContain("missing: Objectives, KPIs, Initiatives, Hand-offs, Check-ins and Settings");
+    expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...TEMPLATE]);
+  });
+
+  it("changes nothing when the user says no or closes the question", () => {
+    for (const button of ["NO", "CLOSE"] as const) {
+      const p = loadProject({ Sheet1: [["anything"]] });
+      p.ui.answers.push({ button });
+      p.call("batonValidate");
+      expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+      expect(p.book.writesOutsideLock + p.lock.acquired).toBe(0);
+    }
+  });
+});
+
+describe("validate says what it found, cell by cell", () => {
+  it("lists the demo's issues with their cells, as the core finds them", async () => {
+    const plan = templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" }));
+    const reference = new MemoryHost();
+    await reference.apply(plan);
+    const expected = validateGrids(await reference.readSheets(TEMPLATE)).issues;
+    expect(expected.length).toBeGreaterThan(0);
+
+    // The demo's rows, written into the spreadsheet by the Sheets host itself.
+    const demo = loadProject(new FakeBook({ zone: "Europe/Berlin" }));
+    sheetsHost(demo.book, demo).apply(plan);
+    demo.call("batonValidate");
+    const alert = demo.ui.alerts().at(-1)!;
+    const errors = expected.filter((i) => i.severity === "error").length;
+    expect(alert).toMatch(new RegExp(`^Baton found ${errors} errors?`));
+    for (const issue of expected.slice(0, 10)) expect(alert).toContain(`• ${issue.sheet}!${issue.cell}: ${issue.message}`);
+  });
+
+  it("says so in a toast when there is nothing to fix", () => {
+    const p = loadProject(workbookGrids(smallWorkbook()));
+    p.call("batonValidate");
+    expect(p.ui.alerts()).toEqual([]);
+    expect(p.book.toasts.at(-1)!.message).toMatch(/^No issues in \d+ initiatives?, \d+ hand-offs? and \d+ check-ins?\.$/);
+  });
+});
+
+describe("failures are told in plain words, never as a stack trace", () => {
+  it("asks to try again when another Baton action holds the spreadsheet", () => {
+    const p = loadProject({ Sheet1: [["anything"]] });
+    p.lock.heldElsewhere = true;
+    p.call("batonSetUpTemplate");
+    expect(p.ui.alerts()).toEqual(["Baton could not set up the template: Another Baton action is running on this spreadsheet. Try again in a minute."]);
+    expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("turns a failing service call into one sentence", () => {
+    const p = loadProject(workbookGrids(smallWorkbook()));
+    p.book.getSheets = () => {
+      throw new Error("Exception: Service Spreadsheets timed out while accessing document with id fake.\n    at readSheets (Code:1:2)");
+    };
+    p.call("batonValidate");
+    expect(p.ui.alerts()).toEqual(["Baton could not validate this spreadsheet: Service Spreadsheets timed out while accessing document with id fake."]);
+  });
+});
