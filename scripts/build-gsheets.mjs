@@ -3,16 +3,17 @@
 // Apps Script has no modules and finds triggers and menu handlers only among top-level
 // functions, so main.ts is transpiled as a plain script (JSDoc kept, for custom functions) and
 // appended below the bundle.
-import { build } from "esbuild";
+import { buildSync } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ts from "typescript";
 
 /** Apps Script bundle budget, minified. */
 export const BUDGET_BYTES = 350 * 1024;
-const OUT = "gsheets/dist";
+export const OUT = "gsheets/dist";
 
-export async function buildGsheets() {
-  const bundle = await build({
+/** Code.js as text, built in memory. Throws when it is over budget or main.ts is not a plain script. */
+export function gsheetsCode() {
+  const bundle = buildSync({
     entryPoints: ["gsheets/src/app.ts"],
     bundle: true,
     write: false,
@@ -33,6 +34,11 @@ export async function buildGsheets() {
   const code = `// Baton for Google Sheets. Built from the Baton sources; do not edit.\n${bundle.outputFiles[0].text}\n${main}`;
   const size = Buffer.byteLength(code);
   if (size > BUDGET_BYTES) throw new Error(`gsheets/dist/Code.js is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`);
+  return { code, size };
+}
+
+export async function buildGsheets() {
+  const { code, size } = gsheetsCode();
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}/Code.js`, code);
   copyFileSync("gsheets/appsscript.json", `${OUT}/appsscript.json`);

@@ -6,6 +6,7 @@
  */
 import { checkEditedRange } from "./live.ts";
 import { addMenu, runFromMenu } from "./menu.ts";
+import * as pane from "./pane.ts";
 import { appsScriptServices } from "./services.ts";
 import { errorText } from "./words.ts";
 
@@ -25,4 +26,17 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 export function runMenuAction(id: string): void {
   runFromMenu(appsScriptServices(), id);
+}
+
+/** The sidebar's state (google.script.run target). */
+export function paneState(): ReturnType<typeof pane.state> {
+  return pane.state(appsScriptServices());
+}
+
+export function selectCell(sheet: string, cell: string): boolean {
+  return pane.select(appsScriptServices(), sheet, cell);
+}
+
+export function runPaneAction(id: string, arg?: string): ReturnType<typeof pane.run> {
+  return pane.run(appsScriptServices(), id, arg);
 }

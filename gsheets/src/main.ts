@@ -29,3 +29,18 @@ function batonSetUpTemplate(): void {
 function batonValidate(): void {
   Baton.runMenuAction("validate");
 }
+
+/** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
+function batonPaneState(): unknown {
+  return Baton.paneState();
+}
+
+/** Selects the cell the sidebar points at. */
+function batonSelect(sheet: string, cell: string): boolean {
+  return Baton.selectCell(sheet, cell);
+}
+
+/** Runs an action for the sidebar; answers what happened, in words. */
+function batonRun(action: string, arg?: string): unknown {
+  return Baton.runPaneAction(action, arg);
+}

@@ -8,7 +8,7 @@ import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHEET } from "@baton/core";
 import { buildGsheets, BUDGET_BYTES } from "../../scripts/build-gsheets.mjs";
-import { ABSENT_GLOBALS, CODE, DIST, loadProject } from "./support/bundle.ts";
+import { ABSENT_GLOBALS, CODE, DIST, loadProject, projectCode } from "./support/bundle.ts";
 
 beforeAll(async () => {
   await buildGsheets();
@@ -17,6 +17,7 @@ beforeAll(async () => {
 describe("the bundle is one plain script within its budget", () => {
   it("has no import or export and stays under 350 KB", () => {
     const code = readFileSync(CODE, "utf8");
+    expect(code).toBe(projectCode());
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(statSync(CODE).size).toBeLessThanOrEqual(BUDGET_BYTES);
     expect(() => new vm.Script(code)).not.toThrow();

@@ -6,14 +6,22 @@
  * would in Apps Script if it needed them. Functions are called by name on the context's global
  * object: only real top-level functions are found.
  */
-import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import type { CellValue } from "@baton/core";
 import { FakeBook, FakeRange, type BookOptions } from "../fakes/spreadsheet.ts";
 import { appsScript, type AppsScript } from "../fakes/services.ts";
 
-export const DIST = "gsheets/dist";
+import { gsheetsCode, OUT } from "../../../scripts/build-gsheets.mjs";
+
+export const DIST = OUT;
 export const CODE = `${DIST}/Code.js`;
+
+let built: string | undefined;
+/** Code.js as the build makes it from the sources now (built once per test worker). */
+export function projectCode(): string {
+  built ??= gsheetsCode().code;
+  return built;
+}
 
 /** Globals of Node or the browser that Apps Script does not have. */
 export const ABSENT_GLOBALS = ["TextEncoder", "TextDecoder", "setTimeout", "setInterval", "crypto", "URL", "fetch", "window", "document", "process", "require", "Buffer", "module"];
@@ -32,7 +40,7 @@ export interface LoadedProject extends AppsScript {
 
 /** Loads the built project over a spreadsheet (a new one holding `grids` when given grids). */
 export function loadProject(source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {}, opts: BookOptions = {}): LoadedProject {
-  const code = readFileSync(CODE, "utf8");
+  const code = projectCode();
   const context = vm.createContext({});
   // Remove what V8 puts in every context but Apps Script does not offer as such.
   vm.runInContext("delete globalThis.console;", context);
