@@ -58,7 +58,10 @@ function plainTextRanges(op: Extract<WriteOp, { op: "values" }>): string[] {
   return out;
 }
 
-/** A plan block as Sheets wants it: rectangular, blanks as "". */
+/**
+ * A plan block as Sheets wants it: rectangular, blanks as "". A row shorter than the block is
+ * padded with blanks (plans write ragged rows only to sheets they create, such as a summary).
+ */
 function rectangular(values: readonly (readonly PlanValue[])[]): (string | number | boolean)[][] {
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   return values.map((r) => {
@@ -183,11 +186,11 @@ export class SheetsHost {
         if (!this.spreadsheet.getSheetByName(op.sheet)) this.spreadsheet.insertSheet(op.sheet, this.spreadsheet.getNumSheets());
         return;
       case "values": {
-        if (!op.values.length) return;
+        const values = rectangular(op.values);
+        if (!values.length || !values[0]!.length) return;
         const s = sheet(op.sheet);
         const text = plainTextRanges(op);
         if (text.length) s.getRangeList(text).setNumberFormat("@");
-        const values = rectangular(op.values);
         s.getRange(op.row, op.column, values.length, values[0]!.length).setValues(values);
         return;
       }
