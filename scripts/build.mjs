@@ -2,6 +2,7 @@
 // bundle and the Excel task pane. `node scripts/build.mjs [target...]` builds some.
 import { build } from "esbuild";
 import { chmodSync } from "node:fs";
+import { buildInlinedPage } from "./inline-html.mjs";
 import { buildGsheets } from "./build-gsheets.mjs";
 
 const externalNpmPackages = {
@@ -44,6 +45,10 @@ const targets = {
       metafile: false,
       logLevel: "warning",
     });
+  },
+  async ui() {
+    // The shared sidebar over the demo workbook, with the real core running in the page.
+    await buildInlinedPage({ entry: "core/ui/preview.ts", title: "Baton sidebar preview", outfile: "core/ui/dist/preview.html" });
   },
   async gsheets() {
     await buildGsheets();

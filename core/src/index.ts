@@ -61,7 +61,7 @@ export {
 
 export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
-export { paneState, paneIssue, type PaneInput } from "./actions/pane.ts";
+export { paneState, paneStateOf, paneIssue, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
 export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "../ui/backend.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";

@@ -55,13 +55,15 @@ describe("live validation of an edited check-in row", () => {
 
 describe("the sidebar's state", () => {
   it("offers only set-up on a workbook without the template", () => {
-    const state = paneState({ grids: { Sheet1: [["a"]] }, sheetNames: ["Sheet1"], now: new Date("2026-11-26T10:00:00Z"), actions: ["validate", "setUpTemplate"] });
-    expect(state).toMatchObject({ hasTemplate: false, actions: ["setUpTemplate"], issues: [] });
+    const state = paneState({ grids: { Sheet1: [["a"]] }, now: new Date("2026-11-26T10:00:00Z"), actions: ["validate", "setUpTemplate"] });
+    expect(state).toMatchObject({ hasTemplate: false, actions: ["setUpTemplate"] });
     expect(state.missingSheets).toEqual(Object.values(SHEET));
+    expect(state.issues.every((i) => i.code === "missing-sheet")).toBe(true);
   });
   it("lists the workbook's issues and the as-of date in the workbook's zone", () => {
     const grids = workbookGrids(smallWorkbook({ settings: { "Time Zone": "Pacific/Auckland" }, checkins: [checkin("2026-W48", "INI-1", { RAG: "Amber" })] }));
-    const state = paneState({ grids, sheetNames: Object.keys(grids), now: new Date("2026-11-26T12:30:00Z"), actions: ["validate"] });
+    const state = paneState({ grids, now: new Date("2026-11-26T12:30:00Z"), actions: ["validate", "setUpTemplate"] });
+    expect(state.actions).toEqual(["validate"]);
     expect(state.asOf).toBe("2026-11-27");
     expect(state.issues.map((i) => i.code)).toEqual(["missing-path-to-green"]);
     expect(state.currentPeriod).toBe("2026-W48");
