@@ -1,11 +1,13 @@
 // The Apps Script project in gsheets/dist: Code.js (the core and the Sheets layer as one global
-// `Baton`, followed by the top-level functions of gsheets/src/main.ts) and appsscript.json.
+// `Baton`, followed by the top-level functions of gsheets/src/main.ts), Sidebar.html (the shared
+// pane with its script and styles inlined, as HtmlService needs) and appsscript.json.
 // Apps Script has no modules and finds triggers and menu handlers only among top-level
 // functions, so main.ts is transpiled as a plain script (JSDoc kept, for custom functions) and
 // appended below the bundle.
 import { buildSync } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ts from "typescript";
+import { buildInlinedPage } from "./inline-html.mjs";
 
 /** Apps Script bundle budget, minified. */
 export const BUDGET_BYTES = 350 * 1024;
@@ -37,10 +39,16 @@ export function gsheetsCode() {
   return { code, size };
 }
 
+/** Writes the sidebar page; `<base target="_top">` makes its links leave the sidebar's frame. */
+export function buildSidebar(outfile = `${OUT}/Sidebar.html`) {
+  return buildInlinedPage({ entry: "gsheets/src/sidebar/entry.ts", title: "Baton", outfile, head: '<base target="_top">' });
+}
+
 export async function buildGsheets() {
   const { code, size } = gsheetsCode();
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}/Code.js`, code);
   copyFileSync("gsheets/appsscript.json", `${OUT}/appsscript.json`);
-  return { size };
+  const sidebar = await buildSidebar();
+  return { size, sidebarBytes: sidebar.bytes };
 }

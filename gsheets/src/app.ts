@@ -5,7 +5,7 @@
  * only among top-level functions, which `main.ts` declares, each a line into this module.
  */
 import { checkEditedRange } from "./live.ts";
-import { addMenu, runFromMenu } from "./menu.ts";
+import { addMenu, openSidebarFromMenu, runFromMenu } from "./menu.ts";
 import * as pane from "./pane.ts";
 import { appsScriptServices } from "./services.ts";
 import { errorText } from "./words.ts";
@@ -22,6 +22,10 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch (err) {
     console.error(`Baton could not check the edit: ${errorText(err)}`);
   }
+}
+
+export function openSidebar(): void {
+  openSidebarFromMenu(appsScriptServices());
 }
 
 export function runMenuAction(id: string): void {

@@ -22,6 +22,11 @@ function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   Baton.onEdit(e);
 }
 
+/** Opens the Baton sidebar: issues with their fixes, hand-offs at risk, the actions. */
+function batonOpenSidebar(): void {
+  Baton.openSidebar();
+}
+
 function batonSetUpTemplate(): void {
   Baton.runMenuAction("setUpTemplate");
 }

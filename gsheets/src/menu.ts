@@ -2,7 +2,8 @@
 /**
  * The Baton menu and what a menu item does around its action: offer the template when the
  * spreadsheet lacks it, run the action, and tell the user what happened in plain words (a
- * toast when all went well, an alert when something needs attention), never a stack trace.
+ * toast when all went well, the sidebar when there are issues to fix, an alert when the
+ * action could not be done), never a stack trace.
  */
 import type { ActionOutcome } from "@baton/core";
 import { ACTIONS, actionSpec, missingSheets, type ActionSpec } from "./actions.ts";
@@ -13,20 +14,47 @@ const TITLE = "Baton";
 
 type Ui = GoogleAppsScript.Base.Ui;
 
+/** The sidebar's menu item, first in the menu. */
+export const SIDEBAR_ITEM = { caption: "Open the sidebar", functionName: "batonOpenSidebar" } as const;
+
 export function addMenu(ui: Ui): void {
   const menu = ui.createMenu(TITLE);
+  menu.addItem(SIDEBAR_ITEM.caption, SIDEBAR_ITEM.functionName).addSeparator();
   for (const a of ACTIONS) menu.addItem(a.caption, a.functionName);
   menu.addToUi();
 }
 
-/** Shows an outcome: a toast for plain success, an alert listing issues otherwise. */
+export function showSidebar(s: Services, ui: Ui): void {
+  ui.showSidebar(s.html.createHtmlOutputFromFile("Sidebar").setTitle(TITLE));
+}
+
+/**
+ * Shows an outcome: a toast for plain success; with issues, the sidebar, which lists them with
+ * their fixes and selects a cell on a click (an alert lists them if the sidebar cannot open);
+ * an alert for an action that could not be done.
+ */
 export function show(s: Services, ui: Ui, outcome: ActionOutcome): void {
-  if (outcome.ok && !outcome.issues?.length) {
-    s.spreadsheet.toast(outcome.message, TITLE, 8);
-    return;
+  if (outcome.issues?.length) {
+    try {
+      showSidebar(s, ui);
+      s.spreadsheet.toast(`${outcome.message} The sidebar lists them with their fixes.`, TITLE, 8);
+      return;
+    } catch {
+      ui.alert(TITLE, `${outcome.message}\n\n${issueLines(outcome.issues)}`, ui.ButtonSet.OK);
+      return;
+    }
   }
-  const details = outcome.issues?.length ? `\n\n${issueLines(outcome.issues)}` : "";
-  ui.alert(TITLE, outcome.message + details, ui.ButtonSet.OK);
+  if (outcome.ok) s.spreadsheet.toast(outcome.message, TITLE, 8);
+  else ui.alert(TITLE, outcome.message, ui.ButtonSet.OK);
+}
+
+export function openSidebarFromMenu(s: Services): void {
+  const ui = s.app.getUi();
+  try {
+    showSidebar(s, ui);
+  } catch (e) {
+    ui.alert(TITLE, `Baton could not open the sidebar: ${errorText(e)}`, ui.ButtonSet.OK);
+  }
 }
 
 /**

@@ -11,8 +11,8 @@ import { presentSheets, readTemplate } from "./workbook.ts";
 import { errorText, listed } from "./words.ts";
 
 export function state(s: Services): PaneState {
-  const { sheetNames, grids } = readTemplate(hostOf(s));
-  return paneState({ grids, sheetNames, now: s.now(), actions: ACTIONS.map((a) => a.id) });
+  const { grids } = readTemplate(hostOf(s));
+  return paneState({ grids, now: s.now(), actions: ACTIONS.map((a) => a.id) });
 }
 
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;

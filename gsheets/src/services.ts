@@ -10,6 +10,7 @@ export interface Services {
   readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   readonly documentProperties: () => GoogleAppsScript.Properties.Properties;
   readonly locks: GoogleAppsScript.Lock.LockService;
+  readonly html: GoogleAppsScript.HTML.HtmlService;
   readonly now: () => Date;
 }
 
@@ -20,6 +21,7 @@ export function appsScriptServices(): Services {
     app: SpreadsheetApp,
     documentProperties: () => PropertiesService.getDocumentProperties(),
     locks: LockService,
+    html: HtmlService,
     now: () => new Date(),
   };
 }

@@ -3,14 +3,20 @@
  * SpreadsheetApp: what appears, what each item does to the spreadsheet, and what the user is
  * told, in plain words, whatever happens.
  */
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SHEET, demoContent, templatePlan, validateGrids, MemoryHost } from "@baton/core";
-import { loadProject } from "./support/bundle.ts";
+import { loadProject, sidebarDir } from "./support/bundle.ts";
 import { FakeBook } from "./fakes/spreadsheet.ts";
 import { sheetsHost } from "./support/host.ts";
 import { workbookGrids, smallWorkbook } from "../support/grids.ts";
 
 const TEMPLATE = Object.values(SHEET);
+let htmlDir = "";
+beforeAll(async () => {
+  htmlDir = await sidebarDir();
+});
 
 describe("the Baton menu appears when the spreadsheet opens", () => {
   it("offers the actions that work, each calling a global function", () => {
@@ -18,6 +24,7 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
     p.call("onOpen", { authMode: "FULL" });
     expect(p.ui.menus.map((m) => m.caption)).toEqual(["Baton"]);
     expect(p.ui.menus[0]!.allItems()).toEqual([
+      { caption: "Open the sidebar", functionName: "batonOpenSidebar" },
       { caption: "Set up the template in this spreadsheet", functionName: "batonSetUpTemplate" },
       { caption: "Validate", functionName: "batonValidate" },
     ]);
@@ -73,8 +80,33 @@ describe("an action on a spreadsheet without the template offers to set it up", 
   });
 });
 
+describe("the sidebar opens from the menu", () => {
+  it("shows the built sidebar page", () => {
+    const p = loadProject(workbookGrids(smallWorkbook()), { htmlDir });
+    p.call("batonOpenSidebar");
+    expect(p.ui.html).toEqual([{ kind: "sidebar", title: "Baton", content: readFileSync(join(htmlDir, "Sidebar.html"), "utf8") }]);
+  });
+
+  it("says why when the page is not in the project", () => {
+    const p = loadProject(workbookGrids(smallWorkbook()));
+    p.call("batonOpenSidebar");
+    expect(p.ui.alerts()).toEqual(["Baton could not open the sidebar: No HTML file named Sidebar was found."]);
+  });
+});
+
 describe("validate says what it found, cell by cell", () => {
-  it("lists the demo's issues with their cells, as the core finds them", async () => {
+  it("opens the sidebar on the issues, and says how many there are", () => {
+    const grids = workbookGrids(smallWorkbook({ checkins: [{ Period: "2026-W47", ID: "INI-1", RAG: "Red" }] }));
+    const errors = validateGrids(grids).issues.filter((i) => i.severity === "error").length;
+    expect(errors).toBeGreaterThan(1);
+    const p = loadProject(grids, { htmlDir });
+    p.call("batonValidate");
+    expect(p.ui.html.map((h) => h.kind)).toEqual(["sidebar"]);
+    expect(p.ui.alerts()).toEqual([]);
+    expect(p.book.toasts.at(-1)!.message).toBe(`Baton found ${errors} errors. The sidebar lists them with their fixes.`);
+  });
+
+  it("lists the demo's issues with their cells in an alert when the sidebar cannot open", async () => {
     const plan = templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" }));
     const reference = new MemoryHost();
     await reference.apply(plan);

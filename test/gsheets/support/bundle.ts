@@ -11,10 +11,24 @@ import type { CellValue } from "@baton/core";
 import { FakeBook, FakeRange, type BookOptions } from "../fakes/spreadsheet.ts";
 import { appsScript, type AppsScript } from "../fakes/services.ts";
 
-import { gsheetsCode, OUT } from "../../../scripts/build-gsheets.mjs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSidebar, gsheetsCode, OUT } from "../../../scripts/build-gsheets.mjs";
 
 export const DIST = OUT;
 export const CODE = `${DIST}/Code.js`;
+
+let sidebar: Promise<string> | undefined;
+/** A folder holding Sidebar.html as the build makes it now (built once per test worker). */
+export function sidebarDir(): Promise<string> {
+  sidebar ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-gsheets-"));
+    await buildSidebar(join(dir, "Sidebar.html"));
+    return dir;
+  })();
+  return sidebar;
+}
 
 let built: string | undefined;
 /** Code.js as the build makes it from the sources now (built once per test worker). */
@@ -38,8 +52,13 @@ export interface LoadedProject extends AppsScript {
   functions(): string[];
 }
 
+export interface ProjectOptions extends BookOptions {
+  /** Where HtmlService finds the project's HTML files (see `sidebarDir`); none without it. */
+  readonly htmlDir?: string;
+}
+
 /** Loads the built project over a spreadsheet (a new one holding `grids` when given grids). */
-export function loadProject(source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {}, opts: BookOptions = {}): LoadedProject {
+export function loadProject(source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {}, opts: ProjectOptions = {}): LoadedProject {
   const code = projectCode();
   const context = vm.createContext({});
   // Remove what V8 puts in every context but Apps Script does not offer as such.
@@ -47,7 +66,7 @@ export function loadProject(source: FakeBook | Record<string, readonly (readonly
   const realmDate = vm.runInContext("Date", context) as DateConstructor;
   const book = source instanceof FakeBook ? source : FakeBook.fromGrids(source, { ...opts, realmDate });
   book.realmDate = realmDate;
-  const gas = appsScript(book, { htmlDir: DIST });
+  const gas = appsScript(book, opts.htmlDir ? { htmlDir: opts.htmlDir } : {});
   for (const [k, v] of Object.entries(gas.globals)) context[k] = v;
   vm.runInContext(code, context, { filename: "Code.js" });
   const call = (name: string, ...args: unknown[]) => {
