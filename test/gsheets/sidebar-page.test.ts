@@ -1,0 +1,83 @@
+/**
+ * The sidebar page as Google Sheets shows it, in headless Chromium, over the real project
+ * through a stand-in google.script.run: it lists the spreadsheet's issues and selects a cell
+ * on a click, runs actions and shows what they did, and sets the template up when it is
+ * missing. A screenshot of it is kept in test-artifacts/.
+ */
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { SHEET, demoContent, templatePlan, validateGrids } from "@baton/core";
+import { FakeBook } from "./fakes/spreadsheet.ts";
+import { loadProject, sidebarDir } from "./support/bundle.ts";
+import { sheetsHost } from "./support/host.ts";
+import { launch, openSidebar } from "./support/sidebar-page.ts";
+
+const TEMPLATE = Object.values(SHEET);
+let browser: Browser;
+let htmlDir = "";
+
+beforeAll(async () => {
+  htmlDir = await sidebarDir();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The demo tracker, written into the spreadsheet by the Sheets host. */
+function demoProject() {
+  const p = loadProject(new FakeBook({ zone: "Europe/Berlin" }), { htmlDir });
+  sheetsHost(p.book, p).apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })));
+  return p;
+}
+
+describe("the sidebar lists the spreadsheet's issues, and a click selects the cell", () => {
+  it("shows every issue validation finds, and goes to the cell of the one clicked", async () => {
+    const p = demoProject();
+    const expected = validateGrids(sheetsHost(p.book, p).readSheets(TEMPLATE)).issues;
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, problems, calls } = await openSidebar(browser, p, htmlDir);
+    await page.waitForSelector("#baton button.issue");
+    const text = (await page.textContent("#baton"))!;
+    for (const i of expected.slice(0, 3)) expect(text).toContain(`${i.sheet}!${i.cell}`);
+
+    const first = expected[0]!;
+    await page.click(`#baton button.issue[title="Go to ${first.sheet}!${first.cell}"]`);
+    await expect.poll(() => p.book.activeRange?.getA1Notation()).toBe(first.cell);
+    expect(p.book.activeRange!.getSheet().name).toBe(first.sheet);
+    expect(calls).toEqual(["batonPaneState", "batonSelect"]);
+
+    mkdirSync("test-artifacts", { recursive: true });
+    await page.screenshot({ path: "test-artifacts/gsheets-sidebar.png", fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("an action runs on the server and the sidebar shows what it did", () => {
+  it("validates and shows the outcome, then the state read again", async () => {
+    const p = demoProject();
+    const { page, problems, calls } = await openSidebar(browser, p, htmlDir);
+    await page.waitForSelector("#baton .toolbar button");
+    await page.click("#baton .toolbar button:has-text('Validate')");
+    await page.waitForSelector("#baton [role=status] .tone-error");
+    expect(await page.textContent("#baton [role=status]")).toMatch(/Not done: Baton found \d+ errors?/);
+    expect(calls).toEqual(["batonPaneState", "batonRun", "batonPaneState"]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("a spreadsheet without the template is offered the set-up", () => {
+  it("sets the template up from the sidebar and then shows the empty template", async () => {
+    const p = loadProject({ Sheet1: [["Our old list"]] }, { htmlDir });
+    const { page, problems } = await openSidebar(browser, p, htmlDir);
+    await page.waitForSelector("#baton .setup button");
+    expect(await page.textContent("#baton .setup")).toContain(TEMPLATE.join(", "));
+    await page.click("#baton .setup button");
+    await page.waitForSelector("#baton [role=status] .tone-ok");
+    expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...TEMPLATE]);
+    expect(await page.$("#baton .setup")).toBeNull();
+    expect(await page.textContent("#baton")).toContain("No validation issues.");
+    expect(problems).toEqual([]);
+  });
+});
