@@ -7,6 +7,7 @@ const file = "baton-demo.xlsx";
 const steps = [
   ["init", file, "--demo", "--force"],
   ["validate", file],
+  ["status", file],
 ];
 
 for (const args of steps) {

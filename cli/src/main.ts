@@ -7,6 +7,7 @@ import { InputError } from "./files/open.ts";
 import { terminalOut, type Out } from "./output.ts";
 import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
+import { status } from "./commands/status.ts";
 
 export interface CommandResult {
   readonly exitCode: 0 | 1 | 2 | 3;
@@ -56,6 +57,14 @@ export const COMMANDS: Command[] = [
     summary: "list validation issues with their cell and fix",
     options: { ...JSON_FLAG },
     run: (file, v, out) => validate({ file, json: Boolean(v.json) }, out),
+  },
+  {
+    name: "status",
+    usage: "baton status FILE [--as-of DATE] [--json] [--write]",
+    summary: "every status with reasons and root causes; --write fills the computed columns",
+    options: { ...JSON_FLAG, "as-of": { type: "string" }, write: { type: "boolean" } },
+    run: (file, v, out) =>
+      status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}) }, out),
   },
 ];
 

@@ -45,6 +45,18 @@ export { closedThrough } from "./validate/rules.ts";
 export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
 
 export { graphOf, topoSort, cycles, type Graph, type Cycle } from "./engine/graph.ts";
+export {
+  evaluate,
+  type Evaluation,
+  type EvaluateOptions,
+  type ObjectiveEvaluation,
+  type KpiEvaluation,
+  type InitiativeEvaluation,
+  type HandoffEvaluation,
+} from "./engine/evaluate.ts";
+export { statusPlan } from "./engine/status-plan.ts";
+export { REASONS, isInherited, severityOf, describeReason, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";
 export { MemoryHost, ProtectedCellError, type MemorySheet } from "./ports/memory-host.ts";
@@ -61,7 +73,7 @@ export {
 
 export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
-export { paneState, paneStateOf, paneIssue, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
+export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
 export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "../ui/backend.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";

@@ -69,3 +69,23 @@ describe("the sidebar's state", () => {
     expect(state.currentPeriod).toBe("2026-W48");
   });
 });
+
+describe("the sidebar's hand-offs at risk", () => {
+  it("lists the demo's late development hand-off first, with the waiting team and root cause", async () => {
+    const { demoContent, templatePlan } = await import("@baton/core");
+    const host = new MemoryHost();
+    await host.apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "UTC" })));
+    const grids = await host.readSheets(Object.values(SHEET));
+    const state = paneState({ grids, now: new Date("2026-11-26T09:00:00Z"), actions: ["validate"] });
+    const first = state.atRisk[0]!;
+    // DEP-1 was needed 10 days ago and is not delivered: Red, 10 days late, the worst.
+    expect(first).toMatchObject({ id: "DEP-1", status: "Red", daysLate: 10, from: "INI-5", fromTeam: "Development", to: "INI-1", toTeam: "IT Support", sheet: "Hand-offs", cell: "A2" });
+    expect(first.rootCauses).toEqual(["DEP-1"]);
+    expect(first.reasons.join(" ")).toMatch(/Needed By/);
+    // Red ones come before Amber ones.
+    const ranks = state.atRisk.map((h) => (h.status === "Red" ? 0 : 1));
+    expect([...ranks].sort()).toEqual(ranks);
+    const total = Object.values(state.initiativeCounts).reduce((a, b) => a + (b ?? 0), 0);
+    expect(total).toBe(14);
+  });
+});

@@ -7,6 +7,9 @@ import type { Grids } from "../cells/values.ts";
 import { todayIn, type IsoDate } from "../cells/dates.ts";
 import { validateGrids, type Validation } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
+import { locate, type Workbook } from "../workbook/read.ts";
+import { evaluate, type Evaluation } from "../engine/evaluate.ts";
+import { describeReason } from "../engine/reasons.ts";
 import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../../ui/backend.ts";
 
 /** A core issue as plain JSON for the pane (the details that made its message are left out). */
@@ -43,6 +46,47 @@ export function paneStateOf({ validation, asOf, actions, atRisk = [], initiative
   };
 }
 
+const RANK: Record<PaneStatus, number> = { Red: 0, Amber: 1, Green: 2, Paused: 3, Done: 4 };
+
+/**
+ * Red and amber hand-offs, worst first (Red before Amber, then most days late, then most
+ * initiatives blocked), with the teams on each side and where the trouble starts.
+ */
+export function handoffsAtRisk(workbook: Workbook, evaluation: Evaluation): PaneHandoff[] {
+  const layout = workbook.layout.handoffs;
+  if (!layout) return [];
+  const team = new Map(workbook.initiatives.map((i) => [i.id, i.team]));
+  const byId = new Map(workbook.handoffs.map((h) => [h.id, h]));
+  return evaluation.handoffs
+    .filter((e) => e.status === "Red" || e.status === "Amber")
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || b.blocks - a.blocks || a.row - b.row)
+    .map((e) => {
+      const h = byId.get(e.id)!;
+      return {
+        id: e.id,
+        deliverable: h.deliverable ?? "",
+        status: e.status,
+        daysLate: e.daysLate,
+        from: h.from ?? "",
+        fromTeam: (h.from && team.get(h.from)) || null,
+        to: h.to ?? "",
+        toTeam: (h.to && team.get(h.to)) || null,
+        owner: h.owner,
+        rootCauses: e.rootCauses,
+        reasons: e.reasons.map(describeReason),
+        sheet: layout.name,
+        cell: locate("handoffs", layout, e.row, "id").cell,
+      };
+    });
+}
+
+/** Initiatives by status. */
+export function initiativeCounts(evaluation: Evaluation): Partial<Record<PaneStatus, number>> {
+  const counts: Partial<Record<PaneStatus, number>> = {};
+  for (const i of evaluation.initiatives) counts[i.status] = (counts[i.status] ?? 0) + 1;
+  return counts;
+}
+
 export interface PaneInput {
   readonly grids: Grids;
   /** The instant the pane is drawn; the as-of date is its day in the workbook's zone. */
@@ -51,13 +95,21 @@ export interface PaneInput {
   readonly actions: readonly PaneAction[];
 }
 
-/** The pane's state from the workbook's grids, as of today in the workbook's zone. */
+/**
+ * The pane's state from the workbook's grids, as of today in the workbook's zone: issues,
+ * and (with the template in place) the statuses the engine computes.
+ */
 export function paneState({ grids, now, actions }: PaneInput): PaneState {
   const validation = validateGrids(grids);
   const hasTemplate = !validation.issues.some((i) => i.code === "missing-sheet");
+  const asOf = todayIn(validation.workbook.settings.timeZone, now);
+  if (!hasTemplate) return paneStateOf({ validation, asOf, actions: actions.filter((a) => a === "setUpTemplate") });
+  const evaluation = evaluate(validation.workbook, { asOf });
   return paneStateOf({
     validation,
-    asOf: todayIn(validation.workbook.settings.timeZone, now),
-    actions: hasTemplate ? actions.filter((a) => a !== "setUpTemplate") : actions.filter((a) => a === "setUpTemplate"),
+    asOf,
+    actions: actions.filter((a) => a !== "setUpTemplate"),
+    atRisk: handoffsAtRisk(validation.workbook, evaluation),
+    initiativeCounts: initiativeCounts(evaluation),
   });
 }

@@ -1,0 +1,127 @@
+/**
+ * `baton status FILE [--as-of DATE] [--json] [--write]`: every status with its reasons and
+ * root causes, as of today in the workbook's time zone unless `--as-of` says otherwise.
+ *
+ * A workbook with validation errors still gets statuses (the engine judges what could be
+ * read), so the command exits 0 and says on stderr how many errors there are; `baton
+ * validate` is the command whose exit code reports them. `--write` fills the computed columns
+ * of an .xlsx workbook in place; a folder of CSVs cannot hold the colours, so it is refused.
+ */
+import {
+  daysFromIso,
+  describeReason,
+  evaluate,
+  hasErrors,
+  statusPlan,
+  todayIn,
+  validateGrids,
+  type Evaluation,
+  type Reason,
+} from "@baton/core";
+import { InputError, openWorkbook } from "../files/open.ts";
+import { json, line, paint, statusTint, table, type Out } from "../output.ts";
+import type { CommandResult } from "../main.ts";
+
+export interface StatusOptions {
+  readonly file: string;
+  readonly asOf?: string;
+  readonly json: boolean;
+  readonly write: boolean;
+}
+
+export async function status(opts: StatusOptions, out: Out): Promise<CommandResult> {
+  if (opts.asOf !== undefined && daysFromIso(opts.asOf) === undefined)
+    throw new InputError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`);
+  const opened = await openWorkbook(opts.file);
+  if (opts.write && !opened.host)
+    throw new InputError(
+      `${opts.file}: --write fills the computed columns of an .xlsx workbook; a CSV tracker cannot hold them. Run without --write.`,
+    );
+  const { workbook, issues } = validateGrids(opened.grids);
+  const asOf = opts.asOf ?? todayIn(workbook.settings.timeZone, new Date());
+  const evaluation = evaluate(workbook, { asOf });
+
+  if (hasErrors(issues)) {
+    const errors = issues.filter((i) => i.severity === "error").length;
+    out.stderr.write(
+      `baton: ${errors} validation error${errors === 1 ? "" : "s"} in ${opts.file}; statuses are judged from what could be read (see "baton validate ${opts.file}").\n`,
+    );
+  }
+  if (opened.host && opts.write) {
+    await opened.host.apply(statusPlan(workbook, evaluation));
+    await opened.host.save(opts.file);
+  }
+  if (opts.json) json(out, evaluation);
+  else show(out, opts.file, evaluation, opts.write);
+  return { exitCode: 0 };
+}
+
+const reasonsText = (reasons: readonly Reason[]) => reasons.map(describeReason).join("; ");
+const num = (x: number | null) => (x === null ? "" : String(Number(x.toPrecision(6))));
+
+function counts(statuses: readonly { status: string }[]): string {
+  const order = ["Red", "Amber", "Green", "Done", "Paused"];
+  const by = new Map<string, number>();
+  for (const s of statuses) by.set(s.status, (by.get(s.status) ?? 0) + 1);
+  return (
+    order
+      .filter((s) => by.has(s))
+      .map((s) => `${by.get(s)} ${s}`)
+      .join(", ") || "none"
+  );
+}
+
+function show(out: Out, file: string, ev: Evaluation, wrote: boolean): void {
+  const tint = { 1: statusTint };
+  line(out, paint(out, "bold", `Status of ${file} as of ${ev.asOf}`));
+  line(out, `  Initiatives: ${counts(ev.initiatives)}.  Hand-offs: ${counts(ev.handoffs)}.`);
+  line(out);
+  table(
+    out,
+    ["Objective", "Status", "Reasons"],
+    ev.objectives.map((o) => [o.id, o.status, reasonsText(o.reasons)]),
+    tint,
+    100,
+  );
+  line(out);
+  table(
+    out,
+    ["KPI", "Status", "Latest", "Forecast", "Reasons"],
+    ev.kpis.map((k) => [k.id, k.status, num(k.latest), num(k.forecast), reasonsText(k.reasons)]),
+    tint,
+    100,
+  );
+  line(out);
+  table(
+    out,
+    ["Initiative", "Status", "Root Cause", "Last Check-in", "Reasons"],
+    ev.initiatives.map((i) => [
+      i.id,
+      i.status,
+      i.rootCauses.join(", "),
+      i.lastCheckin ?? "",
+      reasonsText(i.reasons),
+    ]),
+    tint,
+    100,
+  );
+  line(out);
+  table(
+    out,
+    ["Hand-off", "Status", "Days Late", "Blocks", "Root Cause", "Reasons"],
+    ev.handoffs.map((h) => [
+      h.id,
+      h.status,
+      h.daysLate === null ? "" : String(h.daysLate),
+      String(h.blocks),
+      h.rootCauses.join(", "),
+      reasonsText(h.reasons),
+    ]),
+    tint,
+    100,
+  );
+  if (wrote) {
+    line(out);
+    line(out, `Wrote the computed columns to ${file}.`);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * One pass over the check-ins, digested per initiative and KPI: for an initiative its latest
+ * check-in, for a KPI the running sums a least-squares line needs and its latest Actual.
+ *
+ * "Latest" is by period, not by row: a check-in typed late for an earlier week does not become
+ * the latest. Two check-ins for one ID and period (a validation error) are resolved in favour
+ * of the row further down, the one entered last. Check-ins for periods that start after the
+ * as-of day are left out, so an evaluation as of a past date sees what was known then. An
+ * initiative's check-in without a RAG (a validation error) says nothing about its status and
+ * is skipped. A check-in names its initiative or KPI by ID, and the first row with that ID
+ * receives it.
+ *
+ * The sums live in typed arrays indexed like the records, so a quarter of a million check-ins
+ * allocate nothing per row.
+ */
+import { parsePeriod, periodEndDays, periodStartDays } from "../template/periods.ts";
+import type { Workbook } from "../workbook/read.ts";
+import type { Rag } from "../template/sheets.ts";
+import type { Calendar } from "./calendar.ts";
+
+export interface LatestCheckin {
+  readonly period: string;
+  /** Last day of the period, as a day number. */
+  readonly endDay: number;
+  readonly rag: Rag;
+}
+
+/** Sums over a KPI's Actuals with x = period end day − as-of day (small whole numbers, so exact). */
+export interface KpiSeries {
+  readonly n: number;
+  readonly sx: number;
+  readonly sy: number;
+  readonly sxx: number;
+  readonly sxy: number;
+  /** The Actual of the latest period. */
+  readonly latest: number;
+}
+
+export interface CheckinDigest {
+  /** By initiative record index (first rows of their IDs only). */
+  readonly latest: readonly (LatestCheckin | undefined)[];
+  /** By KPI record index (first rows of their IDs only). */
+  readonly series: readonly (KpiSeries | undefined)[];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const RAG_CODE: Readonly<Record<Rag, number>> = { Green: 1, Amber: 2, Red: 3 };
+const RAG_OF: readonly Rag[] = ["Green", "Green", "Amber", "Red"];
+
+/**
+ * Digests the check-ins; `initiativeIndex` and `kpiIndex` map an ID to the index of the first
+ * record holding it.
+ */
+export function digestCheckins(
+  wb: Workbook,
+  cal: Calendar,
+  initiativeIndex: ReadonlyMap<string, number>,
+  kpiIndex: ReadonlyMap<string, number>,
+): CheckinDigest {
+  const spans = new Map<string, Span | null>();
+  const spanOf = (text: string): Span | null => {
+    let s = spans.get(text);
+    if (s === undefined) {
+      const p = parsePeriod(text);
+      s = p ? { start: periodStartDays(p), end: periodEndDays(p) } : null;
+      spans.set(text, s);
+    }
+    return s;
+  };
+
+  const nI = wb.initiatives.length;
+  const iEnd = new Float64Array(nI).fill(-Infinity);
+  const iRow = new Int32Array(nI);
+  const iRag = new Uint8Array(nI);
+  const iPeriod: string[] = new Array(nI);
+
+  const nK = wb.kpis.length;
+  const kN = new Int32Array(nK);
+  const kSx = new Float64Array(nK);
+  const kSy = new Float64Array(nK);
+  const kSxx = new Float64Array(nK);
+  const kSxy = new Float64Array(nK);
+  const kLatest = new Float64Array(nK);
+  const kEnd = new Float64Array(nK).fill(-Infinity);
+  const kRow = new Int32Array(nK);
+
+  for (const ci of wb.checkins) {
+    const span = spanOf(ci.period);
+    if (!span || span.start > cal.today) continue;
+    const i = initiativeIndex.get(ci.id);
+    if (i !== undefined) {
+      if (ci.rag === null) continue;
+      if (span.end > iEnd[i]! || (span.end === iEnd[i] && ci.row > iRow[i]!)) {
+        iEnd[i] = span.end;
+        iRow[i] = ci.row;
+        iRag[i] = RAG_CODE[ci.rag];
+        iPeriod[i] = ci.period;
+      }
+      continue;
+    }
+    const k = kpiIndex.get(ci.id);
+    if (k === undefined) continue;
+    const y = ci.actual;
+    if (y === null || !Number.isFinite(y)) continue;
+    const x = span.end - cal.today;
+    kN[k]!++;
+    kSx[k]! += x;
+    kSy[k]! += y;
+    kSxx[k]! += x * x;
+    kSxy[k]! += x * y;
+    if (span.end > kEnd[k]! || (span.end === kEnd[k] && ci.row > kRow[k]!)) {
+      kEnd[k] = span.end;
+      kRow[k] = ci.row;
+      kLatest[k] = y;
+    }
+  }
+
+  const latest: (LatestCheckin | undefined)[] = new Array(nI);
+  for (let i = 0; i < nI; i++)
+    if (iRag[i]) latest[i] = { period: iPeriod[i]!, endDay: iEnd[i]!, rag: RAG_OF[iRag[i]!]! };
+  const series: (KpiSeries | undefined)[] = new Array(nK);
+  for (let k = 0; k < nK; k++)
+    if (kN[k])
+      series[k] = {
+        n: kN[k]!,
+        sx: kSx[k]!,
+        sy: kSy[k]!,
+        sxx: kSxx[k]!,
+        sxy: kSxy[k]!,
+        latest: kLatest[k]!,
+      };
+  return { latest, series };
+}

@@ -1,0 +1,123 @@
+/**
+ * The computed columns of an evaluation as a write plan: Status (coloured), Reasons, Root
+ * Cause, Last Check-in, Days Late, Blocks, Latest and Forecast.
+ *
+ * Columns are found by header through the workbook's layout; a computed column the sheet lacks
+ * is added after its last header. Each run of adjacent computed columns is written as one block
+ * from row 2 to the last row the sheet holds, so a host makes one write per run, not one per
+ * cell, and rows that no longer hold a record (deleted, blanked, or beyond the last) lose the
+ * values and colours of an earlier run. Status fills go out as one format per run of rows
+ * with the same status.
+ */
+import { COLUMNS, type Column, type SheetKey } from "../template/sheets.ts";
+import type { Workbook } from "../workbook/read.ts";
+import {
+  COMPUTED_HEADER_FORMAT,
+  STATUS_FILL,
+  type PlanValue,
+  type WriteOp,
+  type WritePlan,
+} from "../ports/plan.ts";
+import { describeReason, type Status } from "./reasons.ts";
+import type { Evaluation } from "./evaluate.ts";
+
+type Entry = { readonly row: number; readonly status: Status };
+type Cell<E> = (e: E) => PlanValue;
+
+/** Six significant digits: enough to tell 1999.6 from a Target of 2000, without float noise. */
+const shown = (x: number | null) => (x === null ? null : Number(x.toPrecision(6)));
+
+export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
+  const ops: WriteOp[] = [];
+  sheetOps(ops, wb, "objectives", ev.objectives, {
+    status: (e) => e.status,
+    reasons: (e) => e.reasons.map(describeReason).join("; ") || null,
+  });
+  sheetOps(ops, wb, "kpis", ev.kpis, {
+    latest: (e) => shown(e.latest),
+    forecast: (e) => shown(e.forecast),
+    status: (e) => e.status,
+  });
+  sheetOps(ops, wb, "initiatives", ev.initiatives, {
+    status: (e) => e.status,
+    rootCause: (e) => e.rootCauses.join(", ") || null,
+    lastCheckin: (e) => e.lastCheckin,
+  });
+  sheetOps(ops, wb, "handoffs", ev.handoffs, {
+    status: (e) => e.status,
+    daysLate: (e) => e.daysLate,
+    blocks: (e) => e.blocks,
+  });
+  return { ops };
+}
+
+function sheetOps<E extends Entry>(
+  ops: WriteOp[],
+  wb: Workbook,
+  key: SheetKey,
+  entries: readonly E[],
+  cells: Record<string, Cell<E>>,
+): void {
+  const layout = wb.layout[key];
+  if (!layout) return;
+  const sheet = layout.name;
+  const specs = (COLUMNS[key] as readonly Column[]).filter((c) => c.computed && cells[c.key]);
+
+  // Where each computed column goes: its header's column, or the next free one after the headers.
+  let next = layout.headerWidth + 1;
+  const placed = specs.map((spec) => {
+    const found = layout.columns[spec.key];
+    return { spec, column: found ?? next++, added: found === undefined };
+  });
+  for (const p of placed.filter((p) => p.added)) {
+    ops.push({ op: "values", sheet, row: 1, column: p.column, values: [[p.spec.header]] });
+    ops.push({
+      op: "format",
+      sheet,
+      range: { row: 1, column: p.column, rows: 1, columns: 1 },
+      format: COMPUTED_HEADER_FORMAT,
+    });
+  }
+
+  let lastRow = layout.rowCount;
+  const byRow = new Map<number, E>();
+  for (const e of entries) {
+    byRow.set(e.row, e);
+    if (e.row > lastRow) lastRow = e.row;
+  }
+  if (lastRow < 2) return;
+  const rows = lastRow - 1;
+  const at: (E | undefined)[] = new Array(rows);
+  for (let r = 0; r < rows; r++) at[r] = byRow.get(r + 2);
+
+  // Adjacent columns form one block.
+  placed.sort((a, b) => a.column - b.column);
+  for (let s = 0; s < placed.length;) {
+    let e = s + 1;
+    while (e < placed.length && placed[e]!.column === placed[e - 1]!.column + 1) e++;
+    const run = placed.slice(s, e).map((p) => cells[p.spec.key]!);
+    const values: PlanValue[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const entry = at[r];
+      values[r] = entry ? run.map((cell) => cell(entry)) : run.map(() => null);
+    }
+    ops.push({ op: "values", sheet, row: 2, column: placed[s]!.column, values });
+    s = e;
+  }
+
+  const status = placed.find((p) => p.spec.key === "status");
+  if (!status) return;
+  const column = status.column;
+  for (let r = 0; r < rows;) {
+    const s = at[r]?.status;
+    let end = r + 1;
+    while (end < rows && at[end]?.status === s) end++;
+    const range = { row: r + 2, column, rows: end - r, columns: 1 };
+    ops.push(
+      s
+        ? { op: "format", sheet, range, format: { ...STATUS_FILL[s] } }
+        : { op: "clear", sheet, range },
+    );
+    r = end;
+  }
+}
