@@ -6,7 +6,10 @@
  * An action joins the menu and the sidebar by joining this table (and `main.ts`).
  */
 import {
+  evaluate,
   hasErrors,
+  statusPlan,
+  todayIn,
   missingTemplateSheets,
   paneIssue,
   setUpTemplatePlan,
@@ -17,7 +20,7 @@ import {
 import { withDocumentLock } from "./lock.ts";
 import { hostOf, type Services } from "./services.ts";
 import { readTemplate } from "./workbook.ts";
-import { listed, plural } from "./words.ts";
+import { countsByStatus, listed, plural } from "./words.ts";
 
 export interface ActionSpec {
   readonly id: PaneAction;
@@ -57,6 +60,24 @@ function validate(s: Services): ActionOutcome {
   return { ok: !hasErrors(issues), message: `Baton found ${listed(found)}.`, issues: issues.map(paneIssue) };
 }
 
+/** Statuses as of today in the workbook's zone, written into the computed columns. */
+function refreshStatus(s: Services): ActionOutcome {
+  const host = hostOf(s);
+  return withDocumentLock(s, () => {
+    const { grids } = readTemplate(host);
+    const { workbook, issues } = validateGrids(grids);
+    const asOf = todayIn(workbook.settings.timeZone, s.now());
+    const evaluation = evaluate(workbook, { asOf });
+    host.apply(statusPlan(workbook, evaluation));
+    const errors = issues.filter((i) => i.severity === "error").length;
+    const caveat = errors ? ` ${plural(errors, "validation error")}: statuses are judged from what could be read; Validate lists them.` : "";
+    return {
+      ok: true,
+      message: `Statuses as of ${asOf}. Initiatives: ${countsByStatus(evaluation.initiatives)}. Hand-offs: ${countsByStatus(evaluation.handoffs)}.${caveat}`,
+    };
+  });
+}
+
 export const ACTIONS: readonly ActionSpec[] = [
   {
     id: "setUpTemplate",
@@ -67,6 +88,14 @@ export const ACTIONS: readonly ActionSpec[] = [
     run: setUpTemplate,
   },
   { id: "validate", caption: "Validate", functionName: "batonValidate", verb: "validate this spreadsheet", needsTemplate: true, run: validate },
+  {
+    id: "refreshStatus",
+    caption: "Refresh statuses",
+    functionName: "batonRefreshStatuses",
+    verb: "refresh the statuses",
+    needsTemplate: true,
+    run: refreshStatus,
+  },
 ];
 
 export function actionSpec(id: string): ActionSpec | undefined {

@@ -4,6 +4,7 @@
  * those functions: Apps Script finds menu handlers, triggers and `google.script.run` targets
  * only among top-level functions, which `main.ts` declares, each a line into this module.
  */
+import { answer, judgeSpreadsheet, pickRootCause, pickStatus } from "./custom-functions.ts";
 import { checkEditedRange } from "./live.ts";
 import { addMenu, openSidebarFromMenu, runFromMenu } from "./menu.ts";
 import * as pane from "./pane.ts";
@@ -43,4 +44,14 @@ export function selectCell(sheet: string, cell: string): boolean {
 
 export function runPaneAction(id: string, arg?: string): ReturnType<typeof pane.run> {
   return pane.run(appsScriptServices(), id, arg);
+}
+
+const judgeNow = () => judgeSpreadsheet(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+
+export function statusFunction(id: unknown): string | string[][] {
+  return answer(id, pickStatus, judgeNow);
+}
+
+export function rootCauseFunction(id: unknown): string | string[][] {
+  return answer(id, pickRootCause, judgeNow);
 }

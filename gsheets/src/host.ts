@@ -8,14 +8,15 @@
  * turned back into serials here, at the edge, so the core sees the same numbers as in Excel
  * and the file host whatever the Settings time zone is.
  *
- * Writing applies a `WritePlan` with one `setValues` per block and one call per format
- * property per rectangle. Sheets parses a string written with `setValues` as if typed, so
+ * Writing applies a `WritePlan` with one `setValues` per block, and formats batched per sheet
+ * and property (see formats.ts). Sheets parses a string written with `setValues` as if typed, so
  * "=1+1" would become a formula and "2026-11" a date: string cells that Sheets could
  * reinterpret are formatted as plain text ("@") first, in one `RangeList` call per block.
  */
-import type { CellFormat, CellValue, Grid, Grids, Host, PlanValue, Rect, WriteOp, WritePlan } from "@baton/core";
+import type { CellValue, Grid, Grids, Host, PlanValue, Rect, WriteOp, WritePlan } from "@baton/core";
 import { a1Range, isFormulaLike } from "@baton/core";
 import { serialFromInstant } from "./dates.ts";
+import { batchFormats, type FormatWrite } from "./formats.ts";
 
 /** Document property that holds the seal anchor. */
 export const ANCHOR_PROPERTY = "baton.sealAnchor";
@@ -174,10 +175,22 @@ export class SheetsHost {
       const columns = s.getMaxColumns();
       if (e.columns > columns) s.insertColumnsAfter(columns, e.columns - columns);
     };
+    // Consecutive format ops are written together (see formats.ts).
+    let formats: Extract<WriteOp, { op: "format" }>[] = [];
+    const flush = () => {
+      if (formats.length) for (const w of batchFormats(formats)) writeFormat(sheet(w.sheet), w);
+      formats = [];
+    };
     for (const op of plan.ops) {
       if (op.op !== "addSheet" && op.op !== "setAnchor") ensureSize(op.sheet);
+      if (op.op === "format") {
+        formats.push(op);
+        continue;
+      }
+      flush();
       this.applyOp(op, sheet);
     }
+    flush();
   }
 
   private applyOp(op: WriteOp, sheet: (name: string) => Sheet): void {
@@ -195,7 +208,7 @@ export class SheetsHost {
         return;
       }
       case "format":
-        applyFormat(rangeOf(sheet(op.sheet), op.range), op.format);
+        for (const w of batchFormats([op])) writeFormat(sheet(op.sheet), w);
         return;
       case "clear":
         rangeOf(sheet(op.sheet), op.range).clear();
@@ -244,13 +257,55 @@ function rangeOf(sheet: Sheet, r: Rect): GoogleAppsScript.Spreadsheet.Range {
   return sheet.getRange(r.row, r.column, r.rows, r.columns);
 }
 
-function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, f: CellFormat): void {
-  if (f.numberFormat !== undefined) range.setNumberFormat(f.numberFormat);
-  if (f.fill !== undefined) range.setBackground(f.fill);
-  if (f.fontColor !== undefined) range.setFontColor(f.fontColor);
-  if (f.bold !== undefined) range.setFontWeight(f.bold ? "bold" : "normal");
-  if (f.italic !== undefined) range.setFontStyle(f.italic ? "italic" : "normal");
-  if (f.wrap !== undefined) range.setWrap(f.wrap);
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
+
+function writeFormat(sheet: Sheet, w: FormatWrite): void {
+  if (w.kind === "grid") {
+    const range = rangeOf(sheet, w.range);
+    const v = w.values;
+    switch (w.property) {
+      case "numberFormat":
+        range.setNumberFormats(v as string[][]);
+        return;
+      case "fill":
+        range.setBackgrounds(v as string[][]);
+        return;
+      case "fontColor":
+        range.setFontColors(v as string[][]);
+        return;
+      case "bold":
+        range.setFontWeights(v as FontWeight[][]);
+        return;
+      case "italic":
+        range.setFontStyles(v as FontStyle[][]);
+        return;
+      case "wrap":
+        range.setWraps(v as boolean[][]);
+        return;
+    }
+  }
+  const list = sheet.getRangeList(w.ranges);
+  switch (w.property) {
+    case "numberFormat":
+      list.setNumberFormat(w.value as string);
+      return;
+    case "fill":
+      list.setBackground(w.value as string);
+      return;
+    case "fontColor":
+      list.setFontColor(w.value as string);
+      return;
+    case "bold":
+      list.setFontWeight(w.value as FontWeight);
+      return;
+    case "italic":
+      list.setFontStyle(w.value as FontStyle);
+      return;
+    case "wrap":
+      list.setWrap(w.value as boolean);
+      return;
+  }
 }
 
 /** `getValues()` output as a core grid: Dates become serials in the spreadsheet's zone. */

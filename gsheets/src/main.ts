@@ -35,6 +35,10 @@ function batonValidate(): void {
   Baton.runMenuAction("validate");
 }
 
+function batonRefreshStatuses(): void {
+  Baton.runMenuAction("refreshStatus");
+}
+
 /** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
 function batonPaneState(): unknown {
   return Baton.paneState();
@@ -48,4 +52,28 @@ function batonSelect(sheet: string, cell: string): boolean {
 /** Runs an action for the sidebar; answers what happened, in words. */
 function batonRun(action: string, arg?: string): unknown {
   return Baton.runPaneAction(action, arg);
+}
+
+/**
+ * The status Baton computes for an initiative, hand-off, KPI or objective, as of today:
+ * Green, Amber, Red, Done or Paused.
+ *
+ * @param {string} id An ID such as INI-3, or a range of IDs.
+ * @return The status of each ID.
+ * @customfunction
+ */
+function BATON_STATUS(id: unknown): unknown {
+  return Baton.statusFunction(id);
+}
+
+/**
+ * Where the trouble of a Red or Amber initiative or hand-off starts: the IDs of its root
+ * causes, as of today (blank when it is on track).
+ *
+ * @param {string} id An ID such as INI-3, or a range of IDs.
+ * @return The root causes of each ID, comma-separated.
+ * @customfunction
+ */
+function BATON_ROOT_CAUSE(id: unknown): unknown {
+  return Baton.rootCauseFunction(id);
 }

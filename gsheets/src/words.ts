@@ -24,3 +24,12 @@ export function issueLines(issues: readonly PaneIssue[], max = 10): string {
   if (issues.length > max) lines.push(`…and ${plural(issues.length - max, "more issue")}.`);
   return lines.join("\n");
 }
+
+const STATUS_ORDER = ["Red", "Amber", "Green", "Done", "Paused"] as const;
+
+/** "2 Red, 1 Amber, 5 Green", worst first; "none" for an empty list. */
+export function countsByStatus(items: readonly { readonly status: string }[]): string {
+  const by = new Map<string, number>();
+  for (const i of items) by.set(i.status, (by.get(i.status) ?? 0) + 1);
+  return STATUS_ORDER.filter((s) => by.has(s)).map((s) => `${by.get(s)} ${s}`).join(", ") || "none";
+}

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { SHEET, serialFromIso, serialFromLocalDateTime, type WritePlan } from "@baton/core";
+import { MemoryHost, SHEET, serialFromIso, serialFromLocalDateTime, type CellFormat, type WriteOp, type WritePlan } from "@baton/core";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { sheetsHost } from "./support/host.ts";
 import { FakeBook } from "./fakes/spreadsheet.ts";
@@ -159,5 +159,63 @@ describe("drop-downs guide entry without refusing it", () => {
     const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
     open(book).host.apply({ ops: [{ op: "listValidation", sheet: SHEET.checkins, range: { row: 2, column: 3, rows: 5, columns: 1 }, values: ["Green", "Amber", "Red"] }] });
     expect(book.sheet(SHEET.checkins).cell(6, 3)!.validation).toEqual({ values: ["Green", "Amber", "Red"], allowInvalid: true });
+  });
+});
+
+describe("formats are batched without changing what the cells end up with", () => {
+  const rect = fc.record({ row: fc.integer({ min: 1, max: 12 }), column: fc.integer({ min: 1, max: 6 }), rows: fc.integer({ min: 1, max: 6 }), columns: fc.integer({ min: 1, max: 3 }) });
+  const format: fc.Arbitrary<CellFormat> = fc.record(
+    {
+      fill: fc.constantFrom("#C6EFCE", "#FFC7CE", "#FFEB9C"),
+      fontColor: fc.constantFrom("#006100", "#9C0006"),
+      bold: fc.boolean(),
+      italic: fc.boolean(),
+      numberFormat: fc.constantFrom("@", "yyyy-mm-dd", "0%"),
+      wrap: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+  const op = fc.record({ sheet: fc.constantFrom("A", "B"), range: rect, format }).map((o): WriteOp => ({ op: "format", ...o }));
+
+  it("gives every cell the format that applying the ops one by one gives it", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const reference = new MemoryHost({ A: [["a"]], B: [["b"]] });
+        await reference.apply({ ops });
+        const book = FakeBook.fromGrids({ A: [["a"]], B: [["b"]] });
+        open(book).host.apply({ ops });
+        for (const sheet of ["A", "B"])
+          for (let r = 1; r <= 18; r++)
+            for (let c = 1; c <= 9; c++) {
+              const want = reference.formatAt(sheet, r, c) ?? {};
+              const got = book.sheet(sheet).cell(r, c)?.format ?? {};
+              const at = `${sheet} R${r}C${c}`;
+              expect(got.background ?? undefined, at).toBe(want.fill?.toLowerCase());
+              expect(got.fontColor ?? undefined, at).toBe(want.fontColor?.toLowerCase());
+              expect(got.fontWeight, at).toBe(want.bold === undefined ? undefined : want.bold ? "bold" : "normal");
+              expect(got.fontStyle, at).toBe(want.italic === undefined ? undefined : want.italic ? "italic" : "normal");
+              expect(got.numberFormat, at).toBe(want.numberFormat);
+              expect(got.wrap, at).toBe(want.wrap);
+            }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("makes one call per property when the formats tile a block", () => {
+    const book = FakeBook.fromGrids({ A: [["a"]] });
+    const statuses = ["Green", "Amber", "Red"] as const;
+    const fills = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
+    const ops: WriteOp[] = Array.from({ length: 300 }, (_, i) => ({
+      op: "format",
+      sheet: "A",
+      range: { row: i + 2, column: 9, rows: 1, columns: 1 },
+      format: { fill: fills[statuses[i % 3]!], fontColor: "#000000" },
+    }));
+    const before = book.totalCalls();
+    open(book).host.apply({ ops });
+    expect(book.callsOf("Range.setBackgrounds")).toBe(1);
+    expect(book.callsOf("Range.setFontColors")).toBe(1);
+    expect(book.totalCalls() - before).toBeLessThan(10);
   });
 });

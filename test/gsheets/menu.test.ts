@@ -27,6 +27,7 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
       { caption: "Open the sidebar", functionName: "batonOpenSidebar" },
       { caption: "Set up the template in this spreadsheet", functionName: "batonSetUpTemplate" },
       { caption: "Validate", functionName: "batonValidate" },
+      { caption: "Refresh statuses", functionName: "batonRefreshStatuses" },
     ]);
   });
 });

@@ -7,9 +7,9 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { SHEET, demoContent, templatePlan, validateGrids } from "@baton/core";
-import { FakeBook } from "./fakes/spreadsheet.ts";
+import { SHEET, validateGrids } from "@baton/core";
 import { loadProject, sidebarDir } from "./support/bundle.ts";
+import { demoEvaluation, demoProject } from "./support/demo.ts";
 import { sheetsHost } from "./support/host.ts";
 import { launch, openSidebar } from "./support/sidebar-page.ts";
 
@@ -25,16 +25,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The demo tracker, written into the spreadsheet by the Sheets host. */
-function demoProject() {
-  const p = loadProject(new FakeBook({ zone: "Europe/Berlin" }), { htmlDir });
-  sheetsHost(p.book, p).apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })));
-  return p;
-}
+const demo = () => demoProject({ htmlDir });
 
 describe("the sidebar lists the spreadsheet's issues, and a click selects the cell", () => {
   it("shows every issue validation finds, and goes to the cell of the one clicked", async () => {
-    const p = demoProject();
+    const p = demo();
     const expected = validateGrids(sheetsHost(p.book, p).readSheets(TEMPLATE)).issues;
     expect(expected.length).toBeGreaterThan(0);
     const { page, problems, calls } = await openSidebar(browser, p, htmlDir);
@@ -54,9 +49,25 @@ describe("the sidebar lists the spreadsheet's issues, and a click selects the ce
   });
 });
 
+describe("the sidebar shows the hand-offs at risk, worst first, with their root causes", () => {
+  it("lists every red and amber hand-off the core finds, and goes to its row on a click", async () => {
+    const ev = await demoEvaluation();
+    const atRisk = ev.handoffs.filter((h) => h.status === "Red" || h.status === "Amber");
+    expect(atRisk.length).toBeGreaterThan(0);
+    const p = demo();
+    const { page, problems } = await openSidebar(browser, p, htmlDir);
+    await page.waitForSelector("#baton button.issue");
+    const text = (await page.textContent("#baton"))!;
+    for (const h of atRisk) expect(text).toContain(h.id);
+    const worst = atRisk.find((h) => h.status === "Red")!;
+    expect(text).toContain(worst.rootCauses[0]!);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("an action runs on the server and the sidebar shows what it did", () => {
   it("validates and shows the outcome, then the state read again", async () => {
-    const p = demoProject();
+    const p = demo();
     const { page, problems, calls } = await openSidebar(browser, p, htmlDir);
     await page.waitForSelector("#baton .toolbar button");
     await page.click("#baton .toolbar button:has-text('Validate')");

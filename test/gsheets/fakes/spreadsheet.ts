@@ -605,6 +605,30 @@ export class FakeRange {
     this.write("setFontColor", (cell) => (cell.format.fontColor = normaliseColour(colour) ?? "#000000"));
     return this;
   }
+  setFontColors(colours: (string | null)[][]): FakeRange {
+    this.book.count("Range.setFontColors");
+    this.checkShape("setFontColors", colours);
+    this.write("setFontColors", (cell, r, c) => (cell.format.fontColor = normaliseColour(colours[r]![c] ?? null) ?? "#000000"));
+    return this;
+  }
+  setFontWeights(weights: (string | null)[][]): FakeRange {
+    this.book.count("Range.setFontWeights");
+    this.checkShape("setFontWeights", weights);
+    this.write("setFontWeights", (cell, r, c) => (cell.format.fontWeight = weights[r]![c] ?? "normal"));
+    return this;
+  }
+  setFontStyles(styles: (string | null)[][]): FakeRange {
+    this.book.count("Range.setFontStyles");
+    this.checkShape("setFontStyles", styles);
+    this.write("setFontStyles", (cell, r, c) => (cell.format.fontStyle = styles[r]![c] ?? "normal"));
+    return this;
+  }
+  setWraps(wraps: boolean[][]): FakeRange {
+    this.book.count("Range.setWraps");
+    this.checkShape("setWraps", wraps);
+    this.write("setWraps", (cell, r, c) => (cell.format.wrap = wraps[r]![c]!));
+    return this;
+  }
   setFontWeight(weight: string | null): FakeRange {
     this.book.count("Range.setFontWeight");
     this.write("setFontWeight", (cell) => (cell.format.fontWeight = weight ?? "normal"));
@@ -697,6 +721,12 @@ export class FakeRangeList {
   }
   setFontWeight(w: string | null): FakeRangeList {
     return this.all("setFontWeight", (r) => r.setFontWeight(w));
+  }
+  setFontStyle(st: string | null): FakeRangeList {
+    return this.all("setFontStyle", (r) => r.setFontStyle(st));
+  }
+  setWrap(w: boolean): FakeRangeList {
+    return this.all("setWrap", (r) => r.setWrap(w));
   }
   clear(): FakeRangeList {
     return this.all("clear", (r) => r.clear());

@@ -48,6 +48,8 @@ export interface LoadedProject extends AppsScript {
   type(sheet: string, row: number, column: number, text: string, user?: string): void;
   /** A user pastes a block of text, then Sheets fires `onEdit` once for the whole range. */
   paste(sheet: string, row: number, column: number, block: readonly (readonly string[])[], user?: string): void;
+  /** Calls a custom function as a cell formula does: only reads are allowed. */
+  customFunction(name: string, ...args: unknown[]): unknown;
   /** Names of the project's top-level functions. */
   functions(): string[];
 }
@@ -55,6 +57,8 @@ export interface LoadedProject extends AppsScript {
 export interface ProjectOptions extends BookOptions {
   /** Where HtmlService finds the project's HTML files (see `sidebarDir`); none without it. */
   readonly htmlDir?: string;
+  /** The instant `new Date()` gives in the project (an ISO date-time); the real clock without it. */
+  readonly now?: string;
 }
 
 /** Loads the built project over a spreadsheet (a new one holding `grids` when given grids). */
@@ -64,6 +68,25 @@ export function loadProject(source: FakeBook | Record<string, readonly (readonly
   // Remove what V8 puts in every context but Apps Script does not offer as such.
   vm.runInContext("delete globalThis.console;", context);
   const realmDate = vm.runInContext("Date", context) as DateConstructor;
+  if (opts.now !== undefined) {
+    const fixed = Date.parse(opts.now);
+    if (Number.isNaN(fixed)) throw new RangeError(`now must be an ISO date-time, got ${opts.now}`);
+    // A clock stopped at `now`: Date() and Date.now() give it; Dates of given times are unchanged.
+    vm.runInContext(
+      `(function (Real, fixed) {
+        function StoppedDate() {
+          if (!new.target) return new Real(fixed).toString();
+          return arguments.length ? new (Function.prototype.bind.apply(Real, [null].concat([].slice.call(arguments))))() : new Real(fixed);
+        }
+        StoppedDate.prototype = Real.prototype;
+        StoppedDate.now = function () { return fixed; };
+        StoppedDate.UTC = Real.UTC;
+        StoppedDate.parse = Real.parse;
+        globalThis.Date = StoppedDate;
+      })(Date, ${fixed});`,
+      context,
+    );
+  }
   const book = source instanceof FakeBook ? source : FakeBook.fromGrids(source, { ...opts, realmDate });
   book.realmDate = realmDate;
   const gas = appsScript(book, opts.htmlDir ? { htmlDir: opts.htmlDir } : {});
@@ -88,6 +111,15 @@ export function loadProject(source: FakeBook | Record<string, readonly (readonly
       book.context = "simpleTrigger";
       try {
         call("onEdit", { authMode: "LIMITED", source: book, range, ...(block.length === 1 && block[0]!.length === 1 ? { value: block[0]![0] } : {}) });
+      } finally {
+        book.context = before;
+      }
+    },
+    customFunction(name, ...args) {
+      const before = book.context;
+      book.context = "customFunction";
+      try {
+        return call(name, ...args);
       } finally {
         book.context = before;
       }
