@@ -8,6 +8,7 @@ import { terminalOut, type Out } from "./output.ts";
 import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
 import { status } from "./commands/status.ts";
+import { migrateCommand } from "./commands/migrate.ts";
 
 export interface CommandResult {
   readonly exitCode: 0 | 1 | 2 | 3;
@@ -65,6 +66,36 @@ export const COMMANDS: Command[] = [
     options: { ...JSON_FLAG, "as-of": { type: "string" }, write: { type: "boolean" } },
     run: (file, v, out) =>
       status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}) }, out),
+  },
+  {
+    name: "migrate",
+    usage: "baton migrate SOURCE --out FILE.xlsx [--mapping M.json] [--sheet NAME] [--as-of DATE] [--time-zone ZONE] [--force] [--progress] [--json]",
+    summary: "import a foreign tracker (CSV or any sheet of a workbook) and report every row",
+    options: {
+      ...JSON_FLAG,
+      out: { type: "string" },
+      mapping: { type: "string" },
+      sheet: { type: "string" },
+      force: { type: "boolean" },
+      progress: { type: "boolean" },
+      "as-of": { type: "string" },
+      "time-zone": { type: "string" },
+    },
+    run: (file, v, out) =>
+      migrateCommand(
+        {
+          source: file,
+          json: Boolean(v.json),
+          progress: Boolean(v.progress),
+          force: Boolean(v.force),
+          ...(str(v.out) ? { out: str(v.out)! } : {}),
+          ...(str(v.mapping) ? { mapping: str(v.mapping)! } : {}),
+          ...(str(v.sheet) ? { sheet: str(v.sheet)! } : {}),
+          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v["time-zone"]) ? { timeZone: str(v["time-zone"])! } : {}),
+        },
+        out,
+      ),
   },
 ];
 

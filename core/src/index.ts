@@ -77,3 +77,21 @@ export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, ty
 export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "../ui/backend.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";
+export {
+  migrate,
+  parseMappingFile,
+  MappingFileSchema,
+  migrationVocabularyDoc,
+  KINDS as MIGRATION_KINDS,
+  FIELDS as MIGRATION_FIELDS,
+  type MigrateOptions,
+  type Migration,
+  type MigrationSource,
+  type MigrationReport,
+  type RowReport,
+  type RowOutcome,
+  type MigrationWarning,
+  type MigrationKind,
+  type MappingFile,
+  type FieldKey as MigrationField,
+} from "./migrate/index.ts";

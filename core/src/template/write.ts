@@ -17,6 +17,11 @@ export interface TemplateContent {
   readonly initiatives?: SheetRows;
   readonly handoffs?: SheetRows;
   readonly checkins?: SheetRows;
+  /**
+   * A team's own columns after the template's, by sheet (a migrated tracker keeps the columns
+   * no template field takes); each row holds their values after the template columns.
+   */
+  readonly extraColumns?: Partial<Record<Exclude<SheetKey, "settings">, readonly string[]>>;
 }
 
 /** Rows below the data that still get the column's format and drop-down, for new entries. */
@@ -30,11 +35,11 @@ function toCell(value: PlanValue, column: Column): PlanValue {
   return value;
 }
 
-function sheetOps(key: Exclude<SheetKey, "settings">, rows: SheetRows): WriteOp[] {
+function sheetOps(key: Exclude<SheetKey, "settings">, rows: SheetRows, extra: readonly string[] = []): WriteOp[] {
   const sheet = SHEET[key];
   const columns = COLUMNS[key] as readonly Column[];
   const ops: WriteOp[] = [{ op: "addSheet", sheet }];
-  ops.push({ op: "values", sheet, row: 1, column: 1, values: [columns.map((c) => c.header)] });
+  ops.push({ op: "values", sheet, row: 1, column: 1, values: [[...columns.map((c) => c.header), ...extra]] });
   const inputs = columns.filter((c) => !c.computed).length;
   ops.push({ op: "format", sheet, range: { row: 1, column: 1, rows: 1, columns: inputs }, format: HEADER_FORMAT });
   if (inputs < columns.length)
@@ -45,9 +50,16 @@ function sheetOps(key: Exclude<SheetKey, "settings">, rows: SheetRows): WriteOp[
     if (c.kind.type === "enum") ops.push({ op: "listValidation", sheet, range: { row: 2, column: i + 1, rows: span, columns: 1 }, values: c.kind.values });
   });
   if (rows.length)
-    ops.push({ op: "values", sheet, row: 2, column: 1, values: rows.map((r) => columns.map((c, i) => toCell(r[i] ?? null, c))) });
+    ops.push({
+      op: "values",
+      sheet,
+      row: 2,
+      column: 1,
+      values: rows.map((r) => [...columns.map((c, i) => toCell(r[i] ?? null, c)), ...extra.map((_, j) => r[columns.length + j] ?? null)]),
+    });
+  if (extra.length) ops.push({ op: "format", sheet, range: { row: 1, column: columns.length + 1, rows: 1, columns: extra.length }, format: { bold: true } });
   ops.push({ op: "freeze", sheet, rows: 1, columns: 1 });
-  ops.push({ op: "columnWidths", sheet, widths: columns.map((c) => c.width) });
+  ops.push({ op: "columnWidths", sheet, widths: [...columns.map((c) => c.width), ...extra.map((h) => Math.min(40, Math.max(12, h.length + 4)))] });
   return ops;
 }
 
@@ -81,11 +93,11 @@ function settingsOps(settings: Partial<Settings>): WriteOp[] {
 export function templatePlan(content: TemplateContent): WritePlan {
   return {
     ops: [
-      ...sheetOps("objectives", content.objectives ?? []),
-      ...sheetOps("kpis", content.kpis ?? []),
-      ...sheetOps("initiatives", content.initiatives ?? []),
-      ...sheetOps("handoffs", content.handoffs ?? []),
-      ...sheetOps("checkins", content.checkins ?? []),
+      ...sheetOps("objectives", content.objectives ?? [], content.extraColumns?.objectives),
+      ...sheetOps("kpis", content.kpis ?? [], content.extraColumns?.kpis),
+      ...sheetOps("initiatives", content.initiatives ?? [], content.extraColumns?.initiatives),
+      ...sheetOps("handoffs", content.handoffs ?? [], content.extraColumns?.handoffs),
+      ...sheetOps("checkins", content.checkins ?? [], content.extraColumns?.checkins),
       ...settingsOps(content.settings),
     ],
   };
