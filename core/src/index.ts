@@ -95,3 +95,4 @@ export {
   type MappingFile,
   type FieldKey as MigrationField,
 } from "./migrate/index.ts";
+export { MAPPING_SHEET, IMPORT_REPORT_SHEET, mappingSheetPlan, readMappingSheet, importReportPlan } from "./actions/migration-sheets.ts";

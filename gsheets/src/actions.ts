@@ -18,6 +18,7 @@ import {
   type PaneAction,
 } from "@baton/core";
 import { withDocumentLock } from "./lock.ts";
+import { migrateSheet } from "./migrate.ts";
 import { hostOf, type Services } from "./services.ts";
 import { readTemplate } from "./workbook.ts";
 import { countsByStatus, listed, plural } from "./words.ts";
@@ -95,6 +96,14 @@ export const ACTIONS: readonly ActionSpec[] = [
     verb: "refresh the statuses",
     needsTemplate: true,
     run: refreshStatus,
+  },
+  {
+    id: "migrate",
+    caption: "Migrate a sheet…",
+    functionName: "batonMigrateSheet",
+    verb: "migrate this sheet",
+    needsTemplate: false,
+    run: migrateSheet,
   },
 ];
 

@@ -39,6 +39,11 @@ function batonRefreshStatuses(): void {
   Baton.runMenuAction("refreshStatus");
 }
 
+/** Imports the tracker in the open sheet into the template, after showing what it would do. */
+function batonMigrateSheet(): void {
+  Baton.runMenuAction("migrate");
+}
+
 /** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
 function batonPaneState(): unknown {
   return Baton.paneState();

@@ -286,6 +286,8 @@ export class FakeSheet {
   frozenColumns = 0;
   readonly widths = new Map<number, number>();
   protections: FakeProtection[] = [];
+  /** Merged ranges; the value sits in the top-left cell. */
+  merges: Rect[] = [];
 
   constructor(
     readonly book: FakeBook,
@@ -543,6 +545,10 @@ export class FakeRange {
   }
   getValue(): unknown {
     return new FakeRange(this.sheet, { ...this.rect, rows: 1, columns: 1 }).getValues()[0]![0];
+  }
+  getMergedRanges(): FakeRange[] {
+    this.book.count("Range.getMergedRanges");
+    return this.sheet.merges.filter((m) => overlaps(m, this.rect)).map((m) => new FakeRange(this.sheet, m));
   }
   getDisplayValues(): string[][] {
     this.book.count("Range.getDisplayValues");
