@@ -28,20 +28,35 @@ export function gsheetsCode() {
     legalComments: "eof",
     logLevel: "warning",
   });
-  const main = ts.transpileModule(readFileSync("gsheets/src/main.ts", "utf8"), {
-    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None, removeComments: false },
-    fileName: "main.ts",
-  }).outputText.replace(/^\/\/\/ <reference [^\n]*\n/gm, "");
-  if (/^\s*(import|export)\b/m.test(main)) throw new Error("gsheets/src/main.ts must stay a plain script: no import or export");
+  const main = ts
+    .transpileModule(readFileSync("gsheets/src/main.ts", "utf8"), {
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2020,
+        module: ts.ModuleKind.None,
+        removeComments: false,
+      },
+      fileName: "main.ts",
+    })
+    .outputText.replace(/^\/\/\/ <reference [^\n]*\n/gm, "");
+  if (/^\s*(import|export)\b/m.test(main))
+    throw new Error("gsheets/src/main.ts must stay a plain script: no import or export");
   const code = `// Baton for Google Sheets. Built from the Baton sources; do not edit.\n${bundle.outputFiles[0].text}\n${main}`;
   const size = Buffer.byteLength(code);
-  if (size > BUDGET_BYTES) throw new Error(`gsheets/dist/Code.js is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`);
+  if (size > BUDGET_BYTES)
+    throw new Error(
+      `gsheets/dist/Code.js is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`,
+    );
   return { code, size };
 }
 
 /** Writes the sidebar page; `<base target="_top">` makes its links leave the sidebar's frame. */
 export function buildSidebar(outfile = `${OUT}/Sidebar.html`) {
-  return buildInlinedPage({ entry: "gsheets/src/sidebar/entry.ts", title: "Baton", outfile, head: '<base target="_top">' });
+  return buildInlinedPage({
+    entry: "gsheets/src/sidebar/entry.ts",
+    title: "Baton",
+    outfile,
+    head: '<base target="_top">',
+  });
 }
 
 export async function buildGsheets() {

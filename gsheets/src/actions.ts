@@ -41,7 +41,11 @@ function setUpTemplate(s: Services): ActionOutcome {
   return withDocumentLock(s, () => {
     const names = host.sheetNames();
     const missing = missingTemplateSheets(names);
-    if (!missing.length) return { ok: true, message: "This spreadsheet already has every Baton sheet; nothing was changed." };
+    if (!missing.length)
+      return {
+        ok: true,
+        message: "This spreadsheet already has every Baton sheet; nothing was changed.",
+      };
     host.apply(setUpTemplatePlan(names, s.spreadsheet.getSpreadsheetTimeZone()));
     const kept = names.length ? " Sheets that were already here were left as they were." : "";
     return { ok: true, message: `Baton added ${listed(missing)}.${kept}` };
@@ -52,13 +56,24 @@ function validate(s: Services): ActionOutcome {
   const { grids } = readTemplate(hostOf(s));
   const { workbook, issues } = validateGrids(grids);
   if (!issues.length) {
-    const counts = [plural(workbook.initiatives.length, "initiative"), plural(workbook.handoffs.length, "hand-off"), plural(workbook.checkins.length, "check-in")];
+    const counts = [
+      plural(workbook.initiatives.length, "initiative"),
+      plural(workbook.handoffs.length, "hand-off"),
+      plural(workbook.checkins.length, "check-in"),
+    ];
     return { ok: true, message: `No issues in ${listed(counts)}.` };
   }
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
-  const found = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean);
-  return { ok: !hasErrors(issues), message: `Baton found ${listed(found)}.`, issues: issues.map(paneIssue) };
+  const found = [
+    errors ? plural(errors, "error") : "",
+    warnings ? plural(warnings, "warning") : "",
+  ].filter(Boolean);
+  return {
+    ok: !hasErrors(issues),
+    message: `Baton found ${listed(found)}.`,
+    issues: issues.map(paneIssue),
+  };
 }
 
 /** Statuses as of today in the workbook's zone, written into the computed columns. */
@@ -71,7 +86,9 @@ function refreshStatus(s: Services): ActionOutcome {
     const evaluation = evaluate(workbook, { asOf });
     host.apply(statusPlan(workbook, evaluation));
     const errors = issues.filter((i) => i.severity === "error").length;
-    const caveat = errors ? ` ${plural(errors, "validation error")}: statuses are judged from what could be read; Validate lists them.` : "";
+    const caveat = errors
+      ? ` ${plural(errors, "validation error")}: statuses are judged from what could be read; Validate lists them.`
+      : "";
     return {
       ok: true,
       message: `Statuses as of ${asOf}. Initiatives: ${countsByStatus(evaluation.initiatives)}. Hand-offs: ${countsByStatus(evaluation.handoffs)}.${caveat}`,
@@ -88,7 +105,14 @@ export const ACTIONS: readonly ActionSpec[] = [
     needsTemplate: false,
     run: setUpTemplate,
   },
-  { id: "validate", caption: "Validate", functionName: "batonValidate", verb: "validate this spreadsheet", needsTemplate: true, run: validate },
+  {
+    id: "validate",
+    caption: "Validate",
+    functionName: "batonValidate",
+    verb: "validate this spreadsheet",
+    needsTemplate: true,
+    run: validate,
+  },
   {
     id: "refreshStatus",
     caption: "Refresh statuses",

@@ -15,11 +15,16 @@ export interface Judged {
 }
 
 /** Every ID of the spreadsheet, judged now. The first row of an ID wins, as in the engine. */
-export function judgeSpreadsheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): Map<string, Judged> {
+export function judgeSpreadsheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date,
+): Map<string, Judged> {
   const { grids } = readTemplate(new SheetsHost(spreadsheet));
   const { workbook, issues } = validateGrids(grids);
   if (issues.some((i) => i.code === "missing-sheet"))
-    throw new Error("This spreadsheet does not have the Baton template yet: use Baton > Set up the template in this spreadsheet.");
+    throw new Error(
+      "This spreadsheet does not have the Baton template yet: use Baton > Set up the template in this spreadsheet.",
+    );
   const ev = evaluate(workbook, { asOf: todayIn(workbook.settings.timeZone, now) });
   const out = new Map<string, Judged>();
   const add = (id: string, j: Judged) => {
@@ -40,7 +45,11 @@ export const pickRootCause: Pick = (j) => j.rootCauses.join(", ");
  * The answer for one ID or a range of them. A blank cell answers blank; an unknown ID is an
  * error for a single ID (the cell shows why) and "Unknown ID" within a range.
  */
-export function answer(input: unknown, pick: Pick, judged: () => Map<string, Judged>): string | string[][] {
+export function answer(
+  input: unknown,
+  pick: Pick,
+  judged: () => Map<string, Judged>,
+): string | string[][] {
   let cache: Map<string, Judged> | undefined;
   const all = () => (cache ??= judged());
   const one = (v: unknown, single: boolean): string => {
@@ -51,6 +60,9 @@ export function answer(input: unknown, pick: Pick, judged: () => Map<string, Jud
     if (single) throw new Error(`No objective, KPI, initiative or hand-off has the ID ${id}.`);
     return "Unknown ID";
   };
-  if (Array.isArray(input)) return input.map((row: unknown) => (Array.isArray(row) ? row.map((v) => one(v, false)) : [one(row, false)]));
+  if (Array.isArray(input))
+    return input.map((row: unknown) =>
+      Array.isArray(row) ? row.map((v) => one(v, false)) : [one(row, false)],
+    );
   return one(input, true);
 }

@@ -13,7 +13,14 @@ export type Property = "numberFormat" | "fill" | "fontColor" | "bold" | "italic"
 export type SheetsValue = string | boolean;
 
 /** How each property is written in Sheets. */
-const PROPERTIES: readonly Property[] = ["numberFormat", "fill", "fontColor", "bold", "italic", "wrap"];
+const PROPERTIES: readonly Property[] = [
+  "numberFormat",
+  "fill",
+  "fontColor",
+  "bold",
+  "italic",
+  "wrap",
+];
 const sheetsValue = (p: Property, f: CellFormat): SheetsValue | undefined => {
   switch (p) {
     case "bold":
@@ -26,8 +33,20 @@ const sheetsValue = (p: Property, f: CellFormat): SheetsValue | undefined => {
 };
 
 export type FormatWrite =
-  | { readonly kind: "grid"; readonly sheet: string; readonly property: Property; readonly range: Rect; readonly values: SheetsValue[][] }
-  | { readonly kind: "list"; readonly sheet: string; readonly property: Property; readonly ranges: string[]; readonly value: SheetsValue };
+  | {
+      readonly kind: "grid";
+      readonly sheet: string;
+      readonly property: Property;
+      readonly range: Rect;
+      readonly values: SheetsValue[][];
+    }
+  | {
+      readonly kind: "list";
+      readonly sheet: string;
+      readonly property: Property;
+      readonly ranges: string[];
+      readonly value: SheetsValue;
+    };
 
 /** Cells of a sheet packed in one number: rows and columns stay below 2^20 and 2^16 in Sheets. */
 const key = (row: number, column: number) => row * 65536 + column;
@@ -45,7 +64,8 @@ export function batchFormats(ops: readonly FormatOp[]): FormatWrite[] {
       let cells = props.get(p);
       if (!cells) props.set(p, (cells = new Map()));
       const { row, column, rows, columns } = op.range;
-      for (let r = row; r < row + rows; r++) for (let c = column; c < column + columns; c++) cells.set(key(r, c), v);
+      for (let r = row; r < row + rows; r++)
+        for (let c = column; c < column + columns; c++) cells.set(key(r, c), v);
     }
   }
   const out: FormatWrite[] = [];
@@ -54,7 +74,11 @@ export function batchFormats(ops: readonly FormatOp[]): FormatWrite[] {
   return out;
 }
 
-function writesFor(sheet: string, property: Property, cells: Map<number, SheetsValue>): FormatWrite[] {
+function writesFor(
+  sheet: string,
+  property: Property,
+  cells: Map<number, SheetsValue>,
+): FormatWrite[] {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -76,7 +100,9 @@ function writesFor(sheet: string, property: Property, cells: Map<number, SheetsV
       for (let c = left; c <= right; c++) row.push(cells.get(key(r, c))!);
       values.push(row);
     }
-    return [{ kind: "grid", sheet, property, range: { row: top, column: left, rows, columns }, values }];
+    return [
+      { kind: "grid", sheet, property, range: { row: top, column: left, rows, columns }, values },
+    ];
   }
   // Sparse: per value, the cells as column runs.
   const byValue = new Map<SheetsValue, number[]>();
@@ -88,7 +114,7 @@ function writesFor(sheet: string, property: Property, cells: Map<number, SheetsV
   const out: FormatWrite[] = [];
   for (const [value, keys] of byValue) {
     // Column-major order, so a run down a column is adjacent.
-    keys.sort((a, b) => a % 65536 - (b % 65536) || a - b);
+    keys.sort((a, b) => (a % 65536) - (b % 65536) || a - b);
     const ranges: string[] = [];
     let start = keys[0]!;
     let prev = start;

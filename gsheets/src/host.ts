@@ -13,7 +13,16 @@
  * "=1+1" would become a formula and "2026-11" a date: string cells that Sheets could
  * reinterpret are formatted as plain text ("@") first, in one `RangeList` call per block.
  */
-import type { CellValue, Grid, Grids, Host, PlanValue, Rect, WriteOp, WritePlan } from "@baton/core";
+import type {
+  CellValue,
+  Grid,
+  Grids,
+  Host,
+  PlanValue,
+  Rect,
+  WriteOp,
+  WritePlan,
+} from "@baton/core";
 import { a1Range, isFormulaLike } from "@baton/core";
 import { serialFromInstant } from "./dates.ts";
 import { batchFormats, type FormatWrite } from "./formats.ts";
@@ -82,11 +91,16 @@ function extentByName(plan: WritePlan): Map<string, { rows: number; columns: num
     const e = out.get(sheet) ?? { rows: 0, columns: 0 };
     out.set(sheet, { rows: Math.max(e.rows, rows), columns: Math.max(e.columns, columns) });
   };
-  const rect = (sheet: string, r: Rect) => need(sheet, r.row + r.rows - 1, r.column + r.columns - 1);
+  const rect = (sheet: string, r: Rect) =>
+    need(sheet, r.row + r.rows - 1, r.column + r.columns - 1);
   for (const op of plan.ops) {
     switch (op.op) {
       case "values":
-        need(op.sheet, op.row + op.values.length - 1, op.column + op.values.reduce((w, r) => Math.max(w, r.length), 0) - 1);
+        need(
+          op.sheet,
+          op.row + op.values.length - 1,
+          op.column + op.values.reduce((w, r) => Math.max(w, r.length), 0) - 1,
+        );
         break;
       case "format":
       case "clear":
@@ -196,7 +210,8 @@ export class SheetsHost {
   private applyOp(op: WriteOp, sheet: (name: string) => Sheet): void {
     switch (op.op) {
       case "addSheet":
-        if (!this.spreadsheet.getSheetByName(op.sheet)) this.spreadsheet.insertSheet(op.sheet, this.spreadsheet.getNumSheets());
+        if (!this.spreadsheet.getSheetByName(op.sheet))
+          this.spreadsheet.insertSheet(op.sheet, this.spreadsheet.getNumSheets());
         return;
       case "values": {
         const values = rectangular(op.values);
@@ -215,7 +230,11 @@ export class SheetsHost {
         return;
       case "listValidation": {
         // Allowing invalid entries keeps this guidance: validation still reports them, with a fix.
-        const rule = this.writable.newDataValidation().requireValueInList([...op.values], true).setAllowInvalid(true).build();
+        const rule = this.writable
+          .newDataValidation()
+          .requireValueInList([...op.values], true)
+          .setAllowInvalid(true)
+          .build();
         rangeOf(sheet(op.sheet), op.range).setDataValidation(rule);
         return;
       }
@@ -231,7 +250,11 @@ export class SheetsHost {
         let start = 0;
         for (let i = 1; i <= op.widths.length; i++) {
           if (i < op.widths.length && op.widths[i] === op.widths[start]) continue;
-          s.setColumnWidths(start + 1, i - start, Math.round(op.widths[start]! * PIXELS_PER_CHARACTER + COLUMN_PADDING));
+          s.setColumnWidths(
+            start + 1,
+            i - start,
+            Math.round(op.widths[start]! * PIXELS_PER_CHARACTER + COLUMN_PADDING),
+          );
           start = i;
         }
         return;

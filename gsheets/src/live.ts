@@ -16,7 +16,10 @@ export const MAX_LIVE_ROWS = 2000;
 const NEEDED = [SHEET.settings, SHEET.initiatives, SHEET.kpis, SHEET.checkins];
 
 /** Checks and marks the Check-ins rows of an edited range; any other edit is ignored. */
-export function checkEditedRange(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, range: GoogleAppsScript.Spreadsheet.Range): void {
+export function checkEditedRange(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): void {
   const sheet = range.getSheet();
   if (!presentSheets([sheet.getName()], [SHEET.checkins]).length) return;
   const top = Math.max(2, range.getRow());

@@ -32,7 +32,12 @@ const noteLine = (i: ValidationIssue) => `${NOTE_PREFIX}${i.message}${i.fix ? ` 
  * New notes and fills for a block of cells whose top-left is (`top`, column 1), given what the
  * cells hold now and the issues of the block's rows.
  */
-export function markBlock(top: number, notes: readonly (readonly string[])[], backgrounds: readonly (readonly string[])[], issues: readonly ValidationIssue[]): CellMarks {
+export function markBlock(
+  top: number,
+  notes: readonly (readonly string[])[],
+  backgrounds: readonly (readonly string[])[],
+  issues: readonly ValidationIssue[],
+): CellMarks {
   const byCell = new Map<string, ValidationIssue[]>();
   for (const i of issues) {
     const m = /^([A-Z]+)(\d+)$/.exec(i.cell);
@@ -55,7 +60,9 @@ export function markBlock(top: number, notes: readonly (readonly string[])[], ba
       if (here.length) {
         const lines = here.map(noteLine);
         nextNote = own ? `${lines.join("\n")}\n\n${own}` : lines.join("\n");
-        nextFill = (here.some((i) => i.severity === "error") ? MARK_FILL.error : MARK_FILL.warning).toLowerCase();
+        nextFill = (
+          here.some((i) => i.severity === "error") ? MARK_FILL.error : MARK_FILL.warning
+        ).toLowerCase();
       } else if (baton.length) {
         nextNote = own;
         if (MARK_FILLS.has(fill)) nextFill = null;

@@ -15,7 +15,10 @@ const TITLE = "Baton";
 type Ui = GoogleAppsScript.Base.Ui;
 
 /** The sidebar's menu item, first in the menu. */
-export const SIDEBAR_ITEM = { caption: "Open the sidebar", functionName: "batonOpenSidebar" } as const;
+export const SIDEBAR_ITEM = {
+  caption: "Open the sidebar",
+  functionName: "batonOpenSidebar",
+} as const;
 
 export function addMenu(ui: Ui): void {
   const menu = ui.createMenu(TITLE);

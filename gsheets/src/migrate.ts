@@ -44,7 +44,9 @@ export function migrationGrid(values: unknown[][], zone: string): Grid {
       if (!isDate(v)) return v as CellValue;
       const serial = serialFromInstant(v, zone);
       if (!Number.isFinite(serial) || serial < 1) return null;
-      return Number.isInteger(serial) ? isoFromSerial(serial) : localDateTimeFromSerial(serial).replace("T", " ");
+      return Number.isInteger(serial)
+        ? isoFromSerial(serial)
+        : localDateTimeFromSerial(serial).replace("T", " ");
     }),
   );
 }
@@ -81,7 +83,12 @@ function review(name: string, m: Migration): string {
   const r = m.report;
   const count = (o: string) => r.rows.filter((x) => x.outcome === o).length;
   const c = r.created;
-  const columns = r.mapping.slice(0, 20).map((col) => `• ${col.column} → ${col.field ? `${lands(col.field)} (${Math.round(col.confidence * 100)}%)` : "kept as an extra column"}`);
+  const columns = r.mapping
+    .slice(0, 20)
+    .map(
+      (col) =>
+        `• ${col.column} → ${col.field ? `${lands(col.field)} (${Math.round(col.confidence * 100)}%)` : "kept as an extra column"}`,
+    );
   if (r.mapping.length > 20) columns.push(`…and ${plural(r.mapping.length - 20, "more column")}`);
   const warnings = r.warnings.slice(0, 5).map((w) => `• ${w.message}`);
   return [
@@ -99,10 +106,14 @@ export function migrateSheet(s: Services, sourceName?: string): ActionOutcome {
   const host = hostOf(s);
   const ss = s.spreadsheet;
   const source = sourceName ? ss.getSheetByName(sourceName) : ss.getActiveSheet();
-  if (!source) return { ok: false, message: `This spreadsheet has no sheet named "${sourceName}".` };
+  if (!source)
+    return { ok: false, message: `This spreadsheet has no sheet named "${sourceName}".` };
   const name = source.getName();
   if (isBatonSheet(name))
-    return { ok: false, message: `"${name}" is one of Baton's own sheets. Open the sheet of the tracker to import, then choose Migrate a sheet again.` };
+    return {
+      ok: false,
+      message: `"${name}" is one of Baton's own sheets. Open the sheet of the tracker to import, then choose Migrate a sheet again.`,
+    };
   const inUse = templateInUse(host);
   if (inUse) return { ok: false, message: inUse };
 
@@ -110,41 +121,68 @@ export function migrateSheet(s: Services, sourceName?: string): ActionOutcome {
   const mappingGrid = host.readSheets([MAPPING_SHEET])[MAPPING_SHEET];
   if (mappingGrid) {
     const read = readMappingSheet(mappingGrid);
-    if (!read.ok) return { ok: false, message: `Baton cannot use the corrections in "${MAPPING_SHEET}": ${read.problems.join(" ")}` };
+    if (!read.ok)
+      return {
+        ok: false,
+        message: `Baton cannot use the corrections in "${MAPPING_SHEET}": ${read.problems.join(" ")}`,
+      };
     if (!read.mapping.sheet || read.mapping.sheet === name) mapping = read.mapping;
   }
 
   const zone = ss.getSpreadsheetTimeZone();
   const range = source.getDataRange();
   const grid = migrationGrid(range.getValues(), zone);
-  const merges = range.getMergedRanges().map((m) => ({ row: m.getRow(), column: m.getColumn(), rows: m.getNumRows(), columns: m.getNumColumns() }));
-  const result = migrate({ sheet: name, grid, merges }, { asOf: todayIn(zone, s.now()), timeZone: zone, title: name, ...(mapping ? { mapping } : {}) });
+  const merges = range
+    .getMergedRanges()
+    .map((m) => ({
+      row: m.getRow(),
+      column: m.getColumn(),
+      rows: m.getNumRows(),
+      columns: m.getNumColumns(),
+    }));
+  const result = migrate(
+    { sheet: name, grid, merges },
+    { asOf: todayIn(zone, s.now()), timeZone: zone, title: name, ...(mapping ? { mapping } : {}) },
+  );
 
-  const answer = ui.alert(`Baton: migrate "${name}"`, review(name, result), ui.ButtonSet.YES_NO_CANCEL);
+  const answer = ui.alert(
+    `Baton: migrate "${name}"`,
+    review(name, result),
+    ui.ButtonSet.YES_NO_CANCEL,
+  );
   if (answer === ui.Button.NO) {
-    withDocumentLock(s, () => host.apply(mappingSheetPlan(result.mapping, host.readSheets([MAPPING_SHEET])[MAPPING_SHEET])));
+    withDocumentLock(s, () =>
+      host.apply(mappingSheetPlan(result.mapping, host.readSheets([MAPPING_SHEET])[MAPPING_SHEET])),
+    );
     ss.getSheetByName(MAPPING_SHEET)?.activate();
     return {
       ok: true,
       message: `Baton wrote the mapping it would use to the sheet "${MAPPING_SHEET}". Correct a Field (or a setting), open "${name}" and choose Migrate a sheet again.`,
     };
   }
-  if (answer !== ui.Button.YES) return { ok: true, message: `Nothing was imported; "${name}" is as it was.` };
+  if (answer !== ui.Button.YES)
+    return { ok: true, message: `Nothing was imported; "${name}" is as it was.` };
 
   withDocumentLock(s, () => {
     const again = templateInUse(host);
     if (again) throw new Error(again);
     host.apply(templatePlan(result.content));
-    host.apply(importReportPlan(result.report, host.readSheets([IMPORT_REPORT_SHEET])[IMPORT_REPORT_SHEET]));
+    host.apply(
+      importReportPlan(result.report, host.readSheets([IMPORT_REPORT_SHEET])[IMPORT_REPORT_SHEET]),
+    );
   });
   const r = result.report;
   const imported = r.rows.filter((x) => x.outcome === "imported").length;
-  const errors = validateGrids(readTemplate(host).grids).issues.filter((i) => i.severity === "error").length;
+  const errors = validateGrids(readTemplate(host).grids).issues.filter(
+    (i) => i.severity === "error",
+  ).length;
   return {
     ok: true,
     message:
       `Imported ${imported} of ${plural(r.rows.length, "row")} of "${name}", which is unchanged. ` +
       `The sheet "${IMPORT_REPORT_SHEET}" lists every row and why it was imported, skipped or rejected.` +
-      (errors ? ` Validate lists ${plural(errors, "error")}, mostly cells the tracker left blank.` : ""),
+      (errors
+        ? ` Validate lists ${plural(errors, "error")}, mostly cells the tracker left blank.`
+        : ""),
   };
 }

@@ -19,7 +19,10 @@ const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
 /** Selects a cell the pane points at; a sheet that is gone or a bad address selects nothing. */
 export function select(s: Services, sheetName: string, cell: string): boolean {
-  const name = presentSheets(s.spreadsheet.getSheets().map((x) => x.getName()), [String(sheetName)])[0];
+  const name = presentSheets(
+    s.spreadsheet.getSheets().map((x) => x.getName()),
+    [String(sheetName)],
+  )[0];
   const sheet = name ? s.spreadsheet.getSheetByName(name) : null;
   if (!sheet || !A1.test(String(cell))) return false;
   sheet.getRange(String(cell)).activate();
@@ -33,7 +36,10 @@ export function run(s: Services, id: string, arg?: string): ActionOutcome {
     if (spec.needsTemplate) {
       const missing = missingSheets(s);
       if (missing.length)
-        return { ok: false, message: `This spreadsheet does not have the Baton template yet (missing: ${listed(missing)}). Set it up first.` };
+        return {
+          ok: false,
+          message: `This spreadsheet does not have the Baton template yet (missing: ${listed(missing)}). Set it up first.`,
+        };
     }
     return spec.run(s, arg);
   } catch (e) {

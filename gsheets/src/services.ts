@@ -27,5 +27,8 @@ export function appsScriptServices(): Services {
 }
 
 export function hostOf(s: Services): SheetsHost {
-  return new SheetsHost(s.spreadsheet, { documentProperties: s.documentProperties, newDataValidation: () => s.app.newDataValidation() });
+  return new SheetsHost(s.spreadsheet, {
+    documentProperties: s.documentProperties,
+    newDataValidation: () => s.app.newDataValidation(),
+  });
 }

@@ -13,14 +13,22 @@ export function listed(items: readonly string[]): string {
 
 /** The message of anything thrown, without "Exception:" or a stack; never longer than a few lines. */
 export function errorText(e: unknown): string {
-  const raw = e !== null && typeof e === "object" && typeof (e as { message?: unknown }).message === "string" ? (e as { message: string }).message : String(e);
-  const text = raw.replace(/^(Exception|Error):\s*/i, "").split("\n")[0]!.trim();
+  const raw =
+    e !== null && typeof e === "object" && typeof (e as { message?: unknown }).message === "string"
+      ? (e as { message: string }).message
+      : String(e);
+  const text = raw
+    .replace(/^(Exception|Error):\s*/i, "")
+    .split("\n")[0]!
+    .trim();
   return text.length > 300 ? text.slice(0, 299) + "…" : text || "an unexpected error";
 }
 
 /** One line per issue, the first `max` of them, for an alert. */
 export function issueLines(issues: readonly PaneIssue[], max = 10): string {
-  const lines = issues.slice(0, max).map((i) => `• ${i.sheet}!${i.cell}: ${i.message}${i.fix ? ` ${i.fix}` : ""}`);
+  const lines = issues
+    .slice(0, max)
+    .map((i) => `• ${i.sheet}!${i.cell}: ${i.message}${i.fix ? ` ${i.fix}` : ""}`);
   if (issues.length > max) lines.push(`…and ${plural(issues.length - max, "more issue")}.`);
   return lines.join("\n");
 }
@@ -31,5 +39,9 @@ const STATUS_ORDER = ["Red", "Amber", "Green", "Done", "Paused"] as const;
 export function countsByStatus(items: readonly { readonly status: string }[]): string {
   const by = new Map<string, number>();
   for (const i of items) by.set(i.status, (by.get(i.status) ?? 0) + 1);
-  return STATUS_ORDER.filter((s) => by.has(s)).map((s) => `${by.get(s)} ${s}`).join(", ") || "none";
+  return (
+    STATUS_ORDER.filter((s) => by.has(s))
+      .map((s) => `${by.get(s)} ${s}`)
+      .join(", ") || "none"
+  );
 }

@@ -6,7 +6,10 @@ import { SHEET, findSheet, type Grid, type Grids } from "@baton/core";
 import type { SheetsHost } from "./host.ts";
 
 /** The spreadsheet's names of the given template sheets that it has. */
-export function presentSheets(sheetNames: readonly string[], wanted: readonly string[] = Object.values(SHEET)): string[] {
+export function presentSheets(
+  sheetNames: readonly string[],
+  wanted: readonly string[] = Object.values(SHEET),
+): string[] {
   const present: Record<string, Grid> = Object.fromEntries(sheetNames.map((n) => [n, []]));
   const out: string[] = [];
   for (const w of wanted) {

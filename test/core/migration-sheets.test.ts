@@ -29,12 +29,20 @@ async function sheetOf(plan: ReturnType<typeof mappingSheetPlan>, name = MAPPING
 const kept = (m: MappingFile) => ({
   ...m,
   version: 1,
-  columns: (m.columns ?? []).map(({ column, letter, field }) => ({ column, ...(letter ? { letter } : {}), field })),
+  columns: (m.columns ?? []).map(({ column, letter, field }) => ({
+    column,
+    ...(letter ? { letter } : {}),
+    field,
+  })),
 });
 
 describe("the mapping sheet reads back as the mapping it shows", () => {
   it("for the mappings of real trackers", async () => {
-    for (const file of ["09_project_plan_gantt_packt.xlsx", "04_risikoregister_de_gourmetguide.xlsx", "13_capital_delivery_portfolio_melbournewater.csv"]) {
+    for (const file of [
+      "09_project_plan_gantt_packt.xlsx",
+      "04_risikoregister_de_gourmetguide.xlsx",
+      "13_capital_delivery_portfolio_melbournewater.csv",
+    ]) {
       const { source } = await readMigrationSource(fixture(file));
       const { mapping } = run(source.grid as never, { sheet: source.sheet });
       const { grid } = await sheetOf(mappingSheetPlan(mapping));
@@ -73,17 +81,36 @@ describe("the mapping sheet reads back as the mapping it shows", () => {
 });
 
 describe("a correction typed into the mapping sheet is read, or named by its cell", () => {
-  const base: MappingFile = { sheet: "Tracker", headerRow: 1, kind: "initiatives", columns: [{ column: "Who", letter: "B", field: "owner" }] };
+  const base: MappingFile = {
+    sheet: "Tracker",
+    headerRow: 1,
+    kind: "initiatives",
+    columns: [{ column: "Who", letter: "B", field: "owner" }],
+  };
 
   it("reads a changed field, a cleared field and a changed setting", async () => {
-    const { host } = await sheetOf(mappingSheetPlan({ ...base, columns: [...base.columns!, { column: "Notes", letter: "C", field: "comment" }] }));
+    const { host } = await sheetOf(
+      mappingSheetPlan({
+        ...base,
+        columns: [...base.columns!, { column: "Notes", letter: "C", field: "comment" }],
+      }),
+    );
     host.edit(MAPPING_SHEET, 4, 2, "plan");
     host.edit(MAPPING_SHEET, 9, 3, "team");
     host.edit(MAPPING_SHEET, 10, 3, null);
     const read = readMappingSheet(host.grid(MAPPING_SHEET));
     expect(read).toEqual({
       ok: true,
-      mapping: { version: 1, sheet: "Tracker", headerRow: 1, kind: "plan", columns: [{ column: "Who", letter: "B", field: "team" }, { column: "Notes", letter: "C", field: null }] },
+      mapping: {
+        version: 1,
+        sheet: "Tracker",
+        headerRow: 1,
+        kind: "plan",
+        columns: [
+          { column: "Who", letter: "B", field: "team" },
+          { column: "Notes", letter: "C", field: null },
+        ],
+      },
     });
   });
 
@@ -97,17 +124,25 @@ describe("a correction typed into the mapping sheet is read, or named by its cel
     const problems = read.ok ? [] : read.problems;
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^Baton Mapping!B3: Header Row must be a row number/);
-    expect(problems[1]).toMatch(/^Baton Mapping!B4: Kind must be one of initiatives, plan, okr, raid/);
+    expect(problems[1]).toMatch(
+      /^Baton Mapping!B4: Kind must be one of initiatives, plan, okr, raid/,
+    );
     expect(problems[2]).toMatch(/^Baton Mapping!C9: "ownr" is not a field/);
   });
 });
 
 describe("the import report lists every source row with its outcome", () => {
   it("has one row per source row of a real tracker, and its warnings", async () => {
-    const { source } = await readMigrationSource(fixture("13_capital_delivery_portfolio_melbournewater.csv"));
+    const { source } = await readMigrationSource(
+      fixture("13_capital_delivery_portfolio_melbournewater.csv"),
+    );
     const { report } = run(source.grid as never, { sheet: source.sheet });
     const { grid } = await sheetOf(importReportPlan(report), IMPORT_REPORT_SHEET);
-    expect(grid.slice(1, 1 + report.rows.length).map((r) => [r[0], r[1], r[2] ?? ""])).toEqual(report.rows.map((r) => [r.sourceRow, r.outcome, r.reason]));
-    expect(grid.slice(2 + report.rows.length + 1).map((r) => r[1])).toEqual(report.warnings.map((w) => w.message));
+    expect(grid.slice(1, 1 + report.rows.length).map((r) => [r[0], r[1], r[2] ?? ""])).toEqual(
+      report.rows.map((r) => [r.sourceRow, r.outcome, r.reason]),
+    );
+    expect(grid.slice(2 + report.rows.length + 1).map((r) => r[1])).toEqual(
+      report.warnings.map((w) => w.message),
+    );
   });
 });

@@ -36,7 +36,8 @@ describe("the bundle is one plain script within its budget", () => {
 describe("it runs without what Apps Script lacks", () => {
   it("loads in a context with ECMAScript and Intl only, none of Node's or the browser's globals", () => {
     const p = loadProject();
-    for (const g of ABSENT_GLOBALS) expect(vm.runInContext(`typeof ${g}`, p.context), g).toBe("undefined");
+    for (const g of ABSENT_GLOBALS)
+      expect(vm.runInContext(`typeof ${g}`, p.context), g).toBe("undefined");
     expect(vm.runInContext("typeof Intl.DateTimeFormat", p.context)).toBe("function");
   });
 
@@ -47,7 +48,16 @@ describe("it runs without what Apps Script lacks", () => {
     p.call("batonSetUpTemplate");
     const owner = p.book.owner;
     p.book.sheet(SHEET.settings).userEdit(2, 2, "America/Los_Angeles", owner);
-    const row = ["INI-1", "OBJ-1", "Routing", "IT Support", "Sam", "'2026-11-26", "2026-11-26", "In progress"];
+    const row = [
+      "INI-1",
+      "OBJ-1",
+      "Routing",
+      "IT Support",
+      "Sam",
+      "'2026-11-26",
+      "2026-11-26",
+      "In progress",
+    ];
     row.forEach((v, i) => p.book.sheet(SHEET.initiatives).userEdit(2, i + 1, v, owner));
     const due = p.book.sheet(SHEET.initiatives).getRange(2, 7).getValues()[0]![0] as Date;
     expect(due.toISOString()).toBe("2026-11-25T11:00:00.000Z");

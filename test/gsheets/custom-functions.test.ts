@@ -10,7 +10,8 @@ describe("BATON_STATUS gives the status the core computes", () => {
   it("for every objective, KPI, initiative and hand-off", async () => {
     const ev = await demoEvaluation();
     const p = demoProject();
-    for (const e of [...ev.objectives, ...ev.kpis, ...ev.initiatives, ...ev.handoffs]) expect(p.customFunction("BATON_STATUS", e.id), e.id).toBe(e.status);
+    for (const e of [...ev.objectives, ...ev.kpis, ...ev.initiatives, ...ev.handoffs])
+      expect(p.customFunction("BATON_STATUS", e.id), e.id).toBe(e.status);
   });
 
   it("over a range of IDs in one read, blanks blank and unknown IDs named", async () => {
@@ -37,7 +38,8 @@ describe("BATON_ROOT_CAUSE names where the trouble starts", () => {
     const p = demoProject();
     const troubled = ev.initiatives.filter((e) => e.rootCauses.length);
     expect(troubled.length).toBeGreaterThan(0);
-    for (const e of [...ev.initiatives, ...ev.handoffs]) expect(p.customFunction("BATON_ROOT_CAUSE", e.id), e.id).toBe(e.rootCauses.join(", "));
+    for (const e of [...ev.initiatives, ...ev.handoffs])
+      expect(p.customFunction("BATON_ROOT_CAUSE", e.id), e.id).toBe(e.rootCauses.join(", "));
     for (const e of ev.kpis) expect(p.customFunction("BATON_ROOT_CAUSE", e.id)).toBe("");
   });
 });
@@ -45,11 +47,15 @@ describe("BATON_ROOT_CAUSE names where the trouble starts", () => {
 describe("a cell that cannot be answered says why", () => {
   it("names an unknown ID", () => {
     const p = demoProject();
-    expect(() => p.customFunction("BATON_STATUS", "INI-99")).toThrow("No objective, KPI, initiative or hand-off has the ID INI-99.");
+    expect(() => p.customFunction("BATON_STATUS", "INI-99")).toThrow(
+      "No objective, KPI, initiative or hand-off has the ID INI-99.",
+    );
   });
 
   it("asks for the template when the spreadsheet lacks it", () => {
     const p = loadProject({ Sheet1: [["a"]] }, { now: DEMO_NOW });
-    expect(() => p.customFunction("BATON_STATUS", "INI-1")).toThrow(/does not have the Baton template yet/);
+    expect(() => p.customFunction("BATON_STATUS", "INI-1")).toThrow(
+      /does not have the Baton template yet/,
+    );
   });
 });

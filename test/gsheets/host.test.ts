@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MemoryHost, SHEET, serialFromIso, serialFromLocalDateTime, type CellFormat, type WriteOp, type WritePlan } from "@baton/core";
+import {
+  MemoryHost,
+  SHEET,
+  serialFromIso,
+  serialFromLocalDateTime,
+  type CellFormat,
+  type WriteOp,
+  type WritePlan,
+} from "@baton/core";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { sheetsHost } from "./support/host.ts";
 import { FakeBook } from "./fakes/spreadsheet.ts";
@@ -23,19 +31,41 @@ const TEMPLATE = Object.values(SHEET);
 describe("one getValues per sheet and one setValues per block, however many rows", () => {
   const calls = (n: number) => {
     const rows = Array.from({ length: n }, (_, i) => initiative(`INI-${i + 3}`, "OBJ-1"));
-    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook({ initiatives: rows, checkins: rows.map((r) => checkin("2026-W47", r.ID as string)) })));
+    const book = FakeBook.fromGrids(
+      workbookGrids(
+        smallWorkbook({
+          initiatives: rows,
+          checkins: rows.map((r) => checkin("2026-W47", r.ID as string)),
+        }),
+      ),
+    );
     const { host } = open(book);
     host.readSheets(TEMPLATE);
     const statuses = rows.map(() => ["Green", "INI-3", "2026-W47"]);
     const plan: WritePlan = {
       ops: [
         { op: "values", sheet: SHEET.initiatives, row: 2, column: 9, values: statuses },
-        { op: "format", sheet: SHEET.initiatives, range: { row: 2, column: 9, rows: n, columns: 1 }, format: { fill: "#FFC7CE", fontColor: "#9C0006", bold: true } },
-        { op: "values", sheet: SHEET.checkins, row: 2, column: 10, values: rows.map((_, i) => [`seal-${i}`]) },
+        {
+          op: "format",
+          sheet: SHEET.initiatives,
+          range: { row: 2, column: 9, rows: n, columns: 1 },
+          format: { fill: "#FFC7CE", fontColor: "#9C0006", bold: true },
+        },
+        {
+          op: "values",
+          sheet: SHEET.checkins,
+          row: 2,
+          column: 10,
+          values: rows.map((_, i) => [`seal-${i}`]),
+        },
       ],
     };
     host.apply(plan);
-    return { getValues: book.callsOf("Range.getValues"), setValues: book.callsOf("Range.setValues"), all: book.totalCalls() };
+    return {
+      getValues: book.callsOf("Range.getValues"),
+      setValues: book.callsOf("Range.setValues"),
+      all: book.totalCalls(),
+    };
   };
 
   it("reads each sheet once and writes each block once", () => {
@@ -50,7 +80,14 @@ describe("one getValues per sheet and one setValues per block, however many rows
 });
 
 describe("date cells read as serials of the spreadsheet's wall clock", () => {
-  const zones = ["UTC", "Europe/Berlin", "Pacific/Auckland", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe"];
+  const zones = [
+    "UTC",
+    "Europe/Berlin",
+    "Pacific/Auckland",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
+  ];
 
   it("gives back the serial a date or date-time cell holds, in any zone, across daylight-saving changes", () => {
     fc.assert(
@@ -83,15 +120,44 @@ describe("date cells read as serials of the spreadsheet's wall clock", () => {
 
 describe("text the core writes stays text", () => {
   it("reads back every string as written, whatever Sheets would make of it typed", () => {
-    const tricky = fc.constantFrom("=1+1", "+1", "-2+3", "@cmd", "'quoted", "#N/A", "2026-11", "2026-11-26", "50%", "TRUE", "false", "007", "1e5", " 12 ", "3/4");
+    const tricky = fc.constantFrom(
+      "=1+1",
+      "+1",
+      "-2+3",
+      "@cmd",
+      "'quoted",
+      "#N/A",
+      "2026-11",
+      "2026-11-26",
+      "50%",
+      "TRUE",
+      "false",
+      "007",
+      "1e5",
+      " 12 ",
+      "3/4",
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(tricky, fc.string({ minLength: 1 }).filter((s) => s.trim() !== "")), { minLength: 1, maxLength: 8 }), (texts) => {
-        const book = FakeBook.fromGrids({ Notes: [["Text"]] });
-        const { host } = open(book);
-        host.apply({ ops: [{ op: "values", sheet: "Notes", row: 2, column: 1, values: texts.map((t) => [t]) }] });
-        const grid = host.readSheets(["Notes"]).Notes!;
-        expect(grid.slice(1).map((r) => r[0])).toEqual(texts);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            tricky,
+            fc.string({ minLength: 1 }).filter((s) => s.trim() !== ""),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (texts) => {
+          const book = FakeBook.fromGrids({ Notes: [["Text"]] });
+          const { host } = open(book);
+          host.apply({
+            ops: [
+              { op: "values", sheet: "Notes", row: 2, column: 1, values: texts.map((t) => [t]) },
+            ],
+          });
+          const grid = host.readSheets(["Notes"]).Notes!;
+          expect(grid.slice(1).map((r) => r[0])).toEqual(texts);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -99,7 +165,11 @@ describe("text the core writes stays text", () => {
   it("leaves numbers and booleans as they are, and plain words without a text format", () => {
     const book = FakeBook.fromGrids({ Notes: [["Text"]] });
     const { host } = open(book);
-    host.apply({ ops: [{ op: "values", sheet: "Notes", row: 1, column: 1, values: [["Green", 42, true, null]] }] });
+    host.apply({
+      ops: [
+        { op: "values", sheet: "Notes", row: 1, column: 1, values: [["Green", 42, true, null]] },
+      ],
+    });
     expect(host.readSheets(["Notes"]).Notes).toEqual([["Green", 42, true]]);
     expect(book.sheet("Notes").cell(1, 1)!.format.numberFormat).toBeUndefined();
   });
@@ -129,9 +199,20 @@ describe("the seal anchor is kept in Document Properties", () => {
 
 describe("sealed rows are protected for everyone but the owner and the user who sealed them", () => {
   const sealed = () => {
-    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()), { owner: "lead@example.com", user: "pmo@example.com", collaborators: ["pmo@example.com", "rae@example.com"] });
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()), {
+      owner: "lead@example.com",
+      user: "pmo@example.com",
+      collaborators: ["pmo@example.com", "rae@example.com"],
+    });
     open(book).host.apply({
-      ops: [{ op: "protect", sheet: SHEET.checkins, editable: [{ row: 4, column: 1, rows: 997, columns: 10 }], description: "Sealed check-ins" }],
+      ops: [
+        {
+          op: "protect",
+          sheet: SHEET.checkins,
+          editable: [{ row: 4, column: 1, rows: 997, columns: 10 }],
+          description: "Sealed check-ins",
+        },
+      ],
     });
     return book;
   };
@@ -141,29 +222,59 @@ describe("sealed rows are protected for everyone but the owner and the user who 
     const [p] = book.sheet(SHEET.checkins).protections;
     expect(p!.description).toBe("Sealed check-ins");
     expect([...p!.editors].sort()).toEqual(["lead@example.com", "pmo@example.com"]);
-    expect(() => book.sheet(SHEET.checkins).userEdit(2, 3, "Red", "rae@example.com")).toThrow(/protected/);
+    expect(() => book.sheet(SHEET.checkins).userEdit(2, 3, "Red", "rae@example.com")).toThrow(
+      /protected/,
+    );
     book.sheet(SHEET.checkins).userEdit(4, 3, "Amber", "rae@example.com");
     book.sheet(SHEET.checkins).userEdit(2, 3, "Red", "lead@example.com");
   });
 
   it("replaces its own protection when the sheet is sealed again", () => {
     const book = sealed();
-    open(book).host.apply({ ops: [{ op: "protect", sheet: SHEET.checkins, editable: [{ row: 6, column: 1, rows: 995, columns: 10 }], description: "Sealed check-ins" }] });
+    open(book).host.apply({
+      ops: [
+        {
+          op: "protect",
+          sheet: SHEET.checkins,
+          editable: [{ row: 6, column: 1, rows: 995, columns: 10 }],
+          description: "Sealed check-ins",
+        },
+      ],
+    });
     expect(book.sheet(SHEET.checkins).protections).toHaveLength(1);
-    expect(() => book.sheet(SHEET.checkins).userEdit(4, 3, "Red", "rae@example.com")).toThrow(/protected/);
+    expect(() => book.sheet(SHEET.checkins).userEdit(4, 3, "Red", "rae@example.com")).toThrow(
+      /protected/,
+    );
   });
 });
 
 describe("drop-downs guide entry without refusing it", () => {
   it("lists the allowed values and lets other values in, for validation to report", () => {
     const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
-    open(book).host.apply({ ops: [{ op: "listValidation", sheet: SHEET.checkins, range: { row: 2, column: 3, rows: 5, columns: 1 }, values: ["Green", "Amber", "Red"] }] });
-    expect(book.sheet(SHEET.checkins).cell(6, 3)!.validation).toEqual({ values: ["Green", "Amber", "Red"], allowInvalid: true });
+    open(book).host.apply({
+      ops: [
+        {
+          op: "listValidation",
+          sheet: SHEET.checkins,
+          range: { row: 2, column: 3, rows: 5, columns: 1 },
+          values: ["Green", "Amber", "Red"],
+        },
+      ],
+    });
+    expect(book.sheet(SHEET.checkins).cell(6, 3)!.validation).toEqual({
+      values: ["Green", "Amber", "Red"],
+      allowInvalid: true,
+    });
   });
 });
 
 describe("formats are batched without changing what the cells end up with", () => {
-  const rect = fc.record({ row: fc.integer({ min: 1, max: 12 }), column: fc.integer({ min: 1, max: 6 }), rows: fc.integer({ min: 1, max: 6 }), columns: fc.integer({ min: 1, max: 3 }) });
+  const rect = fc.record({
+    row: fc.integer({ min: 1, max: 12 }),
+    column: fc.integer({ min: 1, max: 6 }),
+    rows: fc.integer({ min: 1, max: 6 }),
+    columns: fc.integer({ min: 1, max: 3 }),
+  });
   const format: fc.Arbitrary<CellFormat> = fc.record(
     {
       fill: fc.constantFrom("#C6EFCE", "#FFC7CE", "#FFEB9C"),
@@ -175,7 +286,9 @@ describe("formats are batched without changing what the cells end up with", () =
     },
     { requiredKeys: [] },
   );
-  const op = fc.record({ sheet: fc.constantFrom("A", "B"), range: rect, format }).map((o): WriteOp => ({ op: "format", ...o }));
+  const op = fc
+    .record({ sheet: fc.constantFrom("A", "B"), range: rect, format })
+    .map((o): WriteOp => ({ op: "format", ...o }));
 
   it("gives every cell the format that applying the ops one by one gives it", async () => {
     await fc.assert(
@@ -192,8 +305,12 @@ describe("formats are batched without changing what the cells end up with", () =
               const at = `${sheet} R${r}C${c}`;
               expect(got.background ?? undefined, at).toBe(want.fill?.toLowerCase());
               expect(got.fontColor ?? undefined, at).toBe(want.fontColor?.toLowerCase());
-              expect(got.fontWeight, at).toBe(want.bold === undefined ? undefined : want.bold ? "bold" : "normal");
-              expect(got.fontStyle, at).toBe(want.italic === undefined ? undefined : want.italic ? "italic" : "normal");
+              expect(got.fontWeight, at).toBe(
+                want.bold === undefined ? undefined : want.bold ? "bold" : "normal",
+              );
+              expect(got.fontStyle, at).toBe(
+                want.italic === undefined ? undefined : want.italic ? "italic" : "normal",
+              );
               expect(got.numberFormat, at).toBe(want.numberFormat);
               expect(got.wrap, at).toBe(want.wrap);
             }

@@ -15,16 +15,20 @@ const RED = STATUS_FILL.Red.fill.toLowerCase();
 /** A spreadsheet with the template and INI-1..INI-n, as the team would have it. */
 function tracker(initiatives = 2, checkins = 0): LoadedProject {
   const inis = Array.from({ length: initiatives }, (_, i) => initiative(`INI-${i + 1}`, "OBJ-1"));
-  const cis = Array.from({ length: checkins }, (_, i) => checkin("2026-W46", `INI-${(i % initiatives) + 1}`));
+  const cis = Array.from({ length: checkins }, (_, i) =>
+    checkin("2026-W46", `INI-${(i % initiatives) + 1}`),
+  );
   const p = loadProject(workbookGrids(smallWorkbook({ initiatives: inis, checkins: cis })));
   return p;
 }
 
 const nextRow = (p: LoadedProject) => p.book.sheet(SHEET.checkins).lastRow() + 1;
-const cellOf = (p: LoadedProject, row: number, header: string) => p.book.sheet(SHEET.checkins).cell(row, col(header));
+const cellOf = (p: LoadedProject, row: number, header: string) =>
+  p.book.sheet(SHEET.checkins).cell(row, col(header));
 
 function typeRow(p: LoadedProject, row: number, values: Record<string, string>) {
-  for (const [header, text] of Object.entries(values)) p.type(SHEET.checkins, row, col(header), text);
+  for (const [header, text] of Object.entries(values))
+    p.type(SHEET.checkins, row, col(header), text);
 }
 
 describe("a check-in is marked as it is typed", () => {
@@ -111,7 +115,10 @@ describe("the trigger fits a simple trigger's limits", () => {
       const reads = p.book.callsOf("Range.getValues");
       p.type(SHEET.checkins, row, col("ID"), "INI-9");
       expect(p.logs).toEqual([]);
-      return { all: p.book.totalCalls() - before, getValues: p.book.callsOf("Range.getValues") - reads };
+      return {
+        all: p.book.totalCalls() - before,
+        getValues: p.book.callsOf("Range.getValues") - reads,
+      };
     };
     const small = calls(5);
     expect(small.getValues).toBe(4);

@@ -35,7 +35,15 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
 
 describe("setting up the template adds the missing sheets and changes nothing else", () => {
   it("adds every template sheet to a spreadsheet that has none, under the document lock", () => {
-    const p = loadProject({ "Old tracker": [["Task", "Who"], ["Fix routing", "Jonas"]] }, { zone: "Asia/Kolkata" });
+    const p = loadProject(
+      {
+        "Old tracker": [
+          ["Task", "Who"],
+          ["Fix routing", "Jonas"],
+        ],
+      },
+      { zone: "Asia/Kolkata" },
+    );
     p.call("batonSetUpTemplate");
     expect(p.book.sheets.map((s) => s.name)).toEqual(["Old tracker", ...TEMPLATE]);
     expect(p.book.sheet("Old tracker").display(2, 1)).toBe("Fix routing");
@@ -44,7 +52,9 @@ describe("setting up the template adds the missing sheets and changes nothing el
     expect(p.book.sheet(SHEET.checkins).frozenRows).toBe(1);
     expect(p.book.writesOutsideLock).toBe(0);
     expect(p.lock.acquired).toBe(1);
-    expect(p.book.toasts.at(-1)!.message).toBe(`Baton added ${TEMPLATE.slice(0, -1).join(", ")} and ${TEMPLATE.at(-1)}. Sheets that were already here were left as they were.`);
+    expect(p.book.toasts.at(-1)!.message).toBe(
+      `Baton added ${TEMPLATE.slice(0, -1).join(", ")} and ${TEMPLATE.at(-1)}. Sheets that were already here were left as they were.`,
+    );
   });
 
   it("leaves a template sheet that is already there as it is", () => {
@@ -54,10 +64,14 @@ describe("setting up the template adds the missing sheets and changes nothing el
     const before = p.book.sheet(SHEET.initiatives).cells.map((r) => r.map((c) => c?.value));
     p.call("batonSetUpTemplate");
     expect(p.book.sheets.map((s) => s.name).sort()).toEqual([...TEMPLATE].sort());
-    expect(p.book.sheet(SHEET.initiatives).cells.map((r) => r.map((c) => c?.value))).toEqual(before);
+    expect(p.book.sheet(SHEET.initiatives).cells.map((r) => r.map((c) => c?.value))).toEqual(
+      before,
+    );
     expect(p.book.toasts.at(-1)!.message).toMatch(/^Baton added Hand-offs\./);
     p.call("batonSetUpTemplate");
-    expect(p.book.toasts.at(-1)!.message).toBe("This spreadsheet already has every Baton sheet; nothing was changed.");
+    expect(p.book.toasts.at(-1)!.message).toBe(
+      "This spreadsheet already has every Baton sheet; nothing was changed.",
+    );
   });
 });
 
@@ -67,7 +81,9 @@ describe("an action on a spreadsheet without the template offers to set it up", 
     p.ui.answers.push({ button: "YES" });
     p.call("batonValidate");
     expect(p.ui.shown[0]!.buttons).toBe("YES_NO");
-    expect(p.ui.shown[0]!.prompt).toContain("missing: Objectives, KPIs, Initiatives, Hand-offs, Check-ins and Settings");
+    expect(p.ui.shown[0]!.prompt).toContain(
+      "missing: Objectives, KPIs, Initiatives, Hand-offs, Check-ins and Settings",
+    );
     expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...TEMPLATE]);
   });
 
@@ -86,26 +102,38 @@ describe("the sidebar opens from the menu", () => {
   it("shows the built sidebar page", () => {
     const p = loadProject(workbookGrids(smallWorkbook()), { htmlDir });
     p.call("batonOpenSidebar");
-    expect(p.ui.html).toEqual([{ kind: "sidebar", title: "Baton", content: readFileSync(join(htmlDir, "Sidebar.html"), "utf8") }]);
+    expect(p.ui.html).toEqual([
+      {
+        kind: "sidebar",
+        title: "Baton",
+        content: readFileSync(join(htmlDir, "Sidebar.html"), "utf8"),
+      },
+    ]);
   });
 
   it("says why when the page is not in the project", () => {
     const p = loadProject(workbookGrids(smallWorkbook()));
     p.call("batonOpenSidebar");
-    expect(p.ui.alerts()).toEqual(["Baton could not open the sidebar: No HTML file named Sidebar was found."]);
+    expect(p.ui.alerts()).toEqual([
+      "Baton could not open the sidebar: No HTML file named Sidebar was found.",
+    ]);
   });
 });
 
 describe("validate says what it found, cell by cell", () => {
   it("opens the sidebar on the issues, and says how many there are", () => {
-    const grids = workbookGrids(smallWorkbook({ checkins: [{ Period: "2026-W47", ID: "INI-1", RAG: "Red" }] }));
+    const grids = workbookGrids(
+      smallWorkbook({ checkins: [{ Period: "2026-W47", ID: "INI-1", RAG: "Red" }] }),
+    );
     const errors = validateGrids(grids).issues.filter((i) => i.severity === "error").length;
     expect(errors).toBeGreaterThan(1);
     const p = loadProject(grids, { htmlDir });
     p.call("batonValidate");
     expect(p.ui.html.map((h) => h.kind)).toEqual(["sidebar"]);
     expect(p.ui.alerts()).toEqual([]);
-    expect(p.book.toasts.at(-1)!.message).toBe(`Baton found ${errors} errors. The sidebar lists them with their fixes.`);
+    expect(p.book.toasts.at(-1)!.message).toBe(
+      `Baton found ${errors} errors. The sidebar lists them with their fixes.`,
+    );
   });
 
   it("lists the demo's issues with their cells in an alert when the sidebar cannot open", async () => {
@@ -122,14 +150,17 @@ describe("validate says what it found, cell by cell", () => {
     const alert = demo.ui.alerts().at(-1)!;
     const errors = expected.filter((i) => i.severity === "error").length;
     expect(alert).toMatch(new RegExp(`^Baton found ${errors} errors?`));
-    for (const issue of expected.slice(0, 10)) expect(alert).toContain(`• ${issue.sheet}!${issue.cell}: ${issue.message}`);
+    for (const issue of expected.slice(0, 10))
+      expect(alert).toContain(`• ${issue.sheet}!${issue.cell}: ${issue.message}`);
   });
 
   it("says so in a toast when there is nothing to fix", () => {
     const p = loadProject(workbookGrids(smallWorkbook()));
     p.call("batonValidate");
     expect(p.ui.alerts()).toEqual([]);
-    expect(p.book.toasts.at(-1)!.message).toMatch(/^No issues in \d+ initiatives?, \d+ hand-offs? and \d+ check-ins?\.$/);
+    expect(p.book.toasts.at(-1)!.message).toMatch(
+      /^No issues in \d+ initiatives?, \d+ hand-offs? and \d+ check-ins?\.$/,
+    );
   });
 });
 
@@ -138,16 +169,22 @@ describe("failures are told in plain words, never as a stack trace", () => {
     const p = loadProject({ Sheet1: [["anything"]] });
     p.lock.heldElsewhere = true;
     p.call("batonSetUpTemplate");
-    expect(p.ui.alerts()).toEqual(["Baton could not set up the template: Another Baton action is running on this spreadsheet. Try again in a minute."]);
+    expect(p.ui.alerts()).toEqual([
+      "Baton could not set up the template: Another Baton action is running on this spreadsheet. Try again in a minute.",
+    ]);
     expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
 
   it("turns a failing service call into one sentence", () => {
     const p = loadProject(workbookGrids(smallWorkbook()));
     p.book.getSheets = () => {
-      throw new Error("Exception: Service Spreadsheets timed out while accessing document with id fake.\n    at readSheets (Code:1:2)");
+      throw new Error(
+        "Exception: Service Spreadsheets timed out while accessing document with id fake.\n    at readSheets (Code:1:2)",
+      );
     };
     p.call("batonValidate");
-    expect(p.ui.alerts()).toEqual(["Baton could not validate this spreadsheet: Service Spreadsheets timed out while accessing document with id fake."]);
+    expect(p.ui.alerts()).toEqual([
+      "Baton could not validate this spreadsheet: Service Spreadsheets timed out while accessing document with id fake.",
+    ]);
   });
 });

@@ -10,7 +10,10 @@ import { loadProject } from "./support/bundle.ts";
 import { illegal, scriptRun, type ScriptRunCall } from "./support/script-run.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 
-const tracker = () => loadProject(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-1", { RAG: "Amber" })] })));
+const tracker = () =>
+  loadProject(
+    workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-1", { RAG: "Amber" })] })),
+  );
 
 describe("the stand-in lets through only what google.script.run carries", () => {
   it("refuses Dates, functions and undefined, anywhere in a value", () => {
@@ -36,7 +39,9 @@ describe("the pane's calls reach the server functions", () => {
     const backend = scriptRunBackend(scriptRun(p));
     await backend.select(SHEET.checkins, "G2");
     expect(p.book.activeRange?.getA1Notation()).toBe("G2");
-    await expect(backend.select("Old sheet", "A1")).rejects.toThrow("Old sheet!A1 is no longer in this spreadsheet.");
+    await expect(backend.select("Old sheet", "A1")).rejects.toThrow(
+      "Old sheet!A1 is no longer in this spreadsheet.",
+    );
   });
 
   it("runs an action, sending no argument it was not given", async () => {
@@ -54,12 +59,19 @@ describe("a failure on the server reaches the pane as a message", () => {
     p.book.getSheets = () => {
       throw new Error("Service Spreadsheets failed while accessing document with id fake.");
     };
-    await expect(scriptRunBackend(scriptRun(p)).state()).rejects.toThrow("Service Spreadsheets failed while accessing document with id fake.");
+    await expect(scriptRunBackend(scriptRun(p)).state()).rejects.toThrow(
+      "Service Spreadsheets failed while accessing document with id fake.",
+    );
   });
 
   it("says to push again when the project lacks a server function", async () => {
     const p = tracker();
-    const partial = { call: p.call, functions: () => p.functions().filter((f) => f !== "batonPaneState") };
-    await expect(scriptRunBackend(scriptRun(partial)).state()).rejects.toThrow("The Baton script has no function batonPaneState; push the whole project again.");
+    const partial = {
+      call: p.call,
+      functions: () => p.functions().filter((f) => f !== "batonPaneState"),
+    };
+    await expect(scriptRunBackend(scriptRun(partial)).state()).rejects.toThrow(
+      "The Baton script has no function batonPaneState; push the whole project again.",
+    );
   });
 });

@@ -72,7 +72,9 @@ describe("an action runs on the server and the sidebar shows what it did", () =>
     await page.waitForSelector("#baton .toolbar button");
     await page.click("#baton .toolbar button:has-text('Validate')");
     await page.waitForSelector("#baton [role=status] .tone-error");
-    expect(await page.textContent("#baton [role=status]")).toMatch(/Not done: Baton found \d+ errors?/);
+    expect(await page.textContent("#baton [role=status]")).toMatch(
+      /Not done: Baton found \d+ errors?/,
+    );
     expect(calls).toEqual(["batonPaneState", "batonRun", "batonPaneState"]);
     expect(problems).toEqual([]);
   });

@@ -10,7 +10,12 @@ import { sheetsHost } from "./support/host.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 
 const TEMPLATE = Object.values(SHEET);
-const withIssues = () => workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-1", { RAG: "Red" }), checkin("2026-W47", "INI-8")] }));
+const withIssues = () =>
+  workbookGrids(
+    smallWorkbook({
+      checkins: [checkin("2026-W47", "INI-1", { RAG: "Red" }), checkin("2026-W47", "INI-8")],
+    }),
+  );
 
 describe("the pane's state is plain JSON built from the spreadsheet", () => {
   it("lists the issues validation finds, with their cells", () => {
@@ -19,7 +24,9 @@ describe("the pane's state is plain JSON built from the spreadsheet", () => {
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
     const expected = validateGrids(sheetsHost(p.book, p).readSheets(TEMPLATE)).issues;
     expect(expected.length).toBeGreaterThan(0);
-    expect(s.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(expected.map((i) => `${i.code} ${i.sheet}!${i.cell}`));
+    expect(s.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(
+      expected.map((i) => `${i.code} ${i.sheet}!${i.cell}`),
+    );
     expect(s.hasTemplate).toBe(true);
     expect(s.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.actions).toContain("validate");
@@ -62,19 +69,29 @@ describe("actions answer the pane in words and never throw at it", () => {
 
   it("asks for the template first when it is missing, and sets it up when asked", () => {
     const p = loadProject({ Sheet1: [["a"]] });
-    expect(p.call("batonRun", "validate")).toEqual({ ok: false, message: expect.stringMatching(/does not have the Baton template yet .*Set it up first\.$/) });
+    expect(p.call("batonRun", "validate")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/does not have the Baton template yet .*Set it up first\.$/),
+    });
     expect((p.call("batonRun", "setUpTemplate") as ActionOutcome).ok).toBe(true);
     expect(p.book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...TEMPLATE]);
   });
 
   it("says so for an action this host does not have, and for a failure", () => {
     const p = loadProject(withIssues());
-    expect(p.call("batonRun", "teleport")).toEqual({ ok: false, message: 'Baton has no action "teleport".' });
+    expect(p.call("batonRun", "teleport")).toEqual({
+      ok: false,
+      message: 'Baton has no action "teleport".',
+    });
     p.lock.heldElsewhere = true;
-    p.book.sheets.splice(p.book.sheets.findIndex((s) => s.name === SHEET.settings), 1);
+    p.book.sheets.splice(
+      p.book.sheets.findIndex((s) => s.name === SHEET.settings),
+      1,
+    );
     expect(p.call("batonRun", "setUpTemplate")).toEqual({
       ok: false,
-      message: "Baton could not set up the template: Another Baton action is running on this spreadsheet. Try again in a minute.",
+      message:
+        "Baton could not set up the template: Another Baton action is running on this spreadsheet. Try again in a minute.",
     });
   });
 });

@@ -19,7 +19,9 @@ function call<T>(run: ScriptRun, name: string, args: readonly unknown[]): Promis
   return new Promise<T>((resolve, reject) => {
     const runner = run
       .withSuccessHandler((v) => resolve(v as T))
-      .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e)))) as unknown as Record<string, ((...a: unknown[]) => void) | undefined>;
+      .withFailureHandler((e) =>
+        reject(e instanceof Error ? e : new Error(String(e))),
+      ) as unknown as Record<string, ((...a: unknown[]) => void) | undefined>;
     const fn = runner[name];
     if (typeof fn !== "function") {
       reject(new Error(`The Baton script has no function ${name}; push the whole project again.`));
@@ -36,6 +38,7 @@ export function scriptRunBackend(run: ScriptRun): Backend {
       const found = await call<boolean>(run, SERVER.select, [sheet, cell]);
       if (!found) throw new Error(`${sheet}!${cell} is no longer in this spreadsheet.`);
     },
-    run: (action: PaneAction, arg?: string) => call<ActionOutcome>(run, SERVER.run, arg === undefined ? [action] : [action, arg]),
+    run: (action: PaneAction, arg?: string) =>
+      call<ActionOutcome>(run, SERVER.run, arg === undefined ? [action] : [action, arg]),
   };
 }

@@ -42,7 +42,15 @@ export function isDateFormat(format: string | undefined): boolean {
 /** Serial of a Date, reading its wall clock in `zone` (as Sheets stores a Date written to it). */
 export function serialOf(date: Date, zone: string): number {
   const dt = DateTime.fromMillis(date.getTime(), { zone });
-  const wall = Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second, dt.millisecond);
+  const wall = Date.UTC(
+    dt.year,
+    dt.month - 1,
+    dt.day,
+    dt.hour,
+    dt.minute,
+    dt.second,
+    dt.millisecond,
+  );
   return wall / MS_PER_DAY + SERIAL_UNIX_EPOCH;
 }
 
@@ -104,7 +112,14 @@ export function enterText(text: string, format: string | undefined): Entered {
   }
   m = ISO_DATE_TIME.exec(t);
   if (m) {
-    const s = serialOfCivil(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+    const s = serialOfCivil(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4]),
+      Number(m[5]),
+      Number(m[6] ?? 0),
+    );
     if (s !== undefined) return { value: s, impliedFormat: "yyyy-mm-dd hh:mm:ss" };
   }
   m = YEAR_MONTH.exec(t);

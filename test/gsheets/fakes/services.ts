@@ -21,7 +21,8 @@ export class FakeProperties {
   }
   setProperty(key: string, value: string): FakeProperties {
     this.book.count("Properties.setProperty");
-    if (this.book.context === "customFunction") throw new Error("You do not have permission to call setProperty");
+    if (this.book.context === "customFunction")
+      throw new Error("You do not have permission to call setProperty");
     const v = String(value);
     if (key.length + v.length > VALUE_LIMIT) throw new Error("Argument too large: value");
     let total = key.length + v.length;
@@ -41,7 +42,10 @@ export class FakeProperties {
 
 export class FakeLock {
   private mine = false;
-  constructor(private readonly book: FakeBook, private readonly state: { heldElsewhere: boolean; acquired: number }) {}
+  constructor(
+    private readonly book: FakeBook,
+    private readonly state: { heldElsewhere: boolean; acquired: number },
+  ) {}
   tryLock(_ms: number): boolean {
     this.book.count("Lock.tryLock");
     if (this.state.heldElsewhere || this.book.lockHeld) return this.mine;
@@ -51,7 +55,8 @@ export class FakeLock {
     return true;
   }
   waitLock(ms: number): void {
-    if (!this.tryLock(ms)) throw new Error("Lock timeout: another process was holding the lock for too long.");
+    if (!this.tryLock(ms))
+      throw new Error("Lock timeout: another process was holding the lock for too long.");
   }
   hasLock(): boolean {
     return this.mine;
@@ -109,12 +114,14 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const lock = { heldElsewhere: false, acquired: 0 };
   const logs: string[] = [];
   const notInCustomFunction = (what: string) => {
-    if (book.context === "customFunction") throw new Error(`You do not have permission to call ${what}`);
+    if (book.context === "customFunction")
+      throw new Error(`You do not have permission to call ${what}`);
   };
   // Apps Script lets a simple trigger use a few services besides the bound spreadsheet; the fake
   // refuses all of them, so a test shows that Baton's trigger needs nothing but the spreadsheet.
   const onlyTheSpreadsheet = (what: string) => {
-    if (book.context === "simpleTrigger") throw new Error(`${what} is not available to Baton's simple triggers`);
+    if (book.context === "simpleTrigger")
+      throw new Error(`${what} is not available to Baton's simple triggers`);
   };
   const SpreadsheetApp = {
     ProtectionType: { SHEET: "SHEET", RANGE: "RANGE" },
@@ -123,7 +130,8 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     getActiveSheet: () => book.getActiveSheet(),
     getActiveRange: () => book.getActiveRange(),
     getUi: () => {
-      if (book.context === "customFunction") throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
+      if (book.context === "customFunction")
+        throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
       return ui;
     },
     newDataValidation: () => new FakeDataValidationBuilder(),
@@ -157,7 +165,15 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));
   const console = { log, info: log, warn: log, error: log };
   return {
-    globals: { SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, console, Logger: { log } },
+    globals: {
+      SpreadsheetApp,
+      PropertiesService,
+      LockService,
+      HtmlService,
+      Session,
+      console,
+      Logger: { log },
+    },
     book,
     ui,
     documentProperties,

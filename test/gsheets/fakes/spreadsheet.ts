@@ -8,7 +8,15 @@
  */
 import type { CellValue } from "@baton/core";
 import { columnNumber } from "@baton/core";
-import { displayOf, enterText, instantOf, isDateFormat, serialOf, type Cell, type Stored } from "./cells.ts";
+import {
+  displayOf,
+  enterText,
+  instantOf,
+  isDateFormat,
+  serialOf,
+  type Cell,
+  type Stored,
+} from "./cells.ts";
 
 export const GENERAL_FORMAT = "0.###############";
 export const WHITE = "#ffffff";
@@ -23,13 +31,19 @@ export interface Rect {
 const inside = (r: Rect, row: number, column: number) =>
   row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns;
 const overlaps = (a: Rect, b: Rect) =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.column < b.column + b.columns &&
+  b.column < a.column + a.columns;
 
-const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
+const isDateValue = (v: unknown): v is Date =>
+  Object.prototype.toString.call(v) === "[object Date]";
 
 export class ProtectedError extends Error {
   constructor() {
-    super("You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.");
+    super(
+      "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.",
+    );
   }
 }
 
@@ -84,7 +98,10 @@ export class FakeBook {
   }
 
   /** A spreadsheet holding the grids as values (strings stay strings; Dates become date cells). */
-  static fromGrids(grids: Record<string, readonly (readonly CellValue[])[] | undefined>, opts: BookOptions = {}): FakeBook {
+  static fromGrids(
+    grids: Record<string, readonly (readonly CellValue[])[] | undefined>,
+    opts: BookOptions = {},
+  ): FakeBook {
     const book = new FakeBook(opts);
     for (const [name, grid] of Object.entries(grids)) {
       if (!grid) continue;
@@ -114,7 +131,8 @@ export class FakeBook {
   }
 
   addSheet(name: string, index = this.sheets.length): FakeSheet {
-    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.sheets.some((s) => s.name === name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name);
     this.sheets.splice(index, 0, sheet);
     return sheet;
@@ -132,7 +150,8 @@ export class FakeBook {
 
   /** Called before every write a script makes. */
   beforeWrite(method: string, sheet: FakeSheet, rect: Rect | null): void {
-    if (this.context === "customFunction") throw new Error(`You do not have permission to call ${method}`);
+    if (this.context === "customFunction")
+      throw new Error(`You do not have permission to call ${method}`);
     if (!this.lockHeld) this.writesOutsideLock++;
     if (rect) sheet.assertCanEdit(this.user, rect);
   }
@@ -152,7 +171,8 @@ export class FakeBook {
   }
   insertSheet(name: string, index?: number): FakeSheet {
     this.count("Spreadsheet.insertSheet");
-    if (this.context === "customFunction") throw new Error("You do not have permission to call insertSheet");
+    if (this.context === "customFunction")
+      throw new Error("You do not have permission to call insertSheet");
     if (!this.lockHeld) this.writesOutsideLock++;
     const sheet = this.addSheet(name, index ?? this.sheets.length);
     this.activeSheet = sheet;
@@ -229,7 +249,8 @@ export class FakeProtection {
   }
   setUnprotectedRanges(ranges: FakeRange[]): FakeProtection {
     this.sheet.book.count("Protection.setUnprotectedRanges");
-    if (this.type !== "SHEET") throw new Error("Unprotected ranges apply to a sheet protection only.");
+    if (this.type !== "SHEET")
+      throw new Error("Unprotected ranges apply to a sheet protection only.");
     this.unprotected = ranges.map((r) => r.rect);
     return this;
   }
@@ -324,7 +345,10 @@ export class FakeSheet {
   /** A user typing into a cell. Throws when a protection refuses that user. */
   userEdit(row: number, column: number, text: string, user: string): void {
     if (!this.book.isEditor(user)) throw new Error(`${user} may only view this spreadsheet`);
-    if (row > this.maxRows || column > this.maxColumns) throw new Error(`R${row}C${column} is past the end of ${this.name}: add rows or columns first`);
+    if (row > this.maxRows || column > this.maxColumns)
+      throw new Error(
+        `R${row}C${column} is past the end of ${this.name}: add rows or columns first`,
+      );
     this.assertCanEdit(user, { row, column, rows: 1, columns: 1 });
     const c = this.cellFor(row, column);
     writeInput(c, text, this.book.zone);
@@ -334,18 +358,25 @@ export class FakeSheet {
     for (const p of this.protections) {
       if (p.canBeEditedBy(email)) continue;
       for (let r = rect.row; r < rect.row + rect.rows; r++)
-        for (let c = rect.column; c < rect.column + rect.columns; c++) if (p.covers(r, c)) throw new ProtectedError();
+        for (let c = rect.column; c < rect.column + rect.columns; c++)
+          if (p.covers(r, c)) throw new ProtectedError();
     }
   }
 
   lastRow(): number {
-    for (let r = this.cells.length; r >= 1; r--) if (this.cells[r - 1]?.some((c) => c && c.value !== null)) return r;
+    for (let r = this.cells.length; r >= 1; r--)
+      if (this.cells[r - 1]?.some((c) => c && c.value !== null)) return r;
     return 0;
   }
 
   lastColumn(): number {
     let w = 0;
-    for (const row of this.cells) for (let c = row.length; c > w; c--) if (row[c - 1]?.value != null) { w = c; break; }
+    for (const row of this.cells)
+      for (let c = row.length; c > w; c--)
+        if (row[c - 1]?.value != null) {
+          w = c;
+          break;
+        }
     return w;
   }
 
@@ -364,10 +395,14 @@ export class FakeSheet {
   getRange(a: number | string, column?: number, rows = 1, columns = 1): FakeRange {
     this.book.count("Sheet.getRange");
     const rect = typeof a === "string" ? parseA1(a) : { row: a, column: column!, rows, columns };
-    if (![rect.row, rect.column, rect.rows, rect.columns].every((n) => Number.isInteger(n) && n >= 1))
+    if (
+      ![rect.row, rect.column, rect.rows, rect.columns].every((n) => Number.isInteger(n) && n >= 1)
+    )
       throw new Error("The coordinates or dimensions of the range are invalid.");
     if (rect.row + rect.rows - 1 > this.maxRows || rect.column + rect.columns - 1 > this.maxColumns)
-      throw new Error("Exception: The coordinates of the range are outside the dimensions of the sheet.");
+      throw new Error(
+        "Exception: The coordinates of the range are outside the dimensions of the sheet.",
+      );
     return new FakeRange(this, rect);
   }
   getRangeList(a1s: string[]): FakeRangeList {
@@ -376,7 +411,12 @@ export class FakeSheet {
   }
   getDataRange(): FakeRange {
     this.book.count("Sheet.getDataRange");
-    return new FakeRange(this, { row: 1, column: 1, rows: Math.max(1, this.lastRow()), columns: Math.max(1, this.lastColumn()) });
+    return new FakeRange(this, {
+      row: 1,
+      column: 1,
+      rows: Math.max(1, this.lastRow()),
+      columns: Math.max(1, this.lastColumn()),
+    });
   }
   getLastRow(): number {
     this.book.count("Sheet.getLastRow");
@@ -458,7 +498,11 @@ function writeInput(c: Cell, v: unknown, zone: string): void {
     const e = enterText(v, c.format.numberFormat);
     c.value = e.value;
     if (e.formula) c.formula = e.formula;
-    if (e.impliedFormat && !isDateFormat(c.format.numberFormat) && (!c.format.numberFormat || c.format.numberFormat === GENERAL_FORMAT))
+    if (
+      e.impliedFormat &&
+      !isDateFormat(c.format.numberFormat) &&
+      (!c.format.numberFormat || c.format.numberFormat === GENERAL_FORMAT)
+    )
       c.format.numberFormat = e.impliedFormat;
     return;
   }
@@ -488,7 +532,14 @@ export class FakeRange {
     const out: T[][] = [];
     for (let r = 0; r < this.rect.rows; r++) {
       const row: T[] = [];
-      for (let c = 0; c < this.rect.columns; c++) row.push(fn(this.sheet.cell(this.rect.row + r, this.rect.column + c), this.rect.row + r, this.rect.column + c));
+      for (let c = 0; c < this.rect.columns; c++)
+        row.push(
+          fn(
+            this.sheet.cell(this.rect.row + r, this.rect.column + c),
+            this.rect.row + r,
+            this.rect.column + c,
+          ),
+        );
       out.push(row);
     }
     return out;
@@ -497,15 +548,20 @@ export class FakeRange {
   private write(method: string, fn: (cell: Cell, r: number, c: number) => void): void {
     this.book.beforeWrite(method, this.sheet, this.rect);
     for (let r = 0; r < this.rect.rows; r++)
-      for (let c = 0; c < this.rect.columns; c++) fn(this.sheet.cellFor(this.rect.row + r, this.rect.column + c), r, c);
+      for (let c = 0; c < this.rect.columns; c++)
+        fn(this.sheet.cellFor(this.rect.row + r, this.rect.column + c), r, c);
   }
 
   private checkShape(method: string, data: unknown[][]): void {
     if (!Array.isArray(data) || data.length !== this.rect.rows)
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this.rect.rows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this.rect.rows}.`,
+      );
     for (const row of data)
       if (!Array.isArray(row) || row.length !== this.rect.columns)
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.rect.columns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.rect.columns}.`,
+        );
     void method;
   }
 
@@ -530,7 +586,9 @@ export class FakeRange {
   getA1Notation(): string {
     const { row, column, rows, columns } = this.rect;
     const start = letters(column) + row;
-    return rows === 1 && columns === 1 ? start : `${start}:${letters(column + columns - 1)}${row + rows - 1}`;
+    return rows === 1 && columns === 1
+      ? start
+      : `${start}:${letters(column + columns - 1)}${row + rows - 1}`;
   }
 
   getValues(): unknown[][] {
@@ -539,7 +597,8 @@ export class FakeRange {
     const D = this.book.realmDate;
     return this.each((cell) => {
       if (!cell || cell.value === null) return "";
-      if (typeof cell.value === "number" && isDateFormat(cell.format.numberFormat)) return new D(instantOf(cell.value, zone));
+      if (typeof cell.value === "number" && isDateFormat(cell.format.numberFormat))
+        return new D(instantOf(cell.value, zone));
       return cell.value;
     });
   }
@@ -548,7 +607,9 @@ export class FakeRange {
   }
   getMergedRanges(): FakeRange[] {
     this.book.count("Range.getMergedRanges");
-    return this.sheet.merges.filter((m) => overlaps(m, this.rect)).map((m) => new FakeRange(this.sheet, m));
+    return this.sheet.merges
+      .filter((m) => overlaps(m, this.rect))
+      .map((m) => new FakeRange(this.sheet, m));
   }
   getDisplayValues(): string[][] {
     this.book.count("Range.getDisplayValues");
@@ -598,7 +659,10 @@ export class FakeRange {
   setBackgrounds(colours: (string | null)[][]): FakeRange {
     this.book.count("Range.setBackgrounds");
     this.checkShape("setBackgrounds", colours);
-    this.write("setBackgrounds", (cell, r, c) => (cell.format.background = normaliseColour(colours[r]![c] ?? null)));
+    this.write(
+      "setBackgrounds",
+      (cell, r, c) => (cell.format.background = normaliseColour(colours[r]![c] ?? null)),
+    );
     return this;
   }
   setBackground(colour: string | null): FakeRange {
@@ -608,25 +672,38 @@ export class FakeRange {
   }
   setFontColor(colour: string): FakeRange {
     this.book.count("Range.setFontColor");
-    this.write("setFontColor", (cell) => (cell.format.fontColor = normaliseColour(colour) ?? "#000000"));
+    this.write(
+      "setFontColor",
+      (cell) => (cell.format.fontColor = normaliseColour(colour) ?? "#000000"),
+    );
     return this;
   }
   setFontColors(colours: (string | null)[][]): FakeRange {
     this.book.count("Range.setFontColors");
     this.checkShape("setFontColors", colours);
-    this.write("setFontColors", (cell, r, c) => (cell.format.fontColor = normaliseColour(colours[r]![c] ?? null) ?? "#000000"));
+    this.write(
+      "setFontColors",
+      (cell, r, c) =>
+        (cell.format.fontColor = normaliseColour(colours[r]![c] ?? null) ?? "#000000"),
+    );
     return this;
   }
   setFontWeights(weights: (string | null)[][]): FakeRange {
     this.book.count("Range.setFontWeights");
     this.checkShape("setFontWeights", weights);
-    this.write("setFontWeights", (cell, r, c) => (cell.format.fontWeight = weights[r]![c] ?? "normal"));
+    this.write(
+      "setFontWeights",
+      (cell, r, c) => (cell.format.fontWeight = weights[r]![c] ?? "normal"),
+    );
     return this;
   }
   setFontStyles(styles: (string | null)[][]): FakeRange {
     this.book.count("Range.setFontStyles");
     this.checkShape("setFontStyles", styles);
-    this.write("setFontStyles", (cell, r, c) => (cell.format.fontStyle = styles[r]![c] ?? "normal"));
+    this.write(
+      "setFontStyles",
+      (cell, r, c) => (cell.format.fontStyle = styles[r]![c] ?? "normal"),
+    );
     return this;
   }
   setWraps(wraps: boolean[][]): FakeRange {
@@ -778,7 +855,12 @@ export function parseA1(a1: string): Rect {
   const column = columnNumber(m[1]!);
   const row2 = m[4] ? Number(m[4]) : row;
   const column2 = m[3] ? columnNumber(m[3]) : column;
-  return { row: Math.min(row, row2), column: Math.min(column, column2), rows: Math.abs(row2 - row) + 1, columns: Math.abs(column2 - column) + 1 };
+  return {
+    row: Math.min(row, row2),
+    column: Math.min(column, column2),
+    rows: Math.abs(row2 - row) + 1,
+    columns: Math.abs(column2 - column) + 1,
+  };
 }
 
 export { overlaps };

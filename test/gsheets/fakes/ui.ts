@@ -3,7 +3,12 @@
  * answers a test queues for them), sidebars and dialogs opened.
  */
 export const Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
-export const ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" } as const;
+export const ButtonSet = {
+  OK: "OK",
+  OK_CANCEL: "OK_CANCEL",
+  YES_NO: "YES_NO",
+  YES_NO_CANCEL: "YES_NO_CANCEL",
+} as const;
 export type ButtonName = keyof typeof Button;
 
 export interface MenuItem {
@@ -35,7 +40,9 @@ export class FakeMenu {
   }
   /** Every item, submenus flattened. */
   allItems(): MenuItem[] {
-    return this.items.flatMap((i) => (i === "separator" ? [] : i instanceof FakeMenu ? i.allItems() : [i]));
+    return this.items.flatMap((i) =>
+      i === "separator" ? [] : i instanceof FakeMenu ? i.allItems() : [i],
+    );
   }
 }
 
@@ -68,7 +75,8 @@ export class FakeUi {
     return new FakeMenu(this, "Add-on");
   }
   alert(a: string, b?: string, c?: string): string {
-    const [title, prompt, buttons] = b === undefined ? ["", a, ButtonSet.OK] : c === undefined ? ["", a, b] : [a, b, c];
+    const [title, prompt, buttons] =
+      b === undefined ? ["", a, ButtonSet.OK] : c === undefined ? ["", a, b] : [a, b, c];
     this.shown.push({ kind: "alert", title, prompt, buttons });
     if (buttons === ButtonSet.OK) {
       this.answers.length && this.answers[0]!.button === "OK" && this.answers.shift();
@@ -76,11 +84,19 @@ export class FakeUi {
     }
     return Button[this.answers.shift()?.button ?? "CLOSE"];
   }
-  prompt(a: string, b?: string, c?: string): { getResponseText(): string; getSelectedButton(): string } {
-    const [title, prompt, buttons] = b === undefined ? ["", a, ButtonSet.OK] : c === undefined ? ["", a, b] : [a, b, c];
+  prompt(
+    a: string,
+    b?: string,
+    c?: string,
+  ): { getResponseText(): string; getSelectedButton(): string } {
+    const [title, prompt, buttons] =
+      b === undefined ? ["", a, ButtonSet.OK] : c === undefined ? ["", a, b] : [a, b, c];
     this.shown.push({ kind: "prompt", title, prompt, buttons });
     const answer = this.answers.shift() ?? { button: "CLOSE" as const, text: "" };
-    return { getResponseText: () => answer.text ?? "", getSelectedButton: () => Button[answer.button] };
+    return {
+      getResponseText: () => answer.text ?? "",
+      getSelectedButton: () => Button[answer.button],
+    };
   }
   showSidebar(output: { getTitle(): string; getContent(): string }): void {
     this.html.push({ kind: "sidebar", title: output.getTitle(), content: output.getContent() });

@@ -38,7 +38,21 @@ export function projectCode(): string {
 }
 
 /** Globals of Node or the browser that Apps Script does not have. */
-export const ABSENT_GLOBALS = ["TextEncoder", "TextDecoder", "setTimeout", "setInterval", "crypto", "URL", "fetch", "window", "document", "process", "require", "Buffer", "module"];
+export const ABSENT_GLOBALS = [
+  "TextEncoder",
+  "TextDecoder",
+  "setTimeout",
+  "setInterval",
+  "crypto",
+  "URL",
+  "fetch",
+  "window",
+  "document",
+  "process",
+  "require",
+  "Buffer",
+  "module",
+];
 
 export interface LoadedProject extends AppsScript {
   readonly context: vm.Context;
@@ -47,7 +61,13 @@ export interface LoadedProject extends AppsScript {
   /** A user types into a cell, then Sheets fires the simple trigger `onEdit` (as that user). */
   type(sheet: string, row: number, column: number, text: string, user?: string): void;
   /** A user pastes a block of text, then Sheets fires `onEdit` once for the whole range. */
-  paste(sheet: string, row: number, column: number, block: readonly (readonly string[])[], user?: string): void;
+  paste(
+    sheet: string,
+    row: number,
+    column: number,
+    block: readonly (readonly string[])[],
+    user?: string,
+  ): void;
   /** Calls a custom function as a cell formula does: only reads are allowed. */
   customFunction(name: string, ...args: unknown[]): unknown;
   /** Names of the project's top-level functions. */
@@ -62,7 +82,10 @@ export interface ProjectOptions extends BookOptions {
 }
 
 /** Loads the built project over a spreadsheet (a new one holding `grids` when given grids). */
-export function loadProject(source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {}, opts: ProjectOptions = {}): LoadedProject {
+export function loadProject(
+  source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {},
+  opts: ProjectOptions = {},
+): LoadedProject {
   const code = projectCode();
   const context = vm.createContext({});
   // Remove what V8 puts in every context but Apps Script does not offer as such.
@@ -87,14 +110,16 @@ export function loadProject(source: FakeBook | Record<string, readonly (readonly
       context,
     );
   }
-  const book = source instanceof FakeBook ? source : FakeBook.fromGrids(source, { ...opts, realmDate });
+  const book =
+    source instanceof FakeBook ? source : FakeBook.fromGrids(source, { ...opts, realmDate });
   book.realmDate = realmDate;
   const gas = appsScript(book, opts.htmlDir ? { htmlDir: opts.htmlDir } : {});
   for (const [k, v] of Object.entries(gas.globals)) context[k] = v;
   vm.runInContext(code, context, { filename: "Code.js" });
   const call = (name: string, ...args: unknown[]) => {
     const fn = context[name];
-    if (typeof fn !== "function") throw new TypeError(`${name} is not a top-level function of the project`);
+    if (typeof fn !== "function")
+      throw new TypeError(`${name} is not a top-level function of the project`);
     return (fn as (...a: unknown[]) => unknown)(...args);
   };
   return {
@@ -105,12 +130,24 @@ export function loadProject(source: FakeBook | Record<string, readonly (readonly
       this.paste(sheet, row, column, [[text]], user);
     },
     paste(sheet, row, column, block, user = book.user) {
-      block.forEach((cells, i) => cells.forEach((text, j) => book.sheet(sheet).userEdit(row + i, column + j, text, user)));
-      const range = new FakeRange(book.sheet(sheet), { row, column, rows: block.length, columns: Math.max(...block.map((r) => r.length)) });
+      block.forEach((cells, i) =>
+        cells.forEach((text, j) => book.sheet(sheet).userEdit(row + i, column + j, text, user)),
+      );
+      const range = new FakeRange(book.sheet(sheet), {
+        row,
+        column,
+        rows: block.length,
+        columns: Math.max(...block.map((r) => r.length)),
+      });
       const before = book.context;
       book.context = "simpleTrigger";
       try {
-        call("onEdit", { authMode: "LIMITED", source: book, range, ...(block.length === 1 && block[0]!.length === 1 ? { value: block[0]![0] } : {}) });
+        call("onEdit", {
+          authMode: "LIMITED",
+          source: book,
+          range,
+          ...(block.length === 1 && block[0]!.length === 1 ? { value: block[0]![0] } : {}),
+        });
       } finally {
         book.context = before;
       }

@@ -1,5 +1,13 @@
 /** The demo tracker in a fake spreadsheet, and the statuses the core gives it, for comparison. */
-import { SHEET, MemoryHost, demoContent, evaluate, templatePlan, validateGrids, type Evaluation } from "@baton/core";
+import {
+  SHEET,
+  MemoryHost,
+  demoContent,
+  evaluate,
+  templatePlan,
+  validateGrids,
+  type Evaluation,
+} from "@baton/core";
 import { FakeBook } from "../fakes/spreadsheet.ts";
 import { loadProject, type LoadedProject, type ProjectOptions } from "./bundle.ts";
 import { sheetsHost } from "./host.ts";

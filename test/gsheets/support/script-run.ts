@@ -35,7 +35,10 @@ export function illegal(value: unknown, path = "value"): string | null {
   return `${path} is ${typeof value}`;
 }
 
-export function scriptRun(project: Pick<LoadedProject, "call" | "functions">, calls: ScriptRunCall[] = []): ScriptRun {
+export function scriptRun(
+  project: Pick<LoadedProject, "call" | "functions">,
+  calls: ScriptRunCall[] = [],
+): ScriptRun {
   const runner = (onSuccess?: (v: unknown) => void, onFailure?: (e: unknown) => void): ScriptRun =>
     new Proxy({} as ScriptRun, {
       get(_t, name) {
@@ -53,7 +56,13 @@ export function scriptRun(project: Pick<LoadedProject, "call" | "functions">, ca
               if (badResult) throw new Error(`Failed due to illegal value in result: ${badResult}`);
               onSuccess?.(result === undefined ? null : JSON.parse(JSON.stringify(result)));
             } catch (e) {
-              onFailure?.(new Error(e !== null && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e)));
+              onFailure?.(
+                new Error(
+                  e !== null && typeof e === "object" && "message" in e
+                    ? String((e as Error).message)
+                    : String(e),
+                ),
+              );
             }
           }, 0);
         };

@@ -15,7 +15,10 @@ export const CHROMIUM = "/usr/bin/chromium";
 const PAGE_URL = "https://sidebar.baton.invalid/";
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
+  });
 }
 
 export interface OpenSidebar {
@@ -29,9 +32,18 @@ export interface OpenSidebar {
 /** Runs in the page: google.script.run over `window.__gasCall`, knowing the server's functions. */
 function installScriptRun(serverFunctions: string[]): void {
   const bad = (v: unknown): boolean =>
-    v === undefined || typeof v === "function" || v instanceof Date || (typeof v === "object" && v !== null && Object.values(v).some(bad));
-  const w = window as unknown as { __gasCall(name: string, args: string): Promise<string>; google: unknown };
-  const runner = (onSuccess?: (v: unknown) => void, onFailure?: (e: Error) => void): Record<string, unknown> => {
+    v === undefined ||
+    typeof v === "function" ||
+    v instanceof Date ||
+    (typeof v === "object" && v !== null && Object.values(v).some(bad));
+  const w = window as unknown as {
+    __gasCall(name: string, args: string): Promise<string>;
+    google: unknown;
+  };
+  const runner = (
+    onSuccess?: (v: unknown) => void,
+    onFailure?: (e: Error) => void,
+  ): Record<string, unknown> => {
     const r: Record<string, unknown> = {
       withSuccessHandler: (h: (v: unknown) => void) => runner(h, onFailure),
       withFailureHandler: (h: (e: Error) => void) => runner(onSuccess, h),
@@ -43,7 +55,8 @@ function installScriptRun(serverFunctions: string[]): void {
           return;
         }
         void w.__gasCall(name, JSON.stringify(args)).then((text) => {
-          const answer = JSON.parse(text) as { ok: true; value: unknown } | { ok: false; message: string };
+          const answer = JSON.parse(text) as
+            { ok: true; value: unknown } | { ok: false; message: string };
           if (answer.ok) onSuccess?.(answer.value);
           else onFailure?.(new Error(answer.message));
         });
@@ -53,7 +66,11 @@ function installScriptRun(serverFunctions: string[]): void {
   w.google = { script: { run: runner() } };
 }
 
-export async function openSidebar(browser: Browser, project: LoadedProject, htmlDir: string): Promise<OpenSidebar> {
+export async function openSidebar(
+  browser: Browser,
+  project: LoadedProject,
+  htmlDir: string,
+): Promise<OpenSidebar> {
   const html = readFileSync(join(htmlDir, "Sidebar.html"), "utf8");
   // Google's sidebar is 300 pixels wide.
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
@@ -64,7 +81,8 @@ export async function openSidebar(browser: Browser, project: LoadedProject, html
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   await page.route("**/*", (route) => {
-    if (route.request().url() === PAGE_URL) return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    if (route.request().url() === PAGE_URL)
+      return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
     problems.push(`request: ${route.request().url()}`);
     return route.abort();
   });
@@ -74,7 +92,11 @@ export async function openSidebar(browser: Browser, project: LoadedProject, html
       const result = project.call(name, ...(JSON.parse(argsJson) as unknown[]));
       const value = result === undefined ? null : result;
       const why = illegal(value, "result");
-      if (why) return JSON.stringify({ ok: false, message: `Failed due to illegal value in result: ${why}` });
+      if (why)
+        return JSON.stringify({
+          ok: false,
+          message: `Failed due to illegal value in result: ${why}`,
+        });
       return JSON.stringify({ ok: true, value });
     } catch (e) {
       return JSON.stringify({ ok: false, message: e instanceof Error ? e.message : String(e) });
