@@ -9,6 +9,7 @@ import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
 import { status } from "./commands/status.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { summary } from "./commands/summary.ts";
 
 export interface CommandResult {
   readonly exitCode: 0 | 1 | 2 | 3;
@@ -93,6 +94,23 @@ export const COMMANDS: Command[] = [
           ...(str(v.sheet) ? { sheet: str(v.sheet)! } : {}),
           ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
           ...(str(v["time-zone"]) ? { timeZone: str(v["time-zone"])! } : {}),
+        },
+        out,
+      ),
+  },
+  {
+    name: "summary",
+    usage: "baton summary FILE [--as-of DATE] [--out F.md|F.html] [--write] [--json]",
+    summary: "the board summary as Markdown; --out writes .md or .html, --write adds a Board Summary sheet",
+    options: { ...JSON_FLAG, "as-of": { type: "string" }, out: { type: "string" }, write: { type: "boolean" } },
+    run: (file, v, out) =>
+      summary(
+        {
+          file,
+          json: Boolean(v.json),
+          write: Boolean(v.write),
+          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v.out) ? { out: str(v.out)! } : {}),
         },
         out,
       ),

@@ -55,7 +55,7 @@ export {
   type HandoffEvaluation,
 } from "./engine/evaluate.ts";
 export { statusPlan } from "./engine/status-plan.ts";
-export { REASONS, isInherited, severityOf, describeReason, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
 export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";
@@ -95,4 +95,29 @@ export {
   type MappingFile,
   type FieldKey as MigrationField,
 } from "./migrate/index.ts";
+export {
+  summarize,
+  SUMMARY_LIMITS,
+  type BoardSummary,
+  type SummaryOptions,
+  type StatusCounts,
+  type CountLine,
+  type Headline,
+  type Change,
+  type ChangeKind,
+  type Decision,
+  type Ask,
+  type ObjectiveLine,
+  type KpiLine,
+  type HandoffLine,
+  type StaleLine,
+  type Party,
+  type RootCause,
+} from "./summary/model.ts";
+export type { TrendPoint } from "./summary/trend.ts";
+export { summaryPlan, summarySheetName, SUMMARY_MAX_ROWS, SUMMARY_WIDTH } from "./summary/grid.ts";
+export { summaryMarkdown } from "./summary/markdown.ts";
+export { headlineText } from "./summary/words.ts";
+export { summaryHtml } from "./summary/html.ts";
+export { escapeHtml, escapeMarkdown } from "./summary/escape.ts";
 export { MAPPING_SHEET, IMPORT_REPORT_SHEET, mappingSheetPlan, readMappingSheet, importReportPlan } from "./actions/migration-sheets.ts";

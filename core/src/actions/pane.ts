@@ -9,7 +9,7 @@ import { validateGrids, type Validation } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
 import { locate, type Workbook } from "../workbook/read.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";
-import { describeReason } from "../engine/reasons.ts";
+import { describeReason, worstHandoffFirst } from "../engine/reasons.ts";
 import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../../ui/backend.ts";
 
 /** A core issue as plain JSON for the pane (the details that made its message are left out). */
@@ -46,8 +46,6 @@ export function paneStateOf({ validation, asOf, actions, atRisk = [], initiative
   };
 }
 
-const RANK: Record<PaneStatus, number> = { Red: 0, Amber: 1, Green: 2, Paused: 3, Done: 4 };
-
 /**
  * Red and amber hand-offs, worst first (Red before Amber, then most days late, then most
  * initiatives blocked), with the teams on each side and where the trouble starts.
@@ -56,28 +54,26 @@ export function handoffsAtRisk(workbook: Workbook, evaluation: Evaluation): Pane
   const layout = workbook.layout.handoffs;
   if (!layout) return [];
   const team = new Map(workbook.initiatives.map((i) => [i.id, i.team]));
-  const byId = new Map(workbook.handoffs.map((h) => [h.id, h]));
+  // The evaluation lists hand-offs in sheet order, one per row, like the workbook.
   return evaluation.handoffs
-    .filter((e) => e.status === "Red" || e.status === "Amber")
-    .sort((a, b) => RANK[a.status] - RANK[b.status] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || b.blocks - a.blocks || a.row - b.row)
-    .map((e) => {
-      const h = byId.get(e.id)!;
-      return {
-        id: e.id,
-        deliverable: h.deliverable ?? "",
-        status: e.status,
-        daysLate: e.daysLate,
-        from: h.from ?? "",
-        fromTeam: (h.from && team.get(h.from)) || null,
-        to: h.to ?? "",
-        toTeam: (h.to && team.get(h.to)) || null,
-        owner: h.owner,
-        rootCauses: e.rootCauses,
-        reasons: e.reasons.map(describeReason),
-        sheet: layout.name,
-        cell: locate("handoffs", layout, e.row, "id").cell,
-      };
-    });
+    .map((e, index) => ({ e, h: workbook.handoffs[index]! }))
+    .filter(({ e }) => e.status === "Red" || e.status === "Amber")
+    .sort((a, b) => worstHandoffFirst(a.e, b.e))
+    .map(({ e, h }) => ({
+      id: e.id,
+      deliverable: h.deliverable ?? "",
+      status: e.status,
+      daysLate: e.daysLate,
+      from: h.from ?? "",
+      fromTeam: (h.from && team.get(h.from)) || null,
+      to: h.to ?? "",
+      toTeam: (h.to && team.get(h.to)) || null,
+      owner: h.owner,
+      rootCauses: e.rootCauses,
+      reasons: e.reasons.map(describeReason),
+      sheet: layout.name,
+      cell: locate("handoffs", layout, e.row, "id").cell,
+    }));
 }
 
 /** Initiatives by status. */

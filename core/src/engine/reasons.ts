@@ -176,6 +176,24 @@ export function describeReason(reason: Reason): string {
   return REASONS[reason.code].text(reason.refs);
 }
 
+/** The order statuses are listed in for a reader: worst first. */
+export const STATUS_ORDER: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Done: 3, Paused: 4 };
+
+/** Compares by status, worst first. */
+export const worstFirst = (a: { readonly status: Status }, b: { readonly status: Status }): number => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+
+/**
+ * Hand-offs worst first: by status, then most days late, then most initiatives blocked. The
+ * sidebar and the board summary list them in this one order; a stable sort keeps sheet order
+ * for ties.
+ */
+export function worstHandoffFirst(
+  a: { readonly status: Status; readonly daysLate: number | null; readonly blocks: number },
+  b: { readonly status: Status; readonly daysLate: number | null; readonly blocks: number },
+): number {
+  return worstFirst(a, b) || (b.daysLate ?? 0) - (a.daysLate ?? 0) || b.blocks - a.blocks;
+}
+
 /** Red 2, Amber 1, Green 0; Done and Paused stand apart at 0 as well. */
 export function rank(status: Status): number {
   return status === "Red" ? 2 : status === "Amber" ? 1 : 0;

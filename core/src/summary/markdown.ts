@@ -1,0 +1,205 @@
+/**
+ * The board summary as Markdown (CommonMark with GitHub tables), for a chat message, a wiki
+ * page or a terminal. Every string that may carry text from cells goes through
+ * `escapeMarkdown`, so a cell cannot add markup, a link, an image or raw HTML.
+ */
+import { STATUSES, type BoardSummary, type SummaryList } from "./model.ts";
+import { escapeMarkdown as md } from "./escape.ts";
+import {
+  CHANGE,
+  ENTITY,
+  HEADLINE_ROWS,
+  SECTION,
+  countsText,
+  decisionText,
+  deltaText,
+  headlineText,
+  moreText,
+  named,
+  noneText,
+  numberText,
+  percentText,
+  reasonsText,
+  subtitle,
+  title,
+  total,
+} from "./words.ts";
+
+/** A table cell: text to escape, a number, nothing, or Markdown Baton wrote itself. */
+type Cell = string | number | null | { readonly markdown: string };
+
+const cellOf = (v: Cell) =>
+  v === null ? "" : typeof v === "number" ? String(v) : typeof v === "string" ? md(v) : v.markdown;
+
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  numeric: readonly number[] = [],
+): string[] {
+  const align = headers.map((_, i) => (numeric.includes(i) ? "---:" : "---"));
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(headers.map(md)), line(align), ...rows.map((r) => line(r.map(cellOf)))];
+}
+
+/** A status word, Red in bold. */
+const status = (s: string | null): Cell => (s === "Red" ? { markdown: "**Red**" } : s);
+
+export function summaryMarkdown(s: BoardSummary): string {
+  const out: string[] = [
+    `# ${md(title(s))}`,
+    "",
+    `_${md(subtitle(s))}_`,
+    "",
+    md(headlineText(s)),
+    "",
+  ];
+  if (s.empty) return out.join("\n");
+
+  const section = (heading: string, list: SummaryList | null, body: string[], count: number) => {
+    out.push(`## ${md(heading)}`, "");
+    if (list && count === 0) out.push(md(noneText(list, s)));
+    else {
+      out.push(...body);
+      if (list && s.omitted[list] > 0) out.push("", md(moreText(s.omitted[list])));
+    }
+    out.push("");
+  };
+
+  section(
+    SECTION.headline,
+    null,
+    table(
+      ["", `Since ${s.since.period}`, ...STATUSES, "Total"],
+      HEADLINE_ROWS.map(([key, label]) => {
+        const line = s.headline[key];
+        return [label, deltaText(line), ...STATUSES.map((st) => line.now[st]), total(line.now)];
+      }),
+      [2, 3, 4, 5, 6, 7],
+    ),
+    1,
+  );
+
+  section(
+    SECTION.decisions,
+    "decisions",
+    s.decisions.map((d, i) => `${i + 1}. ${md(decisionText(d))}`),
+    s.decisions.length,
+  );
+
+  section(
+    SECTION.changes(s),
+    "changes",
+    table(
+      ["Change", "Item", "Was", "Now"],
+      s.changes.map((c) => [
+        CHANGE[c.kind] +
+          (c.deliveredOn
+            ? ` on ${c.deliveredOn}`
+            : c.kind === "became-late" && c.daysLate !== null
+              ? `, ${c.daysLate} days`
+              : ""),
+        `${ENTITY[c.entity]} ${named(c.id, c.name)}`,
+        status(c.was),
+        status(c.now),
+      ]),
+    ),
+    s.changes.length,
+  );
+
+  section(
+    SECTION.objectives,
+    "objectives",
+    table(
+      ["Objective", "Owner", "Target date", "Status", "Initiatives", "Why"],
+      s.objectives.map((o) => [
+        named(o.id, o.name),
+        o.owner,
+        o.targetDate,
+        status(o.status),
+        countsText(o.initiatives),
+        reasonsText(o.reasons),
+      ]),
+    ),
+    s.objectives.length,
+  );
+
+  section(
+    SECTION.kpis,
+    "kpis",
+    table(
+      [
+        "KPI",
+        "Objective",
+        "Baseline",
+        "Latest",
+        "Target",
+        "Target date",
+        "Forecast",
+        "Progress",
+        "Status",
+      ],
+      s.kpis.map((k) => [
+        named(k.id, k.name) + (k.unit ? ` (${k.unit})` : ""),
+        k.objectiveId,
+        numberText(k.baseline),
+        numberText(k.latest),
+        numberText(k.target),
+        k.targetDate,
+        numberText(k.forecast),
+        percentText(k.progress),
+        status(k.status),
+      ]),
+      [2, 3, 4, 6, 7],
+    ),
+    s.kpis.length,
+  );
+
+  section(
+    SECTION.handoffs,
+    "handoffs",
+    table(
+      [
+        "Hand-off",
+        "Status",
+        "Provider team",
+        "Waiting team",
+        "Owner",
+        "Days late",
+        "Blocks",
+        "Root cause",
+        "Why",
+      ],
+      s.handoffs.map((h) => [
+        named(h.id, h.deliverable),
+        status(h.status),
+        h.provider?.team ?? null,
+        h.waiting?.team ?? null,
+        h.owner,
+        h.daysLate,
+        h.blocks,
+        h.rootCauses.map((c) => named(c.id, c.name) + (c.team ? ` (${c.team})` : "")).join("; "),
+        reasonsText(h.reasons),
+      ]),
+      [5, 6],
+    ),
+    s.handoffs.length,
+  );
+
+  section(
+    SECTION.stale,
+    "stale",
+    table(
+      ["Initiative", "Team", "Owner", "Last check-in", "Status"],
+      s.stale.map((i) => [
+        named(i.id, i.name),
+        i.team,
+        i.owner,
+        i.lastCheckin ?? "none",
+        status(i.status),
+      ]),
+    ),
+    s.stale.length,
+  );
+
+  return out.join("\n").replace(/\n+$/, "\n");
+}
