@@ -8,6 +8,10 @@
 import {
   evaluate,
   hasErrors,
+  headlineText,
+  summarize,
+  summaryPlan,
+  summarySheetName,
   statusPlan,
   todayIn,
   missingTemplateSheets,
@@ -96,6 +100,24 @@ function refreshStatus(s: Services): ActionOutcome {
   });
 }
 
+/** The board summary as of today, in its period's sheet; earlier periods' sheets stay. */
+function writeSummary(s: Services): ActionOutcome {
+  const host = hostOf(s);
+  return withDocumentLock(s, () => {
+    const { sheetNames, grids } = readTemplate(host);
+    const { workbook } = validateGrids(grids);
+    const summary = summarize(workbook, { asOf: todayIn(workbook.settings.timeZone, s.now()) });
+    host.apply(summaryPlan(summary, sheetNames));
+    const wanted = summarySheetName(summary.period).toLowerCase();
+    const sheet = s.spreadsheet.getSheets().find((x) => x.getName().toLowerCase() === wanted);
+    sheet?.activate();
+    return {
+      ok: true,
+      message: `${headlineText(summary)} The board summary is in the sheet "${sheet?.getName() ?? summarySheetName(summary.period)}".`,
+    };
+  });
+}
+
 export const ACTIONS: readonly ActionSpec[] = [
   {
     id: "setUpTemplate",
@@ -120,6 +142,14 @@ export const ACTIONS: readonly ActionSpec[] = [
     verb: "refresh the statuses",
     needsTemplate: true,
     run: refreshStatus,
+  },
+  {
+    id: "writeSummary",
+    caption: "Board summary",
+    functionName: "batonBoardSummary",
+    verb: "write the board summary",
+    needsTemplate: true,
+    run: writeSummary,
   },
   {
     id: "migrate",

@@ -84,7 +84,12 @@ function rectangular(values: readonly (readonly PlanValue[])[]): (string | numbe
   });
 }
 
-/** The rows and columns a plan needs in each sheet, so sheets can grow before it is applied. */
+/**
+ * The rows and columns a plan writes in each sheet, so sheets can grow before it is applied.
+ * Clearing and protecting only cover cells, so they never grow a sheet (a protection's open
+ * rows may run to the end of the sheet, however long): every rectangle is clamped to the
+ * sheet's size when applied.
+ */
 function extentByName(plan: WritePlan): Map<string, { rows: number; columns: number }> {
   const out = new Map<string, { rows: number; columns: number }>();
   const need = (sheet: string, rows: number, columns: number) => {
@@ -103,12 +108,11 @@ function extentByName(plan: WritePlan): Map<string, { rows: number; columns: num
         );
         break;
       case "format":
-      case "clear":
       case "listValidation":
         rect(op.sheet, op.range);
         break;
+      case "clear":
       case "protect":
-        for (const r of op.editable) rect(op.sheet, r);
         break;
       case "columnWidths":
         need(op.sheet, 1, op.widths.length);
@@ -176,18 +180,25 @@ export class SheetsHost {
       return s;
     };
     const extents = extentByName(plan);
-    const grown = new Set<string>();
+    const sizes = new Map<string, { rows: number; columns: number }>();
     // Sheets refuses a range past the sheet's last row or column: grow it once, before writing.
     const ensureSize = (name: string) => {
-      if (grown.has(name)) return;
-      grown.add(name);
-      const e = extents.get(name);
-      if (!e) return;
+      if (sizes.has(name)) return;
       const s = sheet(name);
-      const rows = s.getMaxRows();
+      const e = extents.get(name) ?? { rows: 0, columns: 0 };
+      let rows = s.getMaxRows();
       if (e.rows > rows) s.insertRowsAfter(rows, e.rows - rows);
-      const columns = s.getMaxColumns();
+      let columns = s.getMaxColumns();
       if (e.columns > columns) s.insertColumnsAfter(columns, e.columns - columns);
+      rows = Math.max(rows, e.rows);
+      columns = Math.max(columns, e.columns);
+      sizes.set(name, { rows, columns });
+    };
+    const clamp = (name: string, r: Rect): Rect | null => {
+      const size = sizes.get(name)!;
+      const rows = Math.min(r.rows, size.rows - r.row + 1);
+      const columns = Math.min(r.columns, size.columns - r.column + 1);
+      return rows >= 1 && columns >= 1 ? { row: r.row, column: r.column, rows, columns } : null;
     };
     // Consecutive format ops are written together (see formats.ts).
     let formats: Extract<WriteOp, { op: "format" }>[] = [];
@@ -198,16 +209,21 @@ export class SheetsHost {
     for (const op of plan.ops) {
       if (op.op !== "addSheet" && op.op !== "setAnchor") ensureSize(op.sheet);
       if (op.op === "format") {
-        formats.push(op);
+        const range = clamp(op.sheet, op.range);
+        if (range) formats.push({ ...op, range });
         continue;
       }
       flush();
-      this.applyOp(op, sheet);
+      this.applyOp(op, sheet, clamp);
     }
     flush();
   }
 
-  private applyOp(op: WriteOp, sheet: (name: string) => Sheet): void {
+  private applyOp(
+    op: WriteOp,
+    sheet: (name: string) => Sheet,
+    clamp: (name: string, r: Rect) => Rect | null,
+  ): void {
     switch (op.op) {
       case "addSheet":
         if (!this.spreadsheet.getSheetByName(op.sheet))
@@ -223,11 +239,13 @@ export class SheetsHost {
         return;
       }
       case "format":
-        for (const w of batchFormats([op])) writeFormat(sheet(op.sheet), w);
+        // Batched in apply().
         return;
-      case "clear":
-        rangeOf(sheet(op.sheet), op.range).clear();
+      case "clear": {
+        const range = clamp(op.sheet, op.range);
+        if (range) rangeOf(sheet(op.sheet), range).clear();
         return;
+      }
       case "listValidation": {
         // Allowing invalid entries keeps this guidance: validation still reports them, with a fix.
         const rule = this.writable
@@ -235,7 +253,8 @@ export class SheetsHost {
           .requireValueInList([...op.values], true)
           .setAllowInvalid(true)
           .build();
-        rangeOf(sheet(op.sheet), op.range).setDataValidation(rule);
+        const range = clamp(op.sheet, op.range);
+        if (range) rangeOf(sheet(op.sheet), range).setDataValidation(rule);
         return;
       }
       case "freeze": {
@@ -263,7 +282,10 @@ export class SheetsHost {
         const s = sheet(op.sheet);
         // Sheet.protect() returns the sheet's existing protection when there is one.
         const protection = s.protect().setDescription(op.description);
-        protection.setUnprotectedRanges(op.editable.map((r) => rangeOf(s, r)));
+        const editable = op.editable
+          .map((r) => clamp(op.sheet, r))
+          .filter((r): r is Rect => r !== null);
+        protection.setUnprotectedRanges(editable.map((r) => rangeOf(s, r)));
         // Leaves the owner and the user running Baton; everyone else may only edit the open rows.
         protection.removeEditors(protection.getEditors());
         if (protection.canDomainEdit()) protection.setDomainEdit(false);

@@ -39,6 +39,11 @@ function batonRefreshStatuses(): void {
   Baton.runMenuAction("refreshStatus");
 }
 
+/** Writes this period's board summary sheet. */
+function batonBoardSummary(): void {
+  Baton.runMenuAction("writeSummary");
+}
+
 /** Imports the tracker in the open sheet into the template, after showing what it would do. */
 function batonMigrateSheet(): void {
   Baton.runMenuAction("migrate");

@@ -132,14 +132,12 @@ export function migrateSheet(s: Services, sourceName?: string): ActionOutcome {
   const zone = ss.getSpreadsheetTimeZone();
   const range = source.getDataRange();
   const grid = migrationGrid(range.getValues(), zone);
-  const merges = range
-    .getMergedRanges()
-    .map((m) => ({
-      row: m.getRow(),
-      column: m.getColumn(),
-      rows: m.getNumRows(),
-      columns: m.getNumColumns(),
-    }));
+  const merges = range.getMergedRanges().map((m) => ({
+    row: m.getRow(),
+    column: m.getColumn(),
+    rows: m.getNumRows(),
+    columns: m.getNumColumns(),
+  }));
   const result = migrate(
     { sheet: name, grid, merges },
     { asOf: todayIn(zone, s.now()), timeZone: zone, title: name, ...(mapping ? { mapping } : {}) },

@@ -185,6 +185,34 @@ describe("a sheet grows to hold what a plan writes", () => {
   });
 });
 
+describe("clearing and protecting cover the sheet to its end without growing it", () => {
+  it("clamps a clear and a protection's open rows that run past the sheet's last row", () => {
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
+    const { host } = open(book);
+    const checkins = book.sheet(SHEET.checkins);
+    host.apply({
+      ops: [
+        {
+          op: "clear",
+          sheet: SHEET.objectives,
+          range: { row: 2, column: 1, rows: 50000, columns: 40 },
+        },
+        {
+          op: "protect",
+          sheet: SHEET.checkins,
+          editable: [{ row: 4, column: 1, rows: 1_048_573, columns: 10 }],
+          description: "Sealed check-ins",
+        },
+      ],
+    });
+    expect(book.sheet(SHEET.objectives).maxRows).toBe(1000);
+    expect(checkins.maxRows).toBe(1000);
+    expect(host.readSheets([SHEET.objectives])[SHEET.objectives]!.length).toBe(1);
+    expect(() => checkins.userEdit(2, 3, "Red", "rae@example.com")).toThrow(/protected/);
+    checkins.userEdit(1000, 3, "Amber", "rae@example.com");
+  });
+});
+
 describe("the seal anchor is kept in Document Properties", () => {
   it("stores and reads the anchor there, not in a sheet", () => {
     const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));

@@ -28,6 +28,7 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
       { caption: "Set up the template in this spreadsheet", functionName: "batonSetUpTemplate" },
       { caption: "Validate", functionName: "batonValidate" },
       { caption: "Refresh statuses", functionName: "batonRefreshStatuses" },
+      { caption: "Board summary", functionName: "batonBoardSummary" },
       { caption: "Migrate a sheet…", functionName: "batonMigrateSheet" },
     ]);
   });
