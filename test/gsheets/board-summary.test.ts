@@ -12,6 +12,7 @@ import {
   summarize,
   summaryPlan,
   validateGrids,
+  type Grid,
 } from "@baton/core";
 import { DEMO_TODAY, demoEvaluation, demoProject } from "./support/demo.ts";
 import { sheetsHost } from "./support/host.ts";
