@@ -7,6 +7,8 @@ import { InputError } from "./files/open.ts";
 import { terminalOut, type Out } from "./output.ts";
 import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
+import { close } from "./commands/close.ts";
+import { verify } from "./commands/verify.ts";
 import { status } from "./commands/status.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
@@ -114,6 +116,24 @@ export const COMMANDS: Command[] = [
         },
         out,
       ),
+  },
+  {
+    name: "close",
+    usage: "baton close FILE.xlsx --period P [--json]",
+    summary: "seal and lock the check-ins of every open period up to P",
+    options: { ...JSON_FLAG, period: { type: "string" } },
+    run: (file, v, out) => {
+      const period = str(v.period);
+      if (!period) throw new UsageError("close needs --period P: a week such as 2026-W47, or a month such as 2026-10");
+      return close({ file, period, json: Boolean(v.json) }, out);
+    },
+  },
+  {
+    name: "verify",
+    usage: "baton verify FILE [--json]",
+    summary: "check that sealed check-ins still match their seals (exit 3 if not)",
+    options: { ...JSON_FLAG },
+    run: (file, v, out) => verify({ file, json: Boolean(v.json) }, out),
   },
 ];
 

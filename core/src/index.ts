@@ -40,7 +40,7 @@ export { templatePlan, type TemplateContent, type SheetRows } from "./template/w
 export { demoContent, type DemoOptions } from "./template/demo.ts";
 
 export { readWorkbook, findSheet, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
-export { validateGrids, type Validation, type ExtraRule } from "./validate/validate.ts";
+export { validateGrids, type Validation, type ExtraRule, type ValidateOptions } from "./validate/validate.ts";
 export { closedThrough } from "./validate/rules.ts";
 export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
 
@@ -68,9 +68,17 @@ export {
   type CellFormat,
   STATUS_FILL,
   HEADER_FORMAT,
+  LAST_ROW,
   splitValues,
 } from "./ports/plan.ts";
 
+export { closePeriod, type CloseInput, type CloseResult, type CloseRefusal } from "./ledger/close.ts";
+export { verifyLedger, type LedgerVerification, type LedgerBreak } from "./ledger/verify.ts";
+export type { BreakReason } from "./ledger/chain.ts";
+export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts";
+export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
+export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
+export { utf8Bytes } from "./ledger/utf8.ts";
 export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
 export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";

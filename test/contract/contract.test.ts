@@ -3,7 +3,7 @@
  * in-memory host, the .xlsx file host, and (as they join `HOSTS`) Excel and Google Sheets.
  */
 import { describe, expect, it } from "vitest";
-import { SHEET, demoContent, templatePlan, validateGrids, type Grids } from "@baton/core";
+import { SHEET, closePeriod, demoContent, templatePlan, validateGrids, verifyLedger, type Grids } from "@baton/core";
 import { HOSTS } from "./hosts.ts";
 import { workbookGrids, smallWorkbook, initiative, checkin } from "../support/grids.ts";
 
@@ -49,6 +49,21 @@ describe.each(HOSTS)("host contract: $name", (factory) => {
     await expect(t.userEdit(SHEET.checkins, 2, 3, "Red")).rejects.toThrow();
     await t.userEdit(SHEET.checkins, 5, 3, "Amber");
     expect(await t.reopenedValue(SHEET.checkins, 5, 3)).toBe("Amber");
+  });
+
+  it("closes a period to the same seals, locks the sealed rows and keeps the open ones editable", async () => {
+    const spec = smallWorkbook({ checkins: [checkin("2026-W46", "INI-1"), checkin("2026-W48", "INI-2")] });
+    const t = await factory.create(workbookGrids(spec));
+    const result = closePeriod({ grids: await t.host.readSheets(await t.host.sheetNames()), anchor: await t.host.readAnchor(), period: "2026-W47" });
+    if (!result.ok) throw new Error(result.message);
+    await t.host.apply(result.plan);
+    const reference = closePeriod({ grids: workbookGrids(spec), anchor: null, period: "2026-W47" });
+    expect(await t.host.readAnchor()).toBe(reference.ok && reference.anchor);
+    expect(verifyLedger(await t.host.readSheets(TEMPLATE_SHEETS), await t.host.readAnchor())).toMatchObject({ intact: true, sealedRows: 4 });
+    await expect(t.userEdit(SHEET.checkins, 5, 3, "Red")).rejects.toThrow();
+    await t.userEdit(SHEET.checkins, 6, 3, "Amber");
+    await t.userEdit(SHEET.checkins, 7, 1, "2026-W48");
+    expect(await t.reopenedValue(SHEET.checkins, 6, 3)).toBe("Amber");
   });
 
   it("stores the seal anchor in the document and reads it back", async () => {

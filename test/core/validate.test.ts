@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateGrids, type IssueCode } from "@baton/core";
+import { MemoryHost, closePeriod, validateGrids, type IssueCode } from "@baton/core";
 import { workbookGrids, smallWorkbook, objective, initiative, handoff, checkin, kpi } from "../support/grids.ts";
 
 const codes = (spec: Parameters<typeof workbookGrids>[0]) => validateGrids(workbookGrids(spec)).issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`);
@@ -145,11 +145,16 @@ describe("a second check-in for the same ID and period", () => {
 });
 
 describe("a check-in for a closed period", () => {
-  it("is reported when the period is sealed and the row is not", () => {
-    const spec = smallWorkbook({
-      checkins: [checkin("2026-W46", "INI-1", { Seal: "ab12" }), checkin("2026-W46", "INI-2"), checkin("2026-W48", "INI-2")],
-    });
-    expect(codes(spec)).toEqual(["checkin-closed-period Check-ins!A6"]);
+  it("is reported when the period is sealed and the row is not", async () => {
+    const host = new MemoryHost(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W46", "INI-1")] })));
+    const closed = closePeriod({ grids: await host.readSheets(await host.sheetNames()), anchor: null, period: "2026-W46" });
+    if (!closed.ok) throw new Error(closed.message);
+    await host.apply(closed.plan);
+    host.edit("Check-ins", 6, 1, "2026-W46");
+    host.edit("Check-ins", 6, 2, "INI-2");
+    host.edit("Check-ins", 6, 3, "Green");
+    const grids = await host.readSheets(await host.sheetNames());
+    expect(validateGrids(grids).issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(["checkin-closed-period Check-ins!A6"]);
   });
   it("warns about a period after the current one", () => {
     expect(only(smallWorkbook({ checkins: [checkin("2026-W50", "INI-1")] }), "checkin-future-period")[0]?.severity).toBe("warning");

@@ -10,8 +10,9 @@ export function issueJson(i: ValidationIssue) {
 }
 
 export async function validate(opts: { file: string; json: boolean }, out: Out): Promise<CommandResult> {
-  const { grids } = await openWorkbook(opts.file);
-  const { issues } = validateGrids(grids);
+  const { grids, host } = await openWorkbook(opts.file);
+  // The .xlsx file keeps the seal anchor; a CSV folder has none to check against.
+  const { issues } = validateGrids(grids, [], { anchor: host ? await host.readAnchor() : undefined });
   const exitCode = hasErrors(issues) ? 1 : 0;
   if (opts.json) {
     json(out, { issues: issues.map(issueJson) });

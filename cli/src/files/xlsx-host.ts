@@ -8,9 +8,10 @@
  * Writing applies the core's plan: strings are always written as string cells, so text that
  * starts with `=` stays text in Excel and LibreOffice.
  */
+import { renameSync, rmSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { CellFormat, CellValue, Grid, Grids, Host, Rect, WriteOp, WritePlan } from "@baton/core";
-import { a1Range } from "@baton/core";
+import { a1Range, LAST_ROW } from "@baton/core";
 
 /** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
 export const STATE_SHEET = "_baton";
@@ -55,18 +56,95 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
-function applyFormat(cell: ExcelJS.Cell, f: CellFormat): void {
-  if (f.numberFormat !== undefined) cell.numFmt = f.numberFormat;
-  if (f.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
-  if (f.bold !== undefined || f.italic !== undefined || f.fontColor !== undefined) {
-    cell.font = {
-      ...cell.font,
-      ...(f.bold !== undefined ? { bold: f.bold } : {}),
-      ...(f.italic !== undefined ? { italic: f.italic } : {}),
-      ...(f.fontColor !== undefined ? { color: { argb: argb(f.fontColor) } } : {}),
-    };
+/**
+ * Restyling without touching other cells. exceljs hands every cell read from a file with the
+ * same style index one shared style object, so setting `cell.numFmt` or `cell.protection` on one
+ * cell changes them all (unlocking one cell unlocked every cell of its style). A cell gets a new
+ * style object instead, and cells that shared a style share its restyled copy, so a sheet of
+ * 250k rows holds a handful of style objects, not one per cell.
+ */
+class Restyler {
+  private readonly copies = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+  apply(target: { style: Partial<ExcelJS.Style> }, key: string, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+    const style = target.style ?? {};
+    let byKey = this.copies.get(style);
+    if (!byKey) this.copies.set(style, (byKey = new Map()));
+    let copy = byKey.get(key);
+    if (!copy) {
+      copy = change(style);
+      byKey.set(key, copy);
+      // The copy is itself a style some cells now share: restyling it the same way is a no-op.
+      this.copies.set(copy, new Map([[key, copy]]));
+    }
+    target.style = copy;
   }
-  if (f.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: f.wrap };
+
+  format(cell: ExcelJS.Cell, f: CellFormat): void {
+    this.apply(cell, "format:" + JSON.stringify(f), (s) => ({
+      ...s,
+      ...(f.numberFormat !== undefined ? { numFmt: f.numberFormat } : {}),
+      ...(f.fill !== undefined ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } } } : {}),
+      ...(f.bold !== undefined || f.italic !== undefined || f.fontColor !== undefined
+        ? {
+            font: {
+              ...s.font,
+              ...(f.bold !== undefined ? { bold: f.bold } : {}),
+              ...(f.italic !== undefined ? { italic: f.italic } : {}),
+              ...(f.fontColor !== undefined ? { color: { argb: argb(f.fontColor) } } : {}),
+            },
+          }
+        : {}),
+      ...(f.wrap !== undefined ? { alignment: { ...s.alignment, wrapText: f.wrap } } : {}),
+    }));
+  }
+
+  lock(target: { style: Partial<ExcelJS.Style> }, locked: boolean): void {
+    if (target.style?.protection?.locked === locked) return;
+    this.apply(target, locked ? "locked" : "unlocked", (s) => ({ ...s, protection: { ...s.protection, locked } }));
+  }
+}
+
+const insideRect = (r: Rect, row: number, column: number) =>
+  row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns;
+
+/**
+ * Worksheet protection with every cell locked but the editable rectangles, as Excel and
+ * LibreOffice honour it. A cell is locked unless its style says otherwise, so only cells in the
+ * rectangles get a style of their own (and cells a rectangle no longer covers lose theirs). A
+ * rectangle that runs to the end of the sheet (`LAST_ROW`) unlocks its columns by default, so
+ * rows a team adds later are editable without a style on a million cells; the rows above it
+ * then carry a locked row style, which the blank cells of a row follow before their column's.
+ * So a sealed row's blank cells stay locked without being created, and the file stays as small
+ * and as quick to write as it was.
+ */
+function protectWorksheet(ws: ExcelJS.Worksheet, editable: readonly Rect[], styles: Restyler): void {
+  const inEditable = (row: number, column: number) => editable.some((r) => insideRect(r, row, column));
+  const openFrom = new Map<number, number>();
+  for (const r of editable)
+    if (r.row + r.rows - 1 >= LAST_ROW)
+      for (let c = r.column; c < r.column + r.columns; c++) openFrom.set(c, Math.min(openFrom.get(c) ?? Infinity, r.row));
+  const lockedRowsBelow = Math.min(...openFrom.values());
+  const lastColumn = Math.max(ws.columnCount, ...editable.map((r) => r.column + r.columns - 1));
+  for (let c = 1; c <= lastColumn; c++) {
+    const column = ws.getColumn(c) as unknown as { style: Partial<ExcelJS.Style> };
+    if (openFrom.has(c)) styles.lock(column, false);
+    else if (column.style?.protection?.locked === false) styles.lock(column, true);
+  }
+  const lastRow = Math.max(ws.rowCount, Number.isFinite(lockedRowsBelow) ? lockedRowsBelow - 1 : 0);
+  for (let r = 1; r <= lastRow; r++) {
+    const row = ws.getRow(r) as unknown as ExcelJS.Row & { style: Partial<ExcelJS.Style> };
+    if (r < lockedRowsBelow) styles.lock(row, true);
+    else if (row.style?.protection?.locked === true) styles.lock(row, false);
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (inEditable(r, c)) styles.lock(cell, false);
+      else if (cell.style?.protection?.locked === false) styles.lock(cell, true);
+    });
+  }
+  for (const r of editable) {
+    if (r.row + r.rows - 1 >= LAST_ROW) continue;
+    eachCell(ws, r, (cell) => styles.lock(cell, false));
+  }
 }
 
 function eachCell(ws: ExcelJS.Worksheet, r: Rect, fn: (cell: ExcelJS.Cell) => void): void {
@@ -79,6 +157,8 @@ function eachCell(ws: ExcelJS.Worksheet, r: Rect, fn: (cell: ExcelJS.Cell) => vo
 export class XlsxHost implements Host {
   /** Round trips, as the contract suite counts them for every host. */
   readonly calls = { reads: 0, applies: 0 };
+
+  private readonly styles = new Restyler();
 
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -129,8 +209,15 @@ export class XlsxHost implements Host {
     for (const op of plan.ops) this.applyOp(op);
   }
 
+  /** Saves to a temporary file beside `file`, then renames it: a save cut off leaves the old file whole. */
   async save(file: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(file);
+    const temporary = `${file}.baton-${process.pid}.tmp`;
+    try {
+      await this.workbook.xlsx.writeFile(temporary);
+      renameSync(temporary, file);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
@@ -157,7 +244,7 @@ export class XlsxHost implements Host {
       }
       case "format": {
         const ws = this.sheet(op.sheet);
-        eachCell(ws, op.range, (cell) => applyFormat(cell, op.format));
+        eachCell(ws, op.range, (cell) => this.styles.format(cell, op.format));
         return;
       }
       case "clear": {
@@ -188,7 +275,7 @@ export class XlsxHost implements Host {
       }
       case "protect": {
         const ws = this.sheet(op.sheet);
-        for (const r of op.editable) eachCell(ws, r, (cell) => (cell.protection = { locked: false }));
+        protectWorksheet(ws, op.editable, this.styles);
         // Protection without a password: it stops accidental edits; the seals prove the rest.
         void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: false });
         return;

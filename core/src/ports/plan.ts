@@ -50,6 +50,12 @@ export type WriteOp =
   /** Stores the seal anchor in the document's own hidden storage. */
   | { readonly op: "setAnchor"; readonly value: string };
 
+/**
+ * The last row of a sheet (Excel's 1,048,576): a rectangle that reaches it runs to the end of
+ * the sheet, however long the sheet grows. Hosts with shorter sheets clamp it.
+ */
+export const LAST_ROW = 1_048_576;
+
 export interface WritePlan {
   readonly ops: readonly WriteOp[];
 }

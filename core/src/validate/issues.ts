@@ -227,8 +227,8 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       };
     case "sealed-row-edited":
       return {
-        message: `${loc.sheet} row ${loc.row} is sealed and no longer matches its seal: ${d.reason}.`,
-        fix: `Undo the change (version history has the sealed content); sealed check-ins cannot be edited.`,
+        message: `${loc.sheet} row ${loc.row} no longer matches the sealed history: ${d.reason}.`,
+        fix: `Undo the change (version history has the sealed content): sealed check-ins cannot be edited, moved or deleted. If a close was interrupted, run it again.`,
       };
   }
 }

@@ -1,0 +1,95 @@
+/**
+ * `baton close FILE --period P`: seals the check-ins of every open period up to P, oldest
+ * first, locks them, moves Current Period past P and stores the anchor in the file. Exit 1 when
+ * validation errors in those check-ins stop it, 2 for a period that cannot be closed.
+ */
+import { closePeriod } from "@baton/core";
+import { openWorkbook, InputError } from "../files/open.ts";
+import { line, json, paint, statusTint, table, type Out } from "../output.ts";
+import { issueJson } from "./validate.ts";
+import type { CommandResult } from "../main.ts";
+
+export interface CloseOptions {
+  readonly file: string;
+  readonly period: string;
+  readonly json: boolean;
+}
+
+/**
+ * Decides the close and applies it to the workbook in memory. The grids and the plan go out of
+ * scope when it returns, so they are not held while a large file is written.
+ */
+async function applyClose(opts: CloseOptions) {
+  const { host, grids, format } = await openWorkbook(opts.file);
+  if (format !== "xlsx" || !host)
+    throw new InputError(
+      `${opts.file}: baton close needs an .xlsx workbook; a folder of CSV files has no hidden storage for the seal anchor and no cell protection`,
+    );
+  const result = closePeriod({
+    grids,
+    anchor: await host.readAnchor(),
+    period: opts.period,
+    now: new Date(),
+  });
+  if (!result.ok) return { host, result };
+  await host.apply(result.plan);
+  const { plan: _applied, ...summary } = result;
+  return { host, result: summary };
+}
+
+export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
+  const { host, result } = await applyClose(opts);
+  if (!result.ok) {
+    const exitCode = result.reason === "validation-errors" ? 1 : 2;
+    if (opts.json) {
+      json(out, {
+        closed: false,
+        reason: result.reason,
+        message: result.message,
+        issues: result.issues.map(issueJson),
+      });
+    } else if (result.issues.length) {
+      line(out, paint(out, "red", result.message));
+      table(
+        out,
+        ["Cell", "Severity", "Issue", "Fix"],
+        result.issues.map((i) => [`${i.sheet}!${i.cell}`, i.severity, i.message, i.fix ?? ""]),
+        { 1: statusTint },
+        90,
+      );
+    } else {
+      out.stderr.write(`baton: ${result.message}\n`);
+    }
+    return { exitCode };
+  }
+  await host.save(opts.file);
+  const periods = result.closedPeriods;
+  if (opts.json) {
+    json(out, {
+      closed: true,
+      periods,
+      sealed: result.sealed,
+      sealedRows: result.sealedRows,
+      moved: result.moved,
+      currentPeriod: result.currentPeriod,
+    });
+    return { exitCode: 0 };
+  }
+  const span =
+    periods.length === 1 ? periods[0]! : `${periods[0]} to ${periods[periods.length - 1]}`;
+  const rows = result.sealedRows ? `rows 2 to ${result.sealedRows + 1} locked` : "nothing to lock";
+  line(
+    out,
+    `${paint(out, "bold", `Closed ${span}`)} in ${opts.file}: sealed ${result.sealed} check-in${result.sealed === 1 ? "" : "s"} (${result.sealedRows} sealed in all, ${rows}).`,
+  );
+  if (result.moved)
+    line(
+      out,
+      `  Moved ${result.moved} row${result.moved === 1 ? "" : "s"} so that sealed check-ins sit together at the top, oldest first; nothing was removed.`,
+    );
+  line(
+    out,
+    `  Current Period is ${result.currentPeriod}. Check the seals any time with "baton verify ${opts.file}".`,
+  );
+  return { exitCode: 0 };
+}

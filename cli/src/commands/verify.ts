@@ -1,0 +1,55 @@
+/** `baton verify FILE`: recomputes the seals; exit 3 when the sealed history was changed. */
+import { verifyLedger } from "@baton/core";
+import { openWorkbook } from "../files/open.ts";
+import { line, json, paint, type Out } from "../output.ts";
+import type { CommandResult } from "../main.ts";
+
+export async function verify(
+  opts: { file: string; json: boolean },
+  out: Out,
+): Promise<CommandResult> {
+  const { host, grids } = await openWorkbook(opts.file);
+  // A folder of CSV files keeps no anchor: its chain is checked alone.
+  const anchor = host ? await host.readAnchor() : undefined;
+  const result = verifyLedger(grids, anchor);
+  const exitCode = result.intact ? 0 : 3;
+  if (opts.json) {
+    const b = result.firstBroken;
+    json(out, {
+      intact: result.intact,
+      sealedRows: result.sealedRows,
+      firstBroken: b ? { sheet: b.sheet, row: b.row, reason: b.reason } : null,
+    });
+    return { exitCode };
+  }
+  const alone = host ? "" : " (a CSV folder keeps no anchor: the chain was checked on its own)";
+  if (result.intact) {
+    if (!result.sealedRows)
+      line(
+        out,
+        `${opts.file}: no sealed check-ins yet; "baton close FILE --period P" seals a period.${alone}`,
+      );
+    else {
+      const through = result.anchor ? ` through ${result.anchor.through}` : "";
+      line(
+        out,
+        paint(
+          out,
+          "green",
+          `${opts.file}: intact. ${result.sealedRows} sealed check-ins${through} match their seals${host ? " and the document's anchor" : ""}.${alone}`,
+        ),
+      );
+    }
+    return { exitCode };
+  }
+  line(out, paint(out, "red", `${opts.file}: the sealed history was changed.`));
+  const shown = 10;
+  for (const b of result.breaks.slice(0, shown))
+    line(out, `  ${b.sheet} row ${b.row} (${b.reason}): ${b.message}.`);
+  if (result.breaks.length > shown) line(out, `  … and ${result.breaks.length - shown} more rows.`);
+  line(
+    out,
+    `Restore the sealed rows from the file's version history; sealed check-ins cannot be edited, moved or deleted.`,
+  );
+  return { exitCode };
+}

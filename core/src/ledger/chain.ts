@@ -1,0 +1,269 @@
+/**
+ * Walking the seal chain: recompute every seal in sheet order and say where, and why, the
+ * sheet stops matching it.
+ *
+ * At a row that does not match, hypotheses are tested in a fixed order, each by recomputing a
+ * seal, never by guessing:
+ * - its Seal cell was changed or cleared: the seal recomputed from its content is the one the
+ *   next sealed row (or, for the newest row, the anchor) was chained to;
+ * - it is a row inserted among the sealed ones: it has no seal above a sealed row, or repeats
+ *   a sequence number already used, or the genuine row of its number follows it;
+ * - rows were reordered: the row expected here is further down;
+ * - a row was deleted: the row expected here is nowhere;
+ * - otherwise its content was edited (its own seal is still what the next row is chained to).
+ * After a content or seal edit the walk goes on (so every edited row is named); after a
+ * structural break it stops, since everything below is displaced.
+ *
+ * The walk is linear: one hash per sealed row, plus a few at each break.
+ */
+import type { LedgerAnchor } from "./anchor.ts";
+import type { LedgerRow } from "./rows.ts";
+import { GENESIS_SEAL, sealOf } from "./seal.ts";
+
+export type BreakReason =
+  | "content-edited"
+  | "seal-edited"
+  | "row-deleted"
+  | "rows-reordered"
+  | "row-inserted"
+  | "anchor-missing"
+  | "anchor-mismatch";
+
+export interface ChainBreak {
+  /** 1-based sheet row of Check-ins. */
+  readonly row: number;
+  readonly reason: BreakReason;
+  /** What happened, in words, for messages. */
+  readonly detail: string;
+  /**
+   * True for the one break an interrupted close leaves: rows sealed beyond the anchor (or with
+   * no anchor yet), every one of them verifying. Running the close again completes it.
+   */
+  readonly resumable?: boolean;
+}
+
+export interface ChainWalk {
+  /** Rows that carry a Seal cell. */
+  readonly sealedRows: number;
+  /** The chain as verified from the first sealed row: its rows and their (true) seals, in order. */
+  readonly chain: readonly { readonly row: LedgerRow; readonly hex: string }[];
+  /** Breaks in sheet order; the first is the first broken row. */
+  readonly breaks: readonly ChainBreak[];
+}
+
+/**
+ * The anchor as the walk sees it: undefined when none is at hand (validation of bare grids),
+ * null when the document has none, the string Baton stored otherwise.
+ */
+export type AnchorInput =
+  { readonly text: string | null; readonly parsed: LedgerAnchor | undefined } | undefined;
+
+export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): ChainWalk {
+  const breaks: ChainBreak[] = [];
+  const chain: { row: LedgerRow; hex: string }[] = [];
+  const bySeq = new Map<number, number[]>();
+  let sealedRows = 0;
+  rows.forEach((r, i) => {
+    if (r.sealText !== null) sealedRows++;
+    if (r.seal) {
+      const list = bySeq.get(r.seal.seq);
+      if (list) list.push(i);
+      else bySeq.set(r.seal.seq, [i]);
+    }
+  });
+
+  let prev = GENESIS_SEAL;
+  let seq = 1;
+  let firstOpen = -1;
+  let stopped = false;
+  const add = (row: number, reason: BreakReason, detail: string, resumable = false) =>
+    breaks.push({ row, reason, detail, ...(resumable ? { resumable } : {}) });
+  const advance = (row: LedgerRow, hex: string) => {
+    chain.push({ row, hex });
+    prev = hex;
+    seq++;
+  };
+  /** True when `hex`, as the seal of sealed row `seq`, is what the chain after it was built on. */
+  const confirms = (hex: string, next: LedgerRow | undefined) => {
+    if (next)
+      return next.seal?.seq === seq + 1 && sealOf(hex, seq + 1, next.canonical()) === next.seal.hex;
+    const a = anchor?.parsed;
+    return a !== undefined && a.rows === seq && a.seal === hex;
+  };
+
+  for (let i = 0; i < rows.length && !stopped; i++) {
+    const row = rows[i]!;
+    if (row.sealText === null) {
+      if (firstOpen < 0) firstOpen = i;
+      continue;
+    }
+    if (firstOpen >= 0) {
+      const open = rows[firstOpen]!;
+      const h = sealOf(prev, seq, open.canonical());
+      if (firstOpen === i - 1 && confirms(h, row)) {
+        add(
+          open.sheetRow,
+          "seal-edited",
+          `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
+        );
+        advance(open, h);
+      } else {
+        add(
+          open.sheetRow,
+          "row-inserted",
+          "a row without a seal was inserted among the sealed rows",
+        );
+        stopped = true;
+        break;
+      }
+      firstOpen = -1;
+    }
+    const s = row.seal;
+    const h = sealOf(prev, seq, row.canonical());
+    if (s && s.seq === seq && s.hex === h) {
+      advance(row, h);
+      continue;
+    }
+    const nextRow = rows[i + 1];
+    const next = nextRow && nextRow.sealText !== null ? nextRow : undefined;
+    if (!s) {
+      add(
+        row.sheetRow,
+        "seal-edited",
+        `its Seal cell no longer holds a Baton seal (it is sealed row ${seq} of the ledger)`,
+      );
+      advance(row, h);
+      continue;
+    }
+    if (s.hex === h || confirms(h, next)) {
+      add(
+        row.sheetRow,
+        "seal-edited",
+        `its Seal cell was changed (it is sealed row ${seq} of the ledger)`,
+      );
+      advance(row, h);
+      continue;
+    }
+    const copies = bySeq.get(s.seq)!;
+    if (s.seq === seq) {
+      if (next?.seal?.seq === seq && sealOf(prev, seq, next.canonical()) === next.seal.hex) {
+        add(
+          row.sheetRow,
+          "row-inserted",
+          `a row was inserted above sealed row ${seq}, with a copy of its seal`,
+        );
+        stopped = true;
+        break;
+      }
+      add(row.sheetRow, "content-edited", "its content was edited after it was sealed");
+      advance(row, s.hex);
+      continue;
+    }
+    stopped = true;
+    const expectedAt = (bySeq.get(seq) ?? []).find((j) => j > i);
+    if (s.seq < seq || copies.length > 1) {
+      add(
+        row.sheetRow,
+        "row-inserted",
+        `a row was inserted among the sealed rows: it repeats the seal of sealed row ${s.seq}`,
+      );
+    } else if (expectedAt !== undefined) {
+      if (belongsAt(row, s, rows, bySeq))
+        add(
+          row.sheetRow,
+          "rows-reordered",
+          `sealed rows were moved: sealed row ${s.seq} is here, where sealed row ${seq} belongs (now at row ${rows[expectedAt]!.sheetRow})`,
+        );
+      else
+        add(
+          row.sheetRow,
+          "row-inserted",
+          "a row with a seal that fits nowhere in the chain was inserted among the sealed rows",
+        );
+    } else {
+      const missing =
+        s.seq - seq === 1 ? `sealed row ${seq} is` : `sealed rows ${seq} to ${s.seq - 1} are`;
+      add(row.sheetRow, "row-deleted", `${missing} missing above it: a sealed row was deleted`);
+    }
+  }
+
+  if (!stopped && anchor !== undefined) checkAnchor(rows, chain, prev, seq, firstOpen, anchor, add);
+  return { sealedRows, chain, breaks };
+}
+
+/** True when the row is the genuine sealed row its seal names: it chains onto that row's predecessor. */
+function belongsAt(
+  row: LedgerRow,
+  s: { seq: number; hex: string },
+  rows: readonly LedgerRow[],
+  bySeq: ReadonlyMap<number, number[]>,
+): boolean {
+  const before = s.seq === 1 ? GENESIS_SEAL : rows[bySeq.get(s.seq - 1)?.[0] ?? -1]?.seal?.hex;
+  return before !== undefined && sealOf(before, s.seq, row.canonical()) === s.hex;
+}
+
+function checkAnchor(
+  rows: readonly LedgerRow[],
+  chain: readonly { row: LedgerRow; hex: string }[],
+  prev: string,
+  seq: number,
+  firstOpen: number,
+  anchor: NonNullable<AnchorInput>,
+  add: (row: number, reason: BreakReason, detail: string, resumable?: boolean) => void,
+): void {
+  const n = chain.length;
+  const newest = chain[n - 1]?.row.sheetRow;
+  // Where the first sealed row belongs, for breaks with no sealed row to point at.
+  const top = rows[0]?.sheetRow ?? 2;
+  if (anchor.text === null) {
+    if (newest !== undefined)
+      add(
+        newest,
+        "anchor-missing",
+        "the document's seal anchor is missing, so the newest seals cannot be confirmed",
+        true,
+      );
+    return;
+  }
+  const a = anchor.parsed;
+  if (!a) {
+    add(newest ?? top, "anchor-mismatch", "the document's seal anchor is unreadable");
+    return;
+  }
+  if (n < a.rows) {
+    const open = firstOpen >= 0 ? rows[firstOpen] : undefined;
+    if (open && a.rows === seq && sealOf(prev, seq, open.canonical()) === a.seal) {
+      add(
+        open.sheetRow,
+        "seal-edited",
+        `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
+      );
+      return;
+    }
+    const missing =
+      a.rows - n === 1 ? `sealed row ${a.rows} is` : `sealed rows ${n + 1} to ${a.rows} are`;
+    add(
+      open?.sheetRow ?? (newest !== undefined ? newest + 1 : top),
+      "row-deleted",
+      `${missing} missing: the anchor records ${a.rows} sealed rows and the sheet has ${n}`,
+    );
+    return;
+  }
+  const atAnchor = chain[a.rows - 1];
+  if (a.rows > 0 && atAnchor!.hex !== a.seal) {
+    add(
+      atAnchor!.row.sheetRow,
+      "anchor-mismatch",
+      "the seals do not match the document's anchor: the sealed rows were rewritten and resealed",
+    );
+    return;
+  }
+  if (n > a.rows) {
+    add(
+      chain[a.rows]!.row.sheetRow,
+      "anchor-mismatch",
+      `rows are sealed beyond the anchor, which records ${a.rows}: a close was interrupted (run it again) or seals were added outside Baton`,
+      true,
+    );
+  }
+}

@@ -1,0 +1,409 @@
+/**
+ * Closing a period: the write plan that seals every open period up to and including P, oldest
+ * first, locks the sealed rows, moves Current Period past P and stores the new anchor.
+ *
+ * The sealed rows sit in one block at the top of Check-ins, in seal order, so the rows a team
+ * still types into are one editable rectangle below them. Check-ins typed out of order (an old
+ * week's row below a newer one, or one block per initiative) are moved: the rows being sealed
+ * come up, sorted by period, and every other row keeps its relative order below them. A moved
+ * row is rewritten whole, its team's own columns included, so nothing is lost; a formula in a
+ * moved row is kept as its value, as a sealed value must not recompute.
+ *
+ * The plan runs seals → protection → Current Period → anchor. Every seal and moved row is one
+ * `values` operation, so a close cut off between operations leaves the rows either untouched or
+ * sealed, never half moved. The anchor comes last, so until it is written the period is not
+ * closed: running the close again keeps the seals that verify and completes the rest. Closing a
+ * closed period changes nothing.
+ */
+import type { CellValue, Grid, Grids } from "../cells/values.ts";
+import { isBlank } from "../cells/values.ts";
+import {
+  isDateSerial,
+  localDateTimeFromInstant,
+  serialFromLocalDateTime,
+  todayIn,
+} from "../cells/dates.ts";
+import { validateWithLedger } from "../validate/validate.ts";
+import type { ValidationIssue } from "../validate/issues.ts";
+import { SHEET, type Checkin } from "../template/sheets.ts";
+import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
+import {
+  cadenceOf,
+  comparePeriods,
+  formatPeriod,
+  nextPeriod,
+  parsePeriod,
+  periodOf,
+  type Period,
+} from "../template/periods.ts";
+import {
+  COMPUTED_HEADER_FORMAT,
+  LAST_ROW,
+  type PlanValue,
+  type WriteOp,
+  type WritePlan,
+} from "../ports/plan.ts";
+import { formatAnchor, parseAnchor } from "./anchor.ts";
+import { canonicalRow } from "./canonical.ts";
+import { GENESIS_SEAL, formatSeal, sealOf } from "./seal.ts";
+import type { ChainBreak } from "./chain.ts";
+
+export interface CloseInput {
+  /** The workbook's sheets as the host read them (Check-ins and Settings at least). */
+  readonly grids: Grids;
+  /** The anchor from the document's hidden storage (`host.readAnchor()`); null when none. */
+  readonly anchor: string | null;
+  /** The period to close, `2026-W47` or `2026-10`. */
+  readonly period: string;
+  /** The instant of the close; tells a future period when Settings has no Current Period. */
+  readonly now?: Date;
+}
+
+export type CloseRefusal =
+  | "unknown-period"
+  | "wrong-cadence"
+  | "future-period"
+  | "already-closed"
+  | "interrupted-close"
+  | "validation-errors";
+
+export type CloseResult =
+  | {
+      readonly ok: true;
+      readonly plan: WritePlan;
+      /** Check-ins sealed by this close. */
+      readonly sealed: number;
+      /** Sealed rows in the ledger after it. */
+      readonly sealedRows: number;
+      /** The periods this close closes, oldest first. */
+      readonly closedPeriods: readonly string[];
+      /** Current Period after the close. */
+      readonly currentPeriod: string;
+      /** Rows moved up to join the sealed block. */
+      readonly moved: number;
+      /** The anchor the plan stores. */
+      readonly anchor: string;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: CloseRefusal;
+      /** What stopped the close, in words. */
+      readonly message: string;
+      /** The issues to fix (for `validation-errors`). */
+      readonly issues: readonly ValidationIssue[];
+    };
+
+const refuse = (
+  reason: CloseRefusal,
+  message: string,
+  issues: readonly ValidationIssue[] = [],
+): CloseResult => ({ ok: false, reason, message, issues });
+
+/** Decides the close of `period` and returns its plan, or why it cannot be closed. Never throws on cell values. */
+export function closePeriod(input: CloseInput): CloseResult {
+  const target = parsePeriod(input.period);
+  if (!target || formatPeriod(target) !== input.period.trim().toUpperCase()) {
+    return refuse(
+      "unknown-period",
+      `"${input.period}" is not a period: name an ISO week such as 2026-W47, or a month such as 2026-10.`,
+    );
+  }
+  const P = formatPeriod(target);
+  const { workbook, issues, ledger } = validateWithLedger(input.grids, [], {
+    anchor: input.anchor,
+  });
+  const { settings } = workbook;
+  if (cadenceOf(target) !== settings.cadence) {
+    const instead =
+      settings.cadence === "Weekly" ? "an ISO week such as 2026-W47" : "a month such as 2026-10";
+    return refuse(
+      "wrong-cadence",
+      `${P} is a ${target.kind}, but the workbook's cadence is ${settings.cadence}: close ${instead}.`,
+    );
+  }
+  const anchor = input.anchor === null ? undefined : parseAnchor(input.anchor);
+  const through = anchor ? parsePeriod(anchor.through) : undefined;
+  if (through && cadenceOf(through) !== settings.cadence) {
+    return refuse(
+      "wrong-cadence",
+      `The ledger is sealed through ${anchor!.through}, but the workbook's cadence is now ${settings.cadence}; set Cadence back to close further periods.`,
+    );
+  }
+  if (through && comparePeriods(target, through) <= 0) {
+    return refuse(
+      "already-closed",
+      `${P} is already closed: the ledger is sealed through ${anchor!.through}. Nothing changed.`,
+    );
+  }
+  const current = currentPeriodOf(
+    settings.currentPeriod,
+    settings.timeZone,
+    settings.cadence,
+    input.now,
+  );
+  if (current && comparePeriods(target, current) > 0) {
+    return refuse(
+      "future-period",
+      `${P} is after the current period ${formatPeriod(current)}: only a period that has begun can be closed.`,
+    );
+  }
+
+  const layout = workbook.layout.checkins;
+  const zone = anchor?.zone ?? settings.timeZone;
+  const kept = ledger.walk.chain;
+  const keptRows = new Set(kept.map((k) => k.row.sheetRow));
+  const records = new Map<number, Checkin>(workbook.checkins.map((c) => [c.row, c]));
+
+  const sheets = {
+    checkins: layout?.name ?? SHEET.checkins,
+    settings: workbook.layout.settings?.name ?? SHEET.settings,
+  };
+  const blocking = blockingIssues(issues, ledger.walk.breaks, sheets, records, keptRows, target);
+  if (blocking.length || !layout) {
+    const n = blocking.length;
+    return refuse(
+      "validation-errors",
+      `${P} cannot be closed until ${n === 1 ? "this issue is" : `these ${n} issues are`} fixed.`,
+      blocking,
+    );
+  }
+
+  const beyond = kept
+    .map((k) => records.get(k.row.sheetRow)?.period)
+    .find((p) => p && comparePeriods(parsePeriod(p)!, target) > 0);
+  if (beyond) {
+    return refuse(
+      "interrupted-close",
+      `Check-ins of ${beyond} are already sealed, beyond ${P}: a close of ${beyond} was interrupted. Close ${beyond} again to complete it.`,
+    );
+  }
+
+  // The rows to seal: open check-ins up to P, oldest period first, in sheet order within one.
+  const toSeal = workbook.checkins
+    .map((c) => ({ record: c, period: parsePeriod(c.period) }))
+    .filter(
+      (c): c is { record: Checkin; period: Period } =>
+        !keptRows.has(c.record.row) &&
+        c.period?.kind === target.kind &&
+        comparePeriods(c.period, target) <= 0,
+    )
+    .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+
+  const grid = input.grids[layout.name]!;
+  const ops: WriteOp[] = [];
+  let sealCol = layout.columns.seal;
+  if (sealCol === undefined) {
+    sealCol = layout.headerWidth + 1;
+    ops.push({ op: "values", sheet: layout.name, row: 1, column: sealCol, values: [["Seal"]] });
+    ops.push({
+      op: "format",
+      sheet: layout.name,
+      range: { row: 1, column: sealCol, rows: 1, columns: 1 },
+      format: COMPUTED_HEADER_FORMAT,
+    });
+  }
+  const columns = { ...layout.columns, seal: sealCol };
+  const top = kept.length ? kept[kept.length - 1]!.row.sheetRow : 1;
+  const arranged = arrange(
+    grid,
+    top,
+    toSeal.map((s) => s.record.row),
+  );
+  const width = Math.max(layout.headerWidth, sealCol, arranged.width);
+
+  // Seal over the values as they will stand in the sheet: a moved row is rewritten as plan values.
+  let prev = kept.length ? kept[kept.length - 1]!.hex : GENESIS_SEAL;
+  let seq = kept.length + 1;
+  const seals: string[] = [];
+  for (let i = 0; i < toSeal.length; i++) {
+    const source = grid[toSeal[i]!.record.row - 1] ?? [];
+    const cells = arranged.moved ? source.map((v) => planValue(v, zone)) : source;
+    prev = sealOf(prev, seq, canonicalRow(cells, columns, zone));
+    seals.push(formatSeal({ seq, hex: prev }));
+    seq++;
+  }
+  if (arranged.moved) {
+    const end = Math.max(arranged.lastChanged, top + toSeal.length);
+    const values: PlanValue[][] = [];
+    for (let r = top + 1; r <= end; r++) {
+      const source = grid[arranged.order[r - top - 1]! - 1] ?? [];
+      const out: PlanValue[] = [];
+      for (let c = 0; c < width; c++) out.push(planValue(source[c], zone));
+      const k = r - top - 1;
+      if (k < seals.length) out[sealCol - 1] = seals[k]!;
+      values.push(out);
+    }
+    ops.push({ op: "values", sheet: layout.name, row: top + 1, column: 1, values });
+  } else if (seals.length) {
+    ops.push({
+      op: "values",
+      sheet: layout.name,
+      row: top + 1,
+      column: sealCol,
+      values: seals.map((s) => [s]),
+    });
+  }
+
+  const sealedRows = kept.length + toSeal.length;
+  const firstOpen = top + toSeal.length + 1;
+  ops.push({
+    op: "protect",
+    sheet: layout.name,
+    editable: [{ row: firstOpen, column: 1, rows: LAST_ROW - firstOpen + 1, columns: width }],
+    description: `Baton ledger: check-ins through ${P} are sealed and locked; enter new check-ins from row ${firstOpen}.`,
+  });
+
+  const next = nextPeriod(target);
+  const setCurrent = current && comparePeriods(current, next) >= 0 ? current : next;
+  ops.push(
+    ...currentPeriodOps(
+      input.grids,
+      workbook.layout.settings?.name ?? SHEET.settings,
+      workbook.layout.settings?.columns ?? {},
+      formatPeriod(setCurrent),
+      settings.currentPeriod,
+    ),
+  );
+
+  const newAnchor = formatAnchor({ rows: sealedRows, seal: prev, through: P, zone });
+  ops.push({ op: "setAnchor", value: newAnchor });
+
+  const first = through
+    ? nextPeriod(through)
+    : [
+        ...kept.map((k) => records.get(k.row.sheetRow)?.period),
+        ...toSeal.map((s) => s.record.period),
+      ]
+        .map((p) => (p ? parsePeriod(p) : undefined))
+        .reduce<Period>((min, p) => (p && comparePeriods(p, min) < 0 ? p : min), target);
+  const closedPeriods: string[] = [];
+  for (let p = first; comparePeriods(p, target) <= 0; p = nextPeriod(p))
+    closedPeriods.push(formatPeriod(p));
+
+  return {
+    ok: true,
+    plan: { ops },
+    sealed: toSeal.length,
+    sealedRows,
+    closedPeriods,
+    currentPeriod: formatPeriod(setCurrent),
+    moved: arranged.movedRows,
+    anchor: newAnchor,
+  };
+}
+
+function currentPeriodOf(
+  text: string | null,
+  zone: string,
+  cadence: "Weekly" | "Monthly",
+  now: Date | undefined,
+): Period | undefined {
+  const set = text ? parsePeriod(text) : undefined;
+  if (set && cadenceOf(set) === cadence) return set;
+  return now ? periodOf(todayIn(zone, now), cadence) : undefined;
+}
+
+/**
+ * The issues that stop a close: errors in Settings (they decide how check-ins read), in the
+ * Check-ins header, in any check-in row that is to be sealed or whose period cannot be told,
+ * and any break in the seals other than the trace of an interrupted close. Errors in rows
+ * already sealed do not stop it: history cannot be corrected, only appended to.
+ */
+function blockingIssues(
+  issues: readonly ValidationIssue[],
+  breaks: readonly ChainBreak[],
+  sheets: { readonly checkins: string; readonly settings: string },
+  records: ReadonlyMap<number, Checkin>,
+  keptRows: ReadonlySet<number>,
+  target: Period,
+): ValidationIssue[] {
+  const resumable = new Set(breaks.filter((b) => b.resumable).map((b) => `${b.row}|${b.detail}`));
+  return issues.filter((i) => {
+    if (i.severity !== "error") return false;
+    if (i.code === "sealed-row-edited") return !resumable.has(`${i.row}|${i.reason}`);
+    if (i.sheet === sheets.settings || (i.code === "missing-sheet" && i.sheet === SHEET.checkins))
+      return true;
+    if (i.sheet !== sheets.checkins) return false;
+    if (i.row === 1) return true;
+    const record = records.get(i.row);
+    const p = record ? parsePeriod(record.period) : undefined;
+    if (!p || p.kind !== target.kind) return true;
+    if (keptRows.has(i.row)) return false;
+    return comparePeriods(p, target) <= 0;
+  });
+}
+
+/**
+ * The new order of the rows below the sealed block (sheet rows after `top`): the rows to seal
+ * first, in seal order, then every other row in its old order. Says which rows move.
+ */
+function arrange(grid: Grid, top: number, sealRows: readonly number[]) {
+  const sealing = new Set(sealRows);
+  const order: number[] = [...sealRows];
+  let width = 0;
+  for (let r = top + 1; r <= grid.length; r++) {
+    width = Math.max(width, grid[r - 1]?.length ?? 0);
+    if (!sealing.has(r)) order.push(r);
+  }
+  let lastChanged = 0;
+  let movedRows = 0;
+  order.forEach((from, k) => {
+    const to = top + 1 + k;
+    if (from !== to && !isBlankRow(grid[from - 1])) movedRows++;
+    if (from !== to) lastChanged = to;
+  });
+  return { order, width, moved: lastChanged > 0, lastChanged, movedRows };
+}
+
+const isBlankRow = (cells: readonly CellValue[] | undefined) =>
+  !cells || cells.every((v) => isBlank(v));
+
+/**
+ * A cell as a plan writes it back: a Date becomes its serial in the ledger's zone, or, outside
+ * the years a spreadsheet can show, its date-time as text; an invalid Date holds nothing.
+ */
+function planValue(v: CellValue, zone: string): PlanValue {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) {
+    const local = localDateTimeFromInstant(v, zone);
+    if (!local) return null;
+    const serial = /^\d{4}-\d{2}-\d{2}T/.test(local) ? serialFromLocalDateTime(local) : NaN;
+    return isDateSerial(serial) ? serial : local;
+  }
+  return v;
+}
+
+/** Writes Current Period in Settings: in its row when there is one, else in a new row. */
+function currentPeriodOps(
+  grids: Grids,
+  sheet: string,
+  columns: Readonly<Record<string, number>>,
+  value: string,
+  was: string | null,
+): WriteOp[] {
+  if (value === was) return [];
+  const grid = grids[sheet] ?? [];
+  const keyCol = columns.key ?? 1;
+  const valueCol = columns.value ?? 2;
+  let row =
+    grid.findIndex(
+      (cells, i) =>
+        i > 0 &&
+        typeof cells[keyCol - 1] === "string" &&
+        settingKeyOf(cells[keyCol - 1] as string) === "currentPeriod",
+    ) + 1;
+  const ops: WriteOp[] = [];
+  if (row === 0) {
+    row = grid.length + 1;
+    ops.push({ op: "values", sheet, row, column: keyCol, values: [[SETTING_KEYS.currentPeriod]] });
+  }
+  // Text format first, so a host never reads "2026-11" as a date.
+  ops.push({
+    op: "format",
+    sheet,
+    range: { row, column: valueCol, rows: 1, columns: 1 },
+    format: { numberFormat: "@" },
+  });
+  ops.push({ op: "values", sheet, row, column: valueCol, values: [[value]] });
+  return ops;
+}

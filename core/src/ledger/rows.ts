@@ -1,0 +1,48 @@
+/**
+ * The Check-ins sheet as the ledger sees it: its non-blank rows in sheet order, each with its
+ * Seal cell and its canonical content.
+ */
+import { isBlank, type CellValue, type Grid } from "../cells/values.ts";
+import { canonicalRow, SEALED_COLUMNS } from "./canonical.ts";
+import { parseSeal, type SealCell } from "./seal.ts";
+
+export interface LedgerRow {
+  /** 1-based sheet row. */
+  readonly sheetRow: number;
+  readonly cells: readonly CellValue[];
+  /** The Seal cell's text, or null when it is blank (an open row). */
+  readonly sealText: string | null;
+  /** The Seal cell read as a seal; undefined when blank or not a Baton seal. */
+  readonly seal: SealCell | undefined;
+  canonical(): string;
+}
+
+/** Where the ledger's columns are, and the zone its date-times are read in. */
+export interface LedgerLayout {
+  readonly columns: Readonly<Record<string, number>>;
+  readonly zone: string;
+}
+
+/** Non-blank data rows of the Check-ins grid (a row whose template cells are all blank is skipped). */
+export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
+  const used = [...SEALED_COLUMNS.map((c) => layout.columns[c.key]), layout.columns.seal].filter(
+    (c): c is number => c !== undefined,
+  );
+  const sealCol = layout.columns.seal;
+  const out: LedgerRow[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r];
+    if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
+    const raw = sealCol === undefined ? null : cells[sealCol - 1];
+    const sealText = isBlank(raw) ? null : String(raw);
+    // Computed on demand and not kept: a walk needs each row's content once, plus a few at a break.
+    out.push({
+      sheetRow: r + 1,
+      cells,
+      sealText,
+      seal: sealText === null ? undefined : parseSeal(sealText),
+      canonical: () => canonicalRow(cells, layout.columns, layout.zone),
+    });
+  }
+  return out;
+}
