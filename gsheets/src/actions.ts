@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 /**
  * What Baton can do in a spreadsheet, one entry per action: how the menu names it, the global
  * function the menu calls, and the action itself, which reads, asks the core, applies the
@@ -6,7 +7,9 @@
  * An action joins the menu and the sidebar by joining this table (and `main.ts`).
  */
 import {
+  closePeriod,
   evaluate,
+  verifyLedger,
   hasErrors,
   headlineText,
   summarize,
@@ -38,6 +41,11 @@ export interface ActionSpec {
   /** False only for the action that creates the template. */
   readonly needsTemplate: boolean;
   readonly run: (s: Services, arg?: string) => ActionOutcome;
+  /**
+   * Asks the user for the action's argument when it runs from the menu (the sidebar has its
+   * own form); null when the user cancels.
+   */
+  readonly ask?: (s: Services, ui: GoogleAppsScript.Base.Ui) => string | null;
 }
 
 function setUpTemplate(s: Services): ActionOutcome {
@@ -57,8 +65,9 @@ function setUpTemplate(s: Services): ActionOutcome {
 }
 
 function validate(s: Services): ActionOutcome {
-  const { grids } = readTemplate(hostOf(s));
-  const { workbook, issues } = validateGrids(grids);
+  const host = hostOf(s);
+  const { grids } = readTemplate(host);
+  const { workbook, issues } = validateGrids(grids, [], { anchor: host.readAnchor() });
   if (!issues.length) {
     const counts = [
       plural(workbook.initiatives.length, "initiative"),
@@ -118,6 +127,82 @@ function writeSummary(s: Services): ActionOutcome {
   });
 }
 
+/** Seals the check-ins of every open period up to `period` and locks their rows. */
+function close(s: Services, period?: string): ActionOutcome {
+  if (!period?.trim())
+    return { ok: false, message: "Say which period to close, such as 2026-W47." };
+  const host = hostOf(s);
+  return withDocumentLock(s, () => {
+    const { grids } = readTemplate(host);
+    const result = closePeriod({
+      grids,
+      anchor: host.readAnchor(),
+      period: period.trim(),
+      now: s.now(),
+    });
+    if (!result.ok)
+      return {
+        ok: false,
+        message: result.message,
+        ...(result.issues.length ? { issues: result.issues.map(paneIssue) } : {}),
+      };
+    host.apply(result.plan);
+    const periods = result.closedPeriods;
+    const span =
+      periods.length > 1
+        ? `${periods[0]} to ${periods[periods.length - 1]}`
+        : (periods[0] ?? period);
+    const locked = result.sealedRows
+      ? ` Check-ins rows 2 to ${result.sealedRows + 1} are sealed and locked for everyone but the owner and you.`
+      : "";
+    const moved = result.moved
+      ? ` ${plural(result.moved, "row")} moved up to join the sealed rows.`
+      : "";
+    return {
+      ok: true,
+      message: `Closed ${span}: ${plural(result.sealed, "check-in")} sealed.${locked}${moved} Current Period is now ${result.currentPeriod}.`,
+    };
+  });
+}
+
+/** Recomputes the seals and compares the newest with the anchor in Document Properties. */
+function verify(s: Services): ActionOutcome {
+  const host = hostOf(s);
+  const { grids } = readTemplate(host);
+  const result = verifyLedger(grids, host.readAnchor());
+  if (result.intact) {
+    if (!result.sealedRows)
+      return { ok: true, message: "No check-ins are sealed yet: closing a period seals them." };
+    const through = result.anchor ? ` through ${result.anchor.through}` : "";
+    return {
+      ok: true,
+      message: `The history is intact: ${plural(result.sealedRows, "sealed check-in")}${through} match their seals and the anchor.`,
+    };
+  }
+  const shown = result.breaks.slice(0, 5).map((b) => `${b.sheet} row ${b.row}: ${b.message}.`);
+  const more =
+    result.breaks.length > 5 ? ` …and ${plural(result.breaks.length - 5, "more row")}.` : "";
+  return {
+    ok: false,
+    message:
+      `The sealed history was changed. ${shown.join(" ")}${more} ` +
+      "Restore the sealed rows from the spreadsheet's version history (File > Version history); sealed check-ins cannot be edited, moved or deleted.",
+  };
+}
+
+/** The period to close, asked from the menu: Settings' Current Period is offered. */
+function askPeriod(s: Services, ui: GoogleAppsScript.Base.Ui): string | null {
+  const { grids } = readTemplate(hostOf(s));
+  const current = validateGrids(grids).workbook.settings.currentPeriod;
+  const answer = ui.prompt(
+    "Baton: close a period",
+    `Seal and lock the check-ins of every open period up to and including which period?${current ? ` The current period is ${current}.` : ""}\n\nEnter a week such as 2026-W47 or a month such as 2026-11.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return null;
+  return answer.getResponseText().trim();
+}
+
 export const ACTIONS: readonly ActionSpec[] = [
   {
     id: "setUpTemplate",
@@ -150,6 +235,23 @@ export const ACTIONS: readonly ActionSpec[] = [
     verb: "write the board summary",
     needsTemplate: true,
     run: writeSummary,
+  },
+  {
+    id: "closePeriod",
+    caption: "Close a period…",
+    functionName: "batonClosePeriod",
+    verb: "close the period",
+    needsTemplate: true,
+    run: close,
+    ask: askPeriod,
+  },
+  {
+    id: "verify",
+    caption: "Verify history",
+    functionName: "batonVerifyHistory",
+    verb: "verify the history",
+    needsTemplate: true,
+    run: verify,
   },
   {
     id: "migrate",

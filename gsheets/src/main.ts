@@ -44,6 +44,16 @@ function batonBoardSummary(): void {
   Baton.runMenuAction("writeSummary");
 }
 
+/** Seals and locks the check-ins of every open period up to the one the user names. */
+function batonClosePeriod(): void {
+  Baton.runMenuAction("closePeriod");
+}
+
+/** Recomputes the seals and says whether the sealed history is intact. */
+function batonVerifyHistory(): void {
+  Baton.runMenuAction("verify");
+}
+
 /** Imports the tracker in the open sheet into the template, after showing what it would do. */
 function batonMigrateSheet(): void {
   Baton.runMenuAction("migrate");

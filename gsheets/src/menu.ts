@@ -87,7 +87,13 @@ export function runFromMenu(s: Services, id: string): void {
   }
   try {
     if (spec.needsTemplate && !templateReady(s, ui, spec)) return;
-    show(s, ui, spec.run(s));
+    let arg: string | undefined;
+    if (spec.ask) {
+      const answer = spec.ask(s, ui);
+      if (answer === null) return;
+      arg = answer;
+    }
+    show(s, ui, spec.run(s, arg));
   } catch (e) {
     ui.alert(TITLE, `Baton could not ${spec.verb}: ${errorText(e)}`, ui.ButtonSet.OK);
   }

@@ -29,6 +29,8 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
       { caption: "Validate", functionName: "batonValidate" },
       { caption: "Refresh statuses", functionName: "batonRefreshStatuses" },
       { caption: "Board summary", functionName: "batonBoardSummary" },
+      { caption: "Close a period…", functionName: "batonClosePeriod" },
+      { caption: "Verify history", functionName: "batonVerifyHistory" },
       { caption: "Migrate a sheet…", functionName: "batonMigrateSheet" },
     ]);
   });

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { SHEET, validateGrids } from "@baton/core";
 import { loadProject, sidebarDir } from "./support/bundle.ts";
-import { demoEvaluation, demoProject } from "./support/demo.ts";
+import { DEMO_NOW, demoEvaluation, demoProject } from "./support/demo.ts";
+import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
+import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 import { sheetsHost } from "./support/host.ts";
 import { launch, openSidebar } from "./support/sidebar-page.ts";
 
@@ -76,6 +78,26 @@ describe("an action runs on the server and the sidebar shows what it did", () =>
       /Not done: Baton found \d+ errors?/,
     );
     expect(calls).toEqual(["batonPaneState", "batonRun", "batonPaneState"]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("a period closed from the sidebar is sealed in the spreadsheet", () => {
+  it("closes the period typed in the pane's form, after its confirmation", async () => {
+    const grids = workbookGrids(smallWorkbook({ checkins: [checkin("2026-W48", "INI-1")] }));
+    const p = loadProject(grids, { htmlDir, now: DEMO_NOW });
+    const { page, problems } = await openSidebar(browser, p, htmlDir);
+    await page.click("#baton .toolbar button:has-text('Close period')");
+    await page.fill("#baton-close-period", "2026-W47");
+    await page.click("#baton #baton-close button[type=submit]");
+    await page.click("#baton button:has-text('Close 2026-W47')");
+    await page.waitForSelector("#baton [role=status] .tone-ok");
+    expect(await page.textContent("#baton [role=status]")).toMatch(
+      /Done: Closed 2026-W47: 3 check-ins sealed\./,
+    );
+    expect(p.documentProperties.store.get(ANCHOR_PROPERTY)).toMatch(/2026-W47/);
+    expect(p.book.sheet(SHEET.checkins).protections).toHaveLength(1);
+    expect(await page.textContent("#baton .meta")).toContain("Period 2026-W48");
     expect(problems).toEqual([]);
   });
 });
