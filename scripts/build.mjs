@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { chmodSync } from "node:fs";
 import { buildInlinedPage } from "./inline-html.mjs";
+import { buildGsheets } from "./build-gsheets.mjs";
 
 const externalNpmPackages = {
   name: "external-npm-packages",
@@ -54,6 +55,9 @@ const targets = {
   async ui() {
     // The shared sidebar over the demo workbook, with the real core running in the page.
     await buildInlinedPage({ entry: "core/ui/preview.ts", title: "Baton sidebar preview", outfile: "core/ui/dist/preview.html" });
+  },
+  async gsheets() {
+    await buildGsheets();
   },
 };
 

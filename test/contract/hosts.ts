@@ -7,6 +7,10 @@
 import type { CellValue, Grids, Host } from "@baton/core";
 import { MemoryHost, a1 } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { asyncHost } from "../../gsheets/src/host.ts";
+import { sheetsHost } from "../gsheets/support/host.ts";
+import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
+import { appsScript } from "../gsheets/fakes/services.ts";
 import { ExcelHost } from "../../excel-addin/src/host.ts";
 import { FakeExcel } from "../excel/fake/excel.ts";
 
@@ -82,6 +86,39 @@ export const xlsxFileHost: HostFactory = {
   },
 };
 
+/** A team member who may edit the spreadsheet but is not its owner. */
+const TEAM_MEMBER = "rae@example.com";
+
+export const googleSheetsHost: HostFactory = {
+  name: "Google Sheets (fake SpreadsheetApp)",
+  async create(grids) {
+    const book = FakeBook.fromGrids(grids, {
+      owner: "lead@example.com",
+      collaborators: [TEAM_MEMBER],
+    });
+    const gas = appsScript(book);
+    const open = () => sheetsHost(book, gas);
+    return {
+      host: asyncHost(open()),
+      // Every service call counts: each is a round trip to Google's servers.
+      roundTrips: () => book.totalCalls(),
+      async userEdit(sheet, row, column, value) {
+        book
+          .sheet(sheet)
+          .userEdit(
+            row,
+            column,
+            value === null || value === undefined ? "" : String(value),
+            TEAM_MEMBER,
+          );
+      },
+      async reopenedValue(sheet, row, column) {
+        return open().readSheets([sheet])[sheet]?.[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
 export const excelHost: HostFactory = {
   name: "Excel (Office.js over a fake request context)",
   async create(grids) {
@@ -106,4 +143,9 @@ export const excelHost: HostFactory = {
 };
 
 /** Every host in the suite. */
-export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost, excelHost];
+export const HOSTS: readonly HostFactory[] = [
+  memoryHost,
+  xlsxFileHost,
+  excelHost,
+  googleSheetsHost,
+];
