@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { chmodSync } from "node:fs";
 import { buildInlinedPage } from "./inline-html.mjs";
+import { buildGsheets } from "./build-gsheets.mjs";
 
 const externalNpmPackages = {
   name: "external-npm-packages",
@@ -60,9 +61,18 @@ const targets = {
       logLevel: "warning",
     });
   },
+  async excel() {
+    // The Excel add-in: task pane, ribbon commands, custom functions, manifests (see its README section).
+    const { buildExcel } = await import("../excel-addin/scripts/build.mjs");
+    const { total, css } = await buildExcel();
+    console.log(`excel-addin/dist: task pane JavaScript ${(total / 1024).toFixed(1)} KB, CSS ${(css / 1024).toFixed(1)} KB`);
+  },
   async ui() {
     // The shared sidebar over the demo workbook, with the real core running in the page.
     await buildInlinedPage({ entry: "core/ui/preview.ts", title: "Baton sidebar preview", outfile: "core/ui/dist/preview.html" });
+  },
+  async gsheets() {
+    await buildGsheets();
   },
 };
 

@@ -219,6 +219,15 @@ export function figures(): Figure[] {
         runBaton(["summary", copy(ctx, size, "summary"), "--as-of", "2026-11-26", "--write"]),
     });
   }
+  out.push({
+    id: "bundles",
+    title:
+      "Bundles, minified: Apps Script Code.js, Sheets sidebar page, Excel task pane JavaScript",
+    quick: true,
+    runs: 1,
+    measure: "counts",
+    run: () => runTask("bundles", []),
+  });
   for (const host of SERVICE_HOSTS)
     for (const size of SIZES_ALL)
       out.push({
@@ -377,8 +386,19 @@ const constantRoundTrips: Target = {
   },
 };
 
+const bundle = (id: string, text: string, key: string, limitKB: number): Target => ({
+  id,
+  text,
+  check: (get) => {
+    const kb = get("bundles")?.counts[key];
+    return kb === undefined ? undefined : { value: `${kb} KB`, met: kb <= limitKB };
+  },
+});
+
 export const TARGETS: Target[] = [
   constantRoundTrips,
+  bundle("apps-script", "Apps Script bundle at most 350 KB minified", "appsScriptKB", 350),
+  bundle("task-pane", "Excel task pane JavaScript at most 300 KB minified", "taskPaneJsKB", 300),
   under("evaluate", "Core evaluate of L under 1 s", "evaluate.L", 1000),
   memory(
     "evaluate-heap",

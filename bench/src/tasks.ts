@@ -3,7 +3,9 @@
  * read into grids), then the timed work. Each task times only the work its figure names.
  */
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { csvGrid, decodeText } from "../../cli/src/files/migration-source.ts";
 import {
@@ -27,7 +29,7 @@ import { AS_OF, generate, SIZES, type SizeName } from "./generate.ts";
 import { HOSTS } from "../../test/contract/hosts.ts";
 import { hostSlug } from "./hosts.ts";
 import { evaluateFormulas, formulaSheets } from "./peer/formulas.ts";
-import { gridsOf } from "./workbooks.ts";
+import { gridsOf, ROOT } from "./workbooks.ts";
 import { seeded } from "./random.ts";
 import { median } from "./stats.ts";
 import type { TaskResult } from "./protocol.ts";
@@ -257,6 +259,35 @@ export const TASKS: Record<string, Task> = {
       };
     }
     throw new RangeError(`ledger close|verify|sha256, not ${what}`);
+  },
+
+  /** The minified bundles as the build writes them: the Apps Script project and the Excel task pane. */
+  async bundles() {
+    execFileSync(process.execPath, ["scripts/build.mjs", "gsheets", "excel"], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
+    const size = (f: string) => statSync(join(ROOT, f)).size;
+    // The task pane page loads its entries and their shared chunks: every .js under dist.
+    const jsUnder = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce(
+        (n, e) =>
+          n +
+          (e.isDirectory()
+            ? jsUnder(join(dir, e.name))
+            : e.name.endsWith(".js")
+              ? statSync(join(dir, e.name)).size
+              : 0),
+        0,
+      );
+    const paneJs = jsUnder(join(ROOT, "excel-addin", "dist"));
+    return {
+      counts: {
+        appsScriptKB: Math.round(size("gsheets/dist/Code.js") / 102.4) / 10,
+        sheetsSidebarKB: Math.round(size("gsheets/dist/Sidebar.html") / 102.4) / 10,
+        taskPaneJsKB: Math.round(paneJs / 102.4) / 10,
+      },
+    };
   },
 
   /** The xlsx library's own read of a file into its workbook model. */

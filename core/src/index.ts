@@ -128,3 +128,4 @@ export { summaryMarkdown } from "./summary/markdown.ts";
 export { headlineText } from "./summary/words.ts";
 export { summaryHtml } from "./summary/html.ts";
 export { escapeHtml, escapeMarkdown } from "./summary/escape.ts";
+export { MAPPING_SHEET, IMPORT_REPORT_SHEET, mappingSheetPlan, readMappingSheet, importReportPlan } from "./actions/migration-sheets.ts";

@@ -1,15 +1,22 @@
+/// <reference types="office-js" />
 /**
  * The hosts the contract suite runs against. Each factory opens a workbook holding the given
  * grids and says how to count its round trips. A new host joins the suite by adding a factory
  * here; every scenario in `contract.test.ts` then runs on it unchanged.
  */
 import type { CellValue, Grids, Host } from "@baton/core";
-import { MemoryHost } from "@baton/core";
+import { MemoryHost, a1 } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { asyncHost } from "../../gsheets/src/host.ts";
+import { sheetsHost } from "../gsheets/support/host.ts";
+import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
+import { appsScript } from "../gsheets/fakes/services.ts";
+import { ExcelHost } from "../../excel-addin/src/host.ts";
+import { FakeExcel } from "../excel/fake/excel.ts";
 
 export interface HostUnderTest {
   readonly host: Host;
@@ -49,9 +56,11 @@ async function xlsxBytes(grids: Grids): Promise<Uint8Array> {
   for (const [name, grid] of Object.entries(grids)) {
     if (!grid) continue;
     const ws = seed.workbook.addWorksheet(name);
-    grid.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-    }));
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
+      }),
+    );
   }
   return new Uint8Array((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -63,9 +72,11 @@ export const xlsxFileHost: HostFactory = {
     for (const [name, grid] of Object.entries(grids)) {
       if (!grid) continue;
       const ws = seed.workbook.addWorksheet(name);
-      grid.forEach((row, r) => row.forEach((v, c) => {
-        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-      }));
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
+        }),
+      );
     }
     // Round-trip through bytes, so the host under test reads a real file.
     const bytes = await seed.workbook.xlsx.writeBuffer();
@@ -76,14 +87,75 @@ export const xlsxFileHost: HostFactory = {
       async userEdit(sheet, row, column, value) {
         const ws = host.workbook.getWorksheet(sheet)!;
         const cell = ws.getCell(row, column);
-        const sheetProtected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-        if (sheetProtected && cell.protection?.locked !== false) throw new Error(`${sheet} R${row}C${column} is locked`);
+        const sheetProtected = Boolean(
+          (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+        );
+        if (sheetProtected && cell.protection?.locked !== false)
+          throw new Error(`${sheet} R${row}C${column} is locked`);
         cell.value = value as never;
       },
       async reopenedValue(sheet, row, column) {
-        const reopened = await XlsxHost.fromBuffer((await host.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+        const reopened = await XlsxHost.fromBuffer(
+          (await host.workbook.xlsx.writeBuffer()) as ArrayBuffer,
+        );
         const grids = await reopened.readSheets([sheet]);
         return grids[sheet]?.[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
+/** A team member who may edit the spreadsheet but is not its owner. */
+const TEAM_MEMBER = "rae@example.com";
+
+export const googleSheetsHost: HostFactory = {
+  name: "Google Sheets (fake SpreadsheetApp)",
+  async create(grids) {
+    const book = FakeBook.fromGrids(grids, {
+      owner: "lead@example.com",
+      collaborators: [TEAM_MEMBER],
+    });
+    const gas = appsScript(book);
+    const open = () => sheetsHost(book, gas);
+    return {
+      host: asyncHost(open()),
+      // Every service call counts: each is a round trip to Google's servers.
+      roundTrips: () => book.totalCalls(),
+      async userEdit(sheet, row, column, value) {
+        book
+          .sheet(sheet)
+          .userEdit(
+            row,
+            column,
+            value === null || value === undefined ? "" : String(value),
+            TEAM_MEMBER,
+          );
+      },
+      async reopenedValue(sheet, row, column) {
+        return open().readSheets([sheet])[sheet]?.[row - 1]?.[column - 1] ?? null;
+      },
+    };
+  },
+};
+
+export const excelHost: HostFactory = {
+  name: "Excel (Office.js over a fake request context)",
+  async create(grids) {
+    const excel = FakeExcel.fromGrids(grids);
+    const host = new ExcelHost(excel.context() as unknown as Excel.RequestContext);
+    return {
+      host,
+      // Counted by the fake Excel, not by the host: every context.sync() that reached it.
+      roundTrips: () => excel.syncCount,
+      async userEdit(sheet, row, column, value) {
+        await excel.userEdit(
+          sheet,
+          a1(row, column),
+          value instanceof Date ? value.toISOString() : (value ?? ""),
+        );
+      },
+      async reopenedValue(sheet, row, column) {
+        return excel.grid(sheet)[row - 1]?.[column - 1] ?? null;
       },
     };
   },
@@ -97,15 +169,19 @@ export const xlsxStreamedHost: HostFactory = {
     const file = join(dir, "workbook.xlsx");
     writeFileSync(file, await xlsxBytes(grids));
     const host = await StreamedXlsxHost.open(file);
-    if (!(host instanceof StreamedXlsxHost)) throw new Error("a plain workbook should stream, not fall back to the full reader");
+    if (!(host instanceof StreamedXlsxHost))
+      throw new Error("a plain workbook should stream, not fall back to the full reader");
     return {
       host,
       roundTrips: () => host.calls.reads + host.calls.applies,
       async userEdit(sheet, row, column, value) {
         const ws = (await host.loaded()).workbook.getWorksheet(sheet)!;
         const cell = ws.getCell(row, column);
-        const sheetProtected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-        if (sheetProtected && cell.protection?.locked !== false) throw new Error(`${sheet} R${row}C${column} is locked`);
+        const sheetProtected = Boolean(
+          (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+        );
+        if (sheetProtected && cell.protection?.locked !== false)
+          throw new Error(`${sheet} R${row}C${column} is locked`);
         cell.value = value as never;
       },
       async reopenedValue(sheet, row, column) {
@@ -120,4 +196,10 @@ export const xlsxStreamedHost: HostFactory = {
 };
 
 /** Every host in the suite. */
-export const HOSTS: readonly HostFactory[] = [memoryHost, xlsxFileHost, xlsxStreamedHost];
+export const HOSTS: readonly HostFactory[] = [
+  memoryHost,
+  xlsxFileHost,
+  xlsxStreamedHost,
+  excelHost,
+  googleSheetsHost,
+];

@@ -1,0 +1,34 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Apps Script services Baton uses, gathered in one place so every action receives them as
+ * a value (and the only reads of Apps Script globals are here).
+ */
+import { SheetsHost } from "./host.ts";
+
+export interface Services {
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  readonly documentProperties: () => GoogleAppsScript.Properties.Properties;
+  readonly locks: GoogleAppsScript.Lock.LockService;
+  readonly html: GoogleAppsScript.HTML.HtmlService;
+  readonly now: () => Date;
+}
+
+/** The services of the spreadsheet this script is bound to. */
+export function appsScriptServices(): Services {
+  return {
+    spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
+    app: SpreadsheetApp,
+    documentProperties: () => PropertiesService.getDocumentProperties(),
+    locks: LockService,
+    html: HtmlService,
+    now: () => new Date(),
+  };
+}
+
+export function hostOf(s: Services): SheetsHost {
+  return new SheetsHost(s.spreadsheet, {
+    documentProperties: s.documentProperties,
+    newDataValidation: () => s.app.newDataValidation(),
+  });
+}

@@ -1,0 +1,69 @@
+// The Apps Script project in gsheets/dist: Code.js (the core and the Sheets layer as one global
+// `Baton`, followed by the top-level functions of gsheets/src/main.ts), Sidebar.html (the shared
+// pane with its script and styles inlined, as HtmlService needs) and appsscript.json.
+// Apps Script has no modules and finds triggers and menu handlers only among top-level
+// functions, so main.ts is transpiled as a plain script (JSDoc kept, for custom functions) and
+// appended below the bundle.
+import { buildSync } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import ts from "typescript";
+import { buildInlinedPage } from "./inline-html.mjs";
+
+/** Apps Script bundle budget, minified. */
+export const BUDGET_BYTES = 350 * 1024;
+export const OUT = "gsheets/dist";
+
+/** Code.js as text, built in memory. Throws when it is over budget or main.ts is not a plain script. */
+export function gsheetsCode() {
+  const bundle = buildSync({
+    entryPoints: ["gsheets/src/app.ts"],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "Baton",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    minify: true,
+    legalComments: "eof",
+    logLevel: "warning",
+  });
+  const main = ts
+    .transpileModule(readFileSync("gsheets/src/main.ts", "utf8"), {
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2020,
+        module: ts.ModuleKind.None,
+        removeComments: false,
+      },
+      fileName: "main.ts",
+    })
+    .outputText.replace(/^\/\/\/ <reference [^\n]*\n/gm, "");
+  if (/^\s*(import|export)\b/m.test(main))
+    throw new Error("gsheets/src/main.ts must stay a plain script: no import or export");
+  const code = `// Baton for Google Sheets. Built from the Baton sources; do not edit.\n${bundle.outputFiles[0].text}\n${main}`;
+  const size = Buffer.byteLength(code);
+  if (size > BUDGET_BYTES)
+    throw new Error(
+      `gsheets/dist/Code.js is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`,
+    );
+  return { code, size };
+}
+
+/** Writes the sidebar page; `<base target="_top">` makes its links leave the sidebar's frame. */
+export function buildSidebar(outfile = `${OUT}/Sidebar.html`) {
+  return buildInlinedPage({
+    entry: "gsheets/src/sidebar/entry.ts",
+    title: "Baton",
+    outfile,
+    head: '<base target="_top">',
+  });
+}
+
+export async function buildGsheets() {
+  const { code, size } = gsheetsCode();
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}/Code.js`, code);
+  copyFileSync("gsheets/appsscript.json", `${OUT}/appsscript.json`);
+  const sidebar = await buildSidebar();
+  return { size, sidebarBytes: sidebar.bytes };
+}

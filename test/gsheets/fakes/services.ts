@@ -1,0 +1,185 @@
+/**
+ * The Apps Script services Baton uses besides SpreadsheetApp, each with real state:
+ * PropertiesService (document properties with Apps Script's size limits), LockService (one
+ * document lock, which another run may hold), HtmlService (files of the built project),
+ * Session. `appsScript(book)` assembles them as the globals a script sees.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FakeBook, FakeDataValidationBuilder, FakeSheet, FakeRange } from "./spreadsheet.ts";
+import { FakeUi } from "./ui.ts";
+
+const VALUE_LIMIT = 9 * 1024;
+const STORE_LIMIT = 500 * 1024;
+
+export class FakeProperties {
+  readonly store = new Map<string, string>();
+  constructor(private readonly book: FakeBook) {}
+  getProperty(key: string): string | null {
+    this.book.count("Properties.getProperty");
+    return this.store.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): FakeProperties {
+    this.book.count("Properties.setProperty");
+    if (this.book.context === "customFunction")
+      throw new Error("You do not have permission to call setProperty");
+    const v = String(value);
+    if (key.length + v.length > VALUE_LIMIT) throw new Error("Argument too large: value");
+    let total = key.length + v.length;
+    for (const [k, x] of this.store) if (k !== key) total += k.length + x.length;
+    if (total > STORE_LIMIT) throw new Error("You have exceeded the property storage quota.");
+    this.store.set(key, v);
+    return this;
+  }
+  deleteProperty(key: string): FakeProperties {
+    this.store.delete(key);
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+}
+
+export class FakeLock {
+  private mine = false;
+  constructor(
+    private readonly book: FakeBook,
+    private readonly state: { heldElsewhere: boolean; acquired: number },
+  ) {}
+  tryLock(_ms: number): boolean {
+    this.book.count("Lock.tryLock");
+    if (this.state.heldElsewhere || this.book.lockHeld) return this.mine;
+    this.mine = true;
+    this.book.lockHeld = true;
+    this.state.acquired++;
+    return true;
+  }
+  waitLock(ms: number): void {
+    if (!this.tryLock(ms))
+      throw new Error("Lock timeout: another process was holding the lock for too long.");
+  }
+  hasLock(): boolean {
+    return this.mine;
+  }
+  releaseLock(): void {
+    this.book.count("Lock.releaseLock");
+    if (this.mine) {
+      this.mine = false;
+      this.book.lockHeld = false;
+    }
+  }
+}
+
+export class FakeHtmlOutput {
+  private title = "";
+  private width = 300;
+  constructor(private content: string) {}
+  setTitle(t: string): FakeHtmlOutput {
+    this.title = t;
+    return this;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setWidth(w: number): FakeHtmlOutput {
+    this.width = w;
+    return this;
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  getContent(): string {
+    return this.content;
+  }
+}
+
+export interface AppsScript {
+  /** The globals a script sees. */
+  readonly globals: Record<string, unknown>;
+  readonly book: FakeBook;
+  readonly ui: FakeUi;
+  readonly documentProperties: FakeProperties;
+  readonly lock: { heldElsewhere: boolean; acquired: number };
+  readonly logs: string[];
+}
+
+export interface AppsScriptOptions {
+  /** Folder whose `.html` files HtmlService serves (the built project). */
+  readonly htmlDir?: string;
+}
+
+export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsScript {
+  const ui = new FakeUi();
+  const documentProperties = new FakeProperties(book);
+  const lock = { heldElsewhere: false, acquired: 0 };
+  const logs: string[] = [];
+  const notInCustomFunction = (what: string) => {
+    if (book.context === "customFunction")
+      throw new Error(`You do not have permission to call ${what}`);
+  };
+  // Apps Script lets a simple trigger use a few services besides the bound spreadsheet; the fake
+  // refuses all of them, so a test shows that Baton's trigger needs nothing but the spreadsheet.
+  const onlyTheSpreadsheet = (what: string) => {
+    if (book.context === "simpleTrigger")
+      throw new Error(`${what} is not available to Baton's simple triggers`);
+  };
+  const SpreadsheetApp = {
+    ProtectionType: { SHEET: "SHEET", RANGE: "RANGE" },
+    getActiveSpreadsheet: () => book,
+    getActive: () => book,
+    getActiveSheet: () => book.getActiveSheet(),
+    getActiveRange: () => book.getActiveRange(),
+    getUi: () => {
+      if (book.context === "customFunction")
+        throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
+      return ui;
+    },
+    newDataValidation: () => new FakeDataValidationBuilder(),
+    flush: () => book.count("SpreadsheetApp.flush"),
+  };
+  const PropertiesService = {
+    getDocumentProperties: () => {
+      onlyTheSpreadsheet("PropertiesService");
+      return documentProperties;
+    },
+  };
+  const LockService = {
+    getDocumentLock: () => {
+      notInCustomFunction("LockService.getDocumentLock");
+      onlyTheSpreadsheet("LockService");
+      return new FakeLock(book, lock);
+    },
+  };
+  const HtmlService = {
+    createHtmlOutputFromFile: (name: string) => {
+      notInCustomFunction("HtmlService.createHtmlOutputFromFile");
+      onlyTheSpreadsheet("HtmlService");
+      if (!opts.htmlDir) throw new Error(`No HTML file named ${name} was found.`);
+      return new FakeHtmlOutput(readFileSync(join(opts.htmlDir, `${name}.html`), "utf8"));
+    },
+    createHtmlOutput: (html = "") => new FakeHtmlOutput(html),
+  };
+  const Session = {
+    getScriptTimeZone: () => "America/New_York",
+  };
+  const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));
+  const console = { log, info: log, warn: log, error: log };
+  return {
+    globals: {
+      SpreadsheetApp,
+      PropertiesService,
+      LockService,
+      HtmlService,
+      Session,
+      console,
+      Logger: { log },
+    },
+    book,
+    ui,
+    documentProperties,
+    lock,
+    logs,
+  };
+}
+
+export { FakeBook, FakeSheet, FakeRange };
