@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE] [--out FILE.json]`
+ * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE] [--out FILE.json] [--from FILE.json]`
  *
  * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
  * another (never two at once: they would measure each other), and reports the median, min and
@@ -25,8 +25,20 @@ const { values } = parseArgs({
     runs: { type: "string" },
     only: { type: "string" },
     markdown: { type: "string" },
+    from: { type: "string" },
   },
 });
+
+/** `--from FILE.json`: the report of an earlier run (its `--out`), rendered again without measuring. */
+const saved = values.from
+  ? (JSON.parse(readFileSync(values.from, "utf8")) as {
+      date: string;
+      quick: boolean;
+      machine: Record<string, string | number>;
+      sizes: Record<string, unknown>;
+      figures: FigureResult[];
+    })
+  : undefined;
 
 const quick = Boolean(values.quick);
 const runsOverride = values.runs ? Number(values.runs) : undefined;
@@ -43,9 +55,11 @@ const HEAD: readonly string[] = [
   "Counts",
 ];
 
-const chosen = figures().filter(
-  (f) => (quick ? f.quick : f.full !== false) && (!values.only || f.id.includes(values.only)),
-);
+const chosen = saved
+  ? []
+  : figures().filter(
+      (f) => (quick ? f.quick : f.full !== false) && (!values.only || f.id.includes(values.only)),
+    );
 const sizes = [...new Set(chosen.map((f) => f.size).filter((s): s is SizeName => Boolean(s)))];
 
 const scratch = mkdtempSync(join(tmpdir(), "baton-bench-"));
@@ -64,7 +78,7 @@ for (const f of chosen) {
 }
 const ctx: Context = { files, trackers, closed: {}, scratch };
 
-const results: FigureResult[] = [];
+const results: FigureResult[] = saved ? saved.figures : [];
 try {
   for (const figure of chosen) results.push(await measure(figure));
 } finally {
@@ -99,7 +113,7 @@ const targets = TARGETS.map((t) => ({
   text: t.text,
   ...t.check((id) => byId.get(id)),
 })).filter((t) => t.value !== undefined);
-const machine = {
+const machine = saved?.machine ?? {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? "unknown",
   memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -108,10 +122,10 @@ const machine = {
   os: `${process.platform} ${release()}`,
 };
 const report = {
-  date: new Date().toISOString(),
-  quick,
+  date: saved?.date ?? new Date().toISOString(),
+  quick: saved?.quick ?? quick,
   machine,
-  sizes: Object.fromEntries(sizes.map((s) => [s, SIZES[s]])),
+  sizes: saved?.sizes ?? Object.fromEntries(sizes.map((s) => [s, SIZES[s]])),
   figures: results,
   targets,
 };

@@ -86,6 +86,19 @@ describe("the quick benchmark runs end to end", () => {
     // Verify walks every row close sealed, and the floor hashes the same rows.
     expect(byId.get("verify.M")!.counts.sealedRows).toBe(byId.get("close.M")!.counts.sealed);
     expect(byId.get("sha256.M")!.counts.hashes).toBe(byId.get("close.M")!.counts.sealed);
+    // The bundles are measured, and a refresh costs every service host the same round trips at S and M.
+    expect(Object.keys(byId.get("bundles")!.counts).sort()).toEqual([
+      "appsScriptKB",
+      "sheetsSidebarKB",
+      "taskPaneJsKB",
+    ]);
+    const trips = report.figures.filter((f) => f.id.startsWith("roundtrips."));
+    expect(trips.length).toBeGreaterThanOrEqual(4);
+    for (const s of trips.filter((f) => f.id.endsWith(".S"))) {
+      const m = byId.get(s.id.replace(/\.S$/, ".M"))!;
+      expect(s.counts.read).toBeGreaterThan(0);
+      expect(m.counts).toEqual(s.counts);
+    }
     // Every row of the tracker becomes an initiative.
     expect(byId.get("migrate.5k")!.counts).toMatchObject({ sourceRows: 5000, initiatives: 5000 });
   });
