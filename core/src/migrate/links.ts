@@ -47,6 +47,9 @@ export function linkDependencies(i: LinkInputs): number[] {
   for (const ini of i.initiatives) byTemplateId.set(ini.id.toLowerCase(), ini);
   // Names are indexed only when some dependency names a row: folding 50k names costs.
   let names: Map<string, InitiativeRec[]> | undefined;
+  // Folded once, so a name matched by part costs one pass of substring tests, not a fold per row.
+  let folded: string[] | undefined;
+  const foldedNames = () => (folded ??= i.initiatives.map((x) => fold(x.name)));
   const byName = () => {
     if (names) return names;
     names = new Map();
@@ -76,7 +79,12 @@ export function linkDependencies(i: LinkInputs): number[] {
         if (exact?.length === 1) ini = exact[0];
         else if (!exact && !dep.weak) {
           const key = fold(ref.name);
-          const near = key.length >= 4 ? i.initiatives.filter((x) => fold(x.name).includes(key)) : [];
+          const near: InitiativeRec[] = [];
+          if (key.length >= 4) {
+            const all = foldedNames();
+            // Only a single match is used, so the search stops at the second.
+            for (let n = 0; n < all.length && near.length < 2; n++) if (all[n]!.includes(key)) near.push(i.initiatives[n]!);
+          }
           if (near.length === 1) ini = near[0];
         }
       }
