@@ -44,7 +44,8 @@ const COLUMN_PADDING = 10;
  */
 export function needsPlainText(text: string): boolean {
   if (text === "") return false;
-  if (isFormulaLike(text) || text[0] === "'" || text[0] === "#") return true;
+  // Sheets trims what is typed before reading it, so " -" is a formula as much as "-" is.
+  if (isFormulaLike(text.trimStart()) || text[0] === "'" || text[0] === "#") return true;
   if (/\d/.test(text)) return true;
   return /^\s*(true|false)\s*$/i.test(text);
 }

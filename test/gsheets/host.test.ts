@@ -135,6 +135,8 @@ describe("text the core writes stays text", () => {
       "007",
       "1e5",
       " 12 ",
+      " - ",
+      "  =1+1",
       "3/4",
     );
     fc.assert(
