@@ -25,6 +25,7 @@ import {
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
 import { smallWorkbook, workbookGrids } from "../support/grids.ts";
+import { baton as runBaton } from "../support/cli.ts";
 
 const BIN = resolve("cli/dist/baton.js");
 const ARTIFACTS = resolve("test-artifacts");
@@ -42,13 +43,7 @@ const FORMULA_LIKE = {
 let dir: string;
 let demo: string;
 
-function baton(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const baton = (...args: string[]) => runBaton(args);
 
 async function read(file: string): Promise<Workbook> {
   const host = await XlsxHost.open(file);
