@@ -15,6 +15,7 @@ import {
   SHEET,
   daysFromIso,
   isoFromSerial,
+  numberForPeople,
   summaryPlan,
   validateGrids,
   type BoardSummary,
@@ -219,6 +220,9 @@ function shown(v: PlanValue, format: string | undefined): string {
   if (typeof v !== "number") return String(v);
   if (format === "yyyy-mm-dd") return isoFromSerial(v);
   if (format === "0%") return `${Math.round(v * 100)}%`;
+  // "#,##0" and "#,##0.0…": a KPI's numbers to its own decimals.
+  const decimals = /^#,##0(?:\.(0+))?$/.exec(format ?? "");
+  if (decimals) return numberForPeople(v, decimals[1]?.length ?? 0);
   return String(v);
 }
 
