@@ -6,6 +6,8 @@
 export type { CellValue, Grid, Grids } from "./cells/values.ts";
 export { isBlank, isErrorValue, isFormulaLike, describeValue } from "./cells/values.ts";
 export { a1, a1Range, columnLetters, columnNumber } from "./cells/a1.ts";
+export { groupRepeatedIssues, rowsText, GROUP_FROM, type IssueEntry } from "./validate/repeated.ts";
+export { decimalsOf, mostDecimals, numberForPeople, numberFormatFor, MAX_DECIMALS } from "./cells/precision.ts";
 export {
   type IsoDate,
   type IsoLocalDateTime,

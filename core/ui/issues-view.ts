@@ -1,16 +1,23 @@
-/** Validation issues grouped by sheet; each one a button that selects its cell. */
+/**
+ * Validation issues grouped by sheet; each one a button that selects its cell. Many issues of
+ * one code on a sheet (one cause, such as a Current Period left behind) are one entry with
+ * the count and the rows, expandable, so the first screen shows what to fix.
+ */
 import type { PaneIssue } from "./backend.ts";
 import { h, type Child } from "./dom.ts";
 import { plural } from "./words.ts";
+import { groupRepeatedIssues, type IssueEntry } from "../src/validate/repeated.ts";
 
-/** Issues shown per sheet before "Show all": a broken import can have thousands. */
+/** Entries shown per sheet before "Show all": a broken import can have thousands. */
 export const ISSUES_SHOWN = 30;
 
 export interface IssueHandlers {
   select(sheet: string, cell: string): void;
-  /** Sheets whose full list is shown. */
+  /** Sheets whose full list is shown, and groups (`group:<key>`) that are open. */
   readonly expanded: ReadonlySet<string>;
   expand(sheet: string): void;
+  /** Opens or closes a group of repeated issues. */
+  toggle(groupKey: string): void;
 }
 
 export function bySheet(issues: readonly PaneIssue[]): Map<string, PaneIssue[]> {
@@ -61,6 +68,59 @@ export function issueItem(
   );
 }
 
+/** Repeated issues as one entry: the first stands for them all; the rest open on request. */
+function groupItem(
+  g: Extract<IssueEntry<PaneIssue>, { kind: "group" }>,
+  handlers: IssueHandlers,
+): HTMLLIElement {
+  const first = g.issues[0]!;
+  const key = `group:${g.key}`;
+  const open = handlers.expanded.has(key);
+  return h(
+    "li",
+    { class: "issue-group" },
+    h(
+      "button",
+      {
+        class: "item issue",
+        attrs: {
+          type: "button",
+          "data-focus": `${key}:first`,
+          title: `Go to ${first.sheet}!${first.cell}`,
+        },
+        on: { click: () => handlers.select(first.sheet, first.cell) },
+      },
+      h(
+        "span",
+        { class: "item-head" },
+        severityLabel(first),
+        h("span", { class: "repeat-count" }, `${g.issues.length} times`),
+      ),
+      h("span", { class: "item-text" }, first.message),
+      h("span", { class: "item-sub" }, `The same on ${g.sheet} ${g.rows}.`),
+      first.fix
+        ? h("span", { class: "item-fix" }, h("span", { class: "fix-label" }, "Fix: "), first.fix)
+        : null,
+    ),
+    h(
+      "button",
+      {
+        class: "link group-toggle",
+        attrs: { type: "button", "data-focus": key, "aria-expanded": String(open) },
+        on: { click: () => handlers.toggle(key) },
+      },
+      open ? `Hide the ${g.issues.length} cells` : `Show each of the ${g.issues.length} cells`,
+    ),
+    open
+      ? h(
+          "ul",
+          { class: "items group-items" },
+          g.issues.map((i, n) => issueItem(i, handlers.select, `${key}:${n}`)),
+        )
+      : null,
+  );
+}
+
 function counts(issues: readonly PaneIssue[]): string {
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
@@ -78,8 +138,9 @@ export function issuesSection(issues: readonly PaneIssue[], handlers: IssueHandl
       h("p", { class: "empty ok-text" }, "No validation issues."),
     );
   const groups = [...bySheet(issues)].map(([sheet, list], g) => {
-    const showAll = handlers.expanded.has(sheet) || list.length <= ISSUES_SHOWN;
-    const shown = showAll ? list : list.slice(0, ISSUES_SHOWN);
+    const entries = groupRepeatedIssues(list);
+    const showAll = handlers.expanded.has(sheet) || entries.length <= ISSUES_SHOWN;
+    const shown = showAll ? entries : entries.slice(0, ISSUES_SHOWN);
     const headingId = `baton-issues-${g}`;
     return h(
       "section",
@@ -94,7 +155,11 @@ export function issuesSection(issues: readonly PaneIssue[], handlers: IssueHandl
       h(
         "ul",
         { class: "items" },
-        shown.map((i, n) => issueItem(i, handlers.select, `issue:${sheet}:${n}`)),
+        shown.map((e, n) =>
+          e.kind === "one"
+            ? issueItem(e.issue, handlers.select, `issue:${sheet}:${n}`)
+            : groupItem(e, handlers),
+        ),
       ),
       showAll
         ? null

@@ -194,6 +194,11 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
                 focusNext = `issue:${sheet}:0`;
                 draw();
               },
+              toggle(key) {
+                if (!expanded.delete(key)) expanded.add(key);
+                focusNext = key;
+                draw();
+              },
             })
           : null,
       );

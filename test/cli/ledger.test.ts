@@ -14,6 +14,7 @@ import JSZip from "jszip";
 import { SHEET, columnNumber, parseAnchor } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
+import { toolIn } from "../support/tools.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "cli/dist/baton.js");
@@ -137,14 +138,15 @@ describe("the saved file locks the sealed rows and leaves the rest editable", ()
     expect(sheet.locked(sealedRows + 2, 11)).toBe(true);
   });
 
-  it("is honoured by LibreOffice: the sheet is protected, sealed cells protected, open and new rows not", () => {
+  it("is honoured by LibreOffice: the sheet is protected, sealed cells protected, open and new rows not", (ctx) => {
+    const soffice = toolIn(ctx, "soffice");
     const file = demo();
     const sealedRows = baton("close", file, "--period", "2026-W47", "--json").json()
       .sealedRows as number;
     const out = join(dir, "lo");
     const profile = `file://${join(dir, "lo-profile")}`;
     const r = spawnSync(
-      "soffice",
+      soffice,
       [
         `-env:UserInstallation=${profile}`,
         "--headless",

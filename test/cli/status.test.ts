@@ -8,6 +8,8 @@ import {
   SHEET,
   STATUS_FILL,
   daysFromIso,
+  decimalsOf,
+  numberForPeople,
   todayIn,
   validateGrids,
   type Workbook,
@@ -16,6 +18,8 @@ import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
 import { smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { baton as runBaton } from "../support/cli.ts";
+import { world } from "../engine/world.ts";
+import { PRECISION_WORLD } from "../engine/precision-world.ts";
 
 const BIN = resolve("cli/dist/baton.js");
 const AS_OF = "2026-11-26";
@@ -169,5 +173,35 @@ describe("baton status with bad input", () => {
     const r = baton("status", demo, "--as-of", "26/11/2026");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--as-of");
+  });
+});
+
+describe("baton status shows people a KPI's numbers to the precision of its data", () => {
+  it("rounds Latest and Forecast in the table (31.5, 3,344) and keeps every digit in --json", () => {
+    const folder = join(dir, "precision");
+    mkdirSync(folder);
+    for (const [name, grid] of Object.entries(workbookGrids(world(PRECISION_WORLD))))
+      writeCsv(
+        join(folder, `${name}.csv`),
+        grid.map((row) => row.map((v) => (v instanceof Date || v === undefined ? null : v))),
+      );
+    const file = join(folder, "KPIs.csv");
+    const out = JSON.parse(baton("status", file, "--as-of", AS_OF, "--json").stdout);
+    const [k1, k2] = out.kpis as { id: string; forecast: number; latest: number }[];
+    expect(decimalsOf(k1!.forecast)).toBeGreaterThan(1);
+    expect(decimalsOf(k2!.forecast)).toBeGreaterThan(0);
+
+    const table = baton("status", file, "--as-of", AS_OF).stdout;
+    const cells = (id: string) =>
+      table
+        .split("\n")
+        .find((l) => l.trimStart().startsWith(`${id} `))!
+        .trim()
+        .split(/\s+/);
+    // KPI, Status, Latest, Forecast.
+    expect(cells("KPI-1").slice(2, 4)).toEqual(["27.0", numberForPeople(k1!.forecast, 1)]);
+    expect(cells("KPI-2").slice(2, 4)).toEqual(["2,598", numberForPeople(k2!.forecast, 0)]);
+    expect(table).not.toContain(String(k1!.forecast));
+    expect(table).not.toContain(String(Number(k2!.forecast.toPrecision(6))));
   });
 });

@@ -15,6 +15,7 @@ import {
   SHEET,
   daysFromIso,
   isoFromSerial,
+  numberForPeople,
   summaryPlan,
   validateGrids,
   type BoardSummary,
@@ -26,6 +27,7 @@ import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
 import { smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { baton as runBaton } from "../support/cli.ts";
+import { toolIn } from "../support/tools.ts";
 
 const BIN = resolve("cli/dist/baton.js");
 const ARTIFACTS = resolve("test-artifacts");
@@ -218,11 +220,15 @@ function shown(v: PlanValue, format: string | undefined): string {
   if (typeof v !== "number") return String(v);
   if (format === "yyyy-mm-dd") return isoFromSerial(v);
   if (format === "0%") return `${Math.round(v * 100)}%`;
+  // "#,##0" and "#,##0.0…": a KPI's numbers to its own decimals.
+  const decimals = /^#,##0(?:\.(0+))?$/.exec(format ?? "");
+  if (decimals) return numberForPeople(v, decimals[1]?.length ?? 0);
   return String(v);
 }
 
 describe("LibreOffice reads the sheet --write produced", () => {
-  it("converts the summary sheet to the rows Baton planned, with =1+1 and the rest as text", async () => {
+  it("converts the summary sheet to the rows Baton planned, with =1+1 and the rest as text", async (ctx) => {
+    const soffice = toolIn(ctx, "soffice");
     const file = await probed("libreoffice.xlsx");
     expect(baton("summary", file, "--as-of", AS_OF, "--write").code).toBe(0);
     const model = JSON.parse(
@@ -233,7 +239,7 @@ describe("LibreOffice reads the sheet --write produced", () => {
     // Field separator, text delimiter, UTF-8, from line 1, ..., cells as shown, every sheet (-1): one CSV per sheet.
     const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
     const lo = spawnSync(
-      "soffice",
+      soffice,
       [
         `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
         "--headless",
@@ -278,13 +284,14 @@ describe("LibreOffice reads the sheet --write produced", () => {
 });
 
 describe("headless Chromium renders the HTML page", () => {
-  it("with no script errors, the XSS deliverable visible as characters, and a print layout; screenshot and PDF saved", async () => {
+  it("with no script errors, the XSS deliverable visible as characters, and a print layout; screenshot and PDF saved", async (ctx) => {
+    const executablePath = toolIn(ctx, "chromium");
     const file = await probed("chromium.xlsx");
     const html = join(dir, "chromium.html");
     expect(baton("summary", file, "--as-of", AS_OF, "--out", html).code).toBe(0);
 
     const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
+      executablePath,
       args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
     });
     try {

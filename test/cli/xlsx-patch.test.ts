@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -25,6 +25,7 @@ import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
 import { patchOf } from "../../cli/src/files/xlsx-patch.ts";
 import { generate, SIZES, AS_OF } from "../../bench/src/generate.ts";
+import { toolIn } from "../support/tools.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "baton-patch-"));
 let n = 0;
@@ -226,9 +227,10 @@ describe("a patched write gives the workbook a write through the full model give
     );
   });
 
-  it.skipIf(!existsSync("/usr/bin/soffice"))(
+  it(
     "LibreOffice opens the patched file and sees the statuses and the added summary sheet",
-    async () => {
+    async (ctx) => {
+      const soffice = toolIn(ctx, "soffice");
       const source = await templateFile(demoContent({ today: AS_OF, timeZone: "Europe/Berlin" }));
       const plan = await statusPlanOf(source);
       const host = await XlsxHost.open(source);
@@ -237,7 +239,7 @@ describe("a patched write gives the workbook a write through the full model give
       const patched = await viaPatch(source, [plan, summaryPlan(summary, await host.sheetNames())]);
       const out = mkdtempSync(join(tmpdir(), "baton-patch-lo-"));
       execFileSync(
-        "soffice",
+        soffice,
         [
           "--headless",
           `-env:UserInstallation=file://${out}/profile`,

@@ -14,11 +14,13 @@ import { MemoryHost, SHEET, demoContent, templatePlan, type Grids } from "@baton
 import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { buildExcel } from "../../excel-addin/scripts/build.mjs";
 import { distHandler, OFFICE_JS_CDN } from "../../excel-addin/scripts/serve.mjs";
+import { requireTool } from "../support/tools.ts";
 
 const ARTIFACTS = "test-artifacts";
 let browser: Browser;
 let standInScript: string;
 const servers: Server[] = [];
+const executable = requireTool("chromium");
 
 async function serve(localOfficeJs: boolean): Promise<string> {
   const server = createServer(distHandler(resolve("excel-addin/dist"), { localOfficeJs }));
@@ -63,6 +65,7 @@ const sheetNames = (page: Page) =>
   );
 
 beforeAll(async () => {
+  if (!executable) return;
   mkdirSync(ARTIFACTS, { recursive: true });
   await buildExcel();
   const bundled = await build({
@@ -76,7 +79,7 @@ beforeAll(async () => {
   });
   standInScript = bundled.outputFiles[0]!.text;
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: executable,
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
   });
 }, 120_000);

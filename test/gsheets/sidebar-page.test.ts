@@ -14,14 +14,17 @@ import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 import { sheetsHost } from "./support/host.ts";
 import { launch, openSidebar } from "./support/sidebar-page.ts";
+import { requireTool } from "../support/tools.ts";
 
 const TEMPLATE = Object.values(SHEET);
 let browser: Browser;
 let htmlDir = "";
+const executable = requireTool("chromium");
 
 beforeAll(async () => {
+  if (!executable) return;
   htmlDir = await sidebarDir();
-  browser = await launch();
+  browser = await launch(executable);
 });
 afterAll(async () => {
   await browser?.close();

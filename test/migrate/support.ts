@@ -16,16 +16,8 @@ import {
   type ValidationIssue,
 } from "@baton/core";
 import { expect } from "vitest";
-import { existsSync } from "node:fs";
 
-/** A real tracker from shared/fixtures/real, which sits beside the repository (or beside its worktree folder). */
-export function fixture(name: string): string {
-  for (const up of ["../../../shared/fixtures/real/", "../../../../shared/fixtures/real/"]) {
-    const path = new URL(up + name, import.meta.url).pathname;
-    if (existsSync(path)) return path;
-  }
-  throw new Error(`fixture ${name} not found beside the repository in shared/fixtures/real`);
-}
+export { fixture } from "../support/fixtures.ts";
 
 export const AS_OF = "2026-11-26";
 

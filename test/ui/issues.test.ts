@@ -5,7 +5,8 @@ import { ISSUES_SHOWN } from "../../core/ui/issues-view.ts";
 import { usePages } from "./support/browser.ts";
 import { callsIn } from "./support/stand-in.ts";
 import { ALL_ACTIONS, stateWithIssues } from "./support/states.ts";
-import { workbookGrids, smallWorkbook, initiative } from "../support/grids.ts";
+import { mkdirSync } from "node:fs";
+import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 
 const ui = usePages();
 
@@ -70,22 +71,91 @@ describe("validation issues are listed by sheet, each with its message and fix",
   });
 
   it(`shows the first ${ISSUES_SHOWN} issues of a sheet, and all of them on request`, async () => {
-    const many = Array.from({ length: ISSUES_SHOWN + 12 }, (_, n) =>
-      initiative(`INI-${n + 3}`, "OBJ-1", { Stage: "Blocked" }),
+    // Issues of as many kinds as there are issues, so none is grouped with another.
+    const one = stateWithIssues().issues.find((i) => i.sheet === "Initiatives")!;
+    const issues = Array.from({ length: ISSUES_SHOWN + 12 }, (_, n) => ({
+      ...one,
+      code: `${one.code}-${n}`,
+      row: n + 2,
+      cell: `A${n + 2}`,
+    }));
+    const state = { ...stateWithIssues(), issues };
+    const { page } = await ui.open({ states: [state] });
+    expect(await page.$$("#baton .group li")).toHaveLength(ISSUES_SHOWN);
+    await page.click(`text=Show all ${issues.length} issues in Initiatives`);
+    expect(await page.$$("#baton .group li")).toHaveLength(issues.length);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+      issues[0]!.message,
     );
+  });
+});
+
+describe("issues one cause repeats are listed once, with the count and the rows", () => {
+  /** 30 check-in rows: 25 for weeks after the current period, and three real mistakes. */
+  function laggingState() {
+    const weeks = Array.from({ length: 27 }, (_, n) => `2026-W${String(22 + n).padStart(2, "0")}`);
+    const checkins = weeks.map((w) => checkin(w, "INI-1"));
+    checkins.push(checkin("2026-W20", "INI-2", { RAG: "Amber" }));
+    checkins.push(checkin("2026-W21", "INI-2", { RAG: null }));
+    checkins.push(checkin("2026-W22", "KPI-1", { Actual: null }));
     const state = paneStateOf({
-      validation: validateGrids(workbookGrids(smallWorkbook({ initiatives: many }))),
+      validation: validateGrids(
+        workbookGrids({
+          ...smallWorkbook({ settings: { "Current Period": "2026-W23" } }),
+          checkins,
+        }),
+      ),
       asOf: "2026-11-26",
       actions: ALL_ACTIONS,
     });
-    expect(state.issues).toHaveLength(many.length);
-    const { page } = await ui.open({ states: [state] });
-    expect(await page.$$("#baton .group li")).toHaveLength(ISSUES_SHOWN);
-    await page.click(`text=Show all ${many.length} issues in Initiatives`);
-    expect(await page.$$("#baton .group li")).toHaveLength(many.length);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
-      state.issues[0]!.message,
+    return state;
+  }
+
+  it("shows the 25 warnings as one entry, the mistakes beside it on the first screen, and each cell on request", async () => {
+    const state = laggingState();
+    const future = state.issues.filter((i) => i.code === "checkin-future-period");
+    expect(future).toHaveLength(25);
+    const others = state.issues.filter(
+      (i) => i.sheet === "Check-ins" && i.code !== "checkin-future-period",
     );
+    expect(others.length).toBeGreaterThanOrEqual(3);
+
+    const { page, watched } = await ui.open({ states: [state] }, { width: 320 });
+    const checkinsGroup = page.locator("#baton .group", { hasText: "Check-ins" });
+    const items = checkinsGroup.locator(":scope > ul > li");
+    expect(await items.count()).toBe(others.length + 1);
+    const grouped = checkinsGroup.locator("li.issue-group");
+    const text = (await grouped.textContent())!;
+    expect(text).toContain("25 times");
+    expect(text).toContain(future[0]!.message);
+    expect(text).toContain(`The same on Check-ins rows ${future[0]!.row}–${future.at(-1)!.row}.`);
+    expect(text).toContain(`Fix: ${future[0]!.fix}`);
+
+    // What to fix is on the first screen (900 pixels): every other check-in mistake is visible.
+    for (const i of others) {
+      const box = await checkinsGroup
+        .locator("button.issue", { hasText: `${i.sheet}!${i.cell}` })
+        .boundingBox();
+      expect(box, i.message).not.toBeNull();
+      expect(box!.y + box!.height, i.message).toBeLessThanOrEqual(900);
+    }
+    mkdirSync("test-artifacts", { recursive: true });
+    await page.screenshot({ path: "test-artifacts/sidebar-grouped-issues.png" });
+
+    // Opening the group lists every cell, each a button to it; closing it folds them again.
+    await grouped.locator("button.group-toggle").click();
+    expect(await grouped.locator("button.group-toggle").getAttribute("aria-expanded")).toBe("true");
+    const cells = grouped.locator("ul.group-items > li > button.issue");
+    expect(await cells.count()).toBe(25);
+    await cells.nth(24).click();
+    expect((await callsIn(page)).select).toEqual([[future[24]!.sheet, future[24]!.cell]]);
+    await page.screenshot({
+      path: "test-artifacts/sidebar-grouped-issues-open.png",
+      fullPage: true,
+    });
+    await grouped.locator("button.group-toggle").click();
+    expect(await grouped.locator("ul.group-items").count()).toBe(0);
+    expect(watched.errors).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   statusPlan,
   todayIn,
   validateGrids,
+  numberForPeople,
   type Evaluation,
   type Reason,
 } from "@baton/core";
@@ -57,8 +58,6 @@ export async function status(opts: StatusOptions, out: Out): Promise<CommandResu
 }
 
 const reasonsText = (reasons: readonly Reason[]) => reasons.map(describeReason).join("; ");
-const num = (x: number | null) => (x === null ? "" : String(Number(x.toPrecision(6))));
-
 function counts(statuses: readonly { status: string }[]): string {
   const order = ["Red", "Amber", "Green", "Done", "Paused"];
   const by = new Map<string, number>();
@@ -87,7 +86,13 @@ function show(out: Out, file: string, ev: Evaluation, wrote: boolean): void {
   table(
     out,
     ["KPI", "Status", "Latest", "Forecast", "Reasons"],
-    ev.kpis.map((k) => [k.id, k.status, num(k.latest), num(k.forecast), reasonsText(k.reasons)]),
+    ev.kpis.map((k) => [
+      k.id,
+      k.status,
+      numberForPeople(k.latest, k.decimals),
+      numberForPeople(k.forecast, k.decimals),
+      reasonsText(k.reasons),
+    ]),
     tint,
     100,
   );

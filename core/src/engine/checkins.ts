@@ -13,6 +13,7 @@
  * The sums live in typed arrays indexed like the records, so a quarter of a million check-ins
  * allocate nothing per row.
  */
+import { decimalsOf } from "../cells/precision.ts";
 import { parsePeriod, periodEndDays, periodStartDays } from "../template/periods.ts";
 import type { Workbook } from "../workbook/read.ts";
 import type { Rag } from "../template/sheets.ts";
@@ -34,6 +35,8 @@ export interface KpiSeries {
   readonly sxy: number;
   /** The Actual of the latest period. */
   readonly latest: number;
+  /** The most decimals among the Actuals (see cells/precision.ts). */
+  readonly decimals: number;
 }
 
 export interface CheckinDigest {
@@ -87,6 +90,7 @@ export function digestCheckins(
   const kLatest = new Float64Array(nK);
   const kEnd = new Float64Array(nK).fill(-Infinity);
   const kRow = new Int32Array(nK);
+  const kDecimals = new Uint8Array(nK);
 
   for (const ci of wb.checkins) {
     const span = spanOf(ci.period);
@@ -112,6 +116,8 @@ export function digestCheckins(
     kSy[k]! += y;
     kSxx[k]! += x * x;
     kSxy[k]! += x * y;
+    const d = decimalsOf(y);
+    if (d > kDecimals[k]!) kDecimals[k] = d;
     if (span.end > kEnd[k]! || (span.end === kEnd[k] && ci.row > kRow[k]!)) {
       kEnd[k] = span.end;
       kRow[k] = ci.row;
@@ -132,6 +138,7 @@ export function digestCheckins(
         sxx: kSxx[k]!,
         sxy: kSxy[k]!,
         latest: kLatest[k]!,
+        decimals: kDecimals[k]!,
       };
   return { latest, series };
 }

@@ -30,6 +30,7 @@ import { downstreamCounts } from "./blocks.ts";
 import { amberWindowEnd, handoffOwn, handoffStatus } from "./handoffs.ts";
 import { initiativeOwn, initiativeStatus } from "./initiatives.ts";
 import { kpiStatus } from "./kpis.ts";
+import { mostDecimals } from "../cells/precision.ts";
 import {
   newTally,
   objectiveStatus,
@@ -54,6 +55,11 @@ export interface KpiEvaluation {
   readonly latest: number | null;
   /** The value forecast for Target Date (the latest Actual once Target Date has passed). */
   readonly forecast: number | null;
+  /**
+   * The decimals people are shown its numbers to: the most among its Baseline, Target and
+   * Actuals. Latest and Forecast keep every digit; renderers round with `numberForPeople`.
+   */
+  readonly decimals: number;
   readonly reasons: readonly Reason[];
 }
 
@@ -294,10 +300,12 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   }
 
   const kpis: KpiEvaluation[] = wb.kpis.map((k) => {
-    const res = kpiStatus(k, digest.series[kpiIndex.get(k.id)!], cal);
+    const series = digest.series[kpiIndex.get(k.id)!];
+    const res = kpiStatus(k, series, cal);
     const t = tally(k.objectiveId);
     if (t) tallyKpi(t, k.id, res.status);
-    return { id: k.id, row: k.row, ...res };
+    const decimals = Math.max(mostDecimals([k.baseline, k.target]), series?.decimals ?? 0);
+    return { id: k.id, row: k.row, ...res, decimals };
   });
 
   const objectives: ObjectiveEvaluation[] = wb.objectives.map((o) => ({

@@ -7,7 +7,8 @@
  * from row 2 to the last row the sheet holds, so a host makes one write per run, not one per
  * cell, and rows that no longer hold a record (deleted, blanked, or beyond the last) lose the
  * values and colours of an earlier run. Status fills go out as one format per run of rows
- * with the same status.
+ * with the same status, and a KPI's Latest and Forecast number formats (its own precision)
+ * as one per run of rows with the same format.
  */
 import { COLUMNS, type Column, type SheetKey } from "../template/sheets.ts";
 import type { Workbook } from "../workbook/read.ts";
@@ -19,13 +20,11 @@ import {
   type WritePlan,
 } from "../ports/plan.ts";
 import { describeReason, type Status } from "./reasons.ts";
+import { numberFormatFor } from "../cells/precision.ts";
 import type { Evaluation } from "./evaluate.ts";
 
 type Entry = { readonly row: number; readonly status: Status };
 type Cell<E> = (e: E) => PlanValue;
-
-/** Six significant digits: enough to tell 1999.6 from a Target of 2000, without float noise. */
-const shown = (x: number | null) => (x === null ? null : Number(x.toPrecision(6)));
 
 export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
   const ops: WriteOp[] = [];
@@ -33,11 +32,20 @@ export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
     status: (e) => e.status,
     reasons: (e) => e.reasons.map(describeReason).join("; ") || null,
   });
-  sheetOps(ops, wb, "kpis", ev.kpis, {
-    latest: (e) => shown(e.latest),
-    forecast: (e) => shown(e.forecast),
-    status: (e) => e.status,
-  });
+  // Latest and Forecast keep every digit for formulas; their number format shows people the
+  // KPI's own precision (31.5, 3,344).
+  sheetOps(
+    ops,
+    wb,
+    "kpis",
+    ev.kpis,
+    {
+      latest: (e) => e.latest,
+      forecast: (e) => e.forecast,
+      status: (e) => e.status,
+    },
+    { keys: ["latest", "forecast"], numberFormat: (e) => numberFormatFor(e.decimals) },
+  );
   sheetOps(ops, wb, "initiatives", ev.initiatives, {
     status: (e) => e.status,
     rootCause: (e) => e.rootCauses.join(", ") || null,
@@ -57,6 +65,7 @@ function sheetOps<E extends Entry>(
   key: SheetKey,
   entries: readonly E[],
   cells: Record<string, Cell<E>>,
+  numbers?: { readonly keys: readonly string[]; readonly numberFormat: (e: E) => string },
 ): void {
   const layout = wb.layout[key];
   if (!layout) return;
@@ -105,6 +114,8 @@ function sheetOps<E extends Entry>(
     s = e;
   }
 
+  if (numbers) numberFormatOps(ops, sheet, at, placed, numbers);
+
   const status = placed.find((p) => p.spec.key === "status");
   if (!status) return;
   const column = status.column;
@@ -119,5 +130,41 @@ function sheetOps<E extends Entry>(
         : { op: "clear", sheet, range },
     );
     r = end;
+  }
+}
+
+/**
+ * Number formats of the rows that hold a record, one op per run of rows with the same format
+ * over each run of adjacent columns.
+ */
+function numberFormatOps<E>(
+  ops: WriteOp[],
+  sheet: string,
+  at: readonly (E | undefined)[],
+  placed: readonly { spec: Column; column: number }[],
+  numbers: { readonly keys: readonly string[]; readonly numberFormat: (e: E) => string },
+): void {
+  const columns = placed
+    .filter((p) => numbers.keys.includes(p.spec.key))
+    .map((p) => p.column)
+    .sort((a, b) => a - b);
+  const formats = at.map((e) => (e ? numbers.numberFormat(e) : undefined));
+  for (let c = 0; c < columns.length;) {
+    let ce = c + 1;
+    while (ce < columns.length && columns[ce] === columns[ce - 1]! + 1) ce++;
+    for (let r = 0; r < formats.length;) {
+      const f = formats[r];
+      let end = r + 1;
+      while (end < formats.length && formats[end] === f) end++;
+      if (f !== undefined)
+        ops.push({
+          op: "format",
+          sheet,
+          range: { row: r + 2, column: columns[c]!, rows: end - r, columns: ce - c },
+          format: { numberFormat: f },
+        });
+      r = end;
+    }
+    c = ce;
   }
 }

@@ -4,6 +4,7 @@
  * `npm run docs:migration` rewrites it).
  */
 import {
+  COUNT_WORDS,
   DATE_FORMATS,
   DEPENDENCY_PHRASES,
   DIRECTION_WORDS,
@@ -99,6 +100,8 @@ export function migrationVocabularyDoc(): string {
     "(0.55), dependency lists to dependencies (0.5), percentages to Progress % (0.45). Last of all, the longest",
     "mostly-unique text column names the rows (0.4) and the earliest and latest date columns are Start and Due (0.3);",
     "such guesses are listed in the warnings. Each field takes one column, the most confident first.",
+    "",
+    `A column whose name says it counts something is never the ID and never dependencies, whatever it counts: ${LANGUAGES.flatMap((l) => [...COUNT_WORDS[l].words, ...COUNT_WORDS[l].prefixes.map((p) => p + " …")]).map((w) => "\`" + w + "\`").join(", ")}.`,
     "",
     ...headerRow(["field", "lands in"]),
     ...FIELDS.map((f) => row(["`" + f.key + "`", f.lands, ...byLanguage(f.names)])),

@@ -8,7 +8,7 @@
  * Columns whose names say nothing can still be recognised by their values alone (a column of
  * G/A/R is a RAG) at a lower confidence. Each field takes one column, the most confident first.
  */
-import { FIELDS, LANGUAGES, type FieldKey, type ValueKind } from "./vocabulary.ts";
+import { COUNT_WORDS, FIELDS, LANGUAGES, type FieldKey, type ValueKind } from "./vocabulary.ts";
 import { fold, foldTight } from "./words.ts";
 import { share, type ColumnProfile } from "./profile.ts";
 
@@ -50,8 +50,25 @@ const NAMES: readonly Name[] = FIELDS.flatMap((spec) =>
   ),
 );
 
+const COUNT_WORD = new Set(LANGUAGES.flatMap((l) => COUNT_WORDS[l].words.map(fold)));
+const COUNT_PREFIXES = LANGUAGES.flatMap((l) => COUNT_WORDS[l].prefixes.map((p) => fold(p) + " "));
+/** Fields a count can never be: it holds how many, not which. */
+const NOT_FOR_COUNTS: ReadonlySet<FieldKey> = new Set(["dependsOn", "id"]);
+
+/** Whether a column name says it counts something ("reopen_count", "# of risks"). */
+export function isCountName(header: string): boolean {
+  const h = fold(header);
+  return h.split(" ").some((w) => COUNT_WORD.has(w)) || COUNT_PREFIXES.some((p) => h.startsWith(p));
+}
+
 /** How strongly a column name suggests each field (0..1), from names alone. */
 export function nameScores(header: string): Map<FieldKey, number> {
+  const out = nameScoresOf(header);
+  if (isCountName(header)) for (const f of NOT_FOR_COUNTS) out.delete(f);
+  return out;
+}
+
+function nameScoresOf(header: string): Map<FieldKey, number> {
   const out = new Map<FieldKey, number>();
   const h = fold(header);
   if (!h) return out;
@@ -175,7 +192,8 @@ export function mapColumns(
     }
     if (!named.size)
       for (const [field, score] of valueGuesses(c.profile))
-        candidates.push({ c, field, score, by: "values" });
+        if (!(NOT_FOR_COUNTS.has(field) && isCountName(c.header)))
+          candidates.push({ c, field, score, by: "values" });
   }
   candidates.sort((a, b) => b.score - a.score || a.c.index - b.c.index);
   for (const k of candidates) {

@@ -54,13 +54,13 @@ const f = (key: FieldKey, lands: string, values: ValueKind, names: Record<Langua
 
 export const FIELDS: readonly FieldSpec[] = [
   f("id", "the source's own number, kept in an extra column; `#4` in a dependency refers to it", "id", {
-    en: ["id", "#", "no", "number", "ref", "reference", "key", "item #", "item id", "task id", "task #", "item no", "wbs~"],
+    en: ["id", "#", "no", "number", "ref", "reference", "key", "ticket", "ticket id", "ticket number", "ticket no", "issue key", "item #", "item id", "task id", "task #", "item no", "wbs~"],
     de: ["nr", "nummer", "lfd nr", "laufende nummer", "kennung"],
     fr: ["n°", "numero", "num", "ref", "identifiant"],
     es: ["n.º", "numero", "num", "referencia", "identificador"],
   }),
   f("objective", "Objectives (one per distinct value); the row's Objective ID", "text", {
-    en: ["objective", "objectives", "goal", "okr", "program", "programme", "delivery program", "portfolio~", "workstream", "work stream", "theme", "strategic objective", "pillar", "outcome~", "epic~", "initiative group"],
+    en: ["objective", "objectives", "goal", "okr", "program", "programme", "delivery program", "portfolio~", "theme", "strategic objective", "pillar", "outcome~", "epic~", "initiative group"],
     de: ["ziel", "ziele", "programm", "strategisches ziel", "oberziel", "handlungsfeld", "themenfeld"],
     fr: ["objectif", "objectifs", "programme", "axe", "axe strategique", "chantier"],
     es: ["objetivo", "objetivos", "programa", "eje", "linea estrategica"],
@@ -78,7 +78,7 @@ export const FIELDS: readonly FieldSpec[] = [
     es: ["resultado clave", "resultados clave", "indicador", "metrica", "kpi"],
   }),
   f("team", "Initiatives: Team", "text", {
-    en: ["team", "teams", "department", "dept", "function", "business unit", "division", "squad", "org", "organisation", "organization", "group~"],
+    en: ["team", "teams", "department", "dept", "function", "business unit", "division", "squad", "tribe", "track", "stream", "workstream", "work stream", "org", "organisation", "organization", "group~"],
     de: ["team", "abteilung", "bereich", "fachbereich", "organisationseinheit", "gruppe~"],
     fr: ["equipe", "departement", "service", "pole", "groupe~"],
     es: ["equipo", "departamento", "area", "unidad de negocio", "grupo~"],
@@ -392,6 +392,18 @@ export const HANDOFF_STATE_WORDS: Readonly<Record<"Requested" | "Accepted" | "In
 
 /** First cells that mark a total row, which is skipped. */
 export const TOTAL_WORDS: readonly string[] = ["total", "totals", "grand total", "subtotal", "sub total", "sum", "summe", "gesamt", "gesamtsumme", "zwischensumme", "total general", "sous total", "totaux", "suma", "total general"];
+
+/**
+ * Words that make a column name a count ("reassignment_count", "Count of actions", "# of
+ * risks"): such a column holds numbers of things, never references to rows, so it is never
+ * read as dependencies or as the ID, whatever it counts.
+ */
+export const COUNT_WORDS: Readonly<Record<Language, { readonly words: readonly string[]; readonly prefixes: readonly string[] }>> = {
+  en: { words: ["count", "counts", "qty"], prefixes: ["# of", "number of", "no of", "num of", "nr of", "total number of"] },
+  de: { words: ["anzahl"], prefixes: ["zahl der"] },
+  fr: { words: ["nombre", "nb"], prefixes: ["nombre de", "nb de"] },
+  es: { words: ["cantidad"], prefixes: ["numero de", "cantidad de"] },
+};
 
 /**
  * Dependency phrases too common in ordinary prose ("after the steering meeting") to trust

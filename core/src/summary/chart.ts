@@ -8,7 +8,8 @@ import { daysFromIso } from "../cells/dates.ts";
 import { STATUS_FILL } from "../ports/plan.ts";
 import { STATUSES, type KpiLine, type ObjectiveLine } from "./model.ts";
 import { escapeHtml as esc } from "./escape.ts";
-import { numberText, total } from "./words.ts";
+import { total } from "./words.ts";
+import { numberForPeople } from "../cells/precision.ts";
 
 /** Cuts text to `max` characters with an ellipsis; cut before escaping so no entity is split. */
 export function clip(text: string, max: number): string {
@@ -137,13 +138,13 @@ export function kpiTrendSvg(k: KpiLine): string {
     const y = f(Y(k.target));
     parts.push(
       `<line x1="${left}" y1="${y}" x2="${left + plotW}" y2="${y}" class="target"/>`,
-      `<text x="${left + 3}" y="${f(Y(k.target) - 4)}" class="tick">${esc(`Target ${numberText(k.target)}`)}</text>`,
+      `<text x="${left + 3}" y="${f(Y(k.target) - 4)}" class="tick">${esc(`Target ${numberForPeople(k.target, k.decimals)}`)}</text>`,
     );
   }
   if (forecast)
     parts.push(
       `<line x1="${f(X(last.x))}" y1="${f(Y(last.y))}" x2="${f(X(forecast.x))}" y2="${f(Y(forecast.y))}" class="forecast" stroke="${colour.fontColor}"/>`,
-      `<circle cx="${f(X(forecast.x))}" cy="${f(Y(forecast.y))}" r="4.5" fill="${colour.fill}" stroke="${colour.fontColor}" stroke-width="1.5"><title>${esc(`Forecast ${numberText(forecast.y)} at ${k.targetDate ?? ""}`)}</title></circle>`,
+      `<circle cx="${f(X(forecast.x))}" cy="${f(Y(forecast.y))}" r="4.5" fill="${colour.fill}" stroke="${colour.fontColor}" stroke-width="1.5"><title>${esc(`Forecast ${numberForPeople(forecast.y, k.decimals)} at ${k.targetDate ?? ""}`)}</title></circle>`,
     );
   parts.push(
     `<polyline points="${points.map((p) => `${f(X(p.x))},${f(Y(p.y))}`).join(" ")}" class="actual"/>`,

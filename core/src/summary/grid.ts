@@ -15,6 +15,7 @@
  * - Everything is written as one block of values, then the formats, so a host makes few calls.
  */
 import { serialFromIso } from "../cells/dates.ts";
+import { numberFormatFor } from "../cells/precision.ts";
 import { type Status } from "../engine/reasons.ts";
 import {
   HEADER_FORMAT,
@@ -339,11 +340,14 @@ function layout(s: BoardSummary): Layout {
         k.latest,
         k.target,
         dateCell(k.targetDate),
-        k.forecast === null ? null : Number(k.forecast.toPrecision(6)),
+        k.forecast,
         k.progress,
         k.status,
         reasonsText(k.reasons) || null,
       ]);
+      // Full values for formulas; the format shows the KPI's own precision.
+      const shown = { numberFormat: numberFormatFor(k.decimals) };
+      for (const c of [4, 5, 6, 8]) l.cell(r, c, shown);
       l.cell(r, 7, DATE);
       l.cell(r, 9, PERCENT);
       l.cell(r, 10, fill(k.status));

@@ -9,6 +9,7 @@ import { STATUS_FILL } from "../ports/plan.ts";
 import type { Status } from "../engine/reasons.ts";
 import { STATUSES, type BoardSummary, type CountLine, type SummaryList } from "./model.ts";
 import { escapeHtml as esc } from "./escape.ts";
+import { numberForPeople } from "../cells/precision.ts";
 import { kpiTrendSvg, statusByObjectiveSvg } from "./chart.ts";
 import {
   ASK,
@@ -23,7 +24,6 @@ import {
   lateText,
   moreText,
   noneText,
-  numberText,
   percentText,
   reasonsText,
   subtitle,
@@ -260,11 +260,11 @@ export function summaryHtml(s: BoardSummary): string {
               cell: (k) =>
                 named(k.id, k.name) + (k.unit ? ` <span class="why">(${esc(k.unit)})</span>` : ""),
             },
-            { head: "Baseline", cell: (k) => esc(numberText(k.baseline)), className: "n" },
-            { head: "Latest", cell: (k) => esc(numberText(k.latest)), className: "n" },
-            { head: "Target", cell: (k) => esc(numberText(k.target)), className: "n" },
+            { head: "Baseline", cell: (k) => esc(numberForPeople(k.baseline, k.decimals)), className: "n" },
+            { head: "Latest", cell: (k) => esc(numberForPeople(k.latest, k.decimals)), className: "n" },
+            { head: "Target", cell: (k) => esc(numberForPeople(k.target, k.decimals)), className: "n" },
             { head: "Target date", cell: (k) => text(k.targetDate), className: "n" },
-            { head: "Forecast", cell: (k) => esc(numberText(k.forecast)), className: "n" },
+            { head: "Forecast", cell: (k) => esc(numberForPeople(k.forecast, k.decimals)), className: "n" },
             { head: "Progress", cell: (k) => progressCell(k.progress), className: "nowrap" },
             { head: "Status", cell: (k) => pill(k.status) },
           ],

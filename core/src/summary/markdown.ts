@@ -5,6 +5,7 @@
  */
 import { STATUSES, type BoardSummary, type SummaryList } from "./model.ts";
 import { escapeMarkdown as md } from "./escape.ts";
+import { numberForPeople } from "../cells/precision.ts";
 import {
   CHANGE,
   ENTITY,
@@ -17,7 +18,6 @@ import {
   moreText,
   named,
   noneText,
-  numberText,
   percentText,
   reasonsText,
   subtitle,
@@ -141,11 +141,11 @@ export function summaryMarkdown(s: BoardSummary): string {
       s.kpis.map((k) => [
         named(k.id, k.name) + (k.unit ? ` (${k.unit})` : ""),
         k.objectiveId,
-        numberText(k.baseline),
-        numberText(k.latest),
-        numberText(k.target),
+        numberForPeople(k.baseline, k.decimals),
+        numberForPeople(k.latest, k.decimals),
+        numberForPeople(k.target, k.decimals),
         k.targetDate,
-        numberText(k.forecast),
+        numberForPeople(k.forecast, k.decimals),
         percentText(k.progress),
         status(k.status),
       ]),

@@ -124,6 +124,8 @@ export interface KpiLine {
   readonly targetDate: IsoDate | null;
   readonly latest: number | null;
   readonly forecast: number | null;
+  /** Decimals its numbers are shown to (KpiEvaluation.decimals). */
+  readonly decimals: number;
   /**
    * Share of the change from Baseline to Target that the latest Actual has made:
    * (Latest − Baseline) / (Target − Baseline). 1 is the Target met; negative is going the
@@ -401,6 +403,7 @@ function kpiLines(wb: Workbook, now: Evaluation, asOf: IsoDate): KpiLine[] {
         targetDate: r.targetDate,
         latest: e.latest,
         forecast: e.forecast,
+        decimals: e.decimals,
         progress: progressOf(r.baseline, r.target, e.latest),
         status: e.status,
         reasons: e.reasons,

@@ -183,10 +183,6 @@ export function decisionText(d: Decision): string {
 }
 
 /** Six significant digits, as the status columns show numbers. */
-export function numberText(x: number | null): string {
-  return x === null ? "" : String(Number(x.toPrecision(6)));
-}
-
 export function percentText(x: number | null): string {
   return x === null ? "" : `${Math.round(x * 100)}%`;
 }

@@ -11,12 +11,12 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { illegal } from "./script-run.ts";
 import type { LoadedProject } from "./bundle.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
 const PAGE_URL = "https://sidebar.baton.invalid/";
 
-export function launch(): Promise<Browser> {
+/** Headless Chromium from `executablePath` (see requireTool in test/support/tools.ts). */
+export function launch(executablePath: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
   });
 }

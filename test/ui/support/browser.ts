@@ -11,12 +11,12 @@ import { tmpdir } from "node:os";
 import { join, normalize } from "node:path";
 import { buildInlinedPage } from "../../../scripts/inline-html.mjs";
 import { installStandIn, type StandInSpec } from "./stand-in.ts";
+import { requireTool } from "../../support/tools.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
-
-export async function launch(): Promise<Browser> {
+/** Headless Chromium from `executablePath` (see requireTool), reaching nothing on its own. */
+export async function launch(executablePath: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
   });
 }
@@ -119,11 +119,13 @@ export function usePages() {
   let site: Site | undefined;
   let pages: BuiltPages | undefined;
   const contexts: { close(): Promise<void> }[] = [];
+  const executable = requireTool("chromium");
 
   beforeAll(async () => {
+    if (!executable) return;
     pages = await buildPages();
     site = await serve(pages.dir);
-    browser = await launch();
+    browser = await launch(executable);
   });
   afterEach(async () => {
     for (const c of contexts.splice(0)) await c.close();
