@@ -89,6 +89,7 @@ export {
   migrate,
   parseMappingFile,
   MappingFileSchema,
+  MappingColumnSchema,
   migrationVocabularyDoc,
   KINDS as MIGRATION_KINDS,
   FIELDS as MIGRATION_FIELDS,

@@ -4,11 +4,12 @@
  * one of them names the set. Cells are read as text; the core reads numbers and ISO dates from
  * text, so nothing is guessed here.
  */
-import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import Papa from "papaparse";
 import type { CellValue, Grid, Grids, PlanValue } from "@baton/core";
 import { SHEET } from "@baton/core";
+import { writeFileAtomicSync } from "./atomic.ts";
 
 /** Parses CSV text (BOM stripped, delimiter detected, quoted multi-line cells kept whole). */
 export function parseCsv(text: string): CellValue[][] {
@@ -57,5 +58,5 @@ export function writeCsv(file: string, rows: readonly (readonly PlanValue[])[]):
         .join(","),
     )
     .join("\r\n");
-  writeFileSync(file, text + "\r\n");
+  writeFileAtomicSync(file, text + "\r\n");
 }
