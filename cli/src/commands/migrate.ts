@@ -143,9 +143,16 @@ export async function migrateCommand(opts: MigrateCliOptions, out: Out): Promise
   const { issues } = validateGrids(await host.readSheets(Object.values(SHEET)));
 
   const report = result.report;
+  // Lines that are not well-formed CSV were read as they stand; the user must check them.
+  const unreadable = read.unreadable.map((p) => ({
+    sourceRow: p.row,
+    line: p.line,
+    reason: `line ${p.line}: a double quote opens a cell that never ends as CSV says; the line was read as it stands, split at the separator`,
+  }));
+  const exitCode = unreadable.length ? 1 : 0;
   if (opts.json) {
-    json(out, report);
-    return { exitCode: 0 };
+    json(out, unreadable.length ? { ...report, unreadable } : report);
+    return { exitCode };
   }
   printReport(
     out,
@@ -156,7 +163,25 @@ export async function migrateCommand(opts: MigrateCliOptions, out: Out): Promise
     issues.filter((i) => i.severity === "error").length,
     issues.length,
   );
-  return { exitCode: 0 };
+  if (unreadable.length) {
+    line(out);
+    line(
+      out,
+      paint(
+        out,
+        "red",
+        `${unreadable.length} row${unreadable.length === 1 ? "" : "s"} of ${opts.source} could not be read as CSV; check ${unreadable.length === 1 ? "it" : "them"} in ${opts.out} and correct the source:`,
+      ),
+    );
+    table(
+      out,
+      ["Row", "Why"],
+      unreadable.map((u) => [String(u.sourceRow), u.reason]),
+      {},
+      140,
+    );
+  }
+  return { exitCode };
 }
 
 const OUTCOME_TINT: Record<string, Tint> = { imported: "green", skipped: "grey", rejected: "red" };
