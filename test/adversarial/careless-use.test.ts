@@ -83,7 +83,7 @@ describe("control characters in cells", () => {
         .issues.map((i: { message: string }) => i.message)
         .join("\n"),
     ).toContain(hostile);
-  });
+  }, 240_000);
 });
 
 describe("a closed pipe", () => {

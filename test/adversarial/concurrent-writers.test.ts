@@ -79,7 +79,7 @@ describe("two closes at once", () => {
     expect(r45.stderr).toMatch(/already closed|being changed by another baton command/);
     expect(/through (\S+) match/.exec(baton(["verify", demo]).stdout)?.[1]).toBe("2026-W46");
     expect(readdirSync(dir).filter((f) => f.includes("baton-lock"))).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe("a workbook locked by another writer", () => {
@@ -152,5 +152,5 @@ describe("a reader during saves", () => {
     await writer;
     expect(failures).toEqual([]);
     expect(reads).toBeGreaterThan(1);
-  });
+  }, 180_000);
 });
