@@ -4,13 +4,14 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "./files/open.ts";
-import { terminalOut, type Out } from "./output.ts";
+import { terminalOut, visibleOut, type Out } from "./output.ts";
+import { assertWritable, FileError, onFileNotice, withLock } from "./files/atomic.ts";
 import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
 import { close } from "./commands/close.ts";
 import { verify } from "./commands/verify.ts";
 import { status } from "./commands/status.ts";
-import { migrateCommand } from "./commands/migrate.ts";
+import { mappingPathFor, migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
 
 export interface CommandResult {
@@ -29,12 +30,33 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly options: Options;
+  /**
+   * The files the command will write, given its arguments: each is checked writable before
+   * anything is read or written, and each workbook among them is locked for the whole command.
+   */
+  readonly writes?: (file: string, values: Values) => readonly Output[];
   readonly run: (file: string, values: Values, out: Out) => Promise<CommandResult>;
+}
+
+interface Output {
+  readonly path: string;
+  /** A workbook that is read, then written: held under the lock from before it is read. */
+  readonly lock: boolean;
 }
 
 const JSON_FLAG = { json: { type: "boolean" } } as const satisfies Options;
 
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+
+/** What each option's value must be, said when it is given empty. */
+const EXPECTED: Record<string, string> = {
+  "as-of": "a date (YYYY-MM-DD)",
+  "time-zone": "an IANA time zone such as Europe/Berlin",
+  out: "a file name",
+  mapping: "a mapping file (.json)",
+  sheet: "a sheet name",
+  period: "a period: a week such as 2026-W47, or a month such as 2026-10",
+};
 
 export const COMMANDS: Command[] = [
   {
@@ -42,6 +64,7 @@ export const COMMANDS: Command[] = [
     usage: "baton init FILE.xlsx [--demo] [--time-zone ZONE] [--as-of DATE] [--force] [--json]",
     summary: "write an empty template, or the demo workbook",
     options: { ...JSON_FLAG, demo: { type: "boolean" }, force: { type: "boolean" }, "time-zone": { type: "string" }, "as-of": { type: "string" } },
+    writes: (file) => [{ path: file, lock: true }],
     run: (file, v, out) =>
       init(
         {
@@ -49,8 +72,8 @@ export const COMMANDS: Command[] = [
           demo: Boolean(v.demo),
           force: Boolean(v.force),
           json: Boolean(v.json),
-          ...(str(v["time-zone"]) ? { timeZone: str(v["time-zone"])! } : {}),
-          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v["time-zone"]) !== undefined ? { timeZone: str(v["time-zone"])! } : {}),
+          ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}),
         },
         out,
       ),
@@ -67,8 +90,9 @@ export const COMMANDS: Command[] = [
     usage: "baton status FILE [--as-of DATE] [--json] [--write]",
     summary: "every status with reasons and root causes; --write fills the computed columns",
     options: { ...JSON_FLAG, "as-of": { type: "string" }, write: { type: "boolean" } },
+    writes: (file, v) => (v.write ? [{ path: file, lock: true }] : []),
     run: (file, v, out) =>
-      status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}) }, out),
+      status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}) }, out),
   },
   {
     name: "migrate",
@@ -84,6 +108,10 @@ export const COMMANDS: Command[] = [
       "as-of": { type: "string" },
       "time-zone": { type: "string" },
     },
+    writes: (_file, v) => {
+      const target = str(v.out);
+      return target ? [{ path: target, lock: true }, { path: mappingPathFor(target), lock: false }] : [];
+    },
     run: (file, v, out) =>
       migrateCommand(
         {
@@ -91,11 +119,11 @@ export const COMMANDS: Command[] = [
           json: Boolean(v.json),
           progress: Boolean(v.progress),
           force: Boolean(v.force),
-          ...(str(v.out) ? { out: str(v.out)! } : {}),
-          ...(str(v.mapping) ? { mapping: str(v.mapping)! } : {}),
-          ...(str(v.sheet) ? { sheet: str(v.sheet)! } : {}),
-          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
-          ...(str(v["time-zone"]) ? { timeZone: str(v["time-zone"])! } : {}),
+          ...(str(v.out) !== undefined ? { out: str(v.out)! } : {}),
+          ...(str(v.mapping) !== undefined ? { mapping: str(v.mapping)! } : {}),
+          ...(str(v.sheet) !== undefined ? { sheet: str(v.sheet)! } : {}),
+          ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v["time-zone"]) !== undefined ? { timeZone: str(v["time-zone"])! } : {}),
         },
         out,
       ),
@@ -105,14 +133,18 @@ export const COMMANDS: Command[] = [
     usage: "baton summary FILE [--as-of DATE] [--out F.md|F.html] [--write] [--json]",
     summary: "the board summary as Markdown; --out writes .md or .html, --write adds a Board Summary sheet",
     options: { ...JSON_FLAG, "as-of": { type: "string" }, out: { type: "string" }, write: { type: "boolean" } },
+    writes: (file, v) => [
+      ...(v.write ? [{ path: file, lock: true }] : []),
+      ...(str(v.out) ? [{ path: str(v.out)!, lock: false }] : []),
+    ],
     run: (file, v, out) =>
       summary(
         {
           file,
           json: Boolean(v.json),
           write: Boolean(v.write),
-          ...(str(v["as-of"]) ? { asOf: str(v["as-of"])! } : {}),
-          ...(str(v.out) ? { out: str(v.out)! } : {}),
+          ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v.out) !== undefined ? { out: str(v.out)! } : {}),
         },
         out,
       ),
@@ -122,6 +154,7 @@ export const COMMANDS: Command[] = [
     usage: "baton close FILE.xlsx --period P [--json]",
     summary: "seal and lock the check-ins of every open period up to P",
     options: { ...JSON_FLAG, period: { type: "string" } },
+    writes: (file) => [{ path: file, lock: true }],
     run: (file, v, out) => {
       const period = str(v.period);
       if (!period) throw new UsageError("close needs --period P: a week such as 2026-W47, or a month such as 2026-10");
@@ -149,8 +182,10 @@ export function usage(): string {
 }
 
 /** Runs the command line in-process; returns the exit code. */
-export async function run(argv: readonly string[], out: Out = terminalOut()): Promise<number> {
+export async function run(argv: readonly string[], terminal: Out = terminalOut()): Promise<number> {
   const [name, ...rest] = argv;
+  // Human-readable output shows control characters from cells visibly; --json prints data as is.
+  const out = argv.includes("--json") ? terminal : visibleOut(terminal);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     (name ? out.stdout : out.stderr).write(usage() + "\n");
     return name ? 0 : 2;
@@ -160,6 +195,7 @@ export async function run(argv: readonly string[], out: Out = terminalOut()): Pr
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
+  onFileNotice((message) => out.stderr.write(`baton: ${message}\n`));
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     let parsed;
@@ -171,14 +207,21 @@ export async function run(argv: readonly string[], out: Out = terminalOut()): Pr
     const [file, ...extra] = parsed.positionals;
     if (!file) throw new UsageError(`${name} needs a FILE`);
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const result = await command.run(file, parsed.values as Values, out);
+    const values = parsed.values as Values;
+    for (const [key, value] of Object.entries(values))
+      if (value === "") throw new InputError(`--${key} is empty; it expects ${EXPECTED[key] ?? "a value"}`);
+    const writes = command.writes?.(file, values) ?? [];
+    // Every output is checked before anything is written, so a command never stops half-way.
+    for (const w of writes) assertWritable(w.path);
+    const locked = writes.filter((w) => w.lock).map((w) => w.path);
+    const result = await withLock(locked, () => command.run(file, values, out));
     return result.exitCode;
   } catch (e) {
     if (e instanceof UsageError) {
       out.stderr.write(`baton: ${e.message}\n${command ? "Usage: " + command.usage : usage()}\n`);
       return 2;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof FileError) {
       out.stderr.write(`baton: ${e.message}\n`);
       return 2;
     }
@@ -186,5 +229,7 @@ export async function run(argv: readonly string[], out: Out = terminalOut()): Pr
     out.stderr.write(`baton: ${name} failed: ${err?.message ?? String(e)}\n`);
     if (process.env.BATON_DEBUG) out.stderr.write(`${err?.stack ?? ""}\n`);
     return 2;
+  } finally {
+    onFileNotice(() => {});
   }
 }

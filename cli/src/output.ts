@@ -1,5 +1,5 @@
 /** Terminal output: colour only on a terminal that wants it, tables that line up, JSON as-is. */
-import type { Writable } from "node:stream";
+import { Writable } from "node:stream";
 
 export interface Out {
   readonly stdout: Writable;
@@ -15,8 +15,39 @@ export function terminalOut(): Out {
 const CODES = { red: 31, green: 32, yellow: 33, blue: 34, grey: 90, bold: 1 } as const;
 export type Tint = keyof typeof CODES;
 
+/*
+ * Colours are written with a private-use character standing for ESC, so that `visibleOut` can
+ * show every control character that came from a cell (an ESC in a comment would otherwise
+ * drive the terminal) and still let Baton's own colours through.
+ */
+const COLOUR_ESC = "\ue01b";
+
 export function paint(out: Out, tint: Tint, text: string): string {
-  return out.color ? `\u001b[${CODES[tint]}m${text}\u001b[0m` : text;
+  return out.color ? `${COLOUR_ESC}[${CODES[tint]}m${text}${COLOUR_ESC}[0m` : text;
+}
+
+/**
+ * C0 and C1 control characters (but tab and line feed), DEL, and ESC among them, written
+ * visibly as `\x1b`: cell text shown on a terminal can neither colour, move the cursor nor
+ * retitle the window.
+ */
+export function visibleControls(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+    .replace(/\ue01b(\[\d+m)/g, "\u001b$1");
+}
+
+/** `out` with every write made visible by `visibleControls`: for human-readable output, never JSON. */
+export function visibleOut(out: Out): Out {
+  const wrap = (target: Writable): Writable =>
+    new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, done) {
+        target.write(visibleControls(String(chunk)));
+        done();
+      },
+    });
+  return { stdout: wrap(out.stdout), stderr: wrap(out.stderr), color: out.color };
 }
 
 /** Tint of a status word. */

@@ -91,6 +91,7 @@ export {
   migrate,
   parseMappingFile,
   MappingFileSchema,
+  MappingColumnSchema,
   migrationVocabularyDoc,
   KINDS as MIGRATION_KINDS,
   FIELDS as MIGRATION_FIELDS,

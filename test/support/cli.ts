@@ -1,5 +1,5 @@
 /** Runs the built `baton` command line as a user would, in a child process. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,4 +24,23 @@ export function baton(args: readonly string[], options: { cwd?: string; env?: Re
 
 export function tempDir(prefix = "baton-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** `baton` started without waiting: for tests that run several at once, or signal one. */
+export function batonProcess(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): { child: ChildProcess; done: Promise<Run & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [BATON, ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const done = new Promise<Run & { signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code: code ?? -1, stdout, stderr, signal })),
+  );
+  return { child, done };
 }

@@ -3,11 +3,13 @@
  * into a new Baton workbook, with the report of every row and the mapping written beside the
  * output (FILE.mapping.json) for correcting and running again. The source is only read.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, basename, join, resolve } from "node:path";
 import {
   migrate,
   parseMappingFile,
+  MappingFileSchema,
+  MappingColumnSchema,
   templatePlan,
   todayIn,
   daysFromIso,
@@ -18,6 +20,7 @@ import {
   type MigrationReport,
 } from "@baton/core";
 import { XlsxHost } from "../files/xlsx-host.ts";
+import { writeFileAtomic } from "../files/atomic.ts";
 import { InputError, assertReadable } from "../files/open.ts";
 import { readMigrationSource } from "../files/migration-source.ts";
 import { machineZone } from "./init.ts";
@@ -41,6 +44,9 @@ export function mappingPathFor(out: string): string {
   return join(dirname(out), basename(out, extname(out)) + ".mapping.json");
 }
 
+const MAPPING_KEYS = Object.keys(MappingFileSchema.shape);
+const COLUMN_KEYS = Object.keys(MappingColumnSchema.shape);
+
 function readMapping(file: string): MappingFile {
   assertReadable(file);
   let value: unknown;
@@ -49,6 +55,25 @@ function readMapping(file: string): MappingFile {
   } catch (e) {
     throw new InputError(`${file}: not JSON (${(e as Error).message})`);
   }
+  // Every key of a mapping file is optional, so a file of another shape would read as "detect
+  // everything" and be silently ignored: keys Baton does not know are refused instead.
+  const expected = "a JSON object with the keys " + MAPPING_KEYS.join(", ") + ", as baton migrate writes beside its output";
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new InputError(`${file}: not a mapping file: expected ${expected}`);
+  const unknown = Object.keys(value).filter((k) => !MAPPING_KEYS.includes(k));
+  if (unknown.length)
+    throw new InputError(
+      `${file}: not a mapping file: ${unknown.map((k) => `"${k}"`).join(", ")} ${unknown.length === 1 ? "is not a key" : "are not keys"} of one; expected ${expected}`,
+    );
+  const columns = (value as { columns?: unknown }).columns;
+  if (Array.isArray(columns))
+    columns.forEach((c, i) => {
+      const extra = c && typeof c === "object" ? Object.keys(c).filter((k) => !COLUMN_KEYS.includes(k)) : [];
+      if (extra.length)
+        throw new InputError(
+          `${file}: not a mapping file: columns.${i} has ${extra.map((k) => `"${k}"`).join(", ")}; a column has the keys ${COLUMN_KEYS.join(", ")}`,
+        );
+    });
   const parsed = parseMappingFile(value);
   if (!parsed.ok)
     throw new InputError(`${file}: not a mapping file: ${parsed.problems.join("; ")}`);
@@ -91,6 +116,10 @@ export async function migrateCommand(opts: MigrateCliOptions, out: Out): Promise
   const mappingOut = mappingPathFor(opts.out);
   if (opts.mapping && same(opts.mapping, opts.source))
     throw new InputError(`--mapping ${opts.mapping} is the source`);
+  if (existsSync(mappingOut) && !opts.force && !(opts.mapping && same(opts.mapping, mappingOut)))
+    throw new InputError(
+      `${mappingOut} already exists; Baton will not overwrite it (pass --force to replace it, or --out another name)`,
+    );
 
   const showProgress = opts.progress || Boolean(process.stderr.isTTY && !opts.json);
   const progress = (done: number, total: number) => {
@@ -110,13 +139,20 @@ export async function migrateCommand(opts: MigrateCliOptions, out: Out): Promise
   const host = XlsxHost.empty();
   await host.apply(templatePlan(result.content));
   await host.save(opts.out);
-  writeFileSync(mappingOut, JSON.stringify(result.mapping, null, 2) + "\n");
+  await writeFileAtomic(mappingOut, JSON.stringify(result.mapping, null, 2) + "\n");
   const { issues } = validateGrids(await host.readSheets(Object.values(SHEET)));
 
   const report = result.report;
+  // Lines that are not well-formed CSV were read as they stand; the user must check them.
+  const unreadable = read.unreadable.map((p) => ({
+    sourceRow: p.row,
+    line: p.line,
+    reason: `line ${p.line}: a double quote opens a cell that never ends as CSV says; the line was read as it stands, split at the separator`,
+  }));
+  const exitCode = unreadable.length ? 1 : 0;
   if (opts.json) {
-    json(out, report);
-    return { exitCode: 0 };
+    json(out, unreadable.length ? { ...report, unreadable } : report);
+    return { exitCode };
   }
   printReport(
     out,
@@ -127,7 +163,25 @@ export async function migrateCommand(opts: MigrateCliOptions, out: Out): Promise
     issues.filter((i) => i.severity === "error").length,
     issues.length,
   );
-  return { exitCode: 0 };
+  if (unreadable.length) {
+    line(out);
+    line(
+      out,
+      paint(
+        out,
+        "red",
+        `${unreadable.length} row${unreadable.length === 1 ? "" : "s"} of ${opts.source} could not be read as CSV; check ${unreadable.length === 1 ? "it" : "them"} in ${opts.out} and correct the source:`,
+      ),
+    );
+    table(
+      out,
+      ["Row", "Why"],
+      unreadable.map((u) => [String(u.sourceRow), u.reason]),
+      {},
+      140,
+    );
+  }
+  return { exitCode };
 }
 
 const OUTCOME_TINT: Record<string, Tint> = { imported: "green", skipped: "grey", rejected: "red" };

@@ -10,7 +10,7 @@
  * Like `baton status`, it reports on a workbook with validation errors from what could be
  * read, exits 0, and names the error count on stderr.
  */
-import { writeFileSync } from "node:fs";
+import { writeFileAtomic } from "../files/atomic.ts";
 import { extname } from "node:path";
 import {
   daysFromIso,
@@ -76,11 +76,7 @@ export async function summary(opts: SummaryCommandOptions, out: Out): Promise<Co
     done.push(`Wrote the sheet "${summarySheetName(model.period)}" to ${opts.file}.`);
   }
   if (opts.out !== undefined && render) {
-    try {
-      writeFileSync(opts.out, render(model));
-    } catch (e) {
-      throw new InputError(`--out ${opts.out}: cannot write it (${(e as Error).message})`);
-    }
+    await writeFileAtomic(opts.out, render(model));
     done.push(`Wrote the board summary to ${opts.out}.`);
   }
 

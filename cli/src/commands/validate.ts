@@ -10,9 +10,11 @@ export function issueJson(i: ValidationIssue) {
 }
 
 export async function validate(opts: { file: string; json: boolean }, out: Out): Promise<CommandResult> {
-  const { grids, host } = await openWorkbook(opts.file);
+  const { grids, host, readIssues = [] } = await openWorkbook(opts.file);
   // The .xlsx file keeps the seal anchor; a CSV folder has none to check against.
-  const { issues } = validateGrids(grids, [], { anchor: host ? await host.readAnchor() : undefined });
+  const validation = validateGrids(grids, [], { anchor: host ? await host.readAnchor() : undefined });
+  // What could not be read comes first: the issues after it may follow from it.
+  const issues = [...readIssues, ...validation.issues];
   const exitCode = hasErrors(issues) ? 1 : 0;
   if (opts.json) {
     json(out, { issues: issues.map(issueJson) });

@@ -6,71 +6,17 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import Papa from "papaparse";
 import ExcelJS from "exceljs";
 import type { CellValue, MigrationSource, Rect } from "@baton/core";
 import { plainValue } from "./xlsx-host.ts";
 import { InputError } from "./open.ts";
+import { decodeText, readCsvText, type CsvProblem } from "./csv.ts";
 
-const DELIMITERS = [",", ";", "\t", "|"] as const;
-
-/** UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 as older Excel exports are. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  const body =
-    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    return new TextDecoder("windows-1252").decode(body);
-  }
-}
-
-/**
- * The delimiter whose records agree best on their number of fields over the first lines
- * (quotes respected), preferring more fields; a sheet of one column is comma-separated.
- */
-export function detectDelimiter(text: string): string {
-  let best: string = ",";
-  let bestScore = -1;
-  for (const d of DELIMITERS) {
-    const sample = Papa.parse<string[]>(text, {
-      delimiter: d,
-      preview: 60,
-      skipEmptyLines: true,
-    }).data;
-    if (!sample.length) continue;
-    const counts = new Map<number, number>();
-    for (const r of sample) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
-    let modal = 1;
-    let modalCount = 0;
-    for (const [len, n] of counts)
-      if (n > modalCount || (n === modalCount && len > modal)) [modal, modalCount] = [len, n];
-    if (modal < 2) continue;
-    const score = (modalCount / sample.length) * 10 + Math.min(modal, 50) / 10;
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
-    }
-  }
-  return best;
-}
+export { decodeText, detectDelimiter } from "./csv.ts";
 
 /** CSV text as a grid: one row per record, so row n is the source's record n. */
 export function csvGrid(text: string): CellValue[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = detectDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, {
-    delimiter,
-    skipEmptyLines: false,
-    newline: undefined,
-  });
-  const rows: CellValue[][] = parsed.data.map((r) => r.map((v) => (v === "" ? null : v)));
-  while (rows.length && rows[rows.length - 1]!.every((v) => v === null)) rows.pop();
-  return rows;
+  return readCsvText(text).rows;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -135,6 +81,8 @@ export interface ReadSource {
   readonly format: "csv" | "xlsx";
   /** Other sheets of a workbook that hold data, to mention. */
   readonly otherSheets: readonly string[];
+  /** Records of a CSV that are not well-formed CSV (read line by line as they stand). */
+  readonly unreadable: readonly CsvProblem[];
 }
 
 /** Reads SOURCE for migration; `sheet` picks a workbook's sheet (by name, case-insensitive). */
@@ -142,11 +90,12 @@ export async function readMigrationSource(file: string, sheet?: string): Promise
   const ext = extname(file).toLowerCase();
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
     if (sheet) throw new InputError(`--sheet ${sheet}: ${file} is a CSV file, which has no sheets`);
-    const grid = csvGrid(decodeText(readFileSync(file)));
+    const read = readCsvText(decodeText(readFileSync(file)));
     return {
-      source: { sheet: basename(file, extname(file)), grid },
+      source: { sheet: basename(file, extname(file)), grid: read.rows },
       format: "csv",
       otherSheets: [],
+      unreadable: read.problems,
     };
   }
   if (ext !== ".xlsx" && ext !== ".xlsm")
@@ -179,5 +128,5 @@ export async function readMigrationSource(file: string, sheet?: string): Promise
     if (!ws) throw new InputError(`${file} has no sheets`);
   }
   const otherSheets = sheets.filter((w) => w !== ws && w.actualRowCount > 0).map((w) => w.name);
-  return { source: worksheetSource(ws), format: "xlsx", otherSheets };
+  return { source: worksheetSource(ws), format: "xlsx", otherSheets, unreadable: [] };
 }

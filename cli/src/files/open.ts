@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import { SHEET, findSheet, type Grids, type Host } from "@baton/core";
+import { SHEET, findSheet, type Grids, type Host, type ValidationIssue } from "@baton/core";
 import { XlsxHost } from "./xlsx-host.ts";
 import { StreamedXlsxHost } from "./xlsx-stream.ts";
 import { readCsvWorkbook } from "./csv.ts";
@@ -20,6 +20,8 @@ export interface OpenedWorkbook {
   readonly host?: XlsxFileHost;
   /** The template sheets, keyed by the name the file spells them with. */
   readonly grids: Grids;
+  /** What could not be read as it should (a CSV that is not well-formed), as issues. */
+  readonly readIssues?: readonly ValidationIssue[];
 }
 
 export function assertReadable(file: string): void {
@@ -62,7 +64,7 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
       .filter((n): n is string => Boolean(n));
     opened = { file, format: "xlsx", host, grids: await host.readSheets(wanted) };
   } else if (ext === ".csv") {
-    opened = { file, format: "csv", grids: readCsvWorkbook(file) };
+    opened = { file, format: "csv", ...readCsvWorkbook(file) };
   } else {
     throw new InputError(`${file}: Baton reads .xlsx workbooks and .csv files, not ${ext || "files without an extension"}`);
   }

@@ -8,7 +8,7 @@
  * Writing applies the core's plan: strings are always written as string cells, so text that
  * starts with `=` stays text in Excel and LibreOffice.
  */
-import { renameSync, rmSync } from "node:fs";
+import { replaceFile } from "./atomic.ts";
 import ExcelJS from "exceljs";
 import type { CellFormat, CellValue, Grid, Grids, Host, Rect, WriteOp, WritePlan } from "@baton/core";
 import { a1Range, LAST_ROW } from "@baton/core";
@@ -209,15 +209,11 @@ export class XlsxHost implements Host {
     for (const op of plan.ops) this.applyOp(op);
   }
 
-  /** Saves to a temporary file beside `file`, then renames it: a save cut off leaves the old file whole. */
+  /** Saves through an exclusive temporary file renamed over `file` (atomic.ts): a save cut off leaves the old file whole. */
   async save(file: string): Promise<void> {
-    const temporary = `${file}.baton-${process.pid}.tmp`;
-    try {
-      await this.workbook.xlsx.writeFile(temporary);
-      renameSync(temporary, file);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
+    await replaceFile(file, async (out) => {
+      await this.workbook.xlsx.write(out);
+    });
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

@@ -13,7 +13,7 @@
  * protection, the seal anchor, widths or panes of an existing sheet), and the caller applies it
  * through the full model instead.
  */
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { replaceFile } from "./atomic.ts";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -637,9 +637,7 @@ export async function writePatched(
   const styles = new StylesPatch(await text(stylesFile.stream()));
   const { parts: replaced, sheetPart } = await addSheets(files, patch.added);
 
-  const temp = `${target}.baton-${process.pid}.tmp`;
-  const out = createWriteStream(temp);
-  try {
+  await replaceFile(target, async (out) => {
     const archive = archiver("zip", { zlib: { level: 6 } });
     let failure: Error | undefined;
     archive.on("error", (e) => (failure = e));
@@ -667,12 +665,7 @@ export async function writePatched(
     await archive.finalize();
     await finished(out);
     if (failure) throw failure;
-    renameSync(temp, target);
-  } catch (e) {
-    out.destroy();
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  });
 }
 
 /** Sheet name → its part, as the workbook and its relationships say. */

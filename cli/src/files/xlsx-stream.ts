@@ -12,13 +12,15 @@
  * address, a string the string table lacks) makes `readXlsxStreaming` answer `undefined`,
  * and the caller reads the file with the full reader instead.
  */
-import { copyFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
 import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
 import { CannotPatch, emptyPatch, patchOf, writePatched } from "./xlsx-patch.ts";
+import { replaceFile } from "./atomic.ts";
 
 const require = createRequire(import.meta.url);
 /* The library's own parsers, the ones its full reader uses: no separate reading of cells. */
@@ -360,7 +362,9 @@ export class StreamedXlsxHost implements Host {
   async save(file: string): Promise<void> {
     if (!this.full && typeof this.source === "string") {
       if (!this.patch.sheets.size && !this.patch.added.size) {
-        if (resolve(file) !== resolve(this.source)) copyFileSync(this.source, file);
+        const from = this.source;
+        if (resolve(file) !== resolve(from))
+          await replaceFile(file, (out) => pipeline(createReadStream(from), out));
         return;
       }
       try {

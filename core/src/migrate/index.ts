@@ -13,6 +13,7 @@ export { KINDS, type MigrationKind } from "./kinds.ts";
 export {
   parseMappingFile,
   MappingFileSchema,
+  MappingColumnSchema,
   type MappingFile,
   type MappingColumn,
 } from "./mapping-file.ts";

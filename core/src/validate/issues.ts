@@ -46,7 +46,9 @@ type Details =
   | { code: "duplicate-checkin"; id: string; period: string; firstRow: number }
   | { code: "checkin-closed-period"; period: string; closedThrough: string }
   | { code: "checkin-future-period"; period: string; current: string }
-  | { code: "sealed-row-edited"; reason: string };
+  | { code: "sealed-row-edited"; reason: string }
+  /** A CSV file's text that is not well-formed CSV at `line` (its physical line, 1-based). */
+  | { code: "csv-malformed"; line: number };
 
 export type IssueCode = Details["code"];
 
@@ -89,6 +91,7 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "checkin-closed-period": "error",
   "checkin-future-period": "warning",
   "sealed-row-edited": "error",
+  "csv-malformed": "error",
 };
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -229,6 +232,11 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `${loc.sheet} row ${loc.row} no longer matches the sealed history: ${d.reason}.`,
         fix: `Undo the change (version history has the sealed content): sealed check-ins cannot be edited, moved or deleted. If a close was interrupted, run it again.`,
+      };
+    case "csv-malformed":
+      return {
+        message: `${loc.sheet}.csv line ${d.line} (row ${loc.row}, ${loc.column}): a double quote opens a cell that never ends as CSV says (the closing quote is missing, or text follows it), so the lines after it would have run into one cell; Baton read this line as it stands and went on with the next.`,
+        fix: `Close the quote in line ${d.line} of ${loc.sheet}.csv, and write a quote inside a cell as two ("").`,
       };
   }
 }
