@@ -16,7 +16,7 @@ import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import type { Rect, WriteOp } from "@baton/core";
+import { LAST_ROW, type Rect, type WriteOp } from "@baton/core";
 import {
   emptySheetPatch,
   EMPTY_SHEET,
@@ -97,6 +97,12 @@ export function patchOf(ops: readonly WriteOp[], into: FilePatch = emptyPatch())
         break;
       case "protect":
         sheet.editable = op.editable;
+        // A rectangle that stops short of the sheet's end unlocks its cells one by one, blank
+        // ones too (the columns stay locked below it); one that runs to the end unlocks columns.
+        for (const r of op.editable)
+          if (r.row + r.rows - 1 < LAST_ROW)
+            for (let row = r.row; row < r.row + r.rows; row++)
+              for (let c = r.column; c < r.column + r.columns; c++) cellAt(row, c);
         break;
       case "listValidation":
         sheet.validations.push({ range: op.range, values: op.values });
