@@ -199,8 +199,11 @@ const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 
 /** A relationship's target as a path in the zip (relative to xl/, or absolute). */
-const partPath = (target: string) =>
-  target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+const partPath = (target: string) => {
+  // Targets are URIs: a part named with a space is `Tracker%20data.xml` in the relationships.
+  const path = decodeURIComponent(target);
+  return path.startsWith("/") ? path.slice(1) : `xl/${path.replace(/^\.\//, "")}`;
+};
 
 async function readBook(files: Map<string, ZipFile>): Promise<Book> {
   const bookFile = files.get(WORKBOOK);
