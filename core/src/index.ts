@@ -126,7 +126,7 @@ export {
   type RootCause,
 } from "./summary/model.ts";
 export type { TrendPoint } from "./summary/trend.ts";
-export { summaryPlan, summarySheetName, SUMMARY_MAX_ROWS, SUMMARY_WIDTH } from "./summary/grid.ts";
+export { summaryPlan, summarySheetName, SUMMARY_MAX_ROWS, SUMMARY_WIDTH, CELL_TEXT_LIMIT } from "./summary/grid.ts";
 export { summaryMarkdown } from "./summary/markdown.ts";
 export { headlineText } from "./summary/words.ts";
 export { summaryHtml } from "./summary/html.ts";

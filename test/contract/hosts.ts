@@ -4,11 +4,12 @@
  * grids and says how to count its round trips. A new host joins the suite by adding a factory
  * here; every scenario in `contract.test.ts` then runs on it unchanged.
  */
-import type { CellValue, Grids, Host } from "@baton/core";
+import type { CellValue, Grids, Host, PlanValue } from "@baton/core";
 import { MemoryHost, a1 } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asyncHost } from "../../gsheets/src/host.ts";
@@ -174,15 +175,13 @@ export const xlsxStreamedHost: HostFactory = {
     return {
       host,
       roundTrips: () => host.calls.reads + host.calls.applies,
+      // The user edits the file as saved, where its protection decides.
       async userEdit(sheet, row, column, value) {
-        const ws = (await host.loaded()).workbook.getWorksheet(sheet)!;
-        const cell = ws.getCell(row, column);
-        const sheetProtected = Boolean(
-          (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
-        );
-        if (sheetProtected && cell.protection?.locked !== false)
+        const saved = join(dir, `edited-${Math.random().toString(36).slice(2)}.xlsx`);
+        await host.save(saved);
+        if (await lockedInFile(saved, sheet, row, column))
           throw new Error(`${sheet} R${row}C${column} is locked`);
-        cell.value = value as never;
+        await host.apply({ ops: [{ op: "values", sheet, row, column, values: [[value as PlanValue]] }] });
       },
       async reopenedValue(sheet, row, column) {
         const saved = join(dir, `saved-${Math.random().toString(36).slice(2)}.xlsx`);
@@ -194,6 +193,43 @@ export const xlsxStreamedHost: HostFactory = {
     };
   },
 };
+
+/**
+ * Whether a cell of an .xlsx file is locked against edits, by the file format's rules: the
+ * sheet is protected and the cell's format (its own, else its row's, else its column's, else
+ * the default) does not unlock it. The full reader cannot say it for a blank cell: it drops a
+ * row format's lock as a default and gives the cell its column's.
+ */
+async function lockedInFile(file: string, sheet: string, row: number, column: number) {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const text = (path: string) => zip.file(path)!.async("string");
+  const book = await text("xl/workbook.xml");
+  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(book)![1];
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+  const xml = await text("xl/" + target.replace(/^\/?xl\//, ""));
+  if (!/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(xml)) return false;
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(await text("xl/styles.xml"))![1]!;
+  const unlocked = [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>([\s\S]*?)<\/xf>)/g)].map((m) =>
+    /locked="(0|false)"/.test(m[1] ?? ""),
+  );
+  const num = (tag: string, name: string) => {
+    const v = new RegExp(`\\b${name}="([^"]+)"`).exec(tag)?.[1];
+    return v === undefined ? undefined : Number(v);
+  };
+  const rowXml = new RegExp(`<row\\b[^>]*\\br="${row}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`).exec(xml);
+  const cell = new RegExp(`<c\\b[^>]*\\br="${a1(row, column)}"[^>]*>`).exec(rowXml?.[1] ?? "");
+  const rowTag = rowXml?.[0].slice(0, rowXml[0].indexOf(">"));
+  const col = [...xml.matchAll(/<col\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((c) => num(c, "min")! <= column && column <= num(c, "max")!);
+  const style =
+    (cell ? (num(cell[0], "s") ?? 0) : undefined) ??
+    (rowTag && /customFormat="(1|true)"/.test(rowTag) ? num(rowTag, "s") : undefined) ??
+    (col ? num(col, "style") : undefined) ??
+    0;
+  return !unlocked[style];
+}
 
 /** Every host in the suite. */
 export const HOSTS: readonly HostFactory[] = [

@@ -20,8 +20,7 @@ export interface CloseOptions {
  * scope when it returns, so they are not held while a large file is written.
  */
 async function applyClose(opts: CloseOptions) {
-  // Closing protects the sheet and stores the anchor: the full model is loaded at once.
-  const { host, grids, format } = await openWorkbook(opts.file, { write: true });
+  const { host, grids, format } = await openWorkbook(opts.file);
   if (format !== "xlsx" || !host)
     throw new InputError(
       `${opts.file}: baton close needs an .xlsx workbook; a folder of CSV files has no hidden storage for the seal anchor and no cell protection`,

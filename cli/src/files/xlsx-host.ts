@@ -5,16 +5,22 @@
  * formula results, rich text as text, hyperlinks as their text, error objects as `#REF!`-style
  * strings, and dates as serial numbers (exceljs builds Dates whose UTC fields are the cell's
  * wall-clock time, so the serial is recovered exactly, with no time zone involved).
- * Writing applies the core's plan: strings are always written as string cells, so text that
- * starts with `=` stays text in Excel and LibreOffice.
+ * Writing applies the core's plan to the model, so later reads see it. A host opened from a
+ * file saves by patching that file (`xlsx-patch.ts`): the model is never written over a
+ * workbook that exists, since it keeps only what it models. Only a new workbook (`empty`, for
+ * `baton init` and `baton migrate`) is written from the model. Strings are always written as
+ * string cells, so text that starts with `=` stays text in Excel and LibreOffice.
  */
+import { createReadStream } from "node:fs";
+import { resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { replaceFile } from "./atomic.ts";
 import ExcelJS from "exceljs";
 import type { CellFormat, CellValue, Grid, Grids, Host, Rect, WriteOp, WritePlan } from "@baton/core";
 import { a1Range, LAST_ROW } from "@baton/core";
+import { emptyPatch, isEmptyPatch, patchOf, STATE_SHEET, writePatched } from "./xlsx-patch.ts";
 
-/** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
-export const STATE_SHEET = "_baton";
+export { STATE_SHEET } from "./xlsx-patch.ts";
 
 const MS_PER_DAY = 86400000;
 const SERIAL_UNIX_EPOCH = 25569; // serial of 1970-01-01
@@ -159,8 +165,14 @@ export class XlsxHost implements Host {
   readonly calls = { reads: 0, applies: 0 };
 
   private readonly styles = new Restyler();
+  /** What the plans applied so far change in the file the host was opened from. */
+  private readonly patch = emptyPatch();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** `source` is the file (or its bytes) the workbook was read from; none for a new workbook. */
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly source?: string | Uint8Array,
+  ) {}
 
   static empty(): XlsxHost {
     const wb = new ExcelJS.Workbook();
@@ -171,13 +183,13 @@ export class XlsxHost implements Host {
   static async fromBuffer(bytes: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as ArrayBuffer);
-    return new XlsxHost(wb);
+    return new XlsxHost(wb, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   }
 
   static async open(file: string): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    return new XlsxHost(wb);
+    return new XlsxHost(wb, file);
   }
 
   private get date1904(): boolean {
@@ -207,13 +219,25 @@ export class XlsxHost implements Host {
   async apply(plan: WritePlan): Promise<void> {
     this.calls.applies++;
     for (const op of plan.ops) this.applyOp(op);
+    if (this.source !== undefined) patchOf(plan.ops, this.patch);
   }
 
-  /** Saves through an exclusive temporary file renamed over `file` (atomic.ts): a save cut off leaves the old file whole. */
+  /**
+   * Saves through a temporary file beside `file`, renamed at the end: a save cut off leaves the
+   * old file whole. A workbook read from a file is saved by patching that file.
+   */
   async save(file: string): Promise<void> {
-    await replaceFile(file, async (out) => {
-      await this.workbook.xlsx.write(out);
-    });
+    const source = this.source;
+    if (source === undefined) {
+      await replaceFile(file, async (out) => {
+        await this.workbook.xlsx.write(out);
+      });
+      return;
+    }
+    if (!isEmptyPatch(this.patch)) await writePatched(source, file, this.patch);
+    else if (typeof source !== "string") await replaceFile(file, (out) => void out.write(source));
+    else if (resolve(file) !== resolve(source))
+      await replaceFile(file, (out) => pipeline(createReadStream(source), out));
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

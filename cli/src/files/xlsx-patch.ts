@@ -1,509 +1,147 @@
 /**
- * Writing a plan into an .xlsx file without loading the workbook model: the file is copied
- * part by part, and only the parts the plan touches are rewritten, as streams. A sheet's XML
- * passes through unchanged except the rows that get new cells; styles.xml gains the fonts,
- * fills and cell formats the plan's colours need. Everything Baton does not touch (the team's
- * own sheets, charts, names, validations, column widths, protections) is carried over byte for
- * byte, where a read and write through the xlsx library's model keeps only what it models
- * (charts, for one, do not survive it).
+ * Writing a plan into an .xlsx or .xlsm file without loading the workbook model: the file is
+ * copied part by part, and only the parts Baton owns for this write are rewritten: the sheets
+ * the plan touches (as streams, `xlsx-sheet-patch.ts`), styles.xml (formats are only added),
+ * and for a new sheet workbook.xml, its relationships and [Content_Types].xml (one entry more
+ * each). Every other part (the team's own sheets, charts, drawings, pivot caches, comments,
+ * the VBA project, the macro-enabled content type) is carried over byte for byte, where a
+ * write through the xlsx library's model keeps only what it models.
  *
- * Patched: cell values, clears and formats (colour, bold, italic, wrap, number format) in any
- * sheet, and new sheets with their column widths and frozen rows (what `baton status --write`
- * and `baton summary --write` write). `patchOf` answers `undefined` for any other plan (sheet
- * protection, the seal anchor, widths or panes of an existing sheet), and the caller applies it
- * through the full model instead.
+ * Every operation of a write plan is patched: values, clears and formats, new sheets, a
+ * sheet's contents replaced, column widths and frozen panes, drop-down lists, sheet
+ * protection with locked and unlocked cells, and the seal anchor in the very hidden state
+ * sheet.
  */
 import { replaceFile } from "./atomic.ts";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import type { CellFormat, PlanValue, WriteOp } from "@baton/core";
+import { LAST_ROW, type Rect, type WriteOp } from "@baton/core";
+import {
+  emptySheetPatch,
+  EMPTY_SHEET,
+  patchSheet,
+  PatchRefused,
+  type CellPatch,
+  type SheetPatch,
+} from "./xlsx-sheet-patch.ts";
+import { MINIMAL_STYLES, StylesPatch } from "./xlsx-styles.ts";
+import { attr, escapeXml, unescapeXml } from "./xlsx-xml.ts";
+
+export { PatchRefused, type CellPatch, type SheetPatch } from "./xlsx-sheet-patch.ts";
 
 const require = createRequire(import.meta.url);
 
-/** What the plan does to one cell, after every operation on it. */
-export interface CellPatch {
-  /** The value written; absent when only the format changes. */
-  value?: PlanValue;
-  /** Cleared: the cell's own format is dropped before `format` applies. */
-  cleared?: boolean;
-  format?: CellFormat;
-}
-
-/** The changed cells of one sheet: row → column → patch, all 1-based. */
-export type SheetPatch = Map<number, Map<number, CellPatch>>;
-
-/** A sheet the plan adds, at the end of the workbook. */
-export interface NewSheet {
-  readonly cells: SheetPatch;
-  widths?: readonly number[];
-  freeze?: { readonly rows: number; readonly columns: number };
-}
+/** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
+export const STATE_SHEET = "_baton";
 
 /** Everything a plan does to a file, by sheet name. */
 export interface FilePatch {
   readonly sheets: Map<string, SheetPatch>;
-  readonly added: Map<string, NewSheet>;
+  /** Sheets the plans add, in order, unless the file has them already. */
+  readonly added: Map<string, { readonly state?: "veryHidden" }>;
 }
 
 export const emptyPatch = (): FilePatch => ({ sheets: new Map(), added: new Map() });
 
-const PATCHABLE_FORMAT = new Set(["fill", "fontColor", "bold", "italic", "wrap", "numberFormat"]);
+export const isEmptyPatch = (p: FilePatch) => !p.sheets.size && !p.added.size;
 
-/**
- * Adds a plan's operations to a file patch (`existing` are the sheets the file has), or
- * answers undefined, leaving the patch as it was, when the plan does more than the patch holds.
- */
-export function patchOf(
-  ops: readonly WriteOp[],
-  existing: ReadonlySet<string>,
-  into: FilePatch = emptyPatch(),
-): FilePatch | undefined {
-  const adding = new Set(into.added.keys());
+/** A clear over more cells than this is kept as a rectangle, not cell by cell. */
+const LISTED_CLEAR = 1 << 16;
+
+const inside = (r: Rect, row: number, column: number) =>
+  row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns;
+
+/** Adds a plan's operations, in order, to a file patch. */
+export function patchOf(ops: readonly WriteOp[], into: FilePatch = emptyPatch()): FilePatch {
+  const sheetOf = (name: string) => {
+    let s = into.sheets.get(name);
+    if (!s) into.sheets.set(name, (s = emptySheetPatch()));
+    return s;
+  };
   for (const op of ops) {
     if (op.op === "addSheet") {
-      if (!existing.has(op.sheet)) adding.add(op.sheet);
+      if (!into.added.has(op.sheet)) into.added.set(op.sheet, {});
       continue;
     }
-    if (!isPatchable(op, adding)) return undefined;
-    if ("sheet" in op && !existing.has(op.sheet) && !adding.has(op.sheet)) return undefined;
-  }
-  for (const op of ops) {
-    if (op.op === "addSheet") {
-      if (!existing.has(op.sheet) && !into.added.has(op.sheet))
-        into.added.set(op.sheet, { cells: new Map() });
-      continue;
-    }
-    if (op.op === "setAnchor" || op.op === "protect" || op.op === "listValidation") continue;
-    const added = into.added.get(op.sheet);
-    if (op.op === "freeze") {
-      added!.freeze = { rows: op.rows, columns: op.columns };
-      continue;
-    }
-    if (op.op === "columnWidths") {
-      added!.widths = op.widths;
-      continue;
-    }
-    let sheet = added?.cells ?? into.sheets.get(op.sheet);
-    if (!sheet) into.sheets.set(op.sheet, (sheet = new Map()));
-    const cellAt = (row: number, column: number) => {
-      let r = sheet.get(row);
-      if (!r) sheet.set(row, (r = new Map()));
-      let c = r.get(column);
-      if (!c) r.set(column, (c = {}));
-      return c;
-    };
-    if (op.op === "values") {
-      op.values.forEach((values, i) =>
-        values.forEach((v, j) => (cellAt(op.row + i, op.column + j).value = v)),
+    if (op.op === "setAnchor") {
+      if (!into.added.has(STATE_SHEET)) into.added.set(STATE_SHEET, { state: "veryHidden" });
+      const cells = sheetOf(STATE_SHEET).cells;
+      cells.set(
+        1,
+        new Map([
+          [1, { value: "Seal anchor" }],
+          [2, { value: op.value }],
+        ]),
       );
       continue;
     }
-    const { row, column, rows, columns } = op.range;
-    for (let r = row; r < row + rows; r++)
-      for (let c = column; c < column + columns; c++) {
-        const cell = cellAt(r, c);
-        if (op.op === "clear") {
-          cell.value = null;
-          cell.cleared = true;
-          delete cell.format;
-        } else cell.format = { ...cell.format, ...op.format };
+    const sheet = sheetOf(op.sheet);
+    const cellAt = (row: number, column: number) => {
+      let r = sheet.cells.get(row);
+      if (!r) sheet.cells.set(row, (r = new Map()));
+      let c = r.get(column);
+      if (!c) {
+        r.set(column, (c = {}));
+        // A cell first named after a large clear starts from the cleared cell.
+        if (sheet.clears.some((x) => inside(x, row, column))) Object.assign(c, clearedCell());
       }
+      return c;
+    };
+    switch (op.op) {
+      case "freeze":
+        sheet.freeze = { rows: op.rows, columns: op.columns };
+        break;
+      case "columnWidths":
+        sheet.widths = op.widths;
+        break;
+      case "protect":
+        sheet.editable = op.editable;
+        // A rectangle that stops short of the sheet's end unlocks its cells one by one, blank
+        // ones too (the columns stay locked below it); one that runs to the end unlocks columns.
+        for (const r of op.editable)
+          if (r.row + r.rows - 1 < LAST_ROW)
+            for (let row = r.row; row < r.row + r.rows; row++)
+              for (let c = r.column; c < r.column + r.columns; c++) cellAt(row, c);
+        break;
+      case "listValidation":
+        sheet.validations.push({ range: op.range, values: op.values });
+        break;
+      case "values":
+        op.values.forEach((values, i) =>
+          values.forEach((v, j) => (cellAt(op.row + i, op.column + j).value = v)),
+        );
+        break;
+      case "format":
+      case "clear": {
+        const { row, column, rows, columns } = op.range;
+        if (op.op === "clear" && rows * columns > LISTED_CLEAR) {
+          sheet.clears.push(op.range);
+          for (const [r, cells] of sheet.cells)
+            if (r >= row && r < row + rows)
+              for (const [c, cell] of cells)
+                if (c >= column && c < column + columns) {
+                  delete cell.format;
+                  Object.assign(cell, clearedCell());
+                }
+          break;
+        }
+        for (let r = row; r < row + rows; r++)
+          for (let c = column; c < column + columns; c++) {
+            const cell = cellAt(r, c);
+            if (op.op === "clear") {
+              delete cell.format;
+              Object.assign(cell, clearedCell());
+            } else cell.format = { ...cell.format, ...op.format };
+          }
+        break;
+      }
+    }
   }
   return into;
 }
 
-function isPatchable(op: WriteOp, adding: ReadonlySet<string>): boolean {
-  switch (op.op) {
-    case "values":
-    case "clear":
-      return true;
-    case "format":
-      return Object.keys(op.format).every((k) => PATCHABLE_FORMAT.has(k));
-    case "freeze":
-    case "columnWidths":
-      return adding.has(op.sheet);
-    default:
-      return false;
-  }
-}
-
-/** Marks a file whose parts the patcher does not recognise; the caller writes through the full model. */
-export class CannotPatch extends Error {}
-
-// ---------------------------------------------------------------------------------------------
-// XML helpers: the parts are machine-written SpreadsheetML, scanned as text.
-
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`\\s${name}="[^"]*"`);
-  if (re.test(tag)) return tag.replace(re, ` ${name}="${value}"`);
-  return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
-}
-
-const removeAttr = (tag: string, name: string) => tag.replace(new RegExp(`\\s${name}="[^"]*"`), "");
-
-const escapeXml = (s: string) =>
-  s
-    .replace(/[&<>"]/g, (c) =>
-      c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
-    )
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
-
-/** The top-level child elements of a container element's inner XML. */
-function children(inner: string): string[] {
-  const out: string[] = [];
-  const re = /<(\/?)([\w:]+)[^>]*?(\/?)>/g;
-  let depth = 0;
-  let start = 0;
-  for (let m; (m = re.exec(inner));) {
-    const [, close, , selfClose] = m;
-    if (!close && depth === 0) start = m.index;
-    if (close) depth--;
-    else if (!selfClose) depth++;
-    if (depth === 0) out.push(inner.slice(start, re.lastIndex));
-  }
-  return out;
-}
-
-function section(
-  xml: string,
-  name: string,
-): { before: string; open: string; items: string[]; after: string } {
-  const re = new RegExp(`<${name}(\\s[^>]*)?(/>|>([\\s\\S]*?)</${name}>)`);
-  const m = re.exec(xml);
-  if (!m) throw new CannotPatch(`styles.xml has no ${name}`);
-  const selfClosed = m[2] === "/>";
-  const open = `<${name}${m[1] ?? ""}>`;
-  return {
-    before: xml.slice(0, m.index),
-    open,
-    items: selfClosed ? [] : children(m[3] ?? ""),
-    after: xml.slice(m.index + m[0].length),
-  };
-}
-
-const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
-
-/**
- * styles.xml with the cell formats the patch needs. `styleFor(s, format)` gives the index of
- * the cell format that is `s` with `format` applied on top (fill, font colour, bold, italic),
- * adding fonts, fills and formats as needed; the same pair always gives the same index.
- */
-export class StylesPatch {
-  private readonly fonts: string[];
-  private readonly fills: string[];
-  private readonly xfs: string[];
-  private readonly numFmts: string[];
-  private readonly added = new Map<string, number>();
-
-  constructor(private readonly xml: string) {
-    this.fonts = section(xml, "fonts").items;
-    this.fills = section(xml, "fills").items;
-    this.xfs = section(xml, "cellXfs").items;
-    this.numFmts = /<numFmts[\s>/]/.test(xml) ? section(xml, "numFmts").items : [];
-    if (!this.xfs.length) throw new CannotPatch("styles.xml has no cell formats");
-  }
-
-  /** The id of a number format: a built-in one, one the file has, or one added. */
-  private numFmtId(code: string): number {
-    const builtIn = BUILT_IN_FORMATS[code];
-    if (builtIn !== undefined) return builtIn;
-    let max = 163;
-    for (const f of this.numFmts) {
-      const id = Number(attr(f, "numFmtId"));
-      if (unescapeXml(attr(f, "formatCode") ?? "") === code) return id;
-      max = Math.max(max, id);
-    }
-    this.numFmts.push(`<numFmt numFmtId="${max + 1}" formatCode="${escapeXml(code)}"/>`);
-    return max + 1;
-  }
-
-  styleFor(base: number, format: CellFormat | undefined): number {
-    if (!format || !Object.keys(format).length) return base;
-    const key = `${base}|${JSON.stringify(format, Object.keys(format).sort())}`;
-    const known = this.added.get(key);
-    if (known !== undefined) return known;
-    const xfXml = this.xfs[base] ?? this.xfs[0]!;
-    const tagEnd = xfXml.indexOf(">") + 1;
-    let tag = xfXml.slice(0, tagEnd);
-    const rest = xfXml.slice(tagEnd);
-    if (format.fill !== undefined) {
-      this.fills.push(
-        `<fill><patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/></patternFill></fill>`,
-      );
-      tag = setAttr(setAttr(tag, "fillId", String(this.fills.length - 1)), "applyFill", "1");
-    }
-    if (
-      format.fontColor !== undefined ||
-      format.bold !== undefined ||
-      format.italic !== undefined
-    ) {
-      const font = this.fonts[Number(attr(tag, "fontId") ?? 0)] ?? "<font/>";
-      this.fonts.push(changedFont(font, format));
-      tag = setAttr(setAttr(tag, "fontId", String(this.fonts.length - 1)), "applyFont", "1");
-    }
-    if (format.numberFormat !== undefined)
-      tag = setAttr(
-        setAttr(tag, "numFmtId", String(this.numFmtId(format.numberFormat))),
-        "applyNumberFormat",
-        "1",
-      );
-    let body = rest;
-    if (format.wrap !== undefined) {
-      tag = setAttr(tag, "applyAlignment", "1");
-      body = withAlignment(tag, rest, format.wrap);
-      if (tag.endsWith("/>") && body) tag = tag.replace(/\s*\/>$/, ">");
-    }
-    this.xfs.push(tag + body);
-    const index = this.xfs.length - 1;
-    this.added.set(key, index);
-    return index;
-  }
-
-  toXml(): string {
-    let xml = this.xml;
-    if (this.numFmts.length) {
-      const body = `<numFmts count="${this.numFmts.length}">${this.numFmts.join("")}</numFmts>`;
-      xml = /<numFmts[\s>/]/.test(xml)
-        ? xml.replace(/<numFmts\b[^>]*?(\/>|>[\s\S]*?<\/numFmts>)/, body)
-        : xml.replace(/<fonts[\s>]/, (m) => body + m);
-    }
-    for (const [name, items] of [
-      ["fonts", this.fonts],
-      ["fills", this.fills],
-      ["cellXfs", this.xfs],
-    ] as const) {
-      const s = section(xml, name);
-      xml = `${s.before}${setAttr(s.open, "count", String(items.length))}${items.join("")}</${name}>${s.after}`;
-    }
-    return xml;
-  }
-}
-
-/** Number formats every spreadsheet knows by id, so they need no entry in numFmts. */
-const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
-  General: 0,
-  "0": 1,
-  "0.00": 2,
-  "#,##0": 3,
-  "#,##0.00": 4,
-  "0%": 9,
-  "0.00%": 10,
-  "@": 49,
-};
-
-/** An xf's children with its alignment's wrapText set (the xf's tag is `tag`, its children and close `rest`). */
-function withAlignment(tag: string, rest: string, wrap: boolean): string {
-  const inner = tag.endsWith("/>") ? "" : rest.slice(0, rest.lastIndexOf("</xf>"));
-  let kids = children(inner);
-  const old = kids.find((k) => /^<alignment[\s/>]/.test(k));
-  const alignment = old
-    ? setAttr(old.replace(/><\/alignment>$/, "/>"), "wrapText", wrap ? "1" : "0")
-    : `<alignment wrapText="${wrap ? "1" : "0"}"/>`;
-  kids = kids.filter((k) => k !== old);
-  // alignment comes first among an xf's children.
-  return `${alignment}${kids.join("")}</xf>`;
-}
-
-/** A font with the format's colour, bold and italic (the font's children may come in any order). */
-function changedFont(font: string, f: CellFormat): string {
-  const selfClosed = /^<font\b[^>]*\/>$/.test(font);
-  const open = selfClosed ? font.replace(/\/>$/, ">") : font.slice(0, font.indexOf(">") + 1);
-  let kids = selfClosed ? [] : children(font.slice(open.length, font.lastIndexOf("</font>")));
-  const drop = (name: string) =>
-    (kids = kids.filter((k) => !new RegExp(`^<${name}[\\s/>]`).test(k)));
-  if (f.bold !== undefined) {
-    drop("b");
-    if (f.bold) kids.unshift("<b/>");
-  }
-  if (f.italic !== undefined) {
-    drop("i");
-    if (f.italic) kids.splice(f.bold ? 1 : 0, 0, "<i/>");
-  }
-  if (f.fontColor !== undefined) {
-    drop("color");
-    kids.push(`<color rgb="${argb(f.fontColor)}"/>`);
-  }
-  return `${open}${kids.join("")}</font>`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sheets
-
-const colLetters = (n: number) => {
-  let s = "";
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
-function colOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n;
-}
-
-/** One cell's XML with the patch applied over the cell as it was (`existing`, or none). */
-function cellXml(
-  ref: string,
-  existing: string | undefined,
-  patch: CellPatch,
-  styles: StylesPatch,
-): string {
-  // Other cells may share this cell's formula or array: leave such a sheet to the full model.
-  if (existing && "value" in patch && /<f\b[^>]*\sref="/.test(existing))
-    throw new CannotPatch("a shared formula's master cell");
-  const oldStyle = existing
-    ? Number(attr(existing.slice(0, existing.indexOf(">") + 1), "s") ?? 0)
-    : 0;
-  const style = styles.styleFor(patch.cleared ? 0 : oldStyle, patch.format);
-  const s = style ? ` s="${style}"` : "";
-  if (!("value" in patch)) {
-    // Only the format changes: keep the content, swap the style.
-    if (!existing) return `<c r="${ref}"${s}/>`;
-    const tagEnd = existing.indexOf(">") + 1;
-    const tag = existing.slice(0, tagEnd);
-    const newTag = style ? setAttr(tag, "s", String(style)) : removeAttr(tag, "s");
-    return newTag + existing.slice(tagEnd);
-  }
-  const v = patch.value;
-  if (v === null || v === undefined) return style ? `<c r="${ref}"${s}/>` : "";
-  if (typeof v === "number")
-    return Number.isFinite(v)
-      ? `<c r="${ref}"${s}><v>${v}</v></c>`
-      : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  // Text is always a string cell: text that starts with = stays text.
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
-}
-
-/** A row element with the patch's cells merged in column order. */
-function patchRow(
-  rowXml: string | undefined,
-  rowNumber: number,
-  cells: Map<number, CellPatch>,
-  styles: StylesPatch,
-): string {
-  let open = `<row r="${rowNumber}">`;
-  const existing: [number, string][] = [];
-  if (rowXml) {
-    const selfClosed = /^<row\b[^>]*\/>$/.test(rowXml);
-    const tagEnd = rowXml.indexOf(">") + 1;
-    // spans is a hint of the cells a row holds; new cells may fall outside it.
-    open = removeAttr(selfClosed ? rowXml.replace(/\/>$/, ">") : rowXml.slice(0, tagEnd), "spans");
-    if (!selfClosed) {
-      for (const c of children(rowXml.slice(tagEnd, rowXml.lastIndexOf("</row>")))) {
-        const ref = attr(c.slice(0, c.indexOf(">") + 1), "r");
-        if (!ref || !/^<c[\s>/]/.test(c)) throw new CannotPatch("a cell without an address");
-        existing.push([colOf(ref), c]);
-      }
-    }
-  }
-  const out: string[] = [];
-  const cols = [...cells.keys()].sort((a, b) => a - b);
-  let i = 0;
-  for (const [col, xml] of existing) {
-    while (i < cols.length && cols[i]! < col)
-      (out.push(
-        cellXml(`${colLetters(cols[i]!)}${rowNumber}`, undefined, cells.get(cols[i]!)!, styles),
-      ),
-        i++);
-    if (i < cols.length && cols[i] === col)
-      (out.push(cellXml(`${colLetters(col)}${rowNumber}`, xml, cells.get(col)!, styles)), i++);
-    else out.push(xml);
-  }
-  for (; i < cols.length; i++)
-    out.push(
-      cellXml(`${colLetters(cols[i]!)}${rowNumber}`, undefined, cells.get(cols[i]!)!, styles),
-    );
-  return `${open}${out.join("")}</row>`;
-}
-
-/**
- * A sheet's XML as a stream of text with the patch applied: rows pass through untouched
- * unless the patch changes them; rows the patch needs that the sheet lacks are inserted in order.
- */
-export async function* patchSheet(
-  chunks: AsyncIterable<Buffer | string>,
-  patch: SheetPatch,
-  styles: StylesPatch,
-): AsyncGenerator<string> {
-  const rows = [...patch.keys()].sort((a, b) => a - b);
-  let next = 0;
-  let buffer = "";
-  let state: "head" | "rows" | "tail" = "head";
-  const pending = (upTo: number) => {
-    let out = "";
-    while (next < rows.length && rows[next]! < upTo)
-      ((out += patchRow(undefined, rows[next]!, patch.get(rows[next]!)!, styles)), next++);
-    return out;
-  };
-  const decoder = new TextDecoder();
-  for await (const chunk of chunks) {
-    buffer += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    let out = "";
-    if (state === "head") {
-      const m = /<sheetData\s*(\/?)>/.exec(buffer);
-      if (!m) {
-        if (buffer.length > 1 << 20) throw new CannotPatch("no sheetData where expected");
-        continue;
-      }
-      if (m[1] === "/") {
-        out += buffer.slice(0, m.index) + "<sheetData>" + pending(Infinity) + "</sheetData>";
-        buffer = buffer.slice(m.index + m[0].length);
-        state = "tail";
-      } else {
-        out += buffer.slice(0, m.index + m[0].length);
-        buffer = buffer.slice(m.index + m[0].length);
-        state = "rows";
-      }
-    }
-    if (state === "rows") {
-      let at = 0;
-      for (;;) {
-        const rowStart = buffer.indexOf("<row", at);
-        const end = buffer.indexOf("</sheetData>", at);
-        if (end >= 0 && (rowStart < 0 || end < rowStart)) {
-          out += buffer.slice(at, end) + pending(Infinity) + "</sheetData>";
-          at = end + "</sheetData>".length;
-          state = "tail";
-          break;
-        }
-        if (rowStart < 0) break;
-        const tagEnd = buffer.indexOf(">", rowStart);
-        if (tagEnd < 0) break;
-        const selfClosed = buffer[tagEnd - 1] === "/";
-        const rowEnd = selfClosed ? tagEnd + 1 : buffer.indexOf("</row>", tagEnd);
-        if (rowEnd < 0) break;
-        const stop = selfClosed ? rowEnd : rowEnd + "</row>".length;
-        const tag = buffer.slice(rowStart, tagEnd + 1);
-        const r = Number(attr(tag, "r"));
-        if (!Number.isInteger(r) || r < 1) throw new CannotPatch("a row without a number");
-        out += buffer.slice(at, rowStart) + pending(r);
-        const cells = patch.get(r);
-        if (cells) {
-          out += patchRow(buffer.slice(rowStart, stop), r, cells, styles);
-          next++;
-        } else out += buffer.slice(rowStart, stop);
-        at = stop;
-      }
-      buffer = buffer.slice(at);
-    }
-    if (state === "tail") {
-      out += buffer;
-      buffer = "";
-    }
-    if (out) yield out;
-  }
-  if (state !== "tail") throw new CannotPatch("the sheet's rows did not end");
-  if (buffer) yield buffer;
-}
+const clearedCell = (): CellPatch => ({ value: null, cleared: true });
 
 // ---------------------------------------------------------------------------------------------
 // The file
@@ -514,7 +152,10 @@ interface ZipFile {
   stream(): NodeJS.ReadableStream;
 }
 const unzipper = require("unzipper") as {
-  Open: { file(path: string): Promise<{ files: ZipFile[] }> };
+  Open: {
+    file(path: string): Promise<{ files: ZipFile[] }>;
+    buffer(b: Buffer): Promise<{ files: ZipFile[] }>;
+  };
 };
 const archiver = require("archiver") as (
   format: "zip",
@@ -534,164 +175,210 @@ const text = async (s: NodeJS.ReadableStream) => {
 
 const WORKSHEET_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const WORKSHEET_CONTENT =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** A new sheet's XML: its frozen panes, column widths and rows. */
-function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
-  const rows = [...sheet.cells.keys()]
-    .sort((a, b) => a - b)
-    .map((r) => patchRow(undefined, r, sheet.cells.get(r)!, styles));
-  let views = `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
-  const f = sheet.freeze;
-  if (f && (f.rows > 0 || f.columns > 0)) {
-    const pane =
-      f.rows > 0 && f.columns > 0 ? "bottomRight" : f.rows > 0 ? "bottomLeft" : "topRight";
-    const split = `${f.columns > 0 ? ` xSplit="${f.columns}"` : ""}${f.rows > 0 ? ` ySplit="${f.rows}"` : ""}`;
-    views = `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${colLetters(f.columns + 1)}${f.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
-  }
-  const cols = sheet.widths?.length
-    ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
-    : "";
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows.join("")}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
-  );
+/** The workbook's parts: where each sheet lives, and the parts a new sheet or styles change. */
+interface Book {
+  readonly files: Map<string, ZipFile>;
+  book: string;
+  rels: string;
+  types: string;
+  /** Sheet name → its part path. */
+  readonly parts: Map<string, string>;
+  /** The prefix workbook.xml gives the relationships namespace. */
+  readonly prefix: string;
+  stylesPart: string | undefined;
+  changed: Set<"book" | "rels" | "types">;
 }
 
-/** The workbook's parts that name a new sheet, with the sheets added at the end. */
-async function addSheets(
-  files: Map<string, ZipFile>,
-  added: ReadonlyMap<string, NewSheet>,
-): Promise<{ parts: Map<string, string>; sheetPart: Map<string, string> }> {
-  const parts = new Map<string, string>();
-  const sheetPart = new Map<string, string>();
-  if (!added.size) return { parts, sheetPart };
-  const book = await text(files.get("xl/workbook.xml")!.stream());
-  const rels = await text(files.get("xl/_rels/workbook.xml.rels")!.stream());
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+
+/** A relationship's target as a path in the zip (relative to xl/, or absolute). */
+const partPath = (target: string) => {
+  // Targets are URIs: a part named with a space is `Tracker%20data.xml` in the relationships.
+  const path = decodeURIComponent(target);
+  return path.startsWith("/") ? path.slice(1) : `xl/${path.replace(/^\.\//, "")}`;
+};
+
+async function readBook(files: Map<string, ZipFile>): Promise<Book> {
+  const bookFile = files.get(WORKBOOK);
+  const relsFile = files.get(WORKBOOK_RELS);
   const typesFile = files.get("[Content_Types].xml");
-  if (!typesFile) throw new CannotPatch("no content types");
-  let types = await text(typesFile.stream());
-  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1];
-  if (
-    !prefix ||
-    !/<\/sheets>/.test(book) ||
-    !/<\/Relationships>/.test(rels) ||
-    !/<\/Types>/.test(types)
-  )
-    throw new CannotPatch("workbook parts not as expected");
-  let sheetId = Math.max(
-    0,
-    ...[...book.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1])),
-  );
-  let relId = Math.max(0, ...[...rels.matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1])));
-  let partNo = Math.max(
-    0,
-    ...[...files.keys()].map((p) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p)?.[1] ?? 0)),
-  );
-  let sheets = "";
-  let relations = "";
-  for (const name of added.keys()) {
-    const part = `xl/worksheets/sheet${++partNo}.xml`;
-    sheetPart.set(name, part);
-    sheets += `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" ${prefix}:id="rId${++relId}"/>`;
-    relations += `<Relationship Id="rId${relId}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${partNo}.xml"/>`;
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`,
-    );
+  if (!bookFile || !relsFile || !typesFile)
+    throw new PatchRefused("the file has no xl/workbook.xml, its relationships or content types");
+  const book = await text(bookFile.stream());
+  const rels = await text(relsFile.stream());
+  const types = await text(typesFile.stream());
+  const prefix =
+    new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1] ?? "r";
+  const targets = new Map<string, string>();
+  let stylesPart: string | undefined;
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    const t = attr(m[0], "Target");
+    if (!id || !t) continue;
+    targets.set(id, partPath(t));
+    if (attr(m[0], "Type") === STYLES_TYPE) stylesPart = partPath(t);
   }
-  parts.set("xl/workbook.xml", book.replace("</sheets>", `${sheets}</sheets>`));
-  parts.set(
-    "xl/_rels/workbook.xml.rels",
-    rels.replace("</Relationships>", `${relations}</Relationships>`),
+  const parts = new Map<string, string>();
+  for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = attr(m[0], "name");
+    const id = attr(m[0], `${prefix}:id`);
+    const part = id && targets.get(id);
+    if (name && part) parts.set(unescapeXml(name), part);
+  }
+  return { files, book, rels, types, parts, prefix, stylesPart, changed: new Set() };
+}
+
+/** The part of a sheet, by its name as the file spells it or in any case (as Excel matches names). */
+function partOfSheet(b: Book, name: string): string | undefined {
+  const exact = b.parts.get(name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  for (const [n, p] of b.parts) if (n.toLowerCase() === lower) return p;
+  return undefined;
+}
+
+function nextRelId(rels: string): string {
+  const used = new Set([...rels.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+/** Adds a sheet at the end of the workbook; answers its part. */
+function addSheet(b: Book, name: string, state: string | undefined): string {
+  let n = b.files.size + 1;
+  for (
+    n = 1;
+    b.files.has(`xl/worksheets/sheet${n}.xml`) ||
+    [...b.parts.values()].includes(`xl/worksheets/sheet${n}.xml`);
+    n++
   );
-  parts.set("[Content_Types].xml", types);
-  return { parts, sheetPart };
+  const part = `xl/worksheets/sheet${n}.xml`;
+  const sheetId =
+    Math.max(
+      0,
+      ...[...b.book.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1])),
+    ) + 1;
+  const id = nextRelId(b.rels);
+  if (!/<\/sheets>/.test(b.book) || !/<\/Relationships>/.test(b.rels) || !/<\/Types>/.test(b.types))
+    throw new PatchRefused("the workbook's parts are not as the file format says");
+  const stateAttr = state ? ` state="${state}"` : "";
+  b.book = b.book.replace(
+    "</sheets>",
+    `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${b.prefix}:id="${id}"/></sheets>`,
+  );
+  b.rels = b.rels.replace(
+    "</Relationships>",
+    `<Relationship Id="${id}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`,
+  );
+  b.types = b.types.replace(
+    "</Types>",
+    `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`,
+  );
+  b.parts.set(name, part);
+  b.changed.add("book").add("rels").add("types");
+  return part;
+}
+
+/** Adds a styles part to a workbook that has none. */
+function addStyles(b: Book): string {
+  const id = nextRelId(b.rels);
+  b.rels = b.rels.replace(
+    "</Relationships>",
+    `<Relationship Id="${id}" Type="${STYLES_TYPE}" Target="styles.xml"/></Relationships>`,
+  );
+  b.types = b.types.replace(
+    "</Types>",
+    `<Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`,
+  );
+  b.changed.add("rels").add("types");
+  return (b.stylesPart = "xl/styles.xml");
 }
 
 /**
- * Writes `source` with the patch applied to `target` (which may be the same file): through
- * a temporary file beside it, renamed at the end, so a failure leaves the original intact.
- * Throws `CannotPatch` when a part is not as expected, before the target is touched.
+ * Writes `source` (a file or its bytes) with the patch applied to `target` (which may be the
+ * same file). Throws `PatchRefused` for a file it cannot patch, before the target is touched,
+ * and `RangeError` for a patch that writes to a sheet that is neither in the file nor added.
  */
 export async function writePatched(
-  source: string,
+  source: string | Uint8Array,
   target: string,
   patch: FilePatch,
 ): Promise<void> {
-  const zip = await unzipper.Open.file(source);
-  const files = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
-  const partsBySheet = await sheetParts(files);
-  const patchedParts = new Map<string, SheetPatch>();
-  for (const [sheet, cells] of patch.sheets) {
-    const part = partsBySheet.get(sheet);
-    if (!part) throw new CannotPatch(`no part for sheet ${sheet}`);
-    patchedParts.set(part, cells);
+  const zip =
+    typeof source === "string"
+      ? await unzipper.Open.file(source)
+      : await unzipper.Open.buffer(Buffer.from(source));
+  const entries = zip.files.filter((f) => f.type === "File");
+  const files = new Map(entries.map((f) => [f.path, f]));
+  const b = await readBook(files);
+
+  const newParts = new Map<string, string>();
+  for (const [name, { state }] of patch.added)
+    if (!partOfSheet(b, name)) newParts.set(addSheet(b, name, state), name);
+  const patched = new Map<string, { sheet: string; patch: SheetPatch }>();
+  for (const [name, sheetPatch] of patch.sheets) {
+    const part = partOfSheet(b, name);
+    if (!part) throw new RangeError(`plan writes to a sheet that does not exist: ${name}`);
+    if (!newParts.has(part) && !files.has(part))
+      throw new PatchRefused(`sheet "${name}": its part ${part} is missing from the file`);
+    patched.set(part, { sheet: name, patch: sheetPatch });
   }
-  const stylesFile = files.get("xl/styles.xml");
-  if (!stylesFile) throw new CannotPatch("no styles.xml");
-  const styles = new StylesPatch(await text(stylesFile.stream()));
-  const { parts: replaced, sheetPart } = await addSheets(files, patch.added);
+  const stylesPart = b.stylesPart ?? addStyles(b);
+  const stylesFile = files.get(stylesPart);
+  const styles = new StylesPatch(stylesFile ? await text(stylesFile.stream()) : MINIMAL_STYLES);
 
   await replaceFile(target, async (out) => {
     const archive = archiver("zip", { zlib: { level: 6 } });
     let failure: Error | undefined;
     archive.on("error", (e) => (failure = e));
     archive.pipe(out);
-    // Styles are written last, once every sheet has asked for the formats it needs.
-    for (const f of zip.files) {
-      if (f.type !== "File" || f.path === "xl/styles.xml") continue;
-      const whole = replaced.get(f.path);
-      if (whole !== undefined) {
-        archive.append(whole, { name: f.path });
-        continue;
+    const whole: Record<string, string | undefined> = {
+      [WORKBOOK]: b.changed.has("book") ? b.book : undefined,
+      [WORKBOOK_RELS]: b.changed.has("rels") ? b.rels : undefined,
+      "[Content_Types].xml": b.changed.has("types") ? b.types : undefined,
+    };
+    const sheetStream = (chunks: AsyncIterable<Buffer | string>, part: string) => {
+      const p = patched.get(part);
+      return p ? Readable.from(patchSheet(chunks, p.patch, styles, p.sheet)) : undefined;
+    };
+    try {
+      // Styles are written last, once every sheet has asked for the formats it needs.
+      for (const f of entries) {
+        if (f.path === stylesPart) continue;
+        const replaced = whole[f.path];
+        if (replaced !== undefined) {
+          archive.append(replaced, { name: f.path });
+          continue;
+        }
+        const body =
+          sheetStream(f.stream() as AsyncIterable<Buffer>, f.path) ?? (f.stream() as Readable);
+        archive.append(body, { name: f.path });
+        // One part at a time, so a patched sheet has asked for its styles before styles.xml is made.
+        await finished(body);
+        if (failure) throw failure;
       }
-      const cells = patchedParts.get(f.path);
-      const body = cells
-        ? Readable.from(patchSheet(f.stream() as AsyncIterable<Buffer>, cells, styles))
-        : (f.stream() as Readable);
-      archive.append(body, { name: f.path });
-      // One part at a time, so a patched sheet has asked for its styles before styles.xml is made.
-      await finished(body);
+      for (const [part] of newParts) {
+        const body = sheetStream(Readable.from([EMPTY_SHEET]), part)!;
+        archive.append(body, { name: part });
+        await finished(body);
+      }
+      if (stylesFile && !styles.modified)
+        archive.append(stylesFile.stream() as Readable, { name: stylesPart });
+      else archive.append(styles.toXml(), { name: stylesPart });
+      await archive.finalize();
+      await finished(out);
       if (failure) throw failure;
+    } catch (e) {
+      out.destroy();
+      throw e;
     }
-    for (const [name, part] of sheetPart)
-      archive.append(newSheetXml(patch.added.get(name)!, styles), { name: part });
-    archive.append(styles.toXml(), { name: "xl/styles.xml" });
-    await archive.finalize();
-    await finished(out);
-    if (failure) throw failure;
   });
 }
-
-/** Sheet name → its part, as the workbook and its relationships say. */
-async function sheetParts(files: Map<string, ZipFile>): Promise<Map<string, string>> {
-  const book = files.get("xl/workbook.xml");
-  const rels = files.get("xl/_rels/workbook.xml.rels");
-  if (!book || !rels) throw new CannotPatch("no workbook part");
-  const relXml = await text(rels.stream());
-  const targets = new Map<string, string>();
-  for (const m of relXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const t = attr(m[0], "Target");
-    if (id && t) targets.set(id, t.startsWith("/") ? t.slice(1) : `xl/${t}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of (await text(book.stream())).matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
-    const id = attr(m[0], "r:id");
-    const part = id && targets.get(id);
-    if (name && part) out.set(unescapeXml(name), part);
-  }
-  return out;
-}
-
-const unescapeXml = (s: string) =>
-  s.replace(
-    /&(lt|gt|quot|apos|amp);/g,
-    (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!,
-  );

@@ -19,7 +19,7 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
 import { plainValue, STATE_SHEET, XlsxHost } from "./xlsx-host.ts";
-import { CannotPatch, emptyPatch, patchOf, writePatched } from "./xlsx-patch.ts";
+import { emptyPatch, isEmptyPatch, patchOf, writePatched } from "./xlsx-patch.ts";
 import { replaceFile } from "./atomic.ts";
 
 const require = createRequire(import.meta.url);
@@ -83,7 +83,7 @@ export interface StreamedWorkbook {
   /** The sheets asked for that the workbook has. */
   readonly grids: Record<string, Grid>;
   /** The seal anchor kept in the state sheet, as `XlsxHost.readAnchor` gives it. */
-  readonly anchor: string | null;
+  anchor: string | null;
 }
 
 /** Marks a file the streaming reader leaves to the full reader. */
@@ -265,16 +265,15 @@ function cellValueOf(model: CellModel): ExcelJS.CellValue {
 
 /**
  * A `Host` over an .xlsx file that reads through the streaming reader and never loads the
- * full workbook model unless it must. Plans that only change cells (what `baton status
- * --write` writes) are kept as patches and written into a copy of the file part by part
- * (`xlsx-patch.ts`); any other plan, a sheet that was not streamed, or a file the patcher does
- * not recognise loads the model once, replays what was applied, and goes on from there.
+ * full workbook model unless a read needs it. Every plan is kept as a patch and written into
+ * a copy of the file part by part (`xlsx-patch.ts`); the model, when a read loads it, has the
+ * plans applied so far replayed into it so reads see them.
  */
 export class StreamedXlsxHost implements Host {
   readonly calls = { reads: 0, applies: 0 };
   private full: XlsxHost | undefined;
   private readonly applied: WritePlan[] = [];
-  private patch = emptyPatch();
+  private readonly patch = emptyPatch();
 
   private constructor(
     private readonly source: string | Uint8Array,
@@ -305,7 +304,6 @@ export class StreamedXlsxHost implements Host {
           : await XlsxHost.fromBuffer(this.source);
       for (const plan of this.applied) await full.apply(plan);
       this.applied.length = 0;
-      this.patch = emptyPatch();
       this.full = full;
     }
     return this.full;
@@ -335,46 +333,29 @@ export class StreamedXlsxHost implements Host {
 
   async apply(plan: WritePlan): Promise<void> {
     this.calls.applies++;
-    // Only sheets that were streamed (their grids kept current) or that a plan adds are patched.
-    const existing = new Set(this.streamed.sheetNames.filter((n) => !this.patch.added.has(n)));
-    const patchable =
-      !this.full &&
-      typeof this.source === "string" &&
-      plan.ops.every(
-        (op) =>
-          !("sheet" in op) ||
-          this.streamed.grids[op.sheet] !== undefined ||
-          !existing.has(op.sheet),
-      );
-    if (patchable && patchOf(plan.ops, existing, this.patch)) {
-      this.applied.push(plan);
-      for (const op of plan.ops)
-        if (op.op === "addSheet" && !this.streamed.grids[op.sheet]) {
-          this.streamed.grids[op.sheet] = [];
-          this.streamed.sheetNames.push(op.sheet);
-        }
-      applyValues(this.streamed.grids, plan);
+    patchOf(plan.ops, this.patch);
+    if (this.full) {
+      await this.full.apply(plan);
       return;
     }
-    await (await this.loaded()).apply(plan);
+    this.applied.push(plan);
+    for (const op of plan.ops) {
+      if (op.op === "setAnchor") this.streamed.anchor = op.value;
+      if (op.op === "addSheet" && !this.streamed.sheetNames.includes(op.sheet)) {
+        this.streamed.grids[op.sheet] = [];
+        this.streamed.sheetNames.push(op.sheet);
+      }
+    }
+    applyValues(this.streamed.grids, plan);
   }
 
   async save(file: string): Promise<void> {
-    if (!this.full && typeof this.source === "string") {
-      if (!this.patch.sheets.size && !this.patch.added.size) {
-        const from = this.source;
-        if (resolve(file) !== resolve(from))
-          await replaceFile(file, (out) => pipeline(createReadStream(from), out));
-        return;
-      }
-      try {
-        await writePatched(this.source, file, this.patch);
-        return;
-      } catch (e) {
-        if (!(e instanceof CannotPatch)) throw e;
-      }
+    if (!isEmptyPatch(this.patch)) await writePatched(this.source, file, this.patch);
+    else if (typeof this.source !== "string") await (await this.loaded()).save(file);
+    else if (resolve(file) !== resolve(this.source)) {
+      const from = this.source;
+      await replaceFile(file, (out) => pipeline(createReadStream(from), out));
     }
-    await (await this.loaded()).save(file);
   }
 }
 
@@ -382,7 +363,9 @@ export class StreamedXlsxHost implements Host {
 function applyValues(grids: Record<string, Grid>, plan: WritePlan): void {
   for (const op of plan.ops) {
     if (op.op !== "values" && op.op !== "clear") continue;
-    const grid = grids[op.sheet] as CellValue[][];
+    // Sheets that were not streamed are read through the model, which has the plan replayed.
+    const grid = grids[op.sheet] as CellValue[][] | undefined;
+    if (!grid) continue;
     const top = op.op === "values" ? op.row : op.range.row;
     const left = op.op === "values" ? op.column : op.range.column;
     const block =

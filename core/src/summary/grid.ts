@@ -71,6 +71,15 @@ export function summarySheetName(period: string): string {
   return `${BOARD_SUMMARY_PREFIX} ${period}`;
 }
 
+/**
+ * The most characters a cell holds in Excel (Sheets holds more): longer text from a tracker's
+ * cells would make the sheet unreadable there, so it ends with an ellipsis at the limit.
+ */
+export const CELL_TEXT_LIMIT = 32_767;
+
+const fitted = (v: PlanValue): PlanValue =>
+  typeof v === "string" && v.length > CELL_TEXT_LIMIT ? v.slice(0, CELL_TEXT_LIMIT - 1) + "…" : v;
+
 const dateCell = (iso: string | null): PlanValue => (iso === null ? null : serialFromIso(iso));
 const fill = (s: Status): CellFormat => ({ ...STATUS_FILL[s] });
 
@@ -88,7 +97,7 @@ class Layout {
 
   row(values: readonly PlanValue[]): number {
     const r: PlanValue[] = new Array(SUMMARY_WIDTH).fill(null);
-    values.forEach((v, i) => (r[i] = v ?? null));
+    values.forEach((v, i) => (r[i] = fitted(v ?? null)));
     this.rows.push(r);
     return this.rows.length;
   }
