@@ -82,7 +82,7 @@ export { utf8Bytes } from "./ledger/utf8.ts";
 export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
 export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
-export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "../ui/backend.ts";
+export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "./ports/pane.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";
 export {

@@ -12,7 +12,7 @@ import {
   validateGrids,
   type IsoDate,
 } from "../src/index.ts";
-import type { ActionOutcome, Backend, PaneAction, PaneState } from "./backend.ts";
+import type { ActionOutcome, Backend, PaneAction, PaneState } from "../src/ports/pane.ts";
 import { paneStateOf } from "../src/actions/pane.ts";
 
 export interface DemoBackendOptions {

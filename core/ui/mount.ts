@@ -11,7 +11,7 @@
  *   mountPane(document.getElementById("baton")!, createMyBackend());
  */
 import "./pane.css";
-import type { ActionOutcome, Backend, PaneAction, PaneIssue, PaneState } from "./backend.ts";
+import type { ActionOutcome, Backend, PaneAction, PaneIssue, PaneState } from "../src/ports/pane.ts";
 import { fill, h } from "./dom.ts";
 import { issueItem, issuesSection } from "./issues-view.ts";
 import { atRiskSection, countsLine } from "./status-view.ts";

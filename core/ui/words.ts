@@ -1,5 +1,5 @@
 /** The pane's words: action labels, what an action is doing, counts and dates in English. */
-import type { PaneAction, PaneStatus } from "./backend.ts";
+import type { PaneAction, PaneStatus } from "../src/ports/pane.ts";
 
 export const ACTION_LABEL: Record<PaneAction, string> = {
   setUpTemplate: "Set up the template",

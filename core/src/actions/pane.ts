@@ -10,7 +10,7 @@ import type { ValidationIssue } from "../validate/issues.ts";
 import { locate, type Workbook } from "../workbook/read.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";
 import { describeReason, worstHandoffFirst } from "../engine/reasons.ts";
-import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../../ui/backend.ts";
+import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../ports/pane.ts";
 
 /** A core issue as plain JSON for the pane (the details that made its message are left out). */
 export function paneIssue(issue: ValidationIssue): PaneIssue {

@@ -3,7 +3,7 @@
  * before the page loaded (see stand-in.ts), as a host's entry would mount it over its own.
  */
 import { mountPane, type Pane } from "../../../core/ui/mount.ts";
-import type { Backend } from "../../../core/ui/backend.ts";
+import type { Backend } from "@baton/core";
 
 declare global {
   interface Window {
