@@ -39,7 +39,7 @@ export {
 export { templatePlan, type TemplateContent, type SheetRows } from "./template/write.ts";
 export { demoContent, type DemoOptions } from "./template/demo.ts";
 
-export { readWorkbook, findSheet, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
+export { readWorkbook, findSheet, sheetsOf, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
 export { validateGrids, type Validation, type ExtraRule, type ValidateOptions } from "./validate/validate.ts";
 export { closedThrough } from "./validate/rules.ts";
 export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
@@ -55,7 +55,7 @@ export {
   type HandoffEvaluation,
 } from "./engine/evaluate.ts";
 export { statusPlan } from "./engine/status-plan.ts";
-export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, STATUSES, countsByStatus, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
 export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";
@@ -79,10 +79,11 @@ export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts
 export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
 export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
 export { utf8Bytes } from "./ledger/utf8.ts";
-export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
+export * from "./actions/index.ts";
+export { plural, listed } from "./text/plural.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
-export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
-export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "./ports/pane.ts";
+export { paneState, paneStateOf, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
+export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome, Question } from "./ports/pane.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";
 export {

@@ -1,19 +1,22 @@
 /**
  * A backend that runs the real core inside the page, over an in-memory workbook holding the
- * demo plan: the preview shows the issues the core finds in it, not canned data. It offers only
- * what it can do with the core as it stands (setting up the template, validating); statuses,
- * the summary and period close join as the core gains them.
+ * demo plan: the preview shows the issues the core finds in it, not canned data. Its actions
+ * are the core's, as every host runs them; setting up the template writes the demo plan.
  */
 import {
   MemoryHost,
-  SHEET,
   demoContent,
+  paneState,
+  readFor,
+  runAction,
   templatePlan,
-  validateGrids,
+  type ActionOutcome,
+  type Backend,
   type IsoDate,
+  type PaneAction,
+  type PaneState,
+  ACTIONS,
 } from "../src/index.ts";
-import type { ActionOutcome, Backend, PaneAction, PaneState } from "../src/ports/pane.ts";
-import { paneStateOf } from "../src/actions/pane.ts";
 
 export interface DemoBackendOptions {
   /** The day the demo story is told on. */
@@ -29,7 +32,14 @@ export interface DemoBackend extends Backend {
   readonly host: MemoryHost;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** What the preview offers: what changes nothing outside the page. */
+const OFFERED: readonly PaneAction[] = [
+  "setUpTemplate",
+  "validate",
+  "refreshStatus",
+  "writeSummary",
+  "verify",
+];
 
 export function createDemoBackend({
   today,
@@ -38,48 +48,32 @@ export function createDemoBackend({
   onSelect,
 }: DemoBackendOptions): DemoBackend {
   const host = new MemoryHost(empty ? { Sheet1: [] } : {});
-  const plan = () => templatePlan(demoContent({ today, timeZone }));
-  const ready = empty ? Promise.resolve() : host.apply(plan());
-
-  async function validation() {
-    await ready;
-    return validateGrids(await host.readSheets(Object.values(SHEET)));
-  }
+  const content = () => demoContent({ today, timeZone });
+  const ready = empty ? Promise.resolve() : host.apply(templatePlan(content()));
+  // The demo story is told on `today`, at noon in its zone.
+  const now = () => new Date(`${today}T12:00:00Z`);
 
   async function state(): Promise<PaneState> {
-    const v = await validation();
-    const hasTemplate = !v.issues.some((i) => i.code === "missing-sheet");
-    const actions: PaneAction[] = hasTemplate ? ["validate"] : ["setUpTemplate"];
-    return paneStateOf({ validation: v, asOf: today, actions });
+    await ready;
+    const { grids } = await readFor(host, { template: "read" });
+    return paneState({ grids, now: now(), actions: OFFERED });
   }
 
-  async function run(action: PaneAction): Promise<ActionOutcome> {
-    switch (action) {
-      case "setUpTemplate": {
-        const before = await validation();
-        if (!before.issues.some((i) => i.code === "missing-sheet"))
-          return { ok: false, message: "This workbook already has the template." };
-        await host.apply(plan());
-        const { workbook } = await validation();
-        return {
-          ok: true,
-          message: `Set up the template with the demo plan: ${plural(workbook.objectives.length, "objective")}, ${plural(workbook.initiatives.length, "initiative")}, ${plural(workbook.handoffs.length, "hand-off")}.`,
-        };
-      }
-      case "validate": {
-        const { issues } = await validation();
-        const errors = issues.filter((i) => i.severity === "error").length;
-        const warnings = issues.length - errors;
-        // Validating worked even when it finds errors: they are listed in the pane, not a failure.
-        if (!issues.length) return { ok: true, message: "No issues: the workbook is valid." };
-        return {
-          ok: true,
-          message: `Found ${plural(errors, "error")} and ${plural(warnings, "warning")}.`,
-        };
-      }
-      default:
-        return { ok: false, message: `The preview cannot do "${action}" yet.` };
-    }
+  async function run(action: PaneAction, arg?: string): Promise<ActionOutcome> {
+    await ready;
+    if (!OFFERED.includes(action) || !ACTIONS[action])
+      return { ok: false, message: `The preview cannot do "${action}".` };
+    const read = await readFor(host, ACTIONS[action].needs);
+    const { plan, outcome } = runAction(action, read, {
+      now: now(),
+      place: "this workbook",
+      timeZone,
+      content: content(),
+      ...(arg !== undefined ? { answer: arg } : {}),
+    });
+    await host.apply(plan);
+    if (outcome.select) onSelect?.(outcome.select.sheet, outcome.select.cell);
+    return outcome;
   }
 
   async function select(sheet: string, cell: string): Promise<void> {
