@@ -8,14 +8,13 @@ import {
   demoContent,
   paneState,
   readFor,
-  runAction,
+  perform,
   templatePlan,
   type ActionOutcome,
   type Backend,
   type IsoDate,
   type PaneAction,
   type PaneState,
-  ACTIONS,
 } from "../src/index.ts";
 
 export interface DemoBackendOptions {
@@ -61,17 +60,15 @@ export function createDemoBackend({
 
   async function run(action: PaneAction, arg?: string): Promise<ActionOutcome> {
     await ready;
-    if (!OFFERED.includes(action) || !ACTIONS[action])
+    if (!OFFERED.includes(action))
       return { ok: false, message: `The preview cannot do "${action}".` };
-    const read = await readFor(host, ACTIONS[action].needs);
-    const { plan, outcome } = runAction(action, read, {
+    const { outcome } = await perform(host, action, {
       now: now(),
       place: "this workbook",
       timeZone,
       content: content(),
       ...(arg !== undefined ? { answer: arg } : {}),
     });
-    await host.apply(plan);
     if (outcome.select) onSelect?.(outcome.select.sheet, outcome.select.cell);
     return outcome;
   }

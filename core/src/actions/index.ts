@@ -1,3 +1,4 @@
+export { perform } from "./perform.ts";
 export { ACTIONS, ACTION_IDS, isAction, needsOf, runAction, type Action } from "./registry.ts";
 export {
   readFor,
