@@ -5,7 +5,14 @@
  * `Host` port. The contract suite runs each action through these and compares what the user
  * is told and the workbook it leaves.
  */
-import { perform, type ActionOutcome, type Grids, type Host, type PaneAction } from "@baton/core";
+import {
+  perform,
+  templateSheetsIn,
+  type ActionOutcome,
+  type Grids,
+  type Host,
+  type PaneAction,
+} from "@baton/core";
 import { excelBackend } from "../../excel-addin/src/backend.ts";
 import { FakeExcel } from "../excel/fake/excel.ts";
 import * as sheetsPane from "../../gsheets/src/pane.ts";
@@ -15,6 +22,7 @@ import { appsScript } from "../gsheets/fakes/services.ts";
 import { sheetsHost } from "../gsheets/support/host.ts";
 import { asyncHost } from "../../gsheets/src/host.ts";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { decide } from "../../cli/src/act.ts";
 import { MemoryHost } from "@baton/core";
 
 export const NOW = new Date("2026-11-26T10:00:00Z");
@@ -65,7 +73,7 @@ export const memoryActs: ActingHost = {
 };
 
 export const xlsxActs: ActingHost = {
-  name: ".xlsx file",
+  name: ".xlsx file (the command line's glue)",
   async create(grids) {
     const seed = XlsxHost.empty();
     for (const [name, grid] of Object.entries(grids)) {
@@ -78,7 +86,29 @@ export const xlsxActs: ActingHost = {
       );
     }
     const host = await XlsxHost.fromBuffer((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    return overPort(host, "this workbook");
+    const port = overPort(host, "this workbook");
+    return {
+      ...port,
+      async run(action, arg) {
+        // The command line migrates into a new file (baton migrate); in a workbook, as the port does.
+        if (action === "migrate") return port.run(action, arg);
+        // As a command opens the file: the template sheets it has, then the action decided over them.
+        const names = await host.sheetNames();
+        const opened = {
+          file: "this workbook",
+          format: "xlsx" as const,
+          host,
+          grids: await host.readSheets(templateSheetsIn(names)),
+        };
+        const { plan, outcome } = await decide(opened, action, {
+          now: NOW,
+          timeZone: ZONE,
+          ...(arg !== undefined ? { answer: arg } : {}),
+        });
+        if (plan.ops.length) await host.apply(plan);
+        return outcome;
+      },
+    };
   },
 };
 

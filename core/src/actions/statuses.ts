@@ -1,11 +1,10 @@
 /** "Refresh statuses": statuses as of today in the workbook's zone, written into the computed columns. */
-import { todayIn } from "../cells/dates.ts";
 import { validateGrids } from "../validate/validate.ts";
 import { evaluate } from "../engine/evaluate.ts";
 import { countsByStatus } from "../engine/reasons.ts";
 import { statusPlan } from "../engine/status-plan.ts";
 import type { ActionRead, Needs } from "./needs.ts";
-import type { ActionInput } from "./input.ts";
+import { asOfIn, type ActionInput } from "./input.ts";
 import { errorCount, type ActionResult } from "./outcome.ts";
 import { say } from "./messages.ts";
 
@@ -13,7 +12,7 @@ export const REFRESH_NEEDS: Needs = { template: "required" };
 
 export function refreshStatuses(read: ActionRead, input: ActionInput): ActionResult {
   const { workbook, issues } = validateGrids(read.grids);
-  const asOf = todayIn(workbook.settings.timeZone, input.now);
+  const asOf = asOfIn(workbook.settings.timeZone, input);
   const evaluation = evaluate(workbook, { asOf });
   const message = say({
     say: "statuses",

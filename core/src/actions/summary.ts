@@ -1,11 +1,10 @@
 /** "Board summary": this period's summary sheet, earlier periods' sheets left in place, shown. */
-import { todayIn } from "../cells/dates.ts";
 import { validateGrids } from "../validate/validate.ts";
 import { summarize } from "../summary/model.ts";
 import { summaryPlan, summarySheetName } from "../summary/grid.ts";
 import { headlineText } from "../summary/words.ts";
 import type { ActionRead, Needs } from "./needs.ts";
-import type { ActionInput } from "./input.ts";
+import { asOfIn, type ActionInput } from "./input.ts";
 import { errorCount, type ActionResult } from "./outcome.ts";
 import { say } from "./messages.ts";
 
@@ -13,7 +12,7 @@ export const SUMMARY_NEEDS: Needs = { template: "required" };
 
 export function writeSummary(read: ActionRead, input: ActionInput): ActionResult {
   const { workbook, issues } = validateGrids(read.grids);
-  const summary = summarize(workbook, { asOf: todayIn(workbook.settings.timeZone, input.now) });
+  const summary = summarize(workbook, { asOf: asOfIn(workbook.settings.timeZone, input) });
   const wanted = summarySheetName(summary.period).toLowerCase();
   // A sheet of this period written earlier is replaced under the name it has.
   const sheet =
