@@ -40,7 +40,8 @@ export { templatePlan, type TemplateContent, type SheetRows } from "./template/w
 export { demoContent, type DemoOptions } from "./template/demo.ts";
 
 export { readWorkbook, findSheet, sheetsOf, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
-export { validateGrids, type Validation, type ExtraRule, type ValidateOptions } from "./validate/validate.ts";
+export { validateWith, type Validation, type ExtraRule, type GridRule } from "./validate/validate.ts";
+export { validateGrids, type ValidateOptions } from "./ledger/validation.ts";
 export { closedThrough } from "./validate/rules.ts";
 export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
 

@@ -5,7 +5,8 @@
  */
 import type { Grids } from "../cells/values.ts";
 import { todayIn, type IsoDate } from "../cells/dates.ts";
-import { validateGrids, type Validation } from "../validate/validate.ts";
+import { validateGrids } from "../ledger/validation.ts";
+import type { Validation } from "../validate/validate.ts";
 import { issueJson } from "./outcome.ts";
 import { locate, type Workbook } from "../workbook/read.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";

@@ -1,5 +1,5 @@
 /** "Refresh statuses": statuses as of today in the workbook's zone, written into the computed columns. */
-import { validateGrids } from "../validate/validate.ts";
+import { validateGrids } from "../ledger/validation.ts";
 import { evaluate } from "../engine/evaluate.ts";
 import { countsByStatus } from "../engine/reasons.ts";
 import { statusPlan } from "../engine/status-plan.ts";

@@ -1,5 +1,5 @@
 /** "Board summary": this period's summary sheet, earlier periods' sheets left in place, shown. */
-import { validateGrids } from "../validate/validate.ts";
+import { validateGrids } from "../ledger/validation.ts";
 import { summarize } from "../summary/model.ts";
 import { summaryPlan, summarySheetName } from "../summary/grid.ts";
 import { headlineText } from "../summary/words.ts";

@@ -1,6 +1,6 @@
 /** "Validate": every issue with its cell and fix, the seals checked against the anchor. */
 import { hasErrors } from "../validate/issues.ts";
-import { validateGrids } from "../validate/validate.ts";
+import { validateGrids } from "../ledger/validation.ts";
 import type { ActionRead, Needs } from "./needs.ts";
 import { errorCount, issueJson, NO_WRITES, type ActionResult } from "./outcome.ts";
 import { say } from "./messages.ts";
