@@ -43,7 +43,7 @@ export { readWorkbook, findSheet, sheetsOf, locate, type Workbook, type SheetLay
 export { validateWith, type Validation, type ExtraRule, type GridRule } from "./validate/validate.ts";
 export { validateGrids, type ValidateOptions } from "./ledger/validation.ts";
 export { closedThrough } from "./validate/rules.ts";
-export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
+export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./issues/issues.ts";
 
 export { graphOf, topoSort, cycles, type Graph, type Cycle } from "./engine/graph.ts";
 export {

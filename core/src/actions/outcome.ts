@@ -2,7 +2,7 @@
  * What an action returns: the write plan (data, applied by the host as it is) and the outcome
  * the user sees. Issues cross to the pane and to `--json` in one shape.
  */
-import type { ValidationIssue } from "../validate/issues.ts";
+import type { ValidationIssue } from "../issues/issues.ts";
 import type { WritePlan } from "../ports/plan.ts";
 import type { ActionOutcome, PaneIssue } from "../ports/pane.ts";
 

@@ -1,5 +1,5 @@
 /** "Validate": every issue with its cell and fix, the seals checked against the anchor. */
-import { hasErrors } from "../validate/issues.ts";
+import { hasErrors } from "../issues/issues.ts";
 import { validateGrids } from "../ledger/validation.ts";
 import type { ActionRead, Needs } from "./needs.ts";
 import { errorCount, issueJson, NO_WRITES, type ActionResult } from "./outcome.ts";

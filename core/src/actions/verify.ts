@@ -1,7 +1,7 @@
 /** "Verify history": the seals recomputed and the newest compared with the anchor. */
 import { a1 } from "../cells/a1.ts";
 import { verifyLedger } from "../ledger/verify.ts";
-import { makeIssue } from "../validate/issues.ts";
+import { makeIssue } from "../issues/issues.ts";
 import { readWorkbook } from "../workbook/read.ts";
 import type { ActionRead, Needs } from "./needs.ts";
 import { issueJson, told, type ActionResult } from "./outcome.ts";

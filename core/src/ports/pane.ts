@@ -7,7 +7,7 @@
  * here is an ISO string). Everything crossing this boundary is plain JSON.
  */
 
-import type { IssueCode } from "../validate/issues.ts";
+import type { IssueCode } from "../issues/issues.ts";
 
 /**
  * A validation issue as plain JSON: the same fields as the core's ValidationIssue, without the

@@ -6,7 +6,7 @@
 import type { Grids } from "../cells/values.ts";
 import { readWorkbook, type Workbook } from "../workbook/read.ts";
 import { runCrossRowRules } from "./rules.ts";
-import { sortIssues, type ValidationIssue } from "./issues.ts";
+import { sortIssues, type ValidationIssue } from "../issues/issues.ts";
 import { SHEET } from "../template/sheets.ts";
 
 export interface Validation {

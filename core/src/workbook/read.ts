@@ -11,7 +11,7 @@ import { a1 } from "../cells/a1.ts";
 import { isBlank, isBlankRow, isErrorValue, describeValue, type CellValue, type Grid, type Grids } from "../cells/values.ts";
 import { isValidZone } from "../cells/dates.ts";
 import { coerceCell, coerceDate, coerceNumber, type CoerceContext } from "./coerce.ts";
-import { makeIssue, type IssueLocation, type ValidationIssue } from "../validate/issues.ts";
+import { makeIssue, type IssueLocation, type ValidationIssue } from "../issues/issues.ts";
 import { COLUMNS, CHECKIN_COLUMNS, SHEET, type Column, type SheetKey, type Objective, type Kpi, type Initiative, type Handoff, type Checkin } from "../template/sheets.ts";
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingKeyOf, type Settings, type SettingKey } from "../template/settings.ts";
 import { parsePeriod, formatPeriod } from "../template/periods.ts";
