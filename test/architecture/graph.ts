@@ -18,7 +18,8 @@ export function sourcesUnder(folder: string): string[] {
       if (name === "node_modules" || name === "dist") continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".ts") && !name.endsWith(".d.ts")) out.push(relative(ROOT, path).split(sep).join("/"));
+      else if (name.endsWith(".ts") && !name.endsWith(".d.ts"))
+        out.push(relative(ROOT, path).split(sep).join("/"));
     }
   };
   walk(join(ROOT, folder));
@@ -29,7 +30,13 @@ export function sourcesUnder(folder: string): string[] {
 export function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), "utf8");
   const specs = [...text.matchAll(FROM), ...text.matchAll(BARE)].map((m) => m[1]!);
-  return specs.map((s) => (s.startsWith(".") ? relative(ROOT, resolve(ROOT, dirname(file), s)).split(sep).join("/") : s));
+  return specs.map((s) =>
+    s.startsWith(".")
+      ? relative(ROOT, resolve(ROOT, dirname(file), s))
+          .split(sep)
+          .join("/")
+      : s,
+  );
 }
 
 /** The graph over the given files: file → the files (of the same set) and packages it imports. */

@@ -6,7 +6,7 @@
 import { closePeriod, issueJson } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface CloseOptions {
   readonly file: string;

@@ -21,7 +21,7 @@ import {
 } from "@baton/core";
 import { InputError, openWorkbook } from "../files/open.ts";
 import { json, line, paint, statusTint, table, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface StatusOptions {
   readonly file: string;

@@ -2,7 +2,7 @@
 import { openWorkbook } from "../files/open.ts";
 import { decide } from "../act.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export async function validate(opts: { file: string; json: boolean }, out: Out): Promise<CommandResult> {
   const { outcome } = await decide(await openWorkbook(opts.file), "validate", { now: new Date() });
