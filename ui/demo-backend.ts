@@ -15,7 +15,7 @@ import {
   type IsoDate,
   type PaneAction,
   type PaneState,
-} from "../src/index.ts";
+} from "@baton/core";
 
 export interface DemoBackendOptions {
   /** The day the demo story is told on. */

@@ -1,5 +1,5 @@
 /** Validation issues grouped by sheet; each one a button that selects its cell. */
-import type { PaneIssue } from "../src/ports/pane.ts";
+import type { PaneIssue } from "@baton/core";
 import { h, type Child } from "./dom.ts";
 import { plural } from "./words.ts";
 

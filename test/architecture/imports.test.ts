@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { cyclesOf, graphOf, importsOf, sourcesUnder } from "./graph.ts";
 
-const PACKAGES = ["core/src", "core/ui", "cli/src", "excel-addin/src", "gsheets/src"];
+const PACKAGES = ["core/src", "ui", "cli/src", "excel-addin/src", "gsheets/src"];
 const files = PACKAGES.flatMap(sourcesUnder);
 const graph = graphOf(files);
 
@@ -72,5 +72,22 @@ describe("no module imports itself through others", () => {
       ["d.ts", ["a.ts"]],
     ]);
     expect(cyclesOf(looped)).toEqual([["a.ts", "b.ts", "c.ts"]]);
+  });
+});
+describe("packages meet through their names", () => {
+  it("imports no other package's source by a relative path", () => {
+    const pkg = (f: string) => PACKAGES.find((p) => f.startsWith(p + "/"));
+    const wrong = [...graph].flatMap(([f, deps]) =>
+      deps
+        .filter(
+          (d) =>
+            !d.startsWith("@") &&
+            pkg(d) &&
+            pkg(d) !== pkg(f) &&
+            !(pkg(f) === "core/ui" && pkg(d) === "core/src"),
+        )
+        .map((d) => `${f} -> ${d}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateGrids } from "@baton/core";
 import { paneStateOf } from "@baton/core";
-import { ISSUES_SHOWN } from "../../core/ui/issues-view.ts";
+import { ISSUES_SHOWN } from "@baton/ui";
 import { usePages } from "./support/browser.ts";
 import { callsIn } from "./support/stand-in.ts";
 import { ALL_ACTIONS, stateWithIssues } from "./support/states.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SHEET, validateGrids } from "@baton/core";
 import { issueJson, paneStateOf } from "@baton/core";
-import { createDemoBackend } from "../../core/ui/demo-backend.ts";
+import { createDemoBackend } from "@baton/ui/demo-backend";
 import { workbookGrids, smallWorkbook, initiative } from "../support/grids.ts";
 
 describe("the pane's state comes from the core's validation", () => {
