@@ -180,7 +180,7 @@ export function describeReason(reason: Reason): string {
 export const STATUSES: readonly Status[] = ["Red", "Amber", "Green", "Done", "Paused"];
 
 /** A status's place in `STATUSES`, for sorting. */
-export const STATUS_ORDER: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Done: 3, Paused: 4 };
+export const STATUS_ORDER = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Readonly<Record<Status, number>>;
 
 /** "2 Red, 1 Amber, 5 Green", worst first; "none" for an empty list. */
 export function countsByStatus(items: readonly { readonly status: Status }[]): string {
