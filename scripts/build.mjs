@@ -69,7 +69,7 @@ const targets = {
   },
   async ui() {
     // The shared sidebar over the demo workbook, with the real core running in the page.
-    await buildInlinedPage({ entry: "core/ui/preview.ts", title: "Baton sidebar preview", outfile: "core/ui/dist/preview.html" });
+    await buildInlinedPage({ entry: "ui/preview.ts", title: "Baton sidebar preview", outfile: "ui/dist/preview.html" });
   },
   async gsheets() {
     await buildGsheets();

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "./files/open.ts";
 import { terminalOut, visibleOut, type Out } from "./output.ts";
 import { assertWritable, FileError, onFileNotice, withLock } from "./files/atomic.ts";
+import type { CommandResult } from "./command.ts";
 import { init } from "./commands/init.ts";
 import { validate } from "./commands/validate.ts";
 import { close } from "./commands/close.ts";
@@ -14,9 +15,7 @@ import { status } from "./commands/status.ts";
 import { mappingPathFor, migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
 
-export interface CommandResult {
-  readonly exitCode: 0 | 1 | 2 | 3;
-}
+export type { CommandResult } from "./command.ts";
 
 export class UsageError extends Error {
   override name = "UsageError";

@@ -6,7 +6,7 @@
 export type { CellValue, Grid, Grids } from "./cells/values.ts";
 export { isBlank, isErrorValue, isFormulaLike, describeValue } from "./cells/values.ts";
 export { a1, a1Range, columnLetters, columnNumber } from "./cells/a1.ts";
-export { groupRepeatedIssues, rowsText, GROUP_FROM, type IssueEntry } from "./validate/repeated.ts";
+export { groupRepeatedIssues, rowsText, GROUP_FROM, type IssueEntry } from "./issues/repeated.ts";
 export { decimalsOf, mostDecimals, numberForPeople, numberFormatFor, MAX_DECIMALS } from "./cells/precision.ts";
 export {
   type IsoDate,
@@ -41,10 +41,11 @@ export {
 export { templatePlan, type TemplateContent, type SheetRows } from "./template/write.ts";
 export { demoContent, type DemoOptions } from "./template/demo.ts";
 
-export { readWorkbook, findSheet, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
-export { validateGrids, type Validation, type ExtraRule, type ValidateOptions } from "./validate/validate.ts";
+export { readWorkbook, findSheet, sheetsOf, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
+export { validateWith, type Validation, type ExtraRule, type GridRule } from "./validate/validate.ts";
+export { validateGrids, type ValidateOptions } from "./ledger/validation.ts";
 export { closedThrough } from "./validate/rules.ts";
-export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./validate/issues.ts";
+export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./issues/issues.ts";
 
 export { graphOf, topoSort, cycles, type Graph, type Cycle } from "./engine/graph.ts";
 export {
@@ -57,7 +58,7 @@ export {
   type HandoffEvaluation,
 } from "./engine/evaluate.ts";
 export { statusPlan } from "./engine/status-plan.ts";
-export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, STATUSES, countsByStatus, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
 export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";
@@ -81,10 +82,11 @@ export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts
 export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
 export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
 export { utf8Bytes } from "./ledger/utf8.ts";
-export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
+export * from "./actions/index.ts";
+export { plural, listed } from "./text/plural.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
-export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
-export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome } from "../ui/backend.ts";
+export { paneState, paneStateOf, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
+export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome, Question } from "./ports/pane.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";
 export {

@@ -35,7 +35,7 @@ createServer(options, distHandler(resolve("excel-addin/dist"), { localOfficeJs }
 );
 
 let timer = null;
-for (const dir of ["excel-addin/src", "core/src", "core/ui"])
+for (const dir of ["excel-addin/src", "core/src", "ui"])
   watch(dir, { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 200);

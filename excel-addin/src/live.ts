@@ -9,14 +9,15 @@
  */
 import {
   checkinEditIssues,
+  findSheet,
   liveContext,
-  paneIssue,
+  issueJson,
   readWorkbook,
   SHEET,
   type PaneIssue,
 } from "@baton/core";
 import { loadMarks, queueMarks, rowsOf } from "./marks.ts";
-import { readTemplate, templateSheetsIn, withHost, type RunExcel } from "./session.ts";
+import { readTemplate, withHost, type RunExcel } from "./session.ts";
 
 export interface LiveValidationOptions {
   readonly run: RunExcel;
@@ -58,13 +59,11 @@ export async function startLiveValidation(
         issues.map((i) => i.cell),
       );
       await host.sync();
-      options.onChecked(issues.map(paneIssue), rows);
+      options.onChecked(issues.map(issueJson), rows);
     });
 
   const registration = await withHost(run, async (host) => {
-    const sheet = templateSheetsIn(await host.sheetNames()).find(
-      (n) => n.toLowerCase() === SHEET.checkins.toLowerCase(),
-    );
+    const sheet = findSheet(await host.sheetNames(), SHEET.checkins);
     if (!sheet) return null;
     const handler = async (args: Excel.WorksheetChangedEventArgs) => {
       if (args.triggerSource === "ThisLocalAddin") return;

@@ -3,7 +3,7 @@
  * JavaScript runtime (the manifest's shared runtime), so a ribbon command can refresh the pane
  * and tell the user what it did.
  */
-import type { Pane } from "../../core/ui/mount.ts";
+import type { Pane } from "@baton/ui";
 
 export type Tone = "ok" | "error";
 

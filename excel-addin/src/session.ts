@@ -4,7 +4,7 @@
  * The backend, the ribbon commands, the custom functions and live validation all go through
  * here, so every one of them reads the workbook the same way.
  */
-import { findSheet, SHEET, type Grids } from "@baton/core";
+import { templateSheetsIn, type Grids } from "@baton/core";
 import { ExcelHost } from "./host.ts";
 
 /** `Excel.run` as Baton calls it (a fake Excel's `run` in tests). */
@@ -20,14 +20,6 @@ export function officeRun(excel: typeof Excel): RunExcel {
 
 export function withHost<T>(run: RunExcel, work: (host: ExcelHost) => Promise<T>): Promise<T> {
   return run((context) => work(new ExcelHost(context)));
-}
-
-/** The template sheets present in a workbook with these sheet names, as the workbook spells them. */
-export function templateSheetsIn(sheetNames: readonly string[]): string[] {
-  const present = Object.fromEntries(sheetNames.map((n) => [n, [] as never[]]));
-  return Object.values(SHEET)
-    .map((s) => findSheet(present, s))
-    .filter((s): s is string => s !== undefined);
 }
 
 export interface WorkbookRead {

@@ -5,10 +5,10 @@
  * may not use services that need authorisation, so this uses only the bound spreadsheet: four
  * reads (Settings, Initiatives, KPIs, Check-ins), two reads and two writes on the edited rows.
  */
-import { SHEET, checkinEditIssues, liveContext, readWorkbook } from "@baton/core";
+import { SHEET, checkinEditIssues, findSheet, liveContext, readWorkbook } from "@baton/core";
 import { SheetsHost } from "./host.ts";
 import { markBlock } from "./marks.ts";
-import { presentSheets, readTemplate } from "./workbook.ts";
+import { readTemplate } from "./workbook.ts";
 
 /** Rows of one paste that are checked; a larger paste is checked by Validate. */
 export const MAX_LIVE_ROWS = 2000;
@@ -21,7 +21,7 @@ export function checkEditedRange(
   range: GoogleAppsScript.Spreadsheet.Range,
 ): void {
   const sheet = range.getSheet();
-  if (!presentSheets([sheet.getName()], [SHEET.checkins]).length) return;
+  if (!findSheet([sheet.getName()], SHEET.checkins)) return;
   const top = Math.max(2, range.getRow());
   const bottom = Math.min(range.getLastRow(), top + MAX_LIVE_ROWS - 1);
   if (bottom < top) return;

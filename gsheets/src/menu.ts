@@ -5,10 +5,15 @@
  * toast when all went well, the sidebar when there are issues to fix, an alert when the
  * action could not be done), never a stack trace.
  */
-import type { ActionOutcome } from "@baton/core";
-import { ACTIONS, actionSpec, missingSheets, type ActionSpec } from "./actions.ts";
+import {
+  ACTIONS as CORE_ACTIONS,
+  listed,
+  missingTemplateSheets,
+  type ActionOutcome,
+} from "@baton/core";
+import { ACTIONS, actionSpec, runSpec, type ActionSpec } from "./actions.ts";
 import type { Services } from "./services.ts";
-import { errorText, issueLines, listed } from "./words.ts";
+import { errorText, issueLines } from "./words.ts";
 
 const TITLE = "Baton";
 
@@ -65,7 +70,7 @@ export function openSidebarFromMenu(s: Services): void {
  * template was there already. After setting it up the user fills it in before going on.
  */
 function templateReady(s: Services, ui: Ui, spec: ActionSpec): boolean {
-  const missing = missingSheets(s);
+  const missing = missingTemplateSheets(s.spreadsheet.getSheets().map((x) => x.getName()));
   if (!missing.length) return true;
   const answer = ui.alert(
     TITLE,
@@ -73,7 +78,7 @@ function templateReady(s: Services, ui: Ui, spec: ActionSpec): boolean {
       "Set it up now? Baton adds the missing sheets and changes nothing else.",
     ui.ButtonSet.YES_NO,
   );
-  if (answer === ui.Button.YES) show(s, ui, actionSpec("setUpTemplate")!.run(s));
+  if (answer === ui.Button.YES) show(s, ui, runSpec(s, "setUpTemplate"));
   return false;
 }
 
@@ -86,14 +91,15 @@ export function runFromMenu(s: Services, id: string): void {
     return;
   }
   try {
-    if (spec.needsTemplate && !templateReady(s, ui, spec)) return;
+    const needsTemplate = CORE_ACTIONS[spec.id].needs.template === "required";
+    if (needsTemplate && !templateReady(s, ui, spec)) return;
     let arg: string | undefined;
     if (spec.ask) {
       const answer = spec.ask(s, ui);
       if (answer === null) return;
       arg = answer;
     }
-    show(s, ui, spec.run(s, arg));
+    show(s, ui, runSpec(s, spec.id, arg));
   } catch (e) {
     ui.alert(TITLE, `Baton could not ${spec.verb}: ${errorText(e)}`, ui.ButtonSet.OK);
   }

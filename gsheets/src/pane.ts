@@ -4,11 +4,11 @@
  * `Backend`. Everything returned is plain JSON (no Dates: dates cross as ISO strings), and an
  * action never throws to the sidebar: it answers with an `ActionOutcome` in plain words.
  */
-import { paneState, type ActionOutcome, type PaneState } from "@baton/core";
-import { ACTIONS, actionSpec, missingSheets } from "./actions.ts";
+import { findSheet, paneState, type ActionOutcome, type PaneState } from "@baton/core";
+import { ACTIONS, actionSpec, runSpec } from "./actions.ts";
 import { hostOf, type Services } from "./services.ts";
-import { presentSheets, readTemplate } from "./workbook.ts";
-import { errorText, listed } from "./words.ts";
+import { readTemplate } from "./workbook.ts";
+import { errorText } from "./words.ts";
 
 export function state(s: Services): PaneState {
   const { grids } = readTemplate(hostOf(s));
@@ -19,10 +19,10 @@ const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
 /** Selects a cell the pane points at; a sheet that is gone or a bad address selects nothing. */
 export function select(s: Services, sheetName: string, cell: string): boolean {
-  const name = presentSheets(
+  const name = findSheet(
     s.spreadsheet.getSheets().map((x) => x.getName()),
-    [String(sheetName)],
-  )[0];
+    String(sheetName),
+  );
   const sheet = name ? s.spreadsheet.getSheetByName(name) : null;
   if (!sheet || !A1.test(String(cell))) return false;
   sheet.getRange(String(cell)).activate();
@@ -33,15 +33,7 @@ export function run(s: Services, id: string, arg?: string): ActionOutcome {
   const spec = actionSpec(id);
   if (!spec) return { ok: false, message: `Baton has no action "${id}".` };
   try {
-    if (spec.needsTemplate) {
-      const missing = missingSheets(s);
-      if (missing.length)
-        return {
-          ok: false,
-          message: `This spreadsheet does not have the Baton template yet (missing: ${listed(missing)}). Set it up first.`,
-        };
-    }
-    return spec.run(s, arg);
+    return runSpec(s, spec.id, arg);
   } catch (e) {
     return { ok: false, message: `Baton could not ${spec.verb}: ${errorText(e)}` };
   }

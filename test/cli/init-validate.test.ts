@@ -32,7 +32,7 @@ describe("baton init", () => {
     }
     expect(issues.find((i) => i.code === "invalid-date")).toMatchObject({ sheet: "Hand-offs", column: "Committed Date" });
     const text = baton(["validate", file]);
-    expect(text.stdout).toContain("3 errors, 0 warnings");
+    expect(text.stdout).toContain(`${file}: Baton found 3 errors.`);
   });
 
   it("tells the demo's story in the workbook: four teams, the stalled hand-off, six weeks", async () => {

@@ -44,7 +44,9 @@ describe("a workbook without the template is offered the set-up", () => {
     delete (grids as Record<string, unknown>)[SHEET.handoffs];
     const { backend, excel } = backendOver(grids);
     const outcome = await backend.run("setUpTemplate");
-    expect(outcome.message).toBe(`Added ${SHEET.handoffs}.`);
+    expect(outcome.message).toBe(
+      `Baton added ${SHEET.handoffs}. Sheets that were already here were left as they were.`,
+    );
     expect(excel.grid(SHEET.initiatives)).toEqual(
       grids[SHEET.initiatives]!.map((r) => r.map((v) => v ?? null)),
     );
@@ -70,7 +72,7 @@ describe("Validate lists the issues and marks the check-in cells", () => {
     );
     const outcome = await backend.run("validate");
     expect(outcome.ok).toBe(false);
-    expect(outcome.message).toMatch(/^1 error and 0 warnings\.$/);
+    expect(outcome.message).toBe("Baton found 1 error.");
     expect(outcome.issues?.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual([
       "unknown-reference Check-ins!B5",
     ]);
@@ -83,7 +85,7 @@ describe("Validate lists the issues and marks the check-in cells", () => {
     const { backend } = backendOver(workbookGrids(smallWorkbook()));
     expect(await backend.run("validate")).toEqual({
       ok: true,
-      message: "No issues: the workbook is valid.",
+      message: "No issues in 2 initiatives, 1 hand-off and 3 check-ins.",
       issues: [],
     });
   });
@@ -95,7 +97,7 @@ describe("Refresh status writes every status into the computed columns", () => {
     const f = fakeExcel(workbookGrids(smallWorkbook()));
     const backend = excelBackend({ run: f.run, now: () => new Date("2027-01-20T12:00:00Z") });
     const outcome = await backend.run("refreshStatus");
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Statuses as of 2027-01-20: 2 initiatives, /) });
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Statuses as of 2027-01-20\. Initiatives: .*Hand-offs: 1 Red\./) });
     expect(f.excel.value(SHEET.handoffs, "J2")).toBe("Red");
     expect(f.excel.value(SHEET.handoffs, "K2")).toBe(5);
     const state = await backend.state();
@@ -131,12 +133,12 @@ describe("closing a period seals its check-ins in Excel, and Verify finds any ch
   it("seals, locks the sealed rows, keeps the open ones editable and stores the anchor", async () => {
     const { backend, excel } = backendOver(spec());
     const outcome = await backend.run("closePeriod", "2026-W47");
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Closed 2026-W46, 2026-W47: 4 check-ins sealed, 4 sealed rows in all\. The current period is now 2026-W48\./) });
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Closed 2026-W46 to 2026-W47: 4 check-ins sealed\. Check-ins rows 2 to 5 are sealed and locked\..* Current Period is now 2026-W48\./) });
     expect(excel.sheet(SHEET.checkins).protection.protected).toBe(true);
     expect(excel.state.settings.get("baton.sealAnchor")).toEqual(expect.any(String));
     await expect(excel.userEdit(SHEET.checkins, "C2", "Red")).rejects.toMatchObject({ code: "AccessDenied" });
     await excel.userEdit(SHEET.checkins, "C6", "Amber");
-    expect(await backend.run("verify")).toEqual({ ok: true, message: "History intact: 4 sealed rows match their seals and the anchor." });
+    expect(await backend.run("verify")).toEqual({ ok: true, message: "The history is intact: 4 sealed check-ins through 2026-W47 match their seals and the anchor." });
   });
 
   it("names the row whose sealed content was changed behind the protection", async () => {
@@ -148,7 +150,7 @@ describe("closing a period seals its check-ins in Excel, and Verify finds any ch
     await excel.userEdit(SHEET.checkins, "D3", 0.9);
     const outcome = await backend.run("verify");
     expect(outcome.ok).toBe(false);
-    expect(outcome.issues?.[0]).toMatchObject({ code: "ledger-content-edited", sheet: SHEET.checkins, row: 3, cell: "A3" });
+    expect(outcome.issues?.[0]).toMatchObject({ code: "sealed-row-edited", sheet: SHEET.checkins, row: 3, column: "Seal", cell: "J3" });
   });
 
   it("refuses a close while validation finds errors, and lists them", async () => {
@@ -187,7 +189,7 @@ describe("failures reach the pane as messages", () => {
     const outcome = await backend.run("validate");
     expect(outcome.issues).toHaveLength(1);
     expect(outcome.message).toMatch(
-      /^1 error and 0 warnings\. The cells on Check-ins could not be marked: Excel refused the change/,
+      /^Baton found 1 error\. The cells on Check-ins could not be marked: Excel refused the change/,
     );
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { SHEET } from "@baton/core";
+import { IMPORT_REPORT_SHEET, SHEET } from "@baton/core";
 import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { ribbonCommands } from "../../excel-addin/src/commands/ribbon.ts";
 import { workbookFunctions } from "../../excel-addin/src/functions/workbook-functions.ts";
@@ -44,7 +44,7 @@ describe("a ribbon command runs in one click and always completes", () => {
     expect(excel.state.sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining(Object.values(SHEET)),
     );
-    expect(u.log).toEqual([expect.stringMatching(/^ok: Added /), "refresh"]);
+    expect(u.log).toEqual([expect.stringMatching(/^ok: Baton added /), "refresh"]);
   });
 
   it("opens the pane when Validate finds errors", async () => {
@@ -55,7 +55,7 @@ describe("a ribbon command runs in one click and always completes", () => {
     let completed = 0;
     await ribbonCommands(run, u).validate({ completed: () => void completed++ });
     expect(completed).toBe(1);
-    expect(u.log).toEqual(["error: 1 error and 0 warnings.", "refresh", "show"]);
+    expect(u.log).toEqual(["error: Baton found 1 error.", "refresh", "show"]);
   });
 
   it("completes when everything fails", async () => {
@@ -168,16 +168,20 @@ describe("a tracker on the active sheet is imported from the ribbon, and the she
     let completed = 0;
     await ribbonCommands(run, u).migrate({ completed: () => void completed++ });
     expect(completed).toBe(1);
-    expect(u.log[0]).toMatch(new RegExp(`^ok: Imported \\d+ rows? of "${name}": .* "${name}" is unchanged\\.$`));
+    expect(u.log[0]).toMatch(
+      new RegExp(`^ok: Imported \\d+ of \\d+ rows of "${name}", which is unchanged\\. The sheet "${IMPORT_REPORT_SHEET}" lists every row`),
+    );
     expect(excel.grid(name!)).toEqual(before);
-    expect(excel.state.sheets.map((s) => s.name)).toEqual([name, ...Object.values(SHEET)]);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([name, ...Object.values(SHEET), IMPORT_REPORT_SHEET]);
+    expect(excel.state.active?.name).toBe(IMPORT_REPORT_SHEET);
     expect(excel.grid(SHEET.initiatives).length).toBeGreaterThan(1);
   });
 
-  it("refuses a workbook that already has the template", async () => {
-    const { run } = fakeExcel(workbookGrids(smallWorkbook()));
+  it("refuses a workbook whose template already holds data", async () => {
+    const { run, excel } = fakeExcel({ ...workbookGrids(smallWorkbook()), Tracker: [["Task", "Owner"], ["Fix routing", "Jonas"]] });
+    excel.state.active = excel.sheet("Tracker");
     const u = ui();
     await ribbonCommands(run, u).migrate({ completed: () => {} });
-    expect(u.log[0]).toMatch(/^error: This workbook already has Baton's template/);
+    expect(u.log[0]).toMatch(/^error: This workbook already holds Baton data \(Objectives has 1 row\)/);
   });
 });

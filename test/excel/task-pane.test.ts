@@ -132,7 +132,7 @@ describe("in Excel, Validate lists the issues and marks the cells", () => {
       workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
     );
     await page.click("#baton .toolbar button:has-text('Validate')");
-    await page.waitForSelector("#baton [role=status] >> text=1 error and 0 warnings.");
+    await page.waitForSelector("#baton [role=status] >> text=Baton found 1 error.");
     expect(await page.textContent("#baton")).toContain("Check-ins!B5");
     const marks = await page.evaluate(
       () =>

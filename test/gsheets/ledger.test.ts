@@ -64,8 +64,10 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     expect(() => checkins.userEdit(2, RAG, "Red", TEAM_MEMBER)).toThrow(/protected/);
     checkins.userEdit(reference.sealedRows + 2, RAG, "Amber", TEAM_MEMBER);
     expect(p.book.toasts.at(-1)!.message).toBe(
-      `Closed ${reference.closedPeriods.join(" to ")}: ${reference.sealed} check-ins sealed. Check-ins rows 2 to ${reference.sealedRows + 1} are sealed and locked for everyone but the owner and you.` +
-        (reference.moved ? ` ${reference.moved} rows moved up to join the sealed rows.` : "") +
+      `Closed ${reference.closedPeriods.join(" to ")}: ${reference.sealed} check-ins sealed. Check-ins rows 2 to ${reference.sealedRows + 1} are sealed and locked.` +
+        (reference.moved
+          ? ` ${reference.moved} rows moved up to join the sealed rows; nothing was removed.`
+          : "") +
         " Current Period is now 2026-W48.",
     );
     expect(p.book.writesOutsideLock).toBe(0);

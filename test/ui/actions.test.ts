@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ACTION_LABEL } from "../../core/ui/words.ts";
+import { ACTION_LABEL } from "@baton/ui";
 import { usePages } from "./support/browser.ts";
 import { callsIn, release } from "./support/stand-in.ts";
 import { ALL_ACTIONS, stateWithIssues, stateWithStatuses } from "./support/states.ts";

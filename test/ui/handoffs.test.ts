@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PaneHandoff } from "../../core/ui/backend.ts";
+import type { PaneHandoff } from "@baton/core";
 import { usePages } from "./support/browser.ts";
 import { callsIn } from "./support/stand-in.ts";
 import { stateWithIssues, stateWithStatuses } from "./support/states.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateGrids } from "@baton/core";
-import { paneStateOf } from "@baton/core";
-import { ISSUES_SHOWN } from "../../core/ui/issues-view.ts";
+import { paneStateOf, type IssueCode } from "@baton/core";
+import { ISSUES_SHOWN } from "@baton/ui";
 import { usePages } from "./support/browser.ts";
 import { callsIn } from "./support/stand-in.ts";
 import { ALL_ACTIONS, stateWithIssues } from "./support/states.ts";
@@ -71,11 +71,18 @@ describe("validation issues are listed by sheet, each with its message and fix",
   });
 
   it(`shows the first ${ISSUES_SHOWN} issues of a sheet, and all of them on request`, async () => {
-    // Issues of as many kinds as there are issues, so none is grouped with another.
+    // Each code at most twice, too few to be grouped with another of its kind.
+    const codes: IssueCode[] = [
+      "cell-error", "checkin-closed-period", "checkin-future-period", "csv-malformed",
+      "direction-mismatch", "duplicate-checkin", "duplicate-column", "duplicate-id",
+      "duplicate-setting", "handoff-cycle", "invalid-date", "invalid-enum", "invalid-id",
+      "invalid-number", "invalid-percent", "invalid-period", "invalid-reference",
+      "invalid-setting", "missing-actual", "missing-column", "missing-path-to-green",
+    ];
     const one = stateWithIssues().issues.find((i) => i.sheet === "Initiatives")!;
     const issues = Array.from({ length: ISSUES_SHOWN + 12 }, (_, n) => ({
       ...one,
-      code: `${one.code}-${n}`,
+      code: codes[n % codes.length]!,
       row: n + 2,
       cell: `A${n + 2}`,
     }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { PaneState } from "../../core/ui/backend.ts";
+import type { PaneState } from "@baton/core";
 import { usePages } from "./support/browser.ts";
 import { stateWithStatuses, routingApi } from "./support/states.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SHEET, validateGrids } from "@baton/core";
-import { paneIssue, paneStateOf } from "@baton/core";
-import { createDemoBackend } from "../../core/ui/demo-backend.ts";
+import { issueJson, paneStateOf } from "@baton/core";
+import { createDemoBackend } from "@baton/ui/demo-backend";
 import { workbookGrids, smallWorkbook, initiative } from "../support/grids.ts";
 
 describe("the pane's state comes from the core's validation", () => {
@@ -47,28 +47,41 @@ describe("the pane's state comes from the core's validation", () => {
 
   it("leaves out a fix the core did not give", () => {
     const issue = validateGrids({}).issues[0]!;
-    expect(paneIssue(issue).fix).toBe(issue.fix);
-    expect("fix" in paneIssue({ ...issue, fix: undefined })).toBe(false);
+    expect(issueJson(issue).fix).toBe(issue.fix);
+    expect("fix" in issueJson({ ...issue, fix: undefined })).toBe(false);
   });
 });
 
 describe("the demo backend runs the real core and offers only what it can do", () => {
   const options = { today: "2026-11-26", timeZone: "UTC" } as const;
 
-  it("offers validation on the demo workbook, and set-up only without the template", async () => {
-    expect((await createDemoBackend(options).state()).actions).toEqual(["validate"]);
+  it("offers the actions that change nothing outside the page, and set-up only without the template", async () => {
+    expect((await createDemoBackend(options).state()).actions).toEqual([
+      "validate",
+      "refreshStatus",
+      "writeSummary",
+      "verify",
+    ]);
     expect((await createDemoBackend({ ...options, empty: true }).state()).actions).toEqual([
       "setUpTemplate",
     ]);
   });
 
-  it("refuses to set the template up twice", async () => {
+  it("sets the template up once, with the demo plan, as every host does", async () => {
     const backend = createDemoBackend({ ...options, empty: true });
     expect((await backend.run("setUpTemplate")).ok).toBe(true);
+    expect((await backend.state()).issues.length).toBeGreaterThan(0);
     expect(await backend.run("setUpTemplate")).toEqual({
-      ok: false,
-      message: "This workbook already has the template.",
+      ok: true,
+      message: "This workbook already has every Baton sheet; nothing was changed.",
     });
+  });
+
+  it("reports validation errors as a failure, as every host does", async () => {
+    const outcome = await createDemoBackend(options).run("validate");
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/^Baton found \d+ errors?/);
+    expect(outcome.issues?.length).toBeGreaterThan(0);
   });
 
   it("selects cells of sheets that exist and rejects others with a reason", async () => {

@@ -3,11 +3,10 @@
  * first, locks them, moves Current Period past P and stores the anchor in the file. Exit 1 when
  * validation errors in those check-ins stop it, 2 for a period that cannot be closed.
  */
-import { closePeriod } from "@baton/core";
+import { closePeriod, issueJson } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
-import { issueJson } from "./validate.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface CloseOptions {
   readonly file: string;

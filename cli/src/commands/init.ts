@@ -5,7 +5,7 @@ import { demoContent, templatePlan, todayIn, isValidZone, daysFromIso, validateG
 import { XlsxHost } from "../files/xlsx-host.ts";
 import { InputError } from "../files/open.ts";
 import { line, json, paint, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface InitOptions {
   readonly file: string;

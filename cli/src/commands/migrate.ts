@@ -25,7 +25,7 @@ import { InputError, assertReadable } from "../files/open.ts";
 import { readMigrationSource } from "../files/migration-source.ts";
 import { machineZone } from "./init.ts";
 import { line, json, paint, table, type Out, type Tint } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface MigrateCliOptions {
   readonly source: string;

@@ -8,6 +8,7 @@
  * of an .xlsx workbook in place; a folder of CSVs cannot hold the colours, so it is refused.
  */
 import {
+  countsByStatus,
   daysFromIso,
   describeReason,
   evaluate,
@@ -21,7 +22,7 @@ import {
 } from "@baton/core";
 import { InputError, openWorkbook } from "../files/open.ts";
 import { json, line, paint, statusTint, table, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface StatusOptions {
   readonly file: string;
@@ -58,22 +59,11 @@ export async function status(opts: StatusOptions, out: Out): Promise<CommandResu
 }
 
 const reasonsText = (reasons: readonly Reason[]) => reasons.map(describeReason).join("; ");
-function counts(statuses: readonly { status: string }[]): string {
-  const order = ["Red", "Amber", "Green", "Done", "Paused"];
-  const by = new Map<string, number>();
-  for (const s of statuses) by.set(s.status, (by.get(s.status) ?? 0) + 1);
-  return (
-    order
-      .filter((s) => by.has(s))
-      .map((s) => `${by.get(s)} ${s}`)
-      .join(", ") || "none"
-  );
-}
 
 function show(out: Out, file: string, ev: Evaluation, wrote: boolean): void {
   const tint = { 1: statusTint };
   line(out, paint(out, "bold", `Status of ${file} as of ${ev.asOf}`));
-  line(out, `  Initiatives: ${counts(ev.initiatives)}.  Hand-offs: ${counts(ev.handoffs)}.`);
+  line(out, `  Initiatives: ${countsByStatus(ev.initiatives)}.  Hand-offs: ${countsByStatus(ev.handoffs)}.`);
   line(out);
   table(
     out,

@@ -25,7 +25,7 @@ import {
 } from "@baton/core";
 import { InputError, openWorkbook } from "../files/open.ts";
 import { json, line, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export interface SummaryCommandOptions {
   readonly file: string;

@@ -1,27 +1,19 @@
 /** `baton validate FILE`: every validation issue with its cell and fix; exit 1 when any is an error. */
-import { hasErrors, validateGrids, type ValidationIssue } from "@baton/core";
 import { openWorkbook } from "../files/open.ts";
+import { decide } from "../act.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
-
-/** The issue as `validate --json` shows it (DESIGN.md's shape, plus the fix). */
-export function issueJson(i: ValidationIssue) {
-  return { code: i.code, severity: i.severity, sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, message: i.message, ...(i.fix ? { fix: i.fix } : {}) };
-}
+import type { CommandResult } from "../command.ts";
 
 export async function validate(opts: { file: string; json: boolean }, out: Out): Promise<CommandResult> {
-  const { grids, host, readIssues = [] } = await openWorkbook(opts.file);
-  // The .xlsx file keeps the seal anchor; a CSV folder has none to check against.
-  const validation = validateGrids(grids, [], { anchor: host ? await host.readAnchor() : undefined });
-  // What could not be read comes first: the issues after it may follow from it.
-  const issues = [...readIssues, ...validation.issues];
-  const exitCode = hasErrors(issues) ? 1 : 0;
+  const { outcome } = await decide(await openWorkbook(opts.file), "validate", { now: new Date() });
+  const issues = outcome.issues ?? [];
+  const exitCode = outcome.ok ? 0 : 1;
   if (opts.json) {
-    json(out, { issues: issues.map(issueJson) });
+    json(out, { issues });
     return { exitCode };
   }
   if (!issues.length) {
-    line(out, paint(out, "green", `${opts.file}: no issues.`));
+    line(out, paint(out, "green", `${opts.file}: ${outcome.message}`));
     return { exitCode };
   }
   table(
@@ -31,8 +23,7 @@ export async function validate(opts: { file: string; json: boolean }, out: Out):
     { 1: statusTint },
     90,
   );
-  const errors = issues.filter((i) => i.severity === "error").length;
   line(out);
-  line(out, `${errors} error${errors === 1 ? "" : "s"}, ${issues.length - errors} warning${issues.length - errors === 1 ? "" : "s"} in ${opts.file}.`);
+  line(out, `${opts.file}: ${outcome.message}`);
   return { exitCode };
 }

@@ -2,7 +2,7 @@
 import { verifyLedger } from "@baton/core";
 import { openWorkbook } from "../files/open.ts";
 import { line, json, paint, type Out } from "../output.ts";
-import type { CommandResult } from "../main.ts";
+import type { CommandResult } from "../command.ts";
 
 export async function verify(
   opts: { file: string; json: boolean },

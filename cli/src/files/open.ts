@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import { SHEET, findSheet, type Grids, type Host, type ValidationIssue } from "@baton/core";
+import { SHEET, missingTemplateSheets, sheetsOf, templateSheetsIn, type Grids, type Host, type ValidationIssue } from "@baton/core";
 import { XlsxHost } from "./xlsx-host.ts";
 import { StreamedXlsxHost } from "./xlsx-stream.ts";
 import { readCsvWorkbook } from "./csv.ts";
@@ -59,16 +59,13 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
       throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
     }
     const names = await host.sheetNames();
-    const wanted = Object.values(SHEET)
-      .map((s) => findSheet(Object.fromEntries(names.map((n) => [n, []])), s))
-      .filter((n): n is string => Boolean(n));
-    opened = { file, format: "xlsx", host, grids: await host.readSheets(wanted) };
+    opened = { file, format: "xlsx", host, grids: await host.readSheets(templateSheetsIn(names)) };
   } else if (ext === ".csv") {
     opened = { file, format: "csv", ...readCsvWorkbook(file) };
   } else {
     throw new InputError(`${file}: Baton reads .xlsx workbooks and .csv files, not ${ext || "files without an extension"}`);
   }
-  const missing = Object.values(SHEET).filter((s) => !findSheet(opened.grids, s));
+  const missing = missingTemplateSheets(sheetsOf(opened.grids));
   if (missing.length) {
     const what = opened.format === "csv" ? `no ${missing.map((m) => m + ".csv").join(", ")} beside it` : `no sheet ${missing.map((m) => `"${m}"`).join(", ")}`;
     throw new InputError(`${file}: not a Baton workbook: ${what}. Create one with "baton init", or bring a tracker in with "baton migrate".`);

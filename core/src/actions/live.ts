@@ -6,7 +6,7 @@
 import type { CellValue, Grid } from "../cells/values.ts";
 import { readCheckinRow, locate, type Workbook } from "../workbook/read.ts";
 import { checkinIndex, checkinRowRules, type CheckinIndex } from "../validate/rules.ts";
-import type { ValidationIssue } from "../validate/issues.ts";
+import type { ValidationIssue } from "../issues/issues.ts";
 
 export interface LiveContext {
   readonly workbook: Workbook;

@@ -5,18 +5,13 @@
  */
 import type { Grids } from "../cells/values.ts";
 import { todayIn, type IsoDate } from "../cells/dates.ts";
-import { validateGrids, type Validation } from "../validate/validate.ts";
-import type { ValidationIssue } from "../validate/issues.ts";
+import { validateGrids } from "../ledger/validation.ts";
+import type { Validation } from "../validate/validate.ts";
+import { issueJson } from "./outcome.ts";
 import { locate, type Workbook } from "../workbook/read.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";
 import { describeReason, worstHandoffFirst } from "../engine/reasons.ts";
-import type { PaneAction, PaneHandoff, PaneIssue, PaneState, PaneStatus } from "../../ui/backend.ts";
-
-/** A core issue as plain JSON for the pane (the details that made its message are left out). */
-export function paneIssue(issue: ValidationIssue): PaneIssue {
-  const { code, severity, sheet, row, column, cell, message, fix } = issue;
-  return fix === undefined ? { code, severity, sheet, row, column, cell, message } : { code, severity, sheet, row, column, cell, message, fix };
-}
+import type { PaneAction, PaneHandoff, PaneState, PaneStatus } from "../ports/pane.ts";
 
 export interface PaneStateInput {
   /** `validateGrids` over the template sheets the workbook has. */
@@ -31,15 +26,23 @@ export interface PaneStateInput {
 }
 
 /** The pane's state from a validation the host already has. */
-export function paneStateOf({ validation, asOf, actions, atRisk = [], initiativeCounts = {} }: PaneStateInput): PaneState {
+export function paneStateOf({
+  validation,
+  asOf,
+  actions,
+  atRisk = [],
+  initiativeCounts = {},
+}: PaneStateInput): PaneState {
   // The validator names every template sheet it could not find, so "missing" means the same everywhere.
-  const missingSheets = validation.issues.filter((i) => i.code === "missing-sheet").map((i) => i.sheet);
+  const missingSheets = validation.issues
+    .filter((i) => i.code === "missing-sheet")
+    .map((i) => i.sheet);
   return {
     hasTemplate: missingSheets.length === 0,
     missingSheets,
     asOf,
     currentPeriod: validation.workbook.settings.currentPeriod,
-    issues: validation.issues.map(paneIssue),
+    issues: validation.issues.map(issueJson),
     atRisk,
     initiativeCounts,
     actions,
@@ -99,7 +102,8 @@ export function paneState({ grids, now, actions }: PaneInput): PaneState {
   const validation = validateGrids(grids);
   const hasTemplate = !validation.issues.some((i) => i.code === "missing-sheet");
   const asOf = todayIn(validation.workbook.settings.timeZone, now);
-  if (!hasTemplate) return paneStateOf({ validation, asOf, actions: actions.filter((a) => a === "setUpTemplate") });
+  if (!hasTemplate)
+    return paneStateOf({ validation, asOf, actions: actions.filter((a) => a === "setUpTemplate") });
   const evaluation = evaluate(validation.workbook, { asOf });
   return paneStateOf({
     validation,

@@ -176,8 +176,22 @@ export function describeReason(reason: Reason): string {
   return REASONS[reason.code].text(reason.refs);
 }
 
-/** The order statuses are listed in for a reader: worst first. */
-export const STATUS_ORDER: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Done: 3, Paused: 4 };
+/** Every status, worst first: the order they are listed in for a reader. */
+export const STATUSES: readonly Status[] = ["Red", "Amber", "Green", "Done", "Paused"];
+
+/** A status's place in `STATUSES`, for sorting. */
+export const STATUS_ORDER = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Readonly<Record<Status, number>>;
+
+/** "2 Red, 1 Amber, 5 Green", worst first; "none" for an empty list. */
+export function countsByStatus(items: readonly { readonly status: Status }[]): string {
+  const by = new Map<Status, number>();
+  for (const i of items) by.set(i.status, (by.get(i.status) ?? 0) + 1);
+  return (
+    STATUSES.filter((s) => by.has(s))
+      .map((s) => `${by.get(s)} ${s}`)
+      .join(", ") || "none"
+  );
+}
 
 /** Compares by status, worst first. */
 export const worstFirst = (a: { readonly status: Status }, b: { readonly status: Status }): number => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];

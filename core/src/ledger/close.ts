@@ -23,8 +23,8 @@ import {
   serialFromLocalDateTime,
   todayIn,
 } from "../cells/dates.ts";
-import { validateWithLedger } from "../validate/validate.ts";
-import type { ValidationIssue } from "../validate/issues.ts";
+import { validateWithLedger } from "./validation.ts";
+import type { ValidationIssue } from "../issues/issues.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
 import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
 import {

@@ -5,7 +5,7 @@
  */
 import type { Grids } from "../cells/values.ts";
 import { a1 } from "../cells/a1.ts";
-import { makeIssue, type ValidationIssue } from "../validate/issues.ts";
+import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { closedThrough } from "../validate/rules.ts";
 import { locate, type Workbook } from "../workbook/read.ts";
 import { parsePeriod, comparePeriods, cadenceOf } from "../template/periods.ts";

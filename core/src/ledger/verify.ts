@@ -6,7 +6,7 @@
  * cell value.
  */
 import type { Grids } from "../cells/values.ts";
-import { findSheet, readWorkbook, type Workbook } from "../workbook/read.ts";
+import { findSheet, readWorkbook, sheetsOf, type Workbook } from "../workbook/read.ts";
 import { SHEET } from "../template/sheets.ts";
 import { parseAnchor, type LedgerAnchor } from "./anchor.ts";
 import { walkChain, type AnchorInput, type BreakReason, type ChainWalk } from "./chain.ts";
@@ -68,9 +68,10 @@ export function walkWorkbookLedger(
 export function verifyLedger(grids: Grids, anchor: string | null | undefined): LedgerVerification {
   // Settings, and the header of Check-ins for where its columns are: the rows are not read as records.
   const subset: Record<string, Grids[string]> = {};
-  const settings = findSheet(grids, SHEET.settings);
+  const present = sheetsOf(grids);
+  const settings = findSheet(present, SHEET.settings);
   if (settings) subset[settings] = grids[settings];
-  const checkins = findSheet(grids, SHEET.checkins);
+  const checkins = findSheet(present, SHEET.checkins);
   if (checkins) subset[checkins] = grids[checkins]?.slice(0, 1);
   const { workbook } = readWorkbook(subset);
   const input = anchorInput(anchor);

@@ -37,6 +37,7 @@ import { contentOf } from "./content.ts";
 import { countLeaves, initiativeIds, topOf, type HandoffRec, type InitiativeRec, type Item, type ObjectiveRec, type Section } from "./model.ts";
 import type { MappingFile } from "./mapping-file.ts";
 import type { Created, MigrationReport, MigrationWarning, RowReport } from "./report.ts";
+import { plural } from "../text/plural.ts";
 
 export interface MigrateOptions {
   /** The day of the migration: status read from the sheet becomes a check-in for its period. */
@@ -73,7 +74,6 @@ const USED_FIELDS: Readonly<Record<MigrationKind, ReadonlySet<FieldKey>>> = {
 /** Fields kept in an extra column of their own (normalised where they can be): the source ID, a RAID type, a risk's numbers and response. */
 const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set(["id", "probability", "impact", "response", "type"]);
 
-const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 
 /** Migrates one foreign sheet. Never throws on any cell value; bad arguments throw RangeError. */
 export function migrate(source: MigrationSource, options: MigrateOptions): Migration {

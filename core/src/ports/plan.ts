@@ -6,7 +6,7 @@
  * starts with `=`, `+`, `-` or `@` so that it stays text (see `isFormulaLike`). Dates are written
  * as serial numbers with a date number format, so every host stores the same value.
  */
-import type { Rag } from "../template/sheets.ts";
+import type { PaneStatus } from "./pane.ts";
 
 export type PlanValue = string | number | boolean | null;
 
@@ -61,7 +61,7 @@ export interface WritePlan {
 }
 
 /** Status colours, shared by every renderer. */
-export const STATUS_FILL: Readonly<Record<Rag | "Done" | "Paused", { fill: string; fontColor: string }>> = {
+export const STATUS_FILL: Readonly<Record<PaneStatus, { fill: string; fontColor: string }>> = {
   Green: { fill: "#C6EFCE", fontColor: "#006100" },
   Amber: { fill: "#FFEB9C", fontColor: "#7F5F00" },
   Red: { fill: "#FFC7CE", fontColor: "#9C0006" },

@@ -19,7 +19,25 @@ import { daysFromIso, type IsoDate } from "../cells/dates.ts";
 import type { Evaluation } from "../engine/evaluate.ts";
 import type { Reason, Status } from "../engine/reasons.ts";
 import type { Workbook } from "../workbook/read.ts";
-import type { Change, ChangeKind, Entity } from "./model.ts";
+
+export type Entity = "objective" | "kpi" | "initiative" | "handoff";
+
+export type ChangeKind = "newly-red" | "became-late" | "newly-amber" | "recovered" | "delivered";
+
+export interface Change {
+  readonly kind: ChangeKind;
+  readonly entity: Entity;
+  readonly id: string;
+  /** The objective's, KPI's or initiative's name, or the hand-off's deliverable. */
+  readonly name: string | null;
+  /** Status as of the comparison day; null for `delivered` (the engine reads a delivery as it stands). */
+  readonly was: Status | null;
+  readonly now: Status;
+  /** For `became-late`, the days late now; for `delivered`, null. */
+  readonly daysLate: number | null;
+  /** For `delivered`, the Delivered On date. */
+  readonly deliveredOn: IsoDate | null;
+}
 
 type Judged = { readonly id: string; readonly status: Status };
 

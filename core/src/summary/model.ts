@@ -24,7 +24,7 @@ import {
 } from "../template/periods.ts";
 import type { Direction } from "../template/sheets.ts";
 import type { Workbook } from "../workbook/read.ts";
-import { changesBetween } from "./changes.ts";
+import { changesBetween, type Change } from "./changes.ts";
 import { kpiTrends, type TrendPoint } from "./trend.ts";
 
 export const STATUSES = [
@@ -62,24 +62,7 @@ export interface Headline {
   readonly handoffs: CountLine;
 }
 
-export type Entity = "objective" | "kpi" | "initiative" | "handoff";
-
-export type ChangeKind = "newly-red" | "became-late" | "newly-amber" | "recovered" | "delivered";
-
-export interface Change {
-  readonly kind: ChangeKind;
-  readonly entity: Entity;
-  readonly id: string;
-  /** The objective's, KPI's or initiative's name, or the hand-off's deliverable. */
-  readonly name: string | null;
-  /** Status as of the comparison day; null for `delivered` (the engine reads a delivery as it stands). */
-  readonly was: Status | null;
-  readonly now: Status;
-  /** For `became-late`, the days late now; for `delivered`, null. */
-  readonly daysLate: number | null;
-  /** For `delivered`, the Delivered On date. */
-  readonly deliveredOn: IsoDate | null;
-}
+export type { Change, ChangeKind, Entity } from "./changes.ts";
 
 /** An initiative at one end of a hand-off. */
 export interface Party {

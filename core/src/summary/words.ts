@@ -16,10 +16,10 @@ import {
   type StatusCounts,
   type SummaryList,
 } from "./model.ts";
+import { plural } from "../text/plural.ts";
 
 export const TITLE = "Board summary";
 
-const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 
 export function title(s: BoardSummary): string {
   return `${TITLE} ${s.period}`;

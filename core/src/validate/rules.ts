@@ -5,7 +5,7 @@
  * none rescans a sheet per row: lookups go through maps built once, so validation is linear in
  * the size of the workbook.
  */
-import { makeIssue, type ValidationIssue } from "./issues.ts";
+import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { locate, wasUnreadable, type Workbook, type SheetLayout } from "../workbook/read.ts";
 import { SHEET, type SheetKey, type Checkin } from "../template/sheets.ts";
 import { idKind } from "../template/ids.ts";

@@ -1,14 +1,13 @@
 /**
  * Validation of a whole workbook: reading (types, enumerations, required fields), the
- * cross-row rules and the ledger's seals, as one list of issues in reading order.
+ * cross-row rules, and the rules other modules plug in (the ledger's seals), as one list of
+ * issues in reading order.
  */
 import type { Grids } from "../cells/values.ts";
 import { readWorkbook, type Workbook } from "../workbook/read.ts";
 import { runCrossRowRules } from "./rules.ts";
-import { sortIssues, type ValidationIssue } from "./issues.ts";
+import { sortIssues, type ValidationIssue } from "../issues/issues.ts";
 import { SHEET } from "../template/sheets.ts";
-import { ledgerIssues } from "../ledger/rule.ts";
-import type { LedgerWalk } from "../ledger/verify.ts";
 
 export interface Validation {
   readonly workbook: Workbook;
@@ -18,29 +17,18 @@ export interface Validation {
 /** Extra rules a module adds; each pushes issues. */
 export type ExtraRule = (workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
 
-export interface ValidateOptions {
-  /**
-   * The seal anchor from the document's hidden storage (null when it has none). Without it the
-   * seal chain is checked alone: an edit is found, a rewritten chain or cut-off end is not.
-   */
-  readonly anchor?: string | null;
-}
+/** A rule that reads the grids as well as the records (the ledger's, over the Seal column). */
+export type GridRule = (grids: Grids, workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
 
-/** Reads and validates a workbook. Never throws on any cell value. */
-export function validateGrids(grids: Grids, extraRules: readonly ExtraRule[] = [], options: ValidateOptions = {}): Validation {
-  const { workbook, issues } = validateWithLedger(grids, extraRules, options);
-  return { workbook, issues };
-}
-
-/** `validateGrids`, with the seal chain it walked, so that closing a period walks it once. */
-export function validateWithLedger(grids: Grids, extraRules: readonly ExtraRule[], options: ValidateOptions): Validation & { readonly ledger: LedgerWalk } {
+/** Reads and validates a workbook with the rules given. Never throws on any cell value. */
+export function validateWith(grids: Grids, gridRules: readonly GridRule[], extraRules: readonly ExtraRule[] = []): Validation {
   const { workbook, issues } = readWorkbook(grids);
   const push = (i: ValidationIssue) => issues.push(i);
   runCrossRowRules(workbook, push);
-  const ledger = ledgerIssues(grids, workbook, options.anchor, push);
+  for (const rule of gridRules) rule(grids, workbook, push);
   for (const rule of extraRules) rule(workbook, push);
   const order = Object.values(SHEET).map((name) => workbook.layout[keyOf(name)]?.name ?? name);
-  return { workbook, issues: sortIssues(issues, order), ledger };
+  return { workbook, issues: sortIssues(issues, order) };
 }
 
 function keyOf(name: string) {

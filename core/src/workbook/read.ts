@@ -11,7 +11,7 @@ import { a1 } from "../cells/a1.ts";
 import { isBlank, isBlankRow, isErrorValue, describeValue, type CellValue, type Grid, type Grids } from "../cells/values.ts";
 import { isValidZone } from "../cells/dates.ts";
 import { coerceCell, coerceDate, coerceNumber, type CoerceContext } from "./coerce.ts";
-import { makeIssue, type IssueLocation, type ValidationIssue } from "../validate/issues.ts";
+import { makeIssue, type IssueLocation, type ValidationIssue } from "../issues/issues.ts";
 import { COLUMNS, CHECKIN_COLUMNS, SHEET, type Column, type SheetKey, type Objective, type Kpi, type Initiative, type Handoff, type Checkin } from "../template/sheets.ts";
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingKeyOf, type Settings, type SettingKey } from "../template/settings.ts";
 import { parsePeriod, formatPeriod } from "../template/periods.ts";
@@ -45,11 +45,19 @@ export interface ReadResult {
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
-/** Finds a template sheet by name: exact, else ignoring case and spacing. */
-export function findSheet(grids: Grids, name: string): string | undefined {
-  if (grids[name]) return name;
+/**
+ * Finds a template sheet among a workbook's sheet names, as the workbook spells it: exact,
+ * else ignoring case and spacing.
+ */
+export function findSheet(sheetNames: readonly string[], name: string): string | undefined {
+  if (sheetNames.includes(name)) return name;
   const n = norm(name);
-  return Object.keys(grids).find((k) => grids[k] && norm(k) === n);
+  return sheetNames.find((k) => norm(k) === n);
+}
+
+/** The names of the sheets a read holds a grid for. */
+export function sheetsOf(grids: Grids): string[] {
+  return Object.keys(grids).filter((k) => grids[k]);
 }
 
 /** A1 location of a record's cell, for issues and write plans. */
@@ -277,8 +285,9 @@ export function readWorkbook(grids: Grids): ReadResult {
   const out: Collector = { issues: [] };
   const layout: Partial<Record<SheetKey, SheetLayout>> = {};
   const found: Partial<Record<SheetKey, Grid>> = {};
+  const present = sheetsOf(grids);
   for (const key of Object.keys(SHEET) as SheetKey[]) {
-    const name = findSheet(grids, SHEET[key]);
+    const name = findSheet(present, SHEET[key]);
     const grid = name ? grids[name] : undefined;
     if (!name || !grid) {
       out.issues.push(makeIssue({ sheet: SHEET[key], row: 1, column: "A", cell: "A1" }, { code: "missing-sheet" }));

@@ -58,9 +58,7 @@ export function workbookFunctions(deps: FunctionsDeps) {
       const { workbook, issues } = (await snapshot()).validation;
       const errors = issues.filter((i) => i.severity === "error");
       if (sheet === undefined || sheet === null || sheet === "") return errors.length;
-      const names = Object.fromEntries(
-        Object.values(workbook.layout).map((l) => [l!.name, [] as never[]]),
-      );
+      const names = Object.values(workbook.layout).map((l) => l!.name);
       const found = findSheet(names, sheet);
       if (!found) throw deps.invalid(`There is no template sheet named "${sheet}".`);
       return errors.filter((i) => i.sheet === found).length;

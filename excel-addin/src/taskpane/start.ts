@@ -4,7 +4,7 @@
  * it says so and how to open Baton in Excel. In Excel it mounts the shared sidebar over a
  * backend that runs the core in the pane, and starts live validation of Check-ins.
  */
-import { mountPane } from "../../../core/ui/mount.ts";
+import { mountPane } from "@baton/ui";
 import { excelBackend } from "../backend.ts";
 import { startLiveValidation } from "../live.ts";
 import { describeError } from "../messages.ts";

@@ -4,7 +4,7 @@
  * cross (strings, numbers, booleans, null, arrays and objects of them): dates are ISO strings
  * on both sides, and an absent argument is left out rather than sent as undefined.
  */
-import type { ActionOutcome, Backend, PaneAction, PaneState } from "../../../core/ui/backend.ts";
+import type { ActionOutcome, Backend, PaneAction, PaneState } from "@baton/core";
 
 /** The part of `google.script.run` Baton uses: handlers, then a server function by name. */
 export interface ScriptRun {

@@ -77,7 +77,7 @@ export async function buildPages(): Promise<BuiltPages> {
     outfile: join(dir, "stand-in.html"),
   });
   await buildInlinedPage({
-    entry: "core/ui/preview.ts",
+    entry: "ui/preview.ts",
     title: "Baton sidebar preview",
     outfile: join(dir, "preview.html"),
   });

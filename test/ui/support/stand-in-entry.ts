@@ -2,8 +2,8 @@
  * The page the UI tests drive: the shared pane over whatever backend the test put on `window`
  * before the page loaded (see stand-in.ts), as a host's entry would mount it over its own.
  */
-import { mountPane, type Pane } from "../../../core/ui/mount.ts";
-import type { Backend } from "../../../core/ui/backend.ts";
+import { mountPane, type Pane } from "@baton/ui";
+import type { Backend } from "@baton/core";
 
 declare global {
   interface Window {

@@ -4,7 +4,7 @@
  * and can hold an action until the test releases it, so a test sees the pane while it waits.
  */
 import type { Page } from "playwright-core";
-import type { ActionOutcome, PaneAction, PaneState } from "../../../core/ui/backend.ts";
+import type { ActionOutcome, PaneAction, PaneState } from "@baton/core";
 
 export interface StandInSpec {
   /** What `state()` returns on its first, second, ... call; the last repeats. */

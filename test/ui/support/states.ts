@@ -4,7 +4,7 @@
  * hand-offs at risk are written out, since statuses are the engine's and not the pane's.
  */
 import { validateGrids } from "@baton/core";
-import type { PaneHandoff, PaneState } from "../../../core/ui/backend.ts";
+import type { PaneHandoff, PaneState } from "@baton/core";
 import { paneStateOf } from "@baton/core";
 import { workbookGrids, smallWorkbook, initiative, handoff, checkin } from "../../support/grids.ts";
 

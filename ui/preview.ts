@@ -4,7 +4,7 @@
  * `?empty` starts from a workbook without the template.
  */
 import "./preview.css";
-import { daysFromIso, isValidZone, todayIn } from "../src/index.ts";
+import { daysFromIso, isValidZone, todayIn } from "@baton/core";
 import { createDemoBackend } from "./demo-backend.ts";
 import { mountPane } from "./mount.ts";
 

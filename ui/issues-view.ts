@@ -3,10 +3,9 @@
  * one code on a sheet (one cause, such as a Current Period left behind) are one entry with
  * the count and the rows, expandable, so the first screen shows what to fix.
  */
-import type { PaneIssue } from "./backend.ts";
+import { groupRepeatedIssues, type IssueEntry, type PaneIssue } from "@baton/core";
 import { h, type Child } from "./dom.ts";
 import { plural } from "./words.ts";
-import { groupRepeatedIssues, type IssueEntry } from "../src/validate/repeated.ts";
 
 /** Entries shown per sheet before "Show all": a broken import can have thousands. */
 export const ISSUES_SHOWN = 30;

@@ -1,5 +1,5 @@
 /** The toolbar, the close-period form with its confirmation, and the offer to set up the template. */
-import type { PaneAction, PaneState } from "./backend.ts";
+import type { PaneAction, PaneState } from "@baton/core";
 import { h } from "./dom.ts";
 import { ACTION_LABEL, TOOLBAR } from "./words.ts";
 

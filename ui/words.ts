@@ -1,5 +1,5 @@
 /** The pane's words: action labels, what an action is doing, counts and dates in English. */
-import type { PaneAction, PaneStatus } from "./backend.ts";
+import { STATUSES, type PaneAction, type PaneStatus } from "@baton/core";
 
 export const ACTION_LABEL: Record<PaneAction, string> = {
   setUpTemplate: "Set up the template",
@@ -40,7 +40,7 @@ export function doing(action: PaneAction, arg?: string): string {
   }
 }
 
-export const STATUS_ORDER: readonly PaneStatus[] = ["Red", "Amber", "Green", "Done", "Paused"];
+export const STATUS_ORDER: readonly PaneStatus[] = STATUSES;
 
 export function plural(n: number, one: string, many = one + "s"): string {
   return `${n} ${n === 1 ? one : many}`;

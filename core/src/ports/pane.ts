@@ -7,9 +7,14 @@
  * here is an ISO string). Everything crossing this boundary is plain JSON.
  */
 
-/** A validation issue as the pane lists it; the same fields as the core's ValidationIssue. */
+import type { IssueCode } from "../issues/issues.ts";
+
+/**
+ * A validation issue as plain JSON: the same fields as the core's ValidationIssue, without the
+ * details that made its message. The pane lists it and `baton ... --json` prints it.
+ */
 export interface PaneIssue {
-  readonly code: string;
+  readonly code: IssueCode;
   readonly severity: "error" | "warning";
   readonly sheet: string;
   readonly row: number;
@@ -68,6 +73,19 @@ export interface ActionOutcome {
   readonly message: string;
   /** Issues that stopped the action (for example, a close refused by validation errors). */
   readonly issues?: readonly PaneIssue[];
+  /** The cell to show the user once the plan is applied (the new summary sheet, the report). */
+  readonly select?: { readonly sheet: string; readonly cell: string };
+  /**
+   * A question to put to the user before anything is written (a migration's review); the
+   * plan is empty, and the action runs again with the answer.
+   */
+  readonly ask?: Question;
+}
+
+/** A yes / no / cancel question, with what each answer does in its text. */
+export interface Question {
+  readonly title: string;
+  readonly text: string;
 }
 
 export interface Backend {

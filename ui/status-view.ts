@@ -1,5 +1,5 @@
 /** Statuses: initiative counts, and the red and amber hand-offs with where their trouble starts. */
-import type { PaneHandoff, PaneState, PaneStatus } from "./backend.ts";
+import type { PaneHandoff, PaneState, PaneStatus } from "@baton/core";
 import { h } from "./dom.ts";
 import { plural, STATUS_ORDER } from "./words.ts";
 

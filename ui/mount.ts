@@ -7,11 +7,11 @@
  *
  * A host's page entry is a few lines:
  *
- *   import { mountPane } from "../../core/ui/mount.ts";
+ *   import { mountPane } from "@baton/ui";
  *   mountPane(document.getElementById("baton")!, createMyBackend());
  */
 import "./pane.css";
-import type { ActionOutcome, Backend, PaneAction, PaneIssue, PaneState } from "./backend.ts";
+import type { ActionOutcome, Backend, PaneAction, PaneIssue, PaneState } from "@baton/core";
 import { fill, h } from "./dom.ts";
 import { issueItem, issuesSection } from "./issues-view.ts";
 import { atRiskSection, countsLine } from "./status-view.ts";

@@ -1,0 +1,26 @@
+/** What a host hands an action besides what it read: the moment, the user's answers, the words for the document. */
+import { todayIn, type IsoDate } from "../cells/dates.ts";
+import type { TemplateContent } from "../template/write.ts";
+import type { MigrationSource } from "../migrate/source.ts";
+
+export interface ActionInput {
+  /** The instant the user acted; statuses are judged as of its day in the workbook's zone. */
+  readonly now: Date;
+  /** The day to judge as of, when the user named one (`baton status --as-of`); else `now`'s day. */
+  readonly asOf?: IsoDate;
+  /** What the user calls the document: "this spreadsheet", "this workbook", a file's name. */
+  readonly place?: string;
+  /** The user's time zone: a new template's Settings, a migration's dates. */
+  readonly timeZone?: string;
+  /** The user's answer: the period to close; to a migration's review, "yes", "no" or "cancel". */
+  readonly answer?: string;
+  /** The sheet to migrate, with its merged ranges, as the host read it. */
+  readonly source?: MigrationSource;
+  /** What a new template holds (the preview sets up the demo plan); empty by default. */
+  readonly content?: TemplateContent;
+}
+
+export const placeOf = (input: ActionInput): string => input.place ?? "this workbook";
+
+/** The day statuses are judged as of: the one named, else today in the workbook's zone. */
+export const asOfIn = (zone: string, input: ActionInput): IsoDate => input.asOf ?? todayIn(zone, input.now);

@@ -1,0 +1,205 @@
+/**
+ * Every sentence an action tells the user, in one table: what was said is data (`Said`), and
+ * `say` words it. Hosts show the words as they are (a toast, an alert, the pane, stdout); the
+ * same event reads the same in Excel, Google Sheets, the preview and the command line.
+ */
+import type { LedgerBreak } from "../ledger/verify.ts";
+import type { MigrationReport } from "../migrate/report.ts";
+import { FIELD } from "../migrate/vocabulary.ts";
+import { plural, listed } from "../text/plural.ts";
+
+/** How many rows of a broken history a message names before "…and N more". */
+const BREAKS_SHOWN = 5;
+/** How many columns and warnings a migration's review lists. */
+const COLUMNS_SHOWN = 20;
+const WARNINGS_SHOWN = 5;
+
+export type Said =
+  | {
+      readonly say: "template-missing";
+      readonly place: string;
+      readonly missing: readonly string[];
+    }
+  | { readonly say: "template-complete"; readonly place: string }
+  | { readonly say: "template-added"; readonly added: readonly string[]; readonly kept: boolean }
+  | {
+      readonly say: "no-issues";
+      readonly initiatives: number;
+      readonly handoffs: number;
+      readonly checkins: number;
+    }
+  | { readonly say: "issues-found"; readonly errors: number; readonly warnings: number }
+  | {
+      readonly say: "statuses";
+      readonly asOf: string;
+      readonly initiatives: string;
+      readonly handoffs: string;
+      readonly errors: number;
+    }
+  | {
+      readonly say: "summary-written";
+      readonly sheet: string;
+      readonly headline: string;
+      readonly errors: number;
+    }
+  | { readonly say: "period-needed" }
+  | {
+      readonly say: "closed";
+      readonly periods: readonly string[];
+      readonly sealed: number;
+      readonly sealedRows: number;
+      readonly moved: number;
+      readonly currentPeriod: string;
+    }
+  | { readonly say: "nothing-sealed" }
+  | {
+      readonly say: "history-intact";
+      readonly sealedRows: number;
+      readonly through: string | null;
+      readonly anchored: boolean;
+    }
+  | { readonly say: "history-changed"; readonly breaks: readonly LedgerBreak[] }
+  | { readonly say: "no-such-sheet"; readonly place: string; readonly sheet: string }
+  | { readonly say: "own-sheet"; readonly sheet: string }
+  | { readonly say: "source-empty"; readonly sheet: string }
+  | {
+      readonly say: "template-in-use";
+      readonly place: string;
+      readonly sheet: string;
+      readonly rows: number;
+    }
+  | {
+      readonly say: "mapping-unusable";
+      readonly sheet: string;
+      readonly problems: readonly string[];
+    }
+  | { readonly say: "mapping-written"; readonly sheet: string; readonly source: string }
+  | { readonly say: "migration-cancelled"; readonly source: string }
+  | {
+      readonly say: "migration-review";
+      readonly report: MigrationReport;
+      readonly mappingSheet: string;
+    }
+  | {
+      readonly say: "imported";
+      readonly source: string;
+      readonly imported: number;
+      readonly rows: number;
+      readonly report: string;
+    };
+
+/** The words for what an action has to say. */
+export function say(s: Said): string {
+  switch (s.say) {
+    case "template-missing":
+      return `${capital(s.place)} does not have the Baton template yet (missing: ${listed(s.missing)}). Set it up first.`;
+    case "template-complete":
+      return `${capital(s.place)} already has every Baton sheet; nothing was changed.`;
+    case "template-added":
+      return `Baton added ${listed(s.added)}.${s.kept ? " Sheets that were already here were left as they were." : ""}`;
+    case "no-issues":
+      return `No issues in ${listed([plural(s.initiatives, "initiative"), plural(s.handoffs, "hand-off"), plural(s.checkins, "check-in")])}.`;
+    case "issues-found":
+      return `Baton found ${listed([s.errors ? plural(s.errors, "error") : "", s.warnings ? plural(s.warnings, "warning") : ""].filter(Boolean))}.`;
+    case "statuses":
+      return `Statuses as of ${s.asOf}. Initiatives: ${s.initiatives}. Hand-offs: ${s.handoffs}.${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
+    case "summary-written":
+      return `Wrote "${s.sheet}". ${s.headline}${judgedFromWhatCouldBeRead(s.errors, "the summary is")}`;
+    case "period-needed":
+      return "Say which period to close, such as 2026-W47.";
+    case "closed": {
+      const p = s.periods;
+      const span = p.length > 1 ? `${p[0]} to ${p[p.length - 1]}` : (p[0] ?? "");
+      const locked = s.sealedRows
+        ? ` Check-ins rows 2 to ${s.sealedRows + 1} are sealed and locked.`
+        : "";
+      const moved = s.moved
+        ? ` ${plural(s.moved, "row")} moved up to join the sealed rows; nothing was removed.`
+        : "";
+      return `Closed ${span}: ${plural(s.sealed, "check-in")} sealed.${locked}${moved} Current Period is now ${s.currentPeriod}.`;
+    }
+    case "nothing-sealed":
+      return "No check-ins are sealed yet: closing a period seals them.";
+    case "history-intact": {
+      const through = s.through ? ` through ${s.through}` : "";
+      const against = s.anchored
+        ? " and the anchor"
+        : " (no anchor is kept here: the chain was checked on its own)";
+      return `The history is intact: ${plural(s.sealedRows, "sealed check-in")}${through} match their seals${against}.`;
+    }
+    case "history-changed": {
+      const shown = s.breaks
+        .slice(0, BREAKS_SHOWN)
+        .map((b) => `${b.sheet} row ${b.row}: ${b.message}.`);
+      const more =
+        s.breaks.length > BREAKS_SHOWN
+          ? ` …and ${plural(s.breaks.length - BREAKS_SHOWN, "more row")}.`
+          : "";
+      return (
+        `The sealed history was changed. ${shown.join(" ")}${more} ` +
+        "Restore the sealed rows from the version history (File > Version history); sealed check-ins cannot be edited, moved or deleted."
+      );
+    }
+    case "no-such-sheet":
+      return `${capital(s.place)} has no sheet named "${s.sheet}".`;
+    case "own-sheet":
+      return `"${s.sheet}" is one of Baton's own sheets. Open the sheet of the tracker to import, then migrate again.`;
+    case "source-empty":
+      return `"${s.sheet}" is empty: open the sheet that holds the tracker and migrate again.`;
+    case "template-in-use":
+      return (
+        `${capital(s.place)} already holds Baton data (${s.sheet} has ${plural(s.rows, "row")}), and Baton imports a tracker only into an empty template. ` +
+        "Copy the tracker's sheet into a new one and migrate it there."
+      );
+    case "mapping-unusable":
+      return `Baton cannot use the corrections in "${s.sheet}": ${s.problems.join(" ")}`;
+    case "mapping-written":
+      return `Baton wrote the mapping it would use to the sheet "${s.sheet}". Correct a Field (or a setting), open "${s.source}" and migrate again.`;
+    case "migration-cancelled":
+      return `Nothing was imported; "${s.source}" is as it was.`;
+    case "migration-review":
+      return review(s.report, s.mappingSheet);
+    case "imported":
+      return (
+        `Imported ${s.imported} of ${plural(s.rows, "row")} of "${s.source}", which is unchanged. ` +
+        `The sheet "${s.report}" lists every row and why it was imported, skipped or rejected.`
+      );
+  }
+}
+
+/** What the user is asked before a migration writes anything. */
+function review(r: MigrationReport, mappingSheet: string): string {
+  const count = (o: string) => r.rows.filter((x) => x.outcome === o).length;
+  const c = r.created;
+  const columns = r.mapping
+    .slice(0, COLUMNS_SHOWN)
+    .map(
+      (col) =>
+        `• ${col.column} → ${col.field ? `${FIELD[col.field].lands} (${Math.round(col.confidence * 100)}%)` : "kept as an extra column"}`,
+    );
+  if (r.mapping.length > COLUMNS_SHOWN)
+    columns.push(`…and ${plural(r.mapping.length - COLUMNS_SHOWN, "more column")}`);
+  const warnings = r.warnings.slice(0, WARNINGS_SHOWN).map((w) => `• ${w.message}`);
+  const created = [
+    plural(c.objectives, "objective"),
+    plural(c.kpis, "KPI"),
+    plural(c.initiatives, "initiative"),
+    plural(c.handoffs, "hand-off"),
+    plural(c.checkins, "check-in"),
+  ];
+  return [
+    `Baton reads "${r.sheet}" as ${r.kind === "okr" ? "an" : "a"} ${r.kind} tracker${r.headerRow ? ` with its header in row ${r.headerRow}` : ""}.`,
+    `${plural(r.rows.length, "row")}: ${count("imported")} imported, ${count("skipped")} skipped, ${count("rejected")} rejected. ` +
+      `It creates ${listed(created)}.`,
+    `Columns:\n${columns.join("\n")}`,
+    ...(warnings.length ? [`Warnings:\n${warnings.join("\n")}`] : []),
+    `Yes imports it (the sheet "${r.sheet}" is not changed). No writes this mapping to the sheet "${mappingSheet}" for you to correct first. Cancel stops.`,
+  ].join("\n\n");
+}
+
+const judgedFromWhatCouldBeRead = (errors: number, subject: string) =>
+  errors
+    ? ` ${plural(errors, "validation error")}: ${subject} judged from what could be read; Validate lists them.`
+    : "";
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

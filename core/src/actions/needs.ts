@@ -1,0 +1,66 @@
+/**
+ * What an action needs read, declared by the action so that every host reads exactly that:
+ * the template sheets the workbook has, a few sheets of Baton's own by name, and the seal
+ * anchor from the document's hidden storage.
+ */
+import type { Grids } from "../cells/values.ts";
+import type { ValidationIssue } from "../issues/issues.ts";
+import { SHEET } from "../template/sheets.ts";
+import { findSheet } from "../workbook/read.ts";
+import type { Host } from "../ports/host.ts";
+
+export interface Needs {
+  /**
+   * The template's sheets: "required" refuses to run without all of them, "read" reads
+   * whichever exist, "names" needs only to know which sheets exist.
+   */
+  readonly template: "required" | "read" | "names";
+  /** Sheets of Baton's own, by name, read when they exist. */
+  readonly sheets?: readonly string[];
+  /** The seal anchor. */
+  readonly anchor?: boolean;
+}
+
+/** What the host read for an action. */
+export interface ActionRead {
+  /** Every sheet of the workbook, in order. */
+  readonly sheetNames: readonly string[];
+  /** The sheets of `sheetsToRead`. */
+  readonly grids: Grids;
+  /**
+   * The anchor as stored; null when none is; undefined where the host keeps no hidden storage
+   * (a folder of CSV files) or the action did not ask for it.
+   */
+  readonly anchor?: string | null;
+  /**
+   * What the host could not read as cells (a CSV line with a broken quote): issues at their
+   * line, listed first by validation, since the issues after them may follow from them.
+   */
+  readonly unread?: readonly ValidationIssue[];
+}
+
+/** The template sheets present in a workbook with these sheet names, as the workbook spells them. */
+export function templateSheetsIn(sheetNames: readonly string[]): string[] {
+  return Object.values(SHEET).flatMap((s) => findSheet(sheetNames, s) ?? []);
+}
+
+/** Template sheets missing from a workbook with these sheet names. */
+export function missingTemplateSheets(sheetNames: readonly string[]): string[] {
+  return Object.values(SHEET).filter((s) => !findSheet(sheetNames, s));
+}
+
+/** The sheets a host reads for an action, as the workbook spells them. */
+export function sheetsToRead(needs: Needs, sheetNames: readonly string[]): string[] {
+  const own = (needs.sheets ?? []).flatMap((s) => findSheet(sheetNames, s) ?? []);
+  return needs.template === "names" ? own : [...templateSheetsIn(sheetNames), ...own];
+}
+
+/** Reads what an action needs through the `Host` port: two or three round trips. */
+export async function readFor(host: Host, needs: Needs): Promise<ActionRead> {
+  const sheetNames = await host.sheetNames();
+  const names = sheetsToRead(needs, sheetNames);
+  const grids = names.length ? await host.readSheets(names) : {};
+  return needs.anchor
+    ? { sheetNames, grids, anchor: await host.readAnchor() }
+    : { sheetNames, grids };
+}

@@ -1,0 +1,37 @@
+/** "Verify history": the seals recomputed and the newest compared with the anchor. */
+import { a1 } from "../cells/a1.ts";
+import { verifyLedger } from "../ledger/verify.ts";
+import { makeIssue } from "../issues/issues.ts";
+import { readWorkbook } from "../workbook/read.ts";
+import type { ActionRead, Needs } from "./needs.ts";
+import { issueJson, told, type ActionResult } from "./outcome.ts";
+import { say } from "./messages.ts";
+
+export const VERIFY_NEEDS: Needs = { template: "required", anchor: true };
+
+export function verify(read: ActionRead): ActionResult {
+  const v = verifyLedger(read.grids, read.anchor);
+  if (v.intact) {
+    const message = v.sealedRows
+      ? say({
+          say: "history-intact",
+          sealedRows: v.sealedRows,
+          through: v.anchor?.through ?? null,
+          anchored: read.anchor !== undefined,
+        })
+      : say({ say: "nothing-sealed" });
+    return told({ ok: true, message });
+  }
+  // Each broken row is the issue validation reports for it: at its Seal cell.
+  const layout = readWorkbook(read.grids).workbook.layout.checkins;
+  const sealColumn = layout ? (layout.columns.seal ?? layout.headerWidth + 1) : 1;
+  const issues = v.breaks.map((b) =>
+    issueJson(
+      makeIssue(
+        { sheet: b.sheet, row: b.row, column: "Seal", cell: a1(Math.max(1, b.row), sealColumn) },
+        { code: "sealed-row-edited", reason: b.message },
+      ),
+    ),
+  );
+  return told({ ok: false, message: say({ say: "history-changed", breaks: v.breaks }), issues });
+}
