@@ -137,6 +137,23 @@ describe("the saved file locks the sealed rows and leaves the rest editable", ()
     expect(sheet.locked(sealedRows + 2, 11)).toBe(true);
   });
 
+  it("keeps every cell of every sealed row locked, blank ones included, across three closes that move rows", async () => {
+    const file = demo();
+    let sealedRows = 0;
+    for (const period of ["2026-W45", "2026-W46", "2026-W47"]) {
+      const r = baton("close", file, "--period", period, "--json");
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.json().moved, period).toBeGreaterThan(0);
+      sealedRows = r.json().sealedRows;
+    }
+    const sheet = await readXlsxProtection(file, SHEET.checkins);
+    const open: string[] = [];
+    for (let r = 2; r <= sealedRows + 1; r++)
+      for (let c = 1; c <= 10; c++) if (!sheet.locked(r, c)) open.push(`R${r}C${c}`);
+    expect(open).toEqual([]);
+    for (let c = 1; c <= 10; c++) expect(sheet.locked(sealedRows + 2, c)).toBe(false);
+  });
+
   it("is honoured by LibreOffice: the sheet is protected, sealed cells protected, open and new rows not", () => {
     const file = demo();
     const sealedRows = baton("close", file, "--period", "2026-W47", "--json").json()
