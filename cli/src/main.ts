@@ -119,13 +119,13 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "close",
-    usage: "baton close FILE.xlsx --period P [--json]",
+    usage: "baton close FILE.xlsx --period P [--as-of DATE] [--json]",
     summary: "seal and lock the check-ins of every open period up to P",
-    options: { ...JSON_FLAG, period: { type: "string" } },
+    options: { ...JSON_FLAG, period: { type: "string" }, "as-of": { type: "string" } },
     run: (file, v, out) => {
       const period = str(v.period);
       if (!period) throw new UsageError("close needs --period P: a week such as 2026-W47, or a month such as 2026-10");
-      return close({ file, period, json: Boolean(v.json) }, out);
+      return close({ file, period, json: Boolean(v.json), ...(typeof v["as-of"] === "string" ? { asOf: v["as-of"] } : {}) }, out);
     },
   },
   {

@@ -60,7 +60,7 @@ const setUpTemplate: Action = async (host, options) => {
   return { ok: true, message: withWarnings(`Added ${added.join(", ")}.`, host) };
 };
 
-const validate: Action = async (host) => {
+const validate: Action = async (host, options) => {
   const sheetNames = await host.sheetNames();
   const checkins = templateSheetsIn(sheetNames).find(
     (n) => n.toLowerCase() === SHEET.checkins.toLowerCase(),
@@ -68,7 +68,10 @@ const validate: Action = async (host) => {
   const marks = checkins ? loadMarks(host.context, checkins) : null;
   const { grids } = await readTemplate(host);
   // With the anchor, a rewritten chain or cut-off history is found too, not only an edited row.
-  const { issues } = validateGrids(grids, [], { anchor: await host.readAnchor() });
+  const { issues } = validateGrids(grids, [], {
+    anchor: await host.readAnchor(),
+    now: options.now(),
+  });
   let unmarked = "";
   if (checkins && marks) {
     queueMarks(

@@ -67,7 +67,7 @@ function setUpTemplate(s: Services): ActionOutcome {
 function validate(s: Services): ActionOutcome {
   const host = hostOf(s);
   const { grids } = readTemplate(host);
-  const { workbook, issues } = validateGrids(grids, [], { anchor: host.readAnchor() });
+  const { workbook, issues } = validateGrids(grids, [], { anchor: host.readAnchor(), now: s.now() });
   if (!issues.length) {
     const counts = [
       plural(workbook.initiatives.length, "initiative"),

@@ -84,14 +84,12 @@ describe("baton close", () => {
     expect(digest(file)).toBe(before);
   });
 
-  it("says plainly, exit 2, when the week is closed already, in the future or not a period, and changes nothing", () => {
+  it("says plainly, exit 2, when the week has not begun or is not a period, and changes nothing", () => {
     const file = demo();
     baton("close", file, "--period", "2026-W47");
     const before = digest(file);
     const cases: [string[], string][] = [
-      [["--period", "2026-W47"], "already closed"],
-      [["--period", "2026-W45"], "already closed"],
-      [["--period", "2026-W49"], "after the current period 2026-W48"],
+      [["--period", "2026-W49", "--as-of", "2026-11-26"], "2026-W49 has not begun: today is 2026-11-26"],
       [["--period", "2026-W60"], "not a period"],
       [["--period", "2026-11"], "cadence is Weekly"],
       [[], "needs --period"],

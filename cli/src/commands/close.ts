@@ -3,7 +3,7 @@
  * first, locks them, moves Current Period past P and stores the anchor in the file. Exit 1 when
  * validation errors in those check-ins stop it, 2 for a period that cannot be closed.
  */
-import { closePeriod } from "@baton/core";
+import { closePeriod, daysFromIso } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
 import { issueJson } from "./validate.ts";
@@ -13,6 +13,8 @@ export interface CloseOptions {
   readonly file: string;
   readonly period: string;
   readonly json: boolean;
+  /** The date the close is judged by, in the workbook's zone (default: today). */
+  readonly asOf?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ async function applyClose(opts: CloseOptions) {
     grids,
     anchor: await host.readAnchor(),
     period: opts.period,
-    now: new Date(),
+    ...(opts.asOf !== undefined ? { today: opts.asOf } : { now: new Date() }),
   });
   if (!result.ok) return { host, result };
   await host.apply(result.plan);
@@ -39,7 +41,15 @@ async function applyClose(opts: CloseOptions) {
 }
 
 export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
+  if (opts.asOf !== undefined && daysFromIso(opts.asOf) === undefined)
+    throw new InputError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`);
   const { host, result } = await applyClose(opts);
+  if (!result.ok && result.reason === "already-closed") {
+    // Closing is idempotent: asking again for what is done is success, with nothing written.
+    if (opts.json) json(out, { closed: true, alreadyClosed: true, message: result.message });
+    else line(out, result.message);
+    return { exitCode: 0 };
+  }
   if (!result.ok) {
     const exitCode = result.reason === "validation-errors" ? 1 : 2;
     if (opts.json) {

@@ -21,9 +21,9 @@ import {
   isDateSerial,
   localDateTimeFromInstant,
   serialFromLocalDateTime,
-  todayIn,
+  type IsoDate,
 } from "../cells/dates.ts";
-import { validateWithLedger } from "../validate/validate.ts";
+import { todayOf, validateWithLedger } from "../validate/validate.ts";
 import type { ValidationIssue } from "../validate/issues.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
 import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
@@ -55,14 +55,20 @@ export interface CloseInput {
   readonly anchor: string | null;
   /** The period to close, `2026-W47` or `2026-10`. */
   readonly period: string;
-  /** The instant of the close; tells a future period when Settings has no Current Period. */
+  /**
+   * The instant of the close. A period can be closed once it has begun by the calendar (today
+   * in the workbook's time zone), whatever Current Period says.
+   */
   readonly now?: Date;
+  /** Today in the workbook's time zone (YYYY-MM-DD), instead of `now` (`baton close --as-of`). */
+  readonly today?: IsoDate;
 }
 
 export type CloseRefusal =
   | "unknown-period"
   | "wrong-cadence"
   | "future-period"
+  | "before-first-checkin"
   | "already-closed"
   | "interrupted-close"
   | "validation-errors";
@@ -111,7 +117,10 @@ export function closePeriod(input: CloseInput): CloseResult {
   const P = formatPeriod(target);
   const { workbook, issues, ledger } = validateWithLedger(input.grids, [], {
     anchor: input.anchor,
+    ...(input.today !== undefined ? { today: input.today } : {}),
+    ...(input.now !== undefined ? { now: input.now } : {}),
   });
+  const today = todayOf(workbook, input);
   const { settings } = workbook;
   if (cadenceOf(target) !== settings.cadence) {
     const instead =
@@ -135,16 +144,15 @@ export function closePeriod(input: CloseInput): CloseResult {
       `${P} is already closed: the ledger is sealed through ${anchor!.through}. Nothing changed.`,
     );
   }
-  const current = currentPeriodOf(
-    settings.currentPeriod,
-    settings.timeZone,
-    settings.cadence,
-    input.now,
-  );
-  if (current && comparePeriods(target, current) > 0) {
+  const current = currentPeriodOf(settings.currentPeriod, settings.cadence, today);
+  // By the calendar when the caller gave it; Current Period may lag behind it.
+  const begun = today ? periodOf(today, settings.cadence) : current;
+  if (begun && comparePeriods(target, begun) > 0) {
     return refuse(
       "future-period",
-      `${P} is after the current period ${formatPeriod(current)}: only a period that has begun can be closed.`,
+      today
+        ? `${P} has not begun: today is ${today} (${settings.timeZone}), in ${formatPeriod(begun)}. Only a period that has begun can be closed.`
+        : `${P} is after the current period ${formatPeriod(begun)}: only a period that has begun can be closed.`,
     );
   }
 
@@ -188,6 +196,19 @@ export function closePeriod(input: CloseInput): CloseResult {
         comparePeriods(c.period, target) <= 0,
     )
     .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+
+  if (!anchor && !kept.length && !toSeal.length) {
+    const first = workbook.checkins
+      .map((c) => parsePeriod(c.period))
+      .filter((p): p is Period => p?.kind === target.kind)
+      .reduce<Period | undefined>((min, p) => (!min || comparePeriods(p, min) < 0 ? p : min), undefined);
+    return refuse(
+      "before-first-checkin",
+      first
+        ? `${P} is before the first check-in, which is for ${formatPeriod(first)}: there is nothing to seal. Close ${formatPeriod(first)} or a later period.`
+        : `${P} cannot be closed: Check-ins has no check-ins yet, so there is nothing to seal.`,
+    );
+  }
 
   const grid = input.grids[layout.name]!;
   const ops: WriteOp[] = [];
@@ -292,15 +313,15 @@ export function closePeriod(input: CloseInput): CloseResult {
   };
 }
 
+/** Current Period as Settings has it, or, without one, the period today falls in. */
 function currentPeriodOf(
   text: string | null,
-  zone: string,
   cadence: "Weekly" | "Monthly",
-  now: Date | undefined,
+  today: IsoDate | undefined,
 ): Period | undefined {
   const set = text ? parsePeriod(text) : undefined;
   if (set && cadenceOf(set) === cadence) return set;
-  return now ? periodOf(todayIn(zone, now), cadence) : undefined;
+  return today ? periodOf(today, cadence) : undefined;
 }
 
 /**
