@@ -79,6 +79,13 @@ export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts
 export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
 export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
 export { utf8Bytes } from "./ledger/utf8.ts";
+export {
+  BATON_SHEET,
+  ANCHOR_LABEL,
+  ANCHOR_CELL,
+  anchorInStateGrid,
+  isBatonSheet,
+} from "./ledger/state.ts";
 export { setUpTemplatePlan, missingTemplateSheets } from "./actions/setup.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
 export { paneState, paneStateOf, paneIssue, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";

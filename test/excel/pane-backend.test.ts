@@ -133,7 +133,9 @@ describe("closing a period seals its check-ins in Excel, and Verify finds any ch
     const outcome = await backend.run("closePeriod", "2026-W47");
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Closed 2026-W46, 2026-W47: 4 check-ins sealed, 4 sealed rows in all\. The current period is now 2026-W48\./) });
     expect(excel.sheet(SHEET.checkins).protection.protected).toBe(true);
-    expect(excel.state.settings.get("baton.sealAnchor")).toEqual(expect.any(String));
+    expect(excel.sheet("_baton").visibility).toBe("VeryHidden");
+    expect(excel.value("_baton", "B1")).toMatch(/"through":"2026-W47"/);
+    expect(excel.state.settings.has("baton.sealAnchor")).toBe(false);
     await expect(excel.userEdit(SHEET.checkins, "C2", "Red")).rejects.toMatchObject({ code: "AccessDenied" });
     await excel.userEdit(SHEET.checkins, "C6", "Amber");
     expect(await backend.run("verify")).toEqual({ ok: true, message: "History intact: 4 sealed rows match their seals and the anchor." });

@@ -4,7 +4,7 @@
  * Period on; verifying says the history is intact, and reports tampering with the row.
  */
 import { describe, expect, it } from "vitest";
-import { COLUMNS, SHEET, closePeriod, type Grids } from "@baton/core";
+import { BATON_SHEET, COLUMNS, SHEET, closePeriod, type Grids } from "@baton/core";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { loadProject, sidebarDir, type LoadedProject } from "./support/bundle.ts";
 import { sheetsHost } from "./support/host.ts";
@@ -54,7 +54,8 @@ describe("closing a period seals its check-ins and locks their rows", () => {
 
     expect(p.ui.shown[0]).toMatchObject({ kind: "prompt", buttons: "OK_CANCEL" });
     expect(p.ui.shown[0]!.prompt).toContain("The current period is 2026-W48.");
-    expect(p.documentProperties.store.get(ANCHOR_PROPERTY)).toBe(reference.anchor);
+    expect(p.book.sheet(BATON_SHEET).display(1, 2)).toBe(reference.anchor);
+    expect(p.documentProperties.store.has(ANCHOR_PROPERTY)).toBe(false);
     const checkins = p.book.sheet(SHEET.checkins);
     expect(checkins.protections).toHaveLength(1);
     expect([...checkins.protections[0]!.editors].sort()).toEqual([
@@ -75,7 +76,7 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     const { p } = tracker();
     p.ui.answers.push({ button: "CANCEL" });
     p.call("batonClosePeriod");
-    expect(p.documentProperties.store.size).toBe(0);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
     expect(p.lock.acquired).toBe(0);
   });
 
@@ -84,7 +85,7 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     closeFromMenu(p, "next week");
     expect(p.ui.alerts()).toHaveLength(1);
     expect(p.ui.alerts()[0]).toMatch(/next week/);
-    expect(p.documentProperties.store.size).toBe(0);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
   });
 
   it("is refused by validation errors in the check-ins, which the sidebar lists", async () => {
@@ -92,7 +93,7 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     closeFromMenu(p, "2026-W48");
     expect(p.ui.html.map((h) => h.kind)).toEqual(["sidebar"]);
     expect(p.book.toasts.at(-1)!.message).toMatch(/The sidebar lists them with their fixes\.$/);
-    expect(p.documentProperties.store.size).toBe(0);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
   });
 });
 
