@@ -73,12 +73,21 @@ export {
 } from "./ports/plan.ts";
 
 export { closePeriod, type CloseInput, type CloseResult, type CloseRefusal } from "./ledger/close.ts";
-export { verifyLedger, type LedgerVerification, type LedgerBreak } from "./ledger/verify.ts";
+export { verifyLedger, type LedgerVerification, type LedgerBreak, type VerifyOptions } from "./ledger/verify.ts";
 export type { BreakReason } from "./ledger/chain.ts";
 export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts";
 export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
 export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
 export { utf8Bytes } from "./ledger/utf8.ts";
+export {
+  signAnchor,
+  publicKeyOf,
+  anchorSignatureValid,
+  parseClosers,
+  type ClosingKey,
+  type Closer,
+} from "./ledger/signature.ts";
+export { closersOf } from "./ledger/trust.ts";
 export {
   BATON_SHEET,
   ANCHOR_LABEL,

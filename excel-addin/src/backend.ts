@@ -8,6 +8,7 @@
  */
 import {
   a1,
+  type ClosingKey,
   closePeriod as closeLedgerPeriod,
   evaluate,
   hasErrors,
@@ -41,6 +42,11 @@ export interface ExcelBackendOptions {
   readonly now?: () => Date;
   /** The zone written into a new template's Settings: the user's own. */
   readonly timeZone?: () => string;
+  /**
+   * The closer's signing key, from the add-in's own storage for this user (never the workbook).
+   * Without it closes are unsigned, and refused where Settings lists Closers.
+   */
+  readonly closingKey?: () => Promise<ClosingKey | null>;
 }
 
 type Action = (
@@ -188,11 +194,13 @@ const writeSummary: Action = async (host, options) => {
 const closePeriod: Action = async (host, options, period) => {
   if (!period) return { ok: false, message: "Enter the period to close, such as 2026-W48." };
   const { grids } = await readTemplate(host);
+  const key = options.closingKey ? await options.closingKey() : null;
   const result = closeLedgerPeriod({
     grids,
     anchor: await host.readAnchor(),
     period,
     now: options.now(),
+    ...(key ? { key } : {}),
   });
   if (!result.ok)
     return { ok: false, message: result.message, issues: result.issues.map(paneIssue) };
@@ -251,6 +259,7 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
     run: options.run,
     now: options.now ?? (() => new Date()),
     timeZone: options.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
+    closingKey: options.closingKey ?? (async () => null),
   };
   return {
     async state(): Promise<PaneState> {

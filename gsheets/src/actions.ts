@@ -29,6 +29,7 @@ import { migrateSheet } from "./migrate.ts";
 import { hostOf, type Services } from "./services.ts";
 import { readTemplate } from "./workbook.ts";
 import { countsByStatus, listed, plural } from "./words.ts";
+import { closingKeyIn } from "./keys.ts";
 
 export interface ActionSpec {
   readonly id: PaneAction;
@@ -134,11 +135,13 @@ function close(s: Services, period?: string): ActionOutcome {
   const host = hostOf(s);
   return withDocumentLock(s, () => {
     const { grids } = readTemplate(host);
+    const key = closingKeyIn(s.userProperties?.());
     const result = closePeriod({
       grids,
       anchor: host.readAnchor(),
       period: period.trim(),
       now: s.now(),
+      ...(key ? { key } : {}),
     });
     if (!result.ok)
       return {

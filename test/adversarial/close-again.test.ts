@@ -27,7 +27,7 @@ function demo(name: string): string {
   return file;
 }
 
-describe("closing again", () => {
+describe("closing again", { timeout: 240_000 }, () => {
   it("says the period is already closed, exits 0 and leaves the file byte for byte", () => {
     const file = demo("again.xlsx");
     expect(baton(["close", file, "--period", "2026-W47", "--as-of", "2026-11-26"]).code).toBe(0);

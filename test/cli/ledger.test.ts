@@ -25,7 +25,9 @@ beforeAll(() => {
 });
 
 function baton(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir });
+  // Signing keys are made in the test's own config folder, never the user's.
+  const env = { ...process.env, XDG_CONFIG_HOME: join(dir, "config") };
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir, env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 

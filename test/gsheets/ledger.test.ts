@@ -4,7 +4,17 @@
  * Period on; verifying says the history is intact, and reports tampering with the row.
  */
 import { describe, expect, it } from "vitest";
-import { BATON_SHEET, COLUMNS, SHEET, closePeriod, type Grids } from "@baton/core";
+import {
+  BATON_SHEET,
+  COLUMNS,
+  SHEET,
+  anchorSignatureValid,
+  closePeriod,
+  parseAnchor,
+  publicKeyOf,
+  type Grids,
+} from "@baton/core";
+import { CLOSING_KEY_PROPERTY } from "../../gsheets/src/keys.ts";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { loadProject, sidebarDir, type LoadedProject } from "./support/bundle.ts";
 import { sheetsHost } from "./support/host.ts";
@@ -164,5 +174,33 @@ describe("the sidebar closes a period through the same action", () => {
       ),
     );
     expect(p.ui.shown).toEqual([]);
+  });
+});
+
+describe("a close signs its anchor with the key in the closer's User Properties", () => {
+  it("signs with that key, lists it as the first closer, and verify checks the signature", () => {
+    const { p } = tracker();
+    const secretKey = new Uint8Array(32).fill(5);
+    p.userProperties.store.set(CLOSING_KEY_PROPERTY, Buffer.from(secretKey).toString("hex"));
+    closeFromMenu(p, "2026-W47");
+    const anchor = parseAnchor(p.book.sheet(BATON_SHEET).display(1, 2))!;
+    expect(anchor.key).toBe(publicKeyOf(secretKey));
+    expect(anchorSignatureValid(anchor)).toBe(true);
+    const settings = p.book.sheet(SHEET.settings);
+    const rows = Array.from({ length: 12 }, (_, i) => settings.display(i + 1, 1));
+    const at = rows.indexOf("Closers") + 1;
+    expect(settings.display(at, 2)).toBe(`closer:${publicKeyOf(secretKey)}`);
+    p.call("batonVerifyHistory");
+    expect(p.book.toasts.at(-1)!.message).toMatch(/^The history is intact/);
+  });
+
+  it("is refused without a key once Settings lists Closers", () => {
+    const { p } = tracker();
+    const settings = p.book.sheet(SHEET.settings);
+    settings.seed(20, 1, "Closers");
+    settings.seed(20, 2, `lead:${publicKeyOf(new Uint8Array(32).fill(6))}`);
+    closeFromMenu(p, "2026-W47");
+    expect(p.ui.alerts().at(-1)).toMatch(/a close must be signed with one of their keys/);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
   });
 });

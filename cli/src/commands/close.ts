@@ -5,6 +5,7 @@
  */
 import { closePeriod, daysFromIso } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
+import { loadOrCreateKey, type LoadedKey } from "../files/keys.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
 import { issueJson } from "./validate.ts";
 import type { CommandResult } from "../main.ts";
@@ -15,13 +16,15 @@ export interface CloseOptions {
   readonly json: boolean;
   /** The date the close is judged by, in the workbook's zone (default: today). */
   readonly asOf?: string;
+  /** The signing key's file (default: baton/key in the user's config folder). */
+  readonly key?: string;
 }
 
 /**
  * Decides the close and applies it to the workbook in memory. The grids and the plan go out of
  * scope when it returns, so they are not held while a large file is written.
  */
-async function applyClose(opts: CloseOptions) {
+async function applyClose(opts: CloseOptions, signing: LoadedKey) {
   // Closing protects the sheet and stores the anchor: the full model is loaded at once.
   const { host, grids, format } = await openWorkbook(opts.file, { write: true });
   if (format !== "xlsx" || !host)
@@ -33,6 +36,8 @@ async function applyClose(opts: CloseOptions) {
     anchor: await host.readAnchor(),
     period: opts.period,
     ...(opts.asOf !== undefined ? { today: opts.asOf } : { now: new Date() }),
+    key: signing.key,
+    keyName: signing.name,
   });
   if (!result.ok) return { host, result };
   await host.apply(result.plan);
@@ -43,7 +48,12 @@ async function applyClose(opts: CloseOptions) {
 export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
   if (opts.asOf !== undefined && daysFromIso(opts.asOf) === undefined)
     throw new InputError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`);
-  const { host, result } = await applyClose(opts);
+  const signing = loadOrCreateKey(opts.key);
+  if (signing.created)
+    out.stderr.write(
+      `baton: created your signing key at ${signing.path} (public key ${signing.publicKey}); keep it private and back it up: closes are signed with it.\n`,
+    );
+  const { host, result } = await applyClose(opts, signing);
   if (!result.ok && result.reason === "already-closed") {
     // Closing is idempotent: asking again for what is done is success, with nothing written.
     if (opts.json) json(out, { closed: true, alreadyClosed: true, message: result.message });
@@ -83,6 +93,14 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
       sealedRows: result.sealedRows,
       moved: result.moved,
       currentPeriod: result.currentPeriod,
+      anchor: {
+        seal: result.seal,
+        rows: result.sealedRows,
+        through: periods[periods.length - 1],
+        signedBy: result.signedBy ?? null,
+      },
+      keyFile: signing.path,
+      closerAdded: Boolean(result.closerAdded),
     });
     return { exitCode: 0 };
   }
@@ -102,5 +120,14 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
     out,
     `  Current Period is ${result.currentPeriod}. Check the seals any time with "baton verify ${opts.file}".`,
   );
+  line(
+    out,
+    `  Anchor ${result.seal}, signed by ${result.signedBy} (${signing.path}). Keep the anchor elsewhere too: "baton verify ${opts.file} --anchor ${result.seal}" proves the sealed rows up to it unchanged.`,
+  );
+  if (result.closerAdded)
+    line(
+      out,
+      `  Settings now lists your key under Closers (${signing.name}); add the keys of everyone else who closes, as name:key.`,
+    );
   return { exitCode: 0 };
 }

@@ -44,6 +44,8 @@ import {
   type WritePlan,
 } from "../ports/plan.ts";
 import { formatAnchor, parseAnchor } from "./anchor.ts";
+import { publicKeyOf, signAnchor, type ClosingKey } from "./signature.ts";
+import { closersOf } from "./trust.ts";
 import { canonicalRow } from "./canonical.ts";
 import { GENESIS_SEAL, formatSeal, sealOf } from "./seal.ts";
 import type { ChainBreak } from "./chain.ts";
@@ -62,6 +64,13 @@ export interface CloseInput {
   readonly now?: Date;
   /** Today in the workbook's time zone (YYYY-MM-DD), instead of `now` (`baton close --as-of`). */
   readonly today?: IsoDate;
+  /**
+   * The closer's key, kept outside the workbook: the anchor is signed with it. When Settings
+   * lists Closers, a close needs a key among them. The first signed close of a workbook without
+   * Closers lists its key there, under `keyName`.
+   */
+  readonly key?: ClosingKey;
+  readonly keyName?: string;
 }
 
 export type CloseRefusal =
@@ -71,6 +80,7 @@ export type CloseRefusal =
   | "before-first-checkin"
   | "already-closed"
   | "interrupted-close"
+  | "not-a-closer"
   | "validation-errors";
 
 export type CloseResult =
@@ -89,6 +99,12 @@ export type CloseResult =
       readonly moved: number;
       /** The anchor the plan stores. */
       readonly anchor: string;
+      /** The newest seal (64 hex digits): keep it elsewhere to check with `verify --anchor`. */
+      readonly seal: string;
+      /** The public key that signed the anchor, when a key was given. */
+      readonly signedBy?: string;
+      /** True when this close listed its key as the workbook's first closer. */
+      readonly closerAdded?: boolean;
     }
   | {
       readonly ok: false;
@@ -153,6 +169,18 @@ export function closePeriod(input: CloseInput): CloseResult {
       today
         ? `${P} has not begun: today is ${today} (${settings.timeZone}), in ${formatPeriod(begun)}. Only a period that has begun can be closed.`
         : `${P} is after the current period ${formatPeriod(begun)}: only a period that has begun can be closed.`,
+    );
+  }
+
+  const closers = closersOf(settings.closers);
+  const signer = input.key ? publicKeyOf(input.key.secretKey) : undefined;
+  if (closers.length && (!signer || !closers.some((c) => c.key === signer))) {
+    const listed = closers.map((c) => c.name || c.key.slice(0, 8) + "…").join(", ");
+    return refuse(
+      "not-a-closer",
+      signer
+        ? `The key ${signer} is not among the Closers in Settings (${listed}): only a listed key may close. Close with a listed key, or have the team add "name:${signer}" to Closers.`
+        : `Settings lists Closers (${listed}): a close must be signed with one of their keys, and none was given.`,
     );
   }
 
@@ -276,17 +304,31 @@ export function closePeriod(input: CloseInput): CloseResult {
 
   const next = nextPeriod(target);
   const setCurrent = current && comparePeriods(current, next) >= 0 ? current : next;
-  ops.push(
-    ...currentPeriodOps(
-      input.grids,
-      workbook.layout.settings?.name ?? SHEET.settings,
-      workbook.layout.settings?.columns ?? {},
-      formatPeriod(setCurrent),
-      settings.currentPeriod,
-    ),
+  const currentOps = currentPeriodOps(
+    input.grids,
+    workbook.layout.settings?.name ?? SHEET.settings,
+    workbook.layout.settings?.columns ?? {},
+    formatPeriod(setCurrent),
+    settings.currentPeriod,
+  );
+  ops.push(...currentOps);
+  const currentRowAdded = currentOps.some(
+    (op) => op.op === "values" && op.values[0]?.[0] === SETTING_KEYS.currentPeriod,
   );
 
-  const newAnchor = formatAnchor({ rows: sealedRows, seal: prev, through: P, zone });
+  const unsigned = { rows: sealedRows, seal: prev, through: P, zone };
+  const newAnchor = formatAnchor(input.key ? signAnchor(unsigned, input.key) : unsigned);
+  const closerAdded = signer !== undefined && !closers.length;
+  if (closerAdded)
+    ops.push(
+      ...closersOps(
+        input.grids,
+        workbook.layout.settings?.name ?? SHEET.settings,
+        workbook.layout.settings?.columns ?? {},
+        `${(input.keyName ?? "closer").replace(/[:,;\n]/g, " ").trim() || "closer"}:${signer}`,
+        currentRowAdded,
+      ),
+    );
   ops.push({ op: "setAnchor", value: newAnchor });
 
   const first = through
@@ -310,6 +352,9 @@ export function closePeriod(input: CloseInput): CloseResult {
     currentPeriod: formatPeriod(setCurrent),
     moved: arranged.movedRows,
     anchor: newAnchor,
+    seal: prev,
+    ...(signer ? { signedBy: signer } : {}),
+    ...(closerAdded ? { closerAdded } : {}),
   };
 }
 
@@ -392,6 +437,33 @@ function planValue(v: CellValue, zone: string): PlanValue {
     return isDateSerial(serial) ? serial : local;
   }
   return v;
+}
+
+/**
+ * Lists the first closer in Settings, in a new Closers row below the last (one further down
+ * when Current Period is being added in a new row by the same close).
+ */
+function closersOps(
+  grids: Grids,
+  sheet: string,
+  columns: Readonly<Record<string, number>>,
+  entry: string,
+  currentPeriodAdded: boolean,
+): WriteOp[] {
+  const grid = grids[sheet] ?? [];
+  const keyCol = columns.key ?? 1;
+  const valueCol = columns.value ?? 2;
+  const row = grid.length + 1 + (currentPeriodAdded ? 1 : 0);
+  return [
+    {
+      op: "format",
+      sheet,
+      range: { row, column: valueCol, rows: 1, columns: 1 },
+      format: { numberFormat: "@" },
+    },
+    { op: "values", sheet, row, column: keyCol, values: [[SETTING_KEYS.closers]] },
+    { op: "values", sheet, row, column: valueCol, values: [[entry]] },
+  ];
 }
 
 /** Writes Current Period in Settings: in its row when there is one, else in a new row. */
