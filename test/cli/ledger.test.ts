@@ -86,7 +86,7 @@ describe("baton close", () => {
     expect(digest(file)).toBe(before);
   });
 
-  it("says plainly, exit 2, when the week has not begun or is not a period, and changes nothing", () => {
+  it("says plainly, exit 2, when the week has not begun or is not a period, and changes nothing", { timeout: 300_000 }, () => {
     const file = demo();
     baton("close", file, "--period", "2026-W47");
     const before = digest(file);
@@ -137,7 +137,8 @@ describe("the saved file locks the sealed rows and leaves the rest editable", ()
     expect(sheet.locked(sealedRows + 2, 11)).toBe(true);
   });
 
-  it("keeps every cell of every sealed row locked, blank ones included, across three closes that move rows", async () => {
+  // Three closes in three processes: time for a loaded machine.
+  it("keeps every cell of every sealed row locked, blank ones included, across three closes that move rows", { timeout: 300_000 }, async () => {
     const file = demo();
     let sealedRows = 0;
     for (const period of ["2026-W45", "2026-W46", "2026-W47"]) {
