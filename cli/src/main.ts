@@ -150,22 +150,25 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "close",
-    usage: "baton close FILE.xlsx --period P [--json]",
-    summary: "seal and lock the check-ins of every open period up to P",
-    options: { ...JSON_FLAG, period: { type: "string" } },
+    usage: "baton close FILE.xlsx --period P [--as-of DATE] [--key PATH] [--json]",
+    summary: "seal and lock the check-ins of every open period up to P, signed with your key",
+    options: { ...JSON_FLAG, period: { type: "string" }, "as-of": { type: "string" }, key: { type: "string" } },
     writes: (file) => [{ path: file, lock: true }],
     run: (file, v, out) => {
       const period = str(v.period);
       if (!period) throw new UsageError("close needs --period P: a week such as 2026-W47, or a month such as 2026-10");
-      return close({ file, period, json: Boolean(v.json) }, out);
+      return close(
+        { file, period, json: Boolean(v.json), ...(typeof v["as-of"] === "string" ? { asOf: v["as-of"] } : {}), ...(typeof v.key === "string" ? { key: v.key } : {}) },
+        out,
+      );
     },
   },
   {
     name: "verify",
-    usage: "baton verify FILE [--json]",
-    summary: "check that sealed check-ins still match their seals (exit 3 if not)",
-    options: { ...JSON_FLAG },
-    run: (file, v, out) => verify({ file, json: Boolean(v.json) }, out),
+    usage: "baton verify FILE [--anchor HEX] [--json]",
+    summary: "check that sealed check-ins still match their seals and signed anchor (exit 3 if not)",
+    options: { ...JSON_FLAG, anchor: { type: "string" } },
+    run: (file, v, out) => verify({ file, json: Boolean(v.json), ...(typeof v.anchor === "string" ? { anchor: v.anchor } : {}) }, out),
   },
 ];
 

@@ -76,7 +76,7 @@ export {
 } from "./ports/plan.ts";
 
 export { closePeriod, type CloseInput, type CloseResult, type CloseRefusal } from "./ledger/close.ts";
-export { verifyLedger, type LedgerVerification, type LedgerBreak } from "./ledger/verify.ts";
+export { verifyLedger, type LedgerVerification, type LedgerBreak, type VerifyOptions } from "./ledger/verify.ts";
 export type { BreakReason } from "./ledger/chain.ts";
 export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts";
 export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
@@ -84,6 +84,22 @@ export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell }
 export { utf8Bytes } from "./ledger/utf8.ts";
 export * from "./actions/index.ts";
 export { plural, listed } from "./text/plural.ts";
+export {
+  signAnchor,
+  publicKeyOf,
+  anchorSignatureValid,
+  parseClosers,
+  type ClosingKey,
+  type Closer,
+} from "./ledger/signature.ts";
+export { closersOf } from "./ledger/trust.ts";
+export {
+  BATON_SHEET,
+  ANCHOR_LABEL,
+  ANCHOR_CELL,
+  anchorInStateGrid,
+  isBatonSheet,
+} from "./ledger/state.ts";
 export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
 export { paneState, paneStateOf, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
 export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome, Question } from "./ports/pane.ts";

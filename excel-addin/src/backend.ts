@@ -13,6 +13,7 @@ import {
   readFor,
   runAction,
   type ActionInput,
+  type ClosingKey,
   type ActionOutcome,
   type Backend,
   type PaneAction,
@@ -29,6 +30,11 @@ export interface ExcelBackendOptions {
   readonly now?: () => Date;
   /** The zone written into a new template's Settings: the user's own. */
   readonly timeZone?: () => string;
+  /**
+   * The closer's signing key, from the add-in's own storage for this user (never the workbook).
+   * Without it closes are unsigned, and refused where Settings lists Closers.
+   */
+  readonly closingKey?: () => Promise<ClosingKey | null>;
 }
 
 /** What the Excel pane offers, in the order the pane shows them. */
@@ -77,6 +83,10 @@ async function runIn(host: ExcelHost, id: PaneAction, input: ActionInput): Promi
 
 export function excelBackend(options: ExcelBackendOptions): Backend {
   const now = options.now ?? (() => new Date());
+  const closingKey = async () => {
+    const key = options.closingKey ? await options.closingKey() : null;
+    return key ? { key } : {};
+  };
   const timeZone =
     options.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   return {
@@ -110,6 +120,7 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
             timeZone: timeZone(),
             ...(answer !== undefined ? { answer } : {}),
             ...(action === "migrate" ? { source: await readSource(host, arg) } : {}),
+            ...(action === "closePeriod" ? await closingKey() : {}),
           };
           return await runIn(host, action, input);
         });

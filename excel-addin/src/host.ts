@@ -14,10 +14,15 @@
  * - Protection: a protected sheet is unprotected only when the plan writes to its locked cells,
  *   and protected again afterwards with its own options. Excel refusing to unprotect stops the
  *   plan before anything is written, with a message; refusing to protect again is a warning.
- * - The seal anchor lives in the workbook's settings: saved in the file, private to Baton.
+ * - The seal anchor lives in the workbook's very hidden Baton sheet, as in the .xlsx the command
+ *   line writes, so it travels with the file. Workbooks closed by an earlier add-in kept it in
+ *   the workbook's settings: it is read from there until the next close moves it to the sheet.
  */
 import {
   a1Range,
+  anchorInStateGrid,
+  isBatonSheet,
+  BATON_SHEET,
   type CellValue,
   type Grid,
   type Grids,
@@ -26,7 +31,7 @@ import {
   type WritePlan,
 } from "@baton/core";
 import { dressing } from "./dress.ts";
-import { ANCHOR_SETTING, stepsOf, type Step } from "./steps.ts";
+import { ANCHOR_SETTING, anchorSteps, stepsOf, type Step } from "./steps.ts";
 
 /** An error for the user: says what went wrong in the workbook and what to do. */
 export class ExcelHostError extends Error {
@@ -94,6 +99,10 @@ export class ExcelHost implements Host {
   readonly warnings: string[] = [];
   private readonly budget: number;
   private known: Map<string, SheetInfo> | null = null;
+  /** The Baton sheet's name as the workbook spells it; null when it has none. */
+  private stateSheet: string | null = null;
+  /** True once the anchor was found in the old place (the workbook's settings) only. */
+  private legacyAnchor = false;
 
   constructor(
     readonly context: Excel.RequestContext,
@@ -118,9 +127,10 @@ export class ExcelHost implements Host {
     const ws = this.context.workbook.worksheets;
     ws.load("items/name,items/visibility,items/protection/protected");
     await this.sync();
+    this.stateSheet = ws.items.find((s) => isBatonSheet(s.name))?.name ?? null;
     this.known = new Map(
       ws.items
-        .filter((s) => s.visibility !== "VeryHidden")
+        .filter((s) => s.visibility !== "VeryHidden" && !isBatonSheet(s.name))
         .map((s) => [keyOf(s.name), { name: s.name, protected: s.protection.protected }]),
     );
     return this.known;
@@ -234,11 +244,19 @@ export class ExcelHost implements Host {
   }
 
   async readAnchor(): Promise<string | null> {
+    await this.sheets();
+    const cell = this.stateSheet ? this.sheet(this.stateSheet).getRange("A1:B1") : null;
+    cell?.load("values");
     const setting = this.context.workbook.settings.getItemOrNullObject(ANCHOR_SETTING);
     setting.load("value");
     await this.sync();
-    if (setting.isNullObject) return null;
-    return typeof setting.value === "string" && setting.value ? setting.value : null;
+    const inSheet = cell ? anchorInStateGrid(cell.values as Grid) : null;
+    const legacy =
+      !setting.isNullObject && typeof setting.value === "string" && setting.value
+        ? setting.value
+        : null;
+    this.legacyAnchor = legacy !== null;
+    return inSheet ?? legacy;
   }
 
   async apply(plan: WritePlan): Promise<void> {
@@ -257,6 +275,11 @@ export class ExcelHost implements Host {
         steps.push(...extras.get(op.sheet)!);
         extras.delete(op.sheet);
       }
+      if (op.op === "setAnchor") {
+        if (!this.known) await this.sheets();
+        steps.push(...anchorSteps(op.value, this.stateSheet, this.legacyAnchor));
+        continue;
+      }
       const isNew = op.op === "addSheet" && created.has(op.sheet) && !added.has(keyOf(op.sheet));
       steps.push(...stepsOf(op, this.budget, (name) => (isNew ? false : exists(name))));
       if (isNew) added.add(keyOf(op.sheet));
@@ -270,6 +293,10 @@ export class ExcelHost implements Host {
     const protectedAgain = new Set<string>();
     try {
       await this.write(steps, protectedAgain);
+      if (plan.ops.some((op) => op.op === "setAnchor")) {
+        this.stateSheet ??= BATON_SHEET;
+        this.legacyAnchor = false;
+      }
     } finally {
       await this.protectAgain(opened, protectedAgain);
       for (const name of created)

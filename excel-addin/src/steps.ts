@@ -7,6 +7,8 @@
  */
 import {
   a1Range,
+  ANCHOR_LABEL,
+  BATON_SHEET,
   columnLetters,
   type CellFormat,
   type PlanValue,
@@ -263,14 +265,35 @@ export function stepsOf(op: WriteOp, budget: number, exists: (sheet: string) => 
         },
       ];
     case "setAnchor":
-      return [
-        {
-          bytes: COMMAND_BYTES + jsonBytes(op.value),
-          queue: (ctx) => void ctx.workbook.settings.add(ANCHOR_SETTING, op.value),
-        },
-      ];
+      // The host knows whether the Baton sheet exists: it writes the anchor with `anchorSteps`.
+      return anchorSteps(op.value, BATON_SHEET, false);
   }
 }
 
-/** Key of the seal anchor in the workbook's settings (stored in the file, private to the add-in). */
+/**
+ * Writes the anchor into the very hidden Baton sheet (created when `sheet` is null), as text,
+ * and removes the copy an earlier add-in kept in the workbook's settings (`legacy`).
+ */
+export function anchorSteps(value: string, sheet: string | null, legacy: boolean): Step[] {
+  return [
+    {
+      bytes: COMMAND_BYTES * 4 + jsonBytes(value),
+      queue(ctx) {
+        const ws = sheet
+          ? sheetOf(ctx, sheet)
+          : ctx.workbook.worksheets.add(BATON_SHEET);
+        if (!sheet) ws.visibility = "VeryHidden";
+        const cells = ws.getRange("A1:B1");
+        cells.numberFormat = [["@", "@"]];
+        cells.values = [[ANCHOR_LABEL, value]];
+        if (legacy) ctx.workbook.settings.getItem(ANCHOR_SETTING).delete();
+      },
+    },
+  ];
+}
+
+/**
+ * Key of the seal anchor in the workbook's settings, where earlier versions of the add-in kept
+ * it: read once, to move it into the Baton sheet.
+ */
 export const ANCHOR_SETTING = "baton.sealAnchor";

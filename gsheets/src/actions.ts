@@ -6,6 +6,7 @@
  *
  * An action joins the menu and the sidebar by joining this table (and `main.ts`).
  */
+import { closingKeyIn } from "./keys.ts";
 import {
   ACTIONS as CORE_ACTIONS,
   runAction,
@@ -69,6 +70,10 @@ export function runSpec(s: Services, id: PaneAction, arg?: string): ActionOutcom
     place: "this spreadsheet",
     timeZone: s.spreadsheet.getSpreadsheetTimeZone(),
   };
+  if (id === "closePeriod") {
+    const key = closingKeyIn(s.userProperties?.());
+    return runOnce(s, id, { ...base, ...(arg === undefined ? {} : { answer: arg }), ...(key ? { key } : {}) });
+  }
   if (id !== "migrate") return runOnce(s, id, arg === undefined ? base : { ...base, answer: arg });
   const source = readSource(s, arg);
   if (!source)

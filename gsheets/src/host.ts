@@ -23,11 +23,22 @@ import type {
   WriteOp,
   WritePlan,
 } from "@baton/core";
-import { a1Range, isFormulaLike } from "@baton/core";
+import {
+  a1Range,
+  anchorInStateGrid,
+  isBatonSheet,
+  isFormulaLike,
+  ANCHOR_LABEL,
+  BATON_SHEET,
+} from "@baton/core";
 import { serialFromInstant } from "./dates.ts";
 import { batchFormats, type FormatWrite } from "./formats.ts";
 
-/** Document property that holds the seal anchor. */
+/**
+ * Document property where earlier versions kept the seal anchor. It now lives in the hidden,
+ * protected Baton sheet, which travels with the spreadsheet when it is downloaded as .xlsx; the
+ * property is read until the next close moves the anchor to the sheet.
+ */
 export const ANCHOR_PROPERTY = "baton.sealAnchor";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -149,7 +160,10 @@ export class SheetsHost {
   }
 
   sheetNames(): string[] {
-    return this.spreadsheet.getSheets().map((s) => s.getName());
+    return this.spreadsheet
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => !isBatonSheet(n));
   }
 
   /** One `getValues` per named sheet; sheets that do not exist are left out. */
@@ -164,8 +178,31 @@ export class SheetsHost {
   }
 
   readAnchor(): string | null {
+    const state = this.spreadsheet.getSheetByName(BATON_SHEET);
+    const inSheet = state ? anchorInStateGrid(state.getRange(1, 1, 1, 2).getValues()) : null;
+    if (inSheet !== null) return inSheet;
     const v = this.writable.documentProperties().getProperty(ANCHOR_PROPERTY);
     return v ? v : null;
+  }
+
+  /**
+   * Writes the anchor into the Baton sheet: created hidden, and protected so that only the owner
+   * and the user closing can change it (as the sealed rows are). The old document property goes.
+   */
+  private writeAnchor(value: string): void {
+    let state = this.spreadsheet.getSheetByName(BATON_SHEET);
+    if (!state) {
+      state = this.spreadsheet.insertSheet(BATON_SHEET, this.spreadsheet.getNumSheets());
+      state.hideSheet();
+      const protection = state.protect().setDescription("Baton: the seal anchor of the ledger");
+      protection.removeEditors(protection.getEditors());
+      if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    }
+    const cells = state.getRange(1, 1, 1, 2);
+    cells.setNumberFormat("@");
+    cells.setValues([[ANCHOR_LABEL, value]]);
+    const properties = this.writable.documentProperties();
+    if (properties.getProperty(ANCHOR_PROPERTY) !== null) properties.deleteProperty(ANCHOR_PROPERTY);
   }
 
   /** Applies a plan in order. The caller holds the document lock. */
@@ -293,7 +330,7 @@ export class SheetsHost {
         return;
       }
       case "setAnchor":
-        this.writable.documentProperties().setProperty(ANCHOR_PROPERTY, op.value);
+        this.writeAnchor(op.value);
         return;
     }
   }

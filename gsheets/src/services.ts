@@ -9,6 +9,8 @@ export interface Services {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   readonly documentProperties: () => GoogleAppsScript.Properties.Properties;
+  /** The user's own properties: where a closer's signing key is kept (keys.ts). */
+  readonly userProperties?: () => GoogleAppsScript.Properties.Properties;
   readonly locks: GoogleAppsScript.Lock.LockService;
   readonly html: GoogleAppsScript.HTML.HtmlService;
   readonly now: () => Date;
@@ -20,6 +22,7 @@ export function appsScriptServices(): Services {
     spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
     app: SpreadsheetApp,
     documentProperties: () => PropertiesService.getDocumentProperties(),
+    userProperties: () => PropertiesService.getUserProperties(),
     locks: LockService,
     html: HtmlService,
     now: () => new Date(),

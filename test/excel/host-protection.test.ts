@@ -158,11 +158,14 @@ describe("a plan's protection locks every cell but the editable rectangles", () 
   });
 });
 
-describe("the seal anchor is kept in the workbook's settings", () => {
+describe("the seal anchor is kept in the workbook's very hidden Baton sheet", () => {
   it("stores it with the plan's other writes and reads it back in a new session", async () => {
     const { excel, host } = fakeExcel(workbookGrids(smallWorkbook()));
     await host().apply({ ops: [{ op: "setAnchor", value: "2026-W47:feed" }] });
-    expect(excel.state.settings.get("baton.sealAnchor")).toBe("2026-W47:feed");
+    expect(excel.value("_baton", "B1")).toBe("2026-W47:feed");
+    expect(excel.sheet("_baton").visibility).toBe("VeryHidden");
+    expect(excel.state.settings.has("baton.sealAnchor")).toBe(false);
     expect(await host().readAnchor()).toBe("2026-W47:feed");
+    expect(await host().sheetNames()).not.toContain("_baton");
   });
 });

@@ -94,10 +94,10 @@ describe("a workbook too large for one response is read in blocks that fit", () 
   });
 });
 
-describe("the seal anchor is read from the workbook's settings in one sync", () => {
+describe("the seal anchor is read from the Baton sheet (or an earlier version's setting) in two syncs", () => {
   it("is null when none is stored, and the stored text otherwise", async () => {
     const { excel, host } = fakeExcel({});
-    expect(await syncsOf(excel, async () => expect(await host().readAnchor()).toBeNull())).toBe(1);
+    expect(await syncsOf(excel, async () => expect(await host().readAnchor()).toBeNull())).toBe(2);
     excel.state.settings.set("baton.sealAnchor", "2026-W47:abc");
     expect(await host().readAnchor()).toBe("2026-W47:abc");
   });

@@ -135,7 +135,9 @@ describe("closing a period seals its check-ins in Excel, and Verify finds any ch
     const outcome = await backend.run("closePeriod", "2026-W47");
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Closed 2026-W46 to 2026-W47: 4 check-ins sealed\. Check-ins rows 2 to 5 are sealed and locked\..* Current Period is now 2026-W48\./) });
     expect(excel.sheet(SHEET.checkins).protection.protected).toBe(true);
-    expect(excel.state.settings.get("baton.sealAnchor")).toEqual(expect.any(String));
+    expect(excel.sheet("_baton").visibility).toBe("VeryHidden");
+    expect(excel.value("_baton", "B1")).toMatch(/"through":"2026-W47"/);
+    expect(excel.state.settings.has("baton.sealAnchor")).toBe(false);
     await expect(excel.userEdit(SHEET.checkins, "C2", "Red")).rejects.toMatchObject({ code: "AccessDenied" });
     await excel.userEdit(SHEET.checkins, "C6", "Amber");
     expect(await backend.run("verify")).toEqual({ ok: true, message: "The history is intact: 4 sealed check-ins through 2026-W47 match their seals and the anchor." });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  BATON_SHEET,
   MemoryHost,
   SHEET,
   serialFromIso,
@@ -215,15 +216,32 @@ describe("clearing and protecting cover the sheet to its end without growing it"
   });
 });
 
-describe("the seal anchor is kept in Document Properties", () => {
-  it("stores and reads the anchor there, not in a sheet", () => {
-    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
+describe("the seal anchor is kept in the hidden, protected Baton sheet", () => {
+  it("stores and reads the anchor there, and leaves the sheet out of the workbook's sheets", () => {
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()), {
+      collaborators: ["rae@example.com"],
+    });
     const { host, gas } = open(book);
     expect(host.readAnchor()).toBeNull();
     host.apply({ ops: [{ op: "setAnchor", value: "2026-W47:9f86d081" }] });
-    expect(gas.documentProperties.store.get(ANCHOR_PROPERTY)).toBe("2026-W47:9f86d081");
+    const state = book.sheet(BATON_SHEET);
+    expect(state.hidden).toBe(true);
+    expect(state.protections).toHaveLength(1);
+    expect(() => state.userEdit(1, 2, "forged", "rae@example.com")).toThrow(/protected/);
+    expect(state.display(1, 2)).toBe("2026-W47:9f86d081");
+    expect(gas.documentProperties.store.has(ANCHOR_PROPERTY)).toBe(false);
     expect(host.readAnchor()).toBe("2026-W47:9f86d081");
     expect(host.sheetNames()).toEqual(TEMPLATE);
+  });
+
+  it("reads an anchor an earlier version kept in Document Properties, and moves it on the next write", () => {
+    const book = FakeBook.fromGrids(workbookGrids(smallWorkbook()));
+    const { host, gas } = open(book);
+    gas.documentProperties.store.set(ANCHOR_PROPERTY, "2026-W46:old");
+    expect(host.readAnchor()).toBe("2026-W46:old");
+    host.apply({ ops: [{ op: "setAnchor", value: "2026-W47:new" }] });
+    expect(gas.documentProperties.store.has(ANCHOR_PROPERTY)).toBe(false);
+    expect(host.readAnchor()).toBe("2026-W47:new");
   });
 });
 

@@ -4,7 +4,17 @@
  * Period on; verifying says the history is intact, and reports tampering with the row.
  */
 import { describe, expect, it } from "vitest";
-import { COLUMNS, SHEET, closePeriod, type Grids } from "@baton/core";
+import {
+  BATON_SHEET,
+  COLUMNS,
+  SHEET,
+  anchorSignatureValid,
+  closePeriod,
+  parseAnchor,
+  publicKeyOf,
+  type Grids,
+} from "@baton/core";
+import { CLOSING_KEY_PROPERTY } from "../../gsheets/src/keys.ts";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { loadProject, sidebarDir, type LoadedProject } from "./support/bundle.ts";
 import { sheetsHost } from "./support/host.ts";
@@ -54,7 +64,8 @@ describe("closing a period seals its check-ins and locks their rows", () => {
 
     expect(p.ui.shown[0]).toMatchObject({ kind: "prompt", buttons: "OK_CANCEL" });
     expect(p.ui.shown[0]!.prompt).toContain("The current period is 2026-W48.");
-    expect(p.documentProperties.store.get(ANCHOR_PROPERTY)).toBe(reference.anchor);
+    expect(p.book.sheet(BATON_SHEET).display(1, 2)).toBe(reference.anchor);
+    expect(p.documentProperties.store.has(ANCHOR_PROPERTY)).toBe(false);
     const checkins = p.book.sheet(SHEET.checkins);
     expect(checkins.protections).toHaveLength(1);
     expect([...checkins.protections[0]!.editors].sort()).toEqual([
@@ -77,7 +88,7 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     const { p } = tracker();
     p.ui.answers.push({ button: "CANCEL" });
     p.call("batonClosePeriod");
-    expect(p.documentProperties.store.size).toBe(0);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
     expect(p.lock.acquired).toBe(0);
   });
 
@@ -86,7 +97,7 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     closeFromMenu(p, "next week");
     expect(p.ui.alerts()).toHaveLength(1);
     expect(p.ui.alerts()[0]).toMatch(/next week/);
-    expect(p.documentProperties.store.size).toBe(0);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
   });
 
   it("is refused by validation errors in the check-ins, which the sidebar lists", async () => {
@@ -94,7 +105,7 @@ describe("closing a period seals its check-ins and locks their rows", () => {
     closeFromMenu(p, "2026-W48");
     expect(p.ui.html.map((h) => h.kind)).toEqual(["sidebar"]);
     expect(p.book.toasts.at(-1)!.message).toMatch(/The sidebar lists them with their fixes\.$/);
-    expect(p.documentProperties.store.size).toBe(0);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
   });
 });
 
@@ -165,5 +176,33 @@ describe("the sidebar closes a period through the same action", () => {
       ),
     );
     expect(p.ui.shown).toEqual([]);
+  });
+});
+
+describe("a close signs its anchor with the key in the closer's User Properties", () => {
+  it("signs with that key, lists it as the first closer, and verify checks the signature", () => {
+    const { p } = tracker();
+    const secretKey = new Uint8Array(32).fill(5);
+    p.userProperties.store.set(CLOSING_KEY_PROPERTY, Buffer.from(secretKey).toString("hex"));
+    closeFromMenu(p, "2026-W47");
+    const anchor = parseAnchor(p.book.sheet(BATON_SHEET).display(1, 2))!;
+    expect(anchor.key).toBe(publicKeyOf(secretKey));
+    expect(anchorSignatureValid(anchor)).toBe(true);
+    const settings = p.book.sheet(SHEET.settings);
+    const rows = Array.from({ length: 12 }, (_, i) => settings.display(i + 1, 1));
+    const at = rows.indexOf("Closers") + 1;
+    expect(settings.display(at, 2)).toBe(`closer:${publicKeyOf(secretKey)}`);
+    p.call("batonVerifyHistory");
+    expect(p.book.toasts.at(-1)!.message).toMatch(/^The history is intact/);
+  });
+
+  it("is refused without a key once Settings lists Closers", () => {
+    const { p } = tracker();
+    const settings = p.book.sheet(SHEET.settings);
+    settings.seed(20, 1, "Closers");
+    settings.seed(20, 2, `lead:${publicKeyOf(new Uint8Array(32).fill(6))}`);
+    closeFromMenu(p, "2026-W47");
+    expect(p.ui.alerts().at(-1)).toMatch(/a close must be signed with one of their keys/);
+    expect(p.book.sheets.some((s) => s.name === BATON_SHEET)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { SHEET, validateGrids } from "@baton/core";
+import { BATON_SHEET, SHEET, validateGrids } from "@baton/core";
 import { loadProject, sidebarDir } from "./support/bundle.ts";
 import { DEMO_NOW, demoEvaluation, demoProject } from "./support/demo.ts";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
@@ -98,7 +98,8 @@ describe("a period closed from the sidebar is sealed in the spreadsheet", () => 
     expect(await page.textContent("#baton [role=status]")).toMatch(
       /Done: Closed 2026-W47: 3 check-ins sealed\./,
     );
-    expect(p.documentProperties.store.get(ANCHOR_PROPERTY)).toMatch(/2026-W47/);
+    expect(p.book.sheet(BATON_SHEET).display(1, 2)).toMatch(/2026-W47/);
+    expect(p.documentProperties.store.has(ANCHOR_PROPERTY)).toBe(false);
     expect(p.book.sheet(SHEET.checkins).protections).toHaveLength(1);
     expect(await page.textContent("#baton .meta")).toContain("Period 2026-W48");
     expect(problems).toEqual([]);

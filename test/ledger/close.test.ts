@@ -148,6 +148,12 @@ describe("a close that moves rows loses nothing", () => {
           grids[SHEET.checkins]!.splice(1 + (seed % rows.length), 0, []);
           const P = WEEKS[upTo]!;
           const before = grids[SHEET.checkins]!.slice(1);
+          // A first close before every check-in has nothing to seal and is refused.
+          if (rows.every((r) => comparePeriods(parsePeriod(String(r.Period))!, parsePeriod(P)!) > 0)) {
+            const refused = closePeriod({ grids, anchor: null, period: P });
+            expect(refused).toMatchObject({ ok: false, reason: "before-first-checkin" });
+            return;
+          }
           const l = await sealed(grids, P);
           const after = l.checkins.slice(1);
           const content = (r: readonly CellValue[]) =>

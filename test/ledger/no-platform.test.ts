@@ -42,14 +42,18 @@ describe("sealing without platform services", () => {
       [checkin("2026-W48", "INI-1")],
     );
     context.grids = JSON.parse(JSON.stringify(grids));
+    // Signed with a key handed in as bytes, as a host reads it from its own storage.
     const there = runInContext(
-      `(() => { const r = Baton.closePeriod({ grids, anchor: null, period: "2026-W47" }); return JSON.stringify(r.ok ? { anchor: r.anchor, ops: r.plan.ops } : r); })()`,
+      `(() => { const key = { secretKey: new Uint8Array(32).fill(3) }; const r = Baton.closePeriod({ grids, anchor: null, period: "2026-W47", key, keyName: "pmo" }); if (!r.ok) return JSON.stringify(r); return JSON.stringify({ anchor: r.anchor, ops: r.plan.ops, signed: Baton.anchorSignatureValid(Baton.parseAnchor(r.anchor)) }); })()`,
       context,
     );
-    const here = core.closePeriod({ grids, anchor: null, period: "2026-W47" });
+    const key = { secretKey: new Uint8Array(32).fill(3) };
+    const here = core.closePeriod({ grids, anchor: null, period: "2026-W47", key, keyName: "pmo" });
     expect(here.ok).toBe(true);
     expect(JSON.parse(there)).toEqual(
-      here.ok ? JSON.parse(JSON.stringify({ anchor: here.anchor, ops: here.plan.ops })) : null,
+      here.ok
+        ? JSON.parse(JSON.stringify({ anchor: here.anchor, ops: here.plan.ops, signed: true }))
+        : null,
     );
   });
 });

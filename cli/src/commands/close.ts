@@ -3,8 +3,9 @@
  * first, locks them, moves Current Period past P and stores the anchor in the file. Exit 1 when
  * validation errors in those check-ins stop it, 2 for a period that cannot be closed.
  */
-import { closePeriod, issueJson } from "@baton/core";
+import { closePeriod, daysFromIso, issueJson } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
+import { loadOrCreateKey, type LoadedKey } from "../files/keys.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
 
@@ -12,13 +13,17 @@ export interface CloseOptions {
   readonly file: string;
   readonly period: string;
   readonly json: boolean;
+  /** The date the close is judged by, in the workbook's zone (default: today). */
+  readonly asOf?: string;
+  /** The signing key's file (default: baton/key in the user's config folder). */
+  readonly key?: string;
 }
 
 /**
  * Decides the close and applies it to the workbook in memory. The grids and the plan go out of
  * scope when it returns, so they are not held while a large file is written.
  */
-async function applyClose(opts: CloseOptions) {
+async function applyClose(opts: CloseOptions, signing: LoadedKey) {
   const { host, grids, format } = await openWorkbook(opts.file);
   if (format !== "xlsx" || !host)
     throw new InputError(
@@ -28,7 +33,9 @@ async function applyClose(opts: CloseOptions) {
     grids,
     anchor: await host.readAnchor(),
     period: opts.period,
-    now: new Date(),
+    ...(opts.asOf !== undefined ? { today: opts.asOf } : { now: new Date() }),
+    key: signing.key,
+    keyName: signing.name,
   });
   if (!result.ok) return { host, result };
   await host.apply(result.plan);
@@ -37,7 +44,20 @@ async function applyClose(opts: CloseOptions) {
 }
 
 export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
-  const { host, result } = await applyClose(opts);
+  if (opts.asOf !== undefined && daysFromIso(opts.asOf) === undefined)
+    throw new InputError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`);
+  const signing = loadOrCreateKey(opts.key);
+  if (signing.created)
+    out.stderr.write(
+      `baton: created your signing key at ${signing.path} (public key ${signing.publicKey}); keep it private and back it up: closes are signed with it.\n`,
+    );
+  const { host, result } = await applyClose(opts, signing);
+  if (!result.ok && result.reason === "already-closed") {
+    // Closing is idempotent: asking again for what is done is success, with nothing written.
+    if (opts.json) json(out, { closed: true, alreadyClosed: true, message: result.message });
+    else line(out, result.message);
+    return { exitCode: 0 };
+  }
   if (!result.ok) {
     const exitCode = result.reason === "validation-errors" ? 1 : 2;
     if (opts.json) {
@@ -71,6 +91,14 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
       sealedRows: result.sealedRows,
       moved: result.moved,
       currentPeriod: result.currentPeriod,
+      anchor: {
+        seal: result.seal,
+        rows: result.sealedRows,
+        through: periods[periods.length - 1],
+        signedBy: result.signedBy ?? null,
+      },
+      keyFile: signing.path,
+      closerAdded: Boolean(result.closerAdded),
     });
     return { exitCode: 0 };
   }
@@ -90,5 +118,14 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
     out,
     `  Current Period is ${result.currentPeriod}. Check the seals any time with "baton verify ${opts.file}".`,
   );
+  line(
+    out,
+    `  Anchor ${result.seal}, signed by ${result.signedBy} (${signing.path}). Keep the anchor elsewhere too: "baton verify ${opts.file} --anchor ${result.seal}" proves the sealed rows up to it unchanged.`,
+  );
+  if (result.closerAdded)
+    line(
+      out,
+      `  Settings now lists your key under Closers (${signing.name}); add the keys of everyone else who closes, as name:key.`,
+    );
   return { exitCode: 0 };
 }

@@ -1,17 +1,21 @@
 /** `baton verify FILE`: recomputes the seals; exit 3 when the sealed history was changed. */
 import { verifyLedger } from "@baton/core";
-import { openWorkbook } from "../files/open.ts";
+import { openWorkbook, InputError } from "../files/open.ts";
 import { line, json, paint, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
 
 export async function verify(
-  opts: { file: string; json: boolean },
+  opts: { file: string; json: boolean; anchor?: string },
   out: Out,
 ): Promise<CommandResult> {
+  if (opts.anchor !== undefined && !/^(\d+:)?[0-9a-fA-F]{64}$/.test(opts.anchor.trim()))
+    throw new InputError(
+      `--anchor ${opts.anchor} is not an anchor: give the 64 hex digits "baton close" printed`,
+    );
   const { host, grids } = await openWorkbook(opts.file);
   // A folder of CSV files keeps no anchor: its chain is checked alone.
   const anchor = host ? await host.readAnchor() : undefined;
-  const result = verifyLedger(grids, anchor);
+  const result = verifyLedger(grids, anchor, opts.anchor !== undefined ? { kept: opts.anchor } : {});
   const exitCode = result.intact ? 0 : 3;
   if (opts.json) {
     const b = result.firstBroken;
@@ -31,12 +35,14 @@ export async function verify(
       );
     else {
       const through = result.anchor ? ` through ${result.anchor.through}` : "";
+      const signed = result.anchor?.key ? ` The anchor is signed by key ${result.anchor.key.slice(0, 16)}….` : "";
+      const kept = opts.anchor !== undefined ? " The kept anchor is in the chain." : "";
       line(
         out,
         paint(
           out,
           "green",
-          `${opts.file}: intact. ${result.sealedRows} sealed check-ins${through} match their seals${host ? " and the document's anchor" : ""}.${alone}`,
+          `${opts.file}: intact. ${result.sealedRows} sealed check-ins${through} match their seals${host ? " and the document's anchor" : ""}.${signed}${kept}${alone}`,
         ),
       );
     }

@@ -1,5 +1,6 @@
 /** What a host hands an action besides what it read: the moment, the user's answers, the words for the document. */
 import { todayIn, type IsoDate } from "../cells/dates.ts";
+import type { ClosingKey } from "../ledger/signature.ts";
 import type { TemplateContent } from "../template/write.ts";
 import type { MigrationSource } from "../migrate/source.ts";
 
@@ -18,6 +19,13 @@ export interface ActionInput {
   readonly source?: MigrationSource;
   /** What a new template holds (the preview sets up the demo plan); empty by default. */
   readonly content?: TemplateContent;
+  /**
+   * The closer's signing key, which the host keeps outside the workbook (a key file, the user's
+   * own properties or storage); without it a close is unsigned, and refused where Settings
+   * lists Closers. `keyName` names it when the first signed close lists it among the Closers.
+   */
+  readonly key?: ClosingKey;
+  readonly keyName?: string;
 }
 
 export const placeOf = (input: ActionInput): string => input.place ?? "this workbook";

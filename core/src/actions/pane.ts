@@ -99,7 +99,7 @@ export interface PaneInput {
  * and (with the template in place) the statuses the engine computes.
  */
 export function paneState({ grids, now, actions }: PaneInput): PaneState {
-  const validation = validateGrids(grids);
+  const validation = validateGrids(grids, [], { now });
   const hasTemplate = !validation.issues.some((i) => i.code === "missing-sheet");
   const asOf = todayIn(validation.workbook.settings.timeZone, now);
   if (!hasTemplate)

@@ -11,7 +11,7 @@ import { say } from "./messages.ts";
 export const REFRESH_NEEDS: Needs = { template: "required" };
 
 export function refreshStatuses(read: ActionRead, input: ActionInput): ActionResult {
-  const { workbook, issues } = validateGrids(read.grids);
+  const { workbook, issues } = validateGrids(read.grids, [], { now: input.now });
   const asOf = asOfIn(workbook.settings.timeZone, input);
   const evaluation = evaluate(workbook, { asOf });
   const message = say({

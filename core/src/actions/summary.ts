@@ -11,7 +11,7 @@ import { say } from "./messages.ts";
 export const SUMMARY_NEEDS: Needs = { template: "required" };
 
 export function writeSummary(read: ActionRead, input: ActionInput): ActionResult {
-  const { workbook, issues } = validateGrids(read.grids);
+  const { workbook, issues } = validateGrids(read.grids, [], { now: input.now });
   const summary = summarize(workbook, { asOf: asOfIn(workbook.settings.timeZone, input) });
   const wanted = summarySheetName(summary.period).toLowerCase();
   // A sheet of this period written earlier is replaced under the name it has.

@@ -2,14 +2,15 @@
 import { hasErrors } from "../issues/issues.ts";
 import { validateGrids } from "../ledger/validation.ts";
 import type { ActionRead, Needs } from "./needs.ts";
+import type { ActionInput } from "./input.ts";
 import { errorCount, issueJson, NO_WRITES, type ActionResult } from "./outcome.ts";
 import { say } from "./messages.ts";
 
 export const VALIDATE_NEEDS: Needs = { template: "required", anchor: true };
 
-export function validate(read: ActionRead): ActionResult {
+export function validate(read: ActionRead, input: ActionInput): ActionResult {
   // With the anchor, a rewritten chain or cut-off history is found too, not only an edited row.
-  const validation = validateGrids(read.grids, [], { anchor: read.anchor });
+  const validation = validateGrids(read.grids, [], { anchor: read.anchor, now: input.now });
   const { workbook } = validation;
   const issues = [...(read.unread ?? []), ...validation.issues];
   const errors = errorCount(issues);

@@ -46,6 +46,7 @@ type Details =
   | { code: "duplicate-checkin"; id: string; period: string; firstRow: number }
   | { code: "checkin-closed-period"; period: string; closedThrough: string }
   | { code: "checkin-future-period"; period: string; current: string }
+  | { code: "current-period-lags"; current: string; latest: string; count: number; thisPeriod: string }
   | { code: "sealed-row-edited"; reason: string }
   /** A CSV file's text that is not well-formed CSV at `line` (its physical line, 1-based). */
   | { code: "csv-malformed"; line: number };
@@ -90,6 +91,7 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "duplicate-checkin": "error",
   "checkin-closed-period": "error",
   "checkin-future-period": "warning",
+  "current-period-lags": "warning",
   "sealed-row-edited": "error",
   "csv-malformed": "error",
 };
@@ -227,6 +229,11 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `${at}: ${d.period} is after the current period ${d.current}.`,
         fix: `Check the period; check-ins are for the current period.`,
+      };
+    case "current-period-lags":
+      return {
+        message: `${at}: Current Period is ${d.current}, but ${d.count === 1 ? "1 check-in is" : `${d.count} check-ins are`} for later periods that have begun, up to ${d.latest}.`,
+        fix: `Close the periods that are over (closing moves Current Period on), or set Current Period at ${at} to ${d.thisPeriod}.`,
       };
     case "sealed-row-edited":
       return {

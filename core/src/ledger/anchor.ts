@@ -17,6 +17,10 @@ export interface LedgerAnchor {
   readonly seal: string;
   readonly through: string;
   readonly zone: string;
+  /** The closer's Ed25519 public key (64 hex digits), when the close was signed. */
+  readonly key?: string;
+  /** The signature (128 hex digits) over the other fields; see signature.ts. */
+  readonly signature?: string;
 }
 
 export const ANCHOR_VERSION = 1;
@@ -28,6 +32,7 @@ export function formatAnchor(a: LedgerAnchor): string {
     through: a.through,
     seal: a.seal,
     zone: a.zone,
+    ...(a.key !== undefined && a.signature !== undefined ? { key: a.key, sig: a.signature } : {}),
   });
 }
 
@@ -41,7 +46,7 @@ export function parseAnchor(text: string): LedgerAnchor | undefined {
   }
   if (typeof raw !== "object" || raw === null) return undefined;
   const o = raw as Record<string, unknown>;
-  const { v, rows, through, seal, zone } = o;
+  const { v, rows, through, seal, zone, key, sig } = o;
   if (v !== ANCHOR_VERSION) return undefined;
   if (typeof rows !== "number" || !Number.isInteger(rows) || rows < 0) return undefined;
   if (typeof seal !== "string" || !/^[0-9a-f]{64}$/.test(seal)) return undefined;
@@ -49,5 +54,8 @@ export function parseAnchor(text: string): LedgerAnchor | undefined {
   const p = parsePeriod(through);
   if (!p || formatPeriod(p) !== through) return undefined;
   if (typeof zone !== "string" || !isValidZone(zone)) return undefined;
+  // A signature is kept as written: a malformed one is reported by verify, not dropped here.
+  if (typeof key === "string" && typeof sig === "string")
+    return { rows, seal, through, zone, key, signature: sig };
   return { rows, seal, through, zone };
 }

@@ -7,7 +7,8 @@
  *   host handed a JavaScript Date (Apps Script), a serial number (Excel, the file host) or, in a
  *   date-time column, ISO text (a CSV export);
  * - a number is its shortest form at Excel's 15 significant digits, and text that is exactly
- *   that form (a CSV cell "0.35") is the same number;
+ *   that form (a CSV cell "0.35") is the same number; in a percent column (Progress %), text
+ *   as a spreadsheet exports a percentage ("6%", "12.5%") is the fraction it shows (0.06);
  * - everything else is the text as typed: no trimming, no case folding, so changing "Green" to
  *   "green" or adding a space is an edit.
  *
@@ -36,6 +37,7 @@ export function canonicalNumber(n: number): string {
 }
 
 const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?$/;
+const PERCENT_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?%$/;
 
 /** A digit or a minus sign first: the only strings NUMBER_TEXT can match (checked before the regex, for speed). */
 function startsLikeNumber(text: string): boolean {
@@ -52,13 +54,16 @@ export function canonicalCell(given: CellValue, kind: CellKind, zone: string): s
   if (given === null || given === undefined || given === "") return null;
   if (given instanceof Date) return dateTimeOfInstant(given, zone);
   // Number text (a CSV cell) is the number it spells, only when spelled the one way a number is.
-  const value =
+  let value: CellValue =
     typeof given === "string" &&
     startsLikeNumber(given) &&
     NUMBER_TEXT.test(given) &&
     canonicalNumber(Number(given)) === given
       ? Number(given)
       : given;
+  // A spreadsheet exports a percent cell as it shows it: "6%" is the 0.06 that was sealed.
+  if (kind.type === "percent" && typeof value === "string" && PERCENT_TEXT.test(value))
+    value = Number(canonicalNumber(Number(value.slice(0, -1)) / 100));
   const dateLike = kind.type === "datetime" || kind.type === "date" || kind.type === "period";
   if (typeof value === "number") {
     // A period typed into Excel can become a date (2026-11 → 1 Nov 2026): a serial there is a date.

@@ -27,7 +27,12 @@ export type BreakReason =
   | "rows-reordered"
   | "row-inserted"
   | "anchor-missing"
-  | "anchor-mismatch";
+  | "anchor-mismatch"
+  | "seals-missing"
+  | "signature-invalid"
+  | "signature-unknown-key"
+  | "signature-missing"
+  | "kept-anchor-mismatch";
 
 export interface ChainBreak {
   /** 1-based sheet row of Check-ins. */

@@ -21,10 +21,11 @@ import {
   isDateSerial,
   localDateTimeFromInstant,
   serialFromLocalDateTime,
-  todayIn,
+  type IsoDate,
 } from "../cells/dates.ts";
 import { validateWithLedger } from "./validation.ts";
 import type { ValidationIssue } from "../issues/issues.ts";
+import { todayOf } from "../validate/validate.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
 import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
 import {
@@ -44,6 +45,8 @@ import {
   type WritePlan,
 } from "../ports/plan.ts";
 import { formatAnchor, parseAnchor } from "./anchor.ts";
+import { publicKeyOf, signAnchor, type ClosingKey } from "./signature.ts";
+import { closersOf } from "./trust.ts";
 import { canonicalRow } from "./canonical.ts";
 import { GENESIS_SEAL, formatSeal, sealOf } from "./seal.ts";
 import type { ChainBreak } from "./chain.ts";
@@ -55,16 +58,30 @@ export interface CloseInput {
   readonly anchor: string | null;
   /** The period to close, `2026-W47` or `2026-10`. */
   readonly period: string;
-  /** The instant of the close; tells a future period when Settings has no Current Period. */
+  /**
+   * The instant of the close. A period can be closed once it has begun by the calendar (today
+   * in the workbook's time zone), whatever Current Period says.
+   */
   readonly now?: Date;
+  /** Today in the workbook's time zone (YYYY-MM-DD), instead of `now` (`baton close --as-of`). */
+  readonly today?: IsoDate;
+  /**
+   * The closer's key, kept outside the workbook: the anchor is signed with it. When Settings
+   * lists Closers, a close needs a key among them. The first signed close of a workbook without
+   * Closers lists its key there, under `keyName`.
+   */
+  readonly key?: ClosingKey;
+  readonly keyName?: string;
 }
 
 export type CloseRefusal =
   | "unknown-period"
   | "wrong-cadence"
   | "future-period"
+  | "before-first-checkin"
   | "already-closed"
   | "interrupted-close"
+  | "not-a-closer"
   | "validation-errors";
 
 export type CloseResult =
@@ -83,6 +100,12 @@ export type CloseResult =
       readonly moved: number;
       /** The anchor the plan stores. */
       readonly anchor: string;
+      /** The newest seal (64 hex digits): keep it elsewhere to check with `verify --anchor`. */
+      readonly seal: string;
+      /** The public key that signed the anchor, when a key was given. */
+      readonly signedBy?: string;
+      /** True when this close listed its key as the workbook's first closer. */
+      readonly closerAdded?: boolean;
     }
   | {
       readonly ok: false;
@@ -111,7 +134,10 @@ export function closePeriod(input: CloseInput): CloseResult {
   const P = formatPeriod(target);
   const { workbook, issues, ledger } = validateWithLedger(input.grids, [], {
     anchor: input.anchor,
+    ...(input.today !== undefined ? { today: input.today } : {}),
+    ...(input.now !== undefined ? { now: input.now } : {}),
   });
+  const today = todayOf(workbook, input);
   const { settings } = workbook;
   if (cadenceOf(target) !== settings.cadence) {
     const instead =
@@ -135,16 +161,27 @@ export function closePeriod(input: CloseInput): CloseResult {
       `${P} is already closed: the ledger is sealed through ${anchor!.through}. Nothing changed.`,
     );
   }
-  const current = currentPeriodOf(
-    settings.currentPeriod,
-    settings.timeZone,
-    settings.cadence,
-    input.now,
-  );
-  if (current && comparePeriods(target, current) > 0) {
+  const current = currentPeriodOf(settings.currentPeriod, settings.cadence, today);
+  // By the calendar when the caller gave it; Current Period may lag behind it.
+  const begun = today ? periodOf(today, settings.cadence) : current;
+  if (begun && comparePeriods(target, begun) > 0) {
     return refuse(
       "future-period",
-      `${P} is after the current period ${formatPeriod(current)}: only a period that has begun can be closed.`,
+      today
+        ? `${P} has not begun: today is ${today} (${settings.timeZone}), in ${formatPeriod(begun)}. Only a period that has begun can be closed.`
+        : `${P} is after the current period ${formatPeriod(begun)}: only a period that has begun can be closed.`,
+    );
+  }
+
+  const closers = closersOf(settings.closers);
+  const signer = input.key ? publicKeyOf(input.key.secretKey) : undefined;
+  if (closers.length && (!signer || !closers.some((c) => c.key === signer))) {
+    const listed = closers.map((c) => c.name || c.key.slice(0, 8) + "…").join(", ");
+    return refuse(
+      "not-a-closer",
+      signer
+        ? `The key ${signer} is not among the Closers in Settings (${listed}): only a listed key may close. Close with a listed key, or have the team add "name:${signer}" to Closers.`
+        : `Settings lists Closers (${listed}): a close must be signed with one of their keys, and none was given.`,
     );
   }
 
@@ -188,6 +225,19 @@ export function closePeriod(input: CloseInput): CloseResult {
         comparePeriods(c.period, target) <= 0,
     )
     .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+
+  if (!anchor && !kept.length && !toSeal.length) {
+    const first = workbook.checkins
+      .map((c) => parsePeriod(c.period))
+      .filter((p): p is Period => p?.kind === target.kind)
+      .reduce<Period | undefined>((min, p) => (!min || comparePeriods(p, min) < 0 ? p : min), undefined);
+    return refuse(
+      "before-first-checkin",
+      first
+        ? `${P} is before the first check-in, which is for ${formatPeriod(first)}: there is nothing to seal. Close ${formatPeriod(first)} or a later period.`
+        : `${P} cannot be closed: Check-ins has no check-ins yet, so there is nothing to seal.`,
+    );
+  }
 
   const grid = input.grids[layout.name]!;
   const ops: WriteOp[] = [];
@@ -255,17 +305,31 @@ export function closePeriod(input: CloseInput): CloseResult {
 
   const next = nextPeriod(target);
   const setCurrent = current && comparePeriods(current, next) >= 0 ? current : next;
-  ops.push(
-    ...currentPeriodOps(
-      input.grids,
-      workbook.layout.settings?.name ?? SHEET.settings,
-      workbook.layout.settings?.columns ?? {},
-      formatPeriod(setCurrent),
-      settings.currentPeriod,
-    ),
+  const currentOps = currentPeriodOps(
+    input.grids,
+    workbook.layout.settings?.name ?? SHEET.settings,
+    workbook.layout.settings?.columns ?? {},
+    formatPeriod(setCurrent),
+    settings.currentPeriod,
+  );
+  ops.push(...currentOps);
+  const currentRowAdded = currentOps.some(
+    (op) => op.op === "values" && op.values[0]?.[0] === SETTING_KEYS.currentPeriod,
   );
 
-  const newAnchor = formatAnchor({ rows: sealedRows, seal: prev, through: P, zone });
+  const unsigned = { rows: sealedRows, seal: prev, through: P, zone };
+  const newAnchor = formatAnchor(input.key ? signAnchor(unsigned, input.key) : unsigned);
+  const closerAdded = signer !== undefined && !closers.length;
+  if (closerAdded)
+    ops.push(
+      ...closersOps(
+        input.grids,
+        workbook.layout.settings?.name ?? SHEET.settings,
+        workbook.layout.settings?.columns ?? {},
+        `${(input.keyName ?? "closer").replace(/[:,;\n]/g, " ").trim() || "closer"}:${signer}`,
+        currentRowAdded,
+      ),
+    );
   ops.push({ op: "setAnchor", value: newAnchor });
 
   const first = through
@@ -289,18 +353,21 @@ export function closePeriod(input: CloseInput): CloseResult {
     currentPeriod: formatPeriod(setCurrent),
     moved: arranged.movedRows,
     anchor: newAnchor,
+    seal: prev,
+    ...(signer ? { signedBy: signer } : {}),
+    ...(closerAdded ? { closerAdded } : {}),
   };
 }
 
+/** Current Period as Settings has it, or, without one, the period today falls in. */
 function currentPeriodOf(
   text: string | null,
-  zone: string,
   cadence: "Weekly" | "Monthly",
-  now: Date | undefined,
+  today: IsoDate | undefined,
 ): Period | undefined {
   const set = text ? parsePeriod(text) : undefined;
   if (set && cadenceOf(set) === cadence) return set;
-  return now ? periodOf(todayIn(zone, now), cadence) : undefined;
+  return today ? periodOf(today, cadence) : undefined;
 }
 
 /**
@@ -371,6 +438,33 @@ function planValue(v: CellValue, zone: string): PlanValue {
     return isDateSerial(serial) ? serial : local;
   }
   return v;
+}
+
+/**
+ * Lists the first closer in Settings, in a new Closers row below the last (one further down
+ * when Current Period is being added in a new row by the same close).
+ */
+function closersOps(
+  grids: Grids,
+  sheet: string,
+  columns: Readonly<Record<string, number>>,
+  entry: string,
+  currentPeriodAdded: boolean,
+): WriteOp[] {
+  const grid = grids[sheet] ?? [];
+  const keyCol = columns.key ?? 1;
+  const valueCol = columns.value ?? 2;
+  const row = grid.length + 1 + (currentPeriodAdded ? 1 : 0);
+  return [
+    {
+      op: "format",
+      sheet,
+      range: { row, column: valueCol, rows: 1, columns: 1 },
+      format: { numberFormat: "@" },
+    },
+    { op: "values", sheet, row, column: keyCol, values: [[SETTING_KEYS.closers]] },
+    { op: "values", sheet, row, column: valueCol, values: [[entry]] },
+  ];
 }
 
 /** Writes Current Period in Settings: in its row when there is one, else in a new row. */

@@ -3,11 +3,11 @@
  * (an edit to a sealed row; with the anchor, a rewritten chain or cut-off history too).
  */
 import type { Grids } from "../cells/values.ts";
-import { validateWith, type ExtraRule, type Validation } from "../validate/validate.ts";
+import { validateWith, type Clock, type ExtraRule, type Validation } from "../validate/validate.ts";
 import { ledgerIssues } from "./rule.ts";
 import type { LedgerWalk } from "./verify.ts";
 
-export interface ValidateOptions {
+export interface ValidateOptions extends Clock {
   /**
    * The seal anchor from the document's hidden storage (null when it has none). Without it the
    * seal chain is checked alone: an edit is found, a rewritten chain or cut-off end is not.
@@ -36,6 +36,7 @@ export function validateWithLedger(
     grids,
     [(g, workbook, push) => void (ledger = ledgerIssues(g, workbook, options.anchor, push))],
     extraRules,
+    options,
   );
   return { ...validation, ledger: ledger! };
 }

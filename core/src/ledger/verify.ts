@@ -11,6 +11,7 @@ import { SHEET } from "../template/sheets.ts";
 import { parseAnchor, type LedgerAnchor } from "./anchor.ts";
 import { walkChain, type AnchorInput, type BreakReason, type ChainWalk } from "./chain.ts";
 import { ledgerRows } from "./rows.ts";
+import { trustBreaks } from "./trust.ts";
 
 export interface LedgerBreak {
   readonly sheet: string;
@@ -65,7 +66,16 @@ export function walkWorkbookLedger(
  * it has none; undefined where a host has no hidden storage, such as a folder of CSV files, and
  * the chain is checked alone). Only the Check-ins and Settings sheets are read.
  */
-export function verifyLedger(grids: Grids, anchor: string | null | undefined): LedgerVerification {
+export interface VerifyOptions {
+  /** A seal kept outside the workbook at an earlier close (`verify --anchor`): 64 hex digits. */
+  readonly kept?: string;
+}
+
+export function verifyLedger(
+  grids: Grids,
+  anchor: string | null | undefined,
+  options: VerifyOptions = {},
+): LedgerVerification {
   // Settings, and the header of Check-ins for where its columns are: the rows are not read as records.
   const subset: Record<string, Grids[string]> = {};
   const present = sheetsOf(grids);
@@ -76,7 +86,14 @@ export function verifyLedger(grids: Grids, anchor: string | null | undefined): L
   const { workbook } = readWorkbook(subset);
   const input = anchorInput(anchor);
   const { walk, sheet } = walkWorkbookLedger(grids, workbook, input);
-  const breaks = walk.breaks.map((b) => ({
+  const trust = trustBreaks({
+    walk,
+    anchorText: anchor,
+    anchor: input?.parsed,
+    closers: workbook.settings.closers,
+    ...(options.kept !== undefined ? { kept: options.kept } : {}),
+  });
+  const breaks = [...walk.breaks, ...trust].map((b) => ({
     sheet,
     row: b.row,
     reason: b.reason,

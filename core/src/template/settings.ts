@@ -20,6 +20,11 @@ export const SettingsSchema = z.object({
   holidays: z._default(z.array(isoDate), []),
   currentPeriod: z._default(z.nullable(z.string()), null),
   templateVersion: z._default(z.number().check(z.int(), z.minimum(1)), 1),
+  /**
+   * The public keys allowed to close periods, as `name:hex` entries (Ed25519, 64 hex digits)
+   * separated by commas, semicolons or line breaks; the key may be repeated, one closer a row.
+   */
+  closers: z._default(z.array(z.string()), []),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -35,6 +40,7 @@ export const SETTING_KEYS = {
   holidays: "Holidays",
   currentPeriod: "Current Period",
   templateVersion: "Template Version",
+  closers: "Closers",
 } as const satisfies Record<keyof Settings, string>;
 
 export type SettingKey = keyof Settings;
@@ -45,6 +51,7 @@ const BY_LABEL = new Map<string, SettingKey>(
 );
 BY_LABEL.set("holiday", "holidays");
 BY_LABEL.set("timezone", "timeZone");
+BY_LABEL.set("closer", "closers");
 
 /** The setting a Key cell names, tolerant of case, spacing and "Holiday" for "Holidays". */
 export function settingKeyOf(label: string): SettingKey | undefined {

@@ -70,6 +70,8 @@ function settingsOps(settings: Partial<Settings>): WriteOp[] {
   for (const key of Object.keys(SETTING_KEYS) as (keyof Settings)[]) {
     const label = SETTING_KEYS[key];
     const value = s[key];
+    // Closers is written by the first signed close, with the closer's key.
+    if (key === "closers") continue;
     if (key === "holidays") {
       const days = (value as string[] | undefined) ?? [];
       if (!days.length) rows.push([label, null]);

@@ -9,7 +9,8 @@ import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { locate, wasUnreadable, type Workbook, type SheetLayout } from "../workbook/read.ts";
 import { SHEET, type SheetKey, type Checkin } from "../template/sheets.ts";
 import { idKind } from "../template/ids.ts";
-import { parsePeriod, comparePeriods, cadenceOf, formatPeriod, type Period } from "../template/periods.ts";
+import { parsePeriod, comparePeriods, cadenceOf, formatPeriod, periodOf, type Period } from "../template/periods.ts";
+import type { IsoDate } from "../cells/dates.ts";
 import { graphOf, cycles } from "../engine/graph.ts";
 
 type Push = (issue: ValidationIssue) => void;
@@ -18,6 +19,8 @@ interface Ctx {
   readonly wb: Workbook;
   readonly push: Push;
   readonly at: (sheet: SheetKey, row: number, key: string) => ReturnType<typeof locate>;
+  /** Today in the workbook's time zone, when the caller knows it. */
+  readonly today: IsoDate | undefined;
 }
 
 function rowIndex<T extends { id: string; row: number }>(records: readonly T[]): Map<string, T> {
@@ -122,11 +125,17 @@ export interface CheckinIndex {
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
   readonly closed: Period | undefined;
   readonly current: Period | undefined;
+  /**
+   * The period today falls in by the calendar (in the workbook's time zone), when the caller
+   * knows today. A check-in after Current Period but in a period that has begun is then not a
+   * typo but a Current Period that lags: one warning on Settings (`laggingCurrentPeriod`).
+   */
+  readonly thisPeriod: Period | undefined;
 }
 
 const checkinKey = (id: string, period: string) => `${id}\u0000${period}`;
 
-export function checkinIndex(wb: Workbook): CheckinIndex {
+export function checkinIndex(wb: Workbook, today?: IsoDate): CheckinIndex {
   const rowsByKey = new Map<string, number[]>();
   for (const ci of wb.checkins) {
     const k = checkinKey(ci.id, ci.period);
@@ -141,7 +150,21 @@ export function checkinIndex(wb: Workbook): CheckinIndex {
     rowsByKey,
     closed: closedThrough(wb),
     current: wb.settings.currentPeriod ? parsePeriod(wb.settings.currentPeriod) : undefined,
+    thisPeriod: today ? periodOf(today, wb.settings.cadence) : undefined,
   };
+}
+
+/** True when a check-in of period `p` is after Current Period although `p` has begun by the calendar. */
+export function lagsBehind(index: CheckinIndex, p: Period): boolean {
+  const { current, thisPeriod } = index;
+  return (
+    current !== undefined &&
+    thisPeriod !== undefined &&
+    current.kind === p.kind &&
+    thisPeriod.kind === p.kind &&
+    comparePeriods(p, current) > 0 &&
+    comparePeriods(p, thisPeriod) <= 0
+  );
 }
 
 type At = (key: string) => ReturnType<typeof locate>;
@@ -172,20 +195,23 @@ export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: 
   const { closed, current } = index;
   if (!ci.seal && closed && closed.kind === p.kind && comparePeriods(p, closed) <= 0)
     push(makeIssue(at("period"), { code: "checkin-closed-period", period: ci.period, closedThrough: formatPeriod(closed) }));
-  else if (current && current.kind === p.kind && comparePeriods(p, current) > 0)
-    push(makeIssue(at("period"), { code: "checkin-future-period", period: ci.period, current: formatPeriod(current) }));
+  else if (current && current.kind === p.kind && comparePeriods(p, current) > 0 && !lagsBehind(index, p)) {
+    // By the calendar when it is known: the row's period has not begun (most often a typo).
+    const shown = index.thisPeriod?.kind === p.kind && comparePeriods(index.thisPeriod, current) > 0 ? index.thisPeriod : current;
+    push(makeIssue(at("period"), { code: "checkin-future-period", period: ci.period, current: formatPeriod(shown) }));
+  }
 }
 
 /** Check-in rules over the whole sheet. */
 export function checkinRules(c: Ctx): void {
-  const index = checkinIndex(c.wb);
+  const index = checkinIndex(c.wb, c.today);
   for (const ci of c.wb.checkins) checkinRowRules(index, ci, (key) => c.at("checkins", ci.row, key), c.push);
 }
 
 export const CROSS_ROW_RULES = [uniqueIds, referencesExist, startBeforeDue, noSelfHandoff, noHandoffCycles, kpiDirection, checkinRules] as const;
 
-export function runCrossRowRules(wb: Workbook, push: Push): void {
+export function runCrossRowRules(wb: Workbook, push: Push, today?: IsoDate): void {
   const at = (sheet: SheetKey, row: number, key: string) => locate(sheet, wb.layout[sheet] as SheetLayout, row, key);
-  const ctx: Ctx = { wb, push, at };
+  const ctx: Ctx = { wb, push, at, today };
   for (const rule of CROSS_ROW_RULES) rule(ctx);
 }

@@ -127,7 +127,7 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
     }
     const value = row[valueCol - 1];
     const shownKey = SETTING_KEYS[key];
-    if (key !== "holidays") {
+    if (key !== "holidays" && key !== "closers") {
       const first = firstRow.get(key);
       if (first !== undefined) {
         out.issues.push(makeIssue(keyLoc, { code: "duplicate-setting", key: shownKey, firstRow: first }));
@@ -171,6 +171,11 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
           if (d) settings.holidays.push(d);
           else bad("a date, or dates separated by commas (YYYY-MM-DD)");
         }
+        break;
+      }
+      case "closers": {
+        if (typeof value === "string") settings.closers.push(value);
+        else bad("public keys as name:hex, separated by commas");
         break;
       }
       case "currentPeriod": {

@@ -99,6 +99,8 @@ export interface AppsScript {
   readonly book: FakeBook;
   readonly ui: FakeUi;
   readonly documentProperties: FakeProperties;
+  /** The running user's own properties. */
+  readonly userProperties: FakeProperties;
   readonly lock: { heldElsewhere: boolean; acquired: number };
   readonly logs: string[];
 }
@@ -111,6 +113,7 @@ export interface AppsScriptOptions {
 export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsScript {
   const ui = new FakeUi();
   const documentProperties = new FakeProperties(book);
+  const userProperties = new FakeProperties(book);
   const lock = { heldElsewhere: false, acquired: 0 };
   const logs: string[] = [];
   const notInCustomFunction = (what: string) => {
@@ -141,6 +144,10 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     getDocumentProperties: () => {
       onlyTheSpreadsheet("PropertiesService");
       return documentProperties;
+    },
+    getUserProperties: () => {
+      onlyTheSpreadsheet("PropertiesService");
+      return userProperties;
     },
   };
   const LockService = {
@@ -177,6 +184,7 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     book,
     ui,
     documentProperties,
+    userProperties,
     lock,
     logs,
   };

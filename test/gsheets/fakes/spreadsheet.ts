@@ -486,6 +486,18 @@ export class FakeSheet {
     this.book.activeSheet = this;
     return this;
   }
+  /** Hidden from the tabs; still read and written by scripts. */
+  hidden = false;
+  hideSheet(): FakeSheet {
+    this.book.count("Sheet.hideSheet");
+    this.book.beforeWrite("hideSheet", this, null);
+    this.hidden = true;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    this.book.count("Sheet.isSheetHidden");
+    return this.hidden;
+  }
 }
 
 function writeInput(c: Cell, v: unknown, zone: string): void {
