@@ -22,8 +22,11 @@ const require = createRequire(import.meta.url);
 const ROOT = "excel-addin";
 const DIST = join(ROOT, "dist");
 export const DEV_URL = "https://localhost:3000";
-/** The task pane's JavaScript must stay under this many bytes, minified. */
-export const PANE_JS_BUDGET = 300 * 1024;
+/**
+ * The task pane's JavaScript must stay under this many bytes, minified. Checking signed seal
+ * anchors (Ed25519 from @noble/curves) added about 34 KB to the 300 KB the pane had before.
+ */
+export const PANE_JS_BUDGET = 340 * 1024;
 
 /** Custom functions' metadata from the JSDoc of their entry file. */
 export async function functionsMetadata() {
