@@ -5,8 +5,8 @@
 import { existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { SHEET, findSheet, type Grids, type Host } from "@baton/core";
-import { XlsxHost } from "./xlsx-host.ts";
 import { StreamedXlsxHost } from "./xlsx-stream.ts";
+import { UnreadableWorkbook } from "./xlsx/zip.ts";
 import { readCsvWorkbook } from "./csv.ts";
 
 export class InputError extends Error {
@@ -52,8 +52,13 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
   if (ext === ".xlsx" || ext === ".xlsm") {
     let host: XlsxFileHost;
     try {
-      host = options.write ? await XlsxHost.open(file) : await StreamedXlsxHost.open(file, (name) => TEMPLATE_SHEETS.has(norm(name)));
+      // The file is read by Baton's reader first even when the command writes through the
+      // full model: a file that is not a workbook (or a zip bomb) is refused before the model
+      // is built.
+      const streamed = await StreamedXlsxHost.open(file, (name) => TEMPLATE_SHEETS.has(norm(name)));
+      host = options.write ? await streamed.loaded() : streamed;
     } catch (e) {
+      if (e instanceof UnreadableWorkbook) throw new InputError(`${file} ${e.message}`);
       throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
     }
     const names = await host.sheetNames();
