@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { demoContent, templatePlan } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
@@ -43,6 +47,61 @@ describe("the streaming reader gives the grids the full reader gives", () => {
     await expectSameAsFull(bytes);
     expect((await readXlsxStreaming(bytes, all))!.anchor).toBe("anchor:2026-W47:abc");
   });
+
+  it('the demo as exceljs\' streaming writer writes it: text as t="str" cells, no shared strings', async () => {
+    const host = XlsxHost.empty();
+    await host.apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })));
+    const file = join(mkdtempSync(join(tmpdir(), "baton-streamwriter-")), "demo.xlsx");
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: file,
+      useSharedStrings: false,
+    });
+    for (const source of host.workbook.worksheets) {
+      const ws = writer.addWorksheet(source.name);
+      source.eachRow((row, r) => {
+        const target = ws.getRow(r);
+        row.eachCell((cell, c) => (target.getCell(c).value = cell.value));
+        target.commit();
+      });
+      ws.commit();
+    }
+    await writer.commit();
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+    await expectSameAsFull(file);
+  });
+
+  // LibreOffice is a writer of its own (its shared strings, styles and dates); under CI it must be there.
+  const soffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+  it.skipIf(!soffice && process.env.CI !== "true")(
+    "the demo as LibreOffice writes it",
+    async () => {
+      const host = XlsxHost.empty();
+      await host.apply(
+        templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })),
+      );
+      const dir = mkdtempSync(join(tmpdir(), "baton-lo-"));
+      const source = join(dir, "in", "demo.xlsx");
+      execFileSync("mkdir", ["-p", join(dir, "in"), join(dir, "out")]);
+      writeFileSync(source, await bytesOf(host.workbook));
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          `-env:UserInstallation=file://${dir}/profile`,
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          join(dir, "out"),
+          source,
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const converted = join(dir, "out", "demo.xlsx");
+      await expectSameAsFull(converted);
+      const ours = await readXlsxStreaming(converted, all);
+      expect(ours.grids["Initiatives"]!.length).toBeGreaterThan(5);
+    },
+  );
 
   it("a generated workbook of the benchmark", async () => {
     const host = XlsxHost.empty();
