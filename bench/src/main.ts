@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE] [--out FILE.json] [--from FILE.json]`
+ * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT[,TEXT...]] [--markdown FILE] [--out FILE.json] [--from FILE.json]`
  *
  * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
  * another (never two at once: they would measure each other), and reports the median, min and
@@ -67,7 +67,9 @@ const HEAD: readonly string[] = [
 const chosen = saved
   ? []
   : figures().filter(
-      (f) => (quick ? f.quick : f.full !== false) && (!values.only || f.id.includes(values.only)),
+      (f) =>
+        (quick ? f.quick : f.full !== false) &&
+        (!values.only || values.only.split(",").some((part) => f.id.includes(part))),
     );
 const sizes = [...new Set(chosen.map((f) => f.size).filter((s): s is SizeName => Boolean(s)))];
 
