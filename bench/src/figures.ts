@@ -322,6 +322,13 @@ export function figures(): Figure[] {
       });
       out.push({
         ...common,
+        id: at("reader"),
+        title: `Baton's reader alone: the template sheets into grids, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) => runLean("reader", writtenBy(ctx, size, writer)),
+      });
+      out.push({
+        ...common,
         id: at("cli-summary-out"),
         title: `baton summary --out, ${size} ${of} (whole process)`,
         runs: runsFor(size, "process"),

@@ -104,8 +104,11 @@ export const runTask = (task: string, args: readonly string[], opts: RunOptions 
   runProcess(CHILD, [task, ...args], opts);
 
 /** One run of a reading baseline (the floor, the xlsx library's read) in a process that loads nothing else. */
-export const runLean = (task: "floor" | "xlsx-read", file: string, opts: RunOptions = {}) =>
-  runProcess(LEAN, [task, file], opts);
+export const runLean = (
+  task: "floor" | "reader" | "xlsx-read",
+  file: string,
+  opts: RunOptions = {},
+) => runProcess(LEAN, [task, file], opts);
 
 /** One run of the built command line, as a user runs it. */
 export const runBaton = (args: readonly string[], opts: RunOptions = {}) =>

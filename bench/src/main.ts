@@ -189,6 +189,7 @@ function ratioRows(): string[][] {
       for (const [kind, title] of [
         ["floor", "floor"],
         ["xlsx-read", "xlsx library read"],
+        ["reader", "Baton's reader alone"],
         ...READING_COMMANDS,
       ] as const) {
         const f = byId.get(figureId(kind, writer, size));
