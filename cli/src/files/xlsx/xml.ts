@@ -125,8 +125,15 @@ function localName(s: string, from: number, to: number): string {
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
     end++;
   }
-  const colon = s.lastIndexOf(":", end - 1);
-  return s.slice(colon >= from ? colon + 1 : from, end);
+  // Only the name itself is searched: a search back through the whole text would cost a
+  // pass over the part for every tag.
+  let start = from;
+  for (let i = end - 1; i > from; i--)
+    if (s.charCodeAt(i) === 58 /* : */) {
+      start = i + 1;
+      break;
+    }
+  return s.slice(start, end);
 }
 
 /** Every attribute of a start tag, names as written (`r:id` keeps its prefix), values decoded. */
