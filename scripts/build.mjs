@@ -35,7 +35,7 @@ const targets = {
   async bench() {
     // The benchmark: the parent that runs every figure, and the child that runs one.
     await build({
-      entryPoints: { main: "bench/src/main.ts", child: "bench/src/child.ts", probe: "bench/src/probe.ts" },
+      entryPoints: { main: "bench/src/main.ts", child: "bench/src/child.ts", lean: "bench/src/lean.ts", probe: "bench/src/probe.ts" },
       outdir: "bench/dist",
       outExtension: { ".js": ".mjs" },
       bundle: true,

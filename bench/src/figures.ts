@@ -6,14 +6,17 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SizeName } from "./generate.ts";
-import { runBaton, runTask, type RunResult } from "./harness.ts";
+import { runBaton, runLean, runTask, type RunResult } from "./harness.ts";
 import { SERVICE_HOSTS } from "./hosts.ts";
+import { WRITERS, WRITER_TITLE, type Writer } from "./writers.ts";
 
 export interface Context {
   /** The cached .xlsx of each size prepared for this run. */
   readonly files: Partial<Record<SizeName, string>>;
   /** The workbook of each size after `baton close`, once a close figure has made it. */
   readonly closed: Partial<Record<SizeName, string>>;
+  /** Each size's workbook as other writers write it (Baton's own is `files`). */
+  readonly written: Partial<Record<SizeName, Partial<Record<Writer, string>>>>;
   /** The foreign trackers to migrate, by row count. */
   readonly trackers: Readonly<Record<number, string>>;
   /** A scratch folder for files a run writes. */
@@ -24,6 +27,8 @@ export interface Figure {
   readonly id: string;
   readonly title: string;
   readonly size?: SizeName;
+  /** The writer of the file it reads, when not Baton. */
+  readonly writer?: Exclude<Writer, "baton">;
   /** In `--quick` (S and M only, for CI). */
   readonly quick: boolean;
   /** In the full run (default true). */
@@ -46,6 +51,26 @@ const copy = (ctx: Context, size: SizeName, name: string) => {
   copyFileSync(file(ctx, size), to);
   return to;
 };
+
+/** A size's file as `writer` wrote it. */
+const writtenBy = (ctx: Context, size: SizeName, writer: Writer) => {
+  if (writer === "baton") return file(ctx, size);
+  const f = ctx.written[size]?.[writer];
+  if (!f) throw new Error(`the ${size} workbook as ${writer} writes it was not prepared`);
+  return f;
+};
+
+/** A figure's id: `kind.size` for Baton's own file, `kind.writer.size` for another writer's. */
+export const figureId = (kind: string, writer: Writer, size: SizeName) =>
+  writer === "baton" ? `${kind}.${size}` : `${kind}.${writer}.${size}`;
+
+/** The commands that only read, held to a fraction of the xlsx library's read. */
+export const READING_COMMANDS = [
+  ["cli-validate", "baton validate"],
+  ["cli-status", "baton status --json"],
+  ["cli-verify", "baton verify"],
+  ["cli-summary-out", "baton summary --out"],
+] as const;
 
 const SIZES_ALL: readonly SizeName[] = ["S", "M", "L"];
 /** Runs of a figure: five of the core's, three of a whole process, one of the xlsx library's own work on L (minutes each). */
@@ -116,7 +141,7 @@ export function figures(): Figure[] {
       quick: size !== "L",
       runs: runsFor(size, "library"),
       measure: "wall",
-      run: (ctx) => runTask("xlsx-read", [file(ctx, size)], { nodeFlags: BIG_HEAP }),
+      run: (ctx) => runLean("xlsx-read", file(ctx, size), { nodeFlags: BIG_HEAP }),
     });
     out.push({
       id: `cli-validate.${size}`,
@@ -282,6 +307,73 @@ export function figures(): Figure[] {
         ),
     });
   }
+  for (const size of SIZES_ALL)
+    for (const writer of WRITERS) {
+      const other = writer === "baton" ? {} : { writer };
+      const at = (kind: string) => figureId(kind, writer, size);
+      const of = WRITER_TITLE[writer];
+      const common = { size, ...other, quick: size !== "L", measure: "wall" as const };
+      out.push({
+        ...common,
+        id: at("floor"),
+        title: `Floor: inflate the sheets' XML and find every cell, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) => runLean("floor", writtenBy(ctx, size, writer)),
+      });
+      out.push({
+        ...common,
+        id: at("reader"),
+        title: `Baton's reader alone: the template sheets into grids, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) => runLean("reader", writtenBy(ctx, size, writer)),
+      });
+      out.push({
+        ...common,
+        id: at("cli-summary-out"),
+        title: `baton summary --out, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) =>
+          runBaton([
+            "summary",
+            writtenBy(ctx, size, writer),
+            "--as-of",
+            "2026-11-26",
+            "--out",
+            join(ctx.scratch, `summary-${writer}-${size}.md`),
+          ]),
+      });
+      if (writer === "baton") continue;
+      out.push({
+        ...common,
+        id: at("xlsx-read"),
+        title: `xlsx library: read the file, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "library"),
+        run: (ctx) => runLean("xlsx-read", writtenBy(ctx, size, writer), { nodeFlags: BIG_HEAP }),
+      });
+      out.push({
+        ...common,
+        id: at("cli-validate"),
+        title: `baton validate, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) =>
+          runBaton(["validate", writtenBy(ctx, size, writer), "--json"], { okCodes: [0, 1] }),
+      });
+      out.push({
+        ...common,
+        id: at("cli-status"),
+        title: `baton status --json, ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) =>
+          runBaton(["status", writtenBy(ctx, size, writer), "--as-of", "2026-11-26", "--json"]),
+      });
+      out.push({
+        ...common,
+        id: at("cli-verify"),
+        title: `baton verify (nothing sealed yet), ${size} ${of} (whole process)`,
+        runs: runsFor(size, "process"),
+        run: (ctx) => runBaton(["verify", writtenBy(ctx, size, writer), "--json"]),
+      });
+    }
   return out;
 }
 
@@ -395,7 +487,28 @@ const bundle = (id: string, text: string, key: string, limitKB: number): Target 
   },
 });
 
+/** The reading commands on L, each writer's file: at most 0.4x the xlsx library's read, under 1 GB. */
+const readingTargets: Target[] = WRITERS.flatMap((writer) =>
+  READING_COMMANDS.flatMap(([kind, title]) => [
+    ratioTarget(
+      `${kind}-${writer}-speed`,
+      `${title} on L ${WRITER_TITLE[writer]} at most 0.4x the xlsx library's read of the file`,
+      figureId(kind, writer, "L"),
+      figureId("xlsx-read", writer, "L"),
+      (r) => r <= 0.4,
+    ),
+    memory(
+      `${kind}-${writer}-memory`,
+      `${title} on L ${WRITER_TITLE[writer]} under 1 GB of memory`,
+      figureId(kind, writer, "L"),
+      1024,
+      "maxRssMB",
+    ),
+  ]),
+);
+
 export const TARGETS: Target[] = [
+  ...readingTargets,
   constantRoundTrips,
   bundle("apps-script", "Apps Script bundle at most 350 KB minified", "appsScriptKB", 350),
   bundle("task-pane", "Excel task pane JavaScript at most 300 KB minified", "taskPaneJsKB", 300),

@@ -12,6 +12,7 @@ import { heapBeforeCollections } from "./stats.ts";
 import { ROOT } from "./workbooks.ts";
 
 export const CHILD = join(ROOT, "bench", "dist", "child.mjs");
+export const LEAN = join(ROOT, "bench", "dist", "lean.mjs");
 export const PROBE = join(ROOT, "bench", "dist", "probe.mjs");
 export const BATON = join(ROOT, "cli", "dist", "baton.js");
 
@@ -101,6 +102,13 @@ export async function runProcess(
 /** One run of a benchmark task in a fresh child. */
 export const runTask = (task: string, args: readonly string[], opts: RunOptions = {}) =>
   runProcess(CHILD, [task, ...args], opts);
+
+/** One run of a reading baseline (the floor, the xlsx library's read) in a process that loads nothing else. */
+export const runLean = (
+  task: "floor" | "reader" | "xlsx-read",
+  file: string,
+  opts: RunOptions = {},
+) => runProcess(LEAN, [task, file], opts);
 
 /** One run of the built command line, as a user runs it. */
 export const runBaton = (args: readonly string[], opts: RunOptions = {}) =>

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT] [--markdown FILE] [--out FILE.json] [--from FILE.json]`
+ * `npm run bench [-- --json] [--quick] [--runs N] [--only TEXT[,TEXT...]] [--markdown FILE] [--out FILE.json] [--from FILE.json]`
  *
  * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
  * another (never two at once: they would measure each other), and reports the median, min and
@@ -11,11 +11,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem, release } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { figures, TARGETS, type Context, type Figure, type FigureResult } from "./figures.ts";
+import {
+  figureId,
+  figures,
+  READING_COMMANDS,
+  TARGETS,
+  type Context,
+  type Figure,
+  type FigureResult,
+} from "./figures.ts";
 import { runTask } from "./harness.ts";
 import { median, summarise } from "./stats.ts";
 import { SIZES, type SizeName } from "./generate.ts";
 import { trackerFile } from "./workbooks.ts";
+import { WRITERS, WRITER_TITLE } from "./writers.ts";
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +67,9 @@ const HEAD: readonly string[] = [
 const chosen = saved
   ? []
   : figures().filter(
-      (f) => (quick ? f.quick : f.full !== false) && (!values.only || f.id.includes(values.only)),
+      (f) =>
+        (quick ? f.quick : f.full !== false) &&
+        (!values.only || values.only.split(",").some((part) => f.id.includes(part))),
     );
 const sizes = [...new Set(chosen.map((f) => f.size).filter((s): s is SizeName => Boolean(s)))];
 
@@ -76,7 +87,17 @@ for (const f of chosen) {
   const m = /^(?:cli-)?migrate\.(\d+)k$/.exec(f.id);
   if (m) trackers[Number(m[1]) * 1000] = trackerFile(Number(m[1]) * 1000);
 }
-const ctx: Context = { files, trackers, closed: {}, scratch };
+const written: Context["written"] = {};
+for (const f of chosen) {
+  if (!f.writer || !f.size || written[f.size]?.[f.writer]) continue;
+  progress(`preparing ${f.size} workbook ${WRITER_TITLE[f.writer]}... `);
+  const prepared = await runTask("prepare-writer", [f.size, f.writer], {
+    nodeFlags: ["--max-old-space-size=8192"],
+  });
+  (written[f.size] ??= {})[f.writer] = prepared.file!;
+  progress(`${(prepared.wallMs / 1000).toFixed(1)} s\n`);
+}
+const ctx: Context = { files, trackers, written, closed: {}, scratch };
 
 const results: FigureResult[] = saved ? saved.figures : [];
 try {
@@ -156,6 +177,38 @@ function rows(): string[][] {
   ]);
 }
 
+const RATIO_HEAD = ["Reading", "File", "Median", "× xlsx library read", "× floor", "Peak RSS"];
+
+/** Each reading command, and the floor, as a ratio to the xlsx library's read of the same file and to the floor. */
+function ratioRows(): string[][] {
+  const out: string[][] = [];
+  for (const size of ["S", "M", "L"] as const)
+    for (const writer of WRITERS) {
+      const library = byId.get(figureId("xlsx-read", writer, size));
+      const floor = byId.get(figureId("floor", writer, size));
+      for (const [kind, title] of [
+        ["floor", "floor"],
+        ["xlsx-read", "xlsx library read"],
+        ["reader", "Baton's reader alone"],
+        ...READING_COMMANDS,
+      ] as const) {
+        const f = byId.get(figureId(kind, writer, size));
+        if (!f) continue;
+        const x = (b: FigureResult | undefined) =>
+          b ? `${(f.median / b.median).toFixed(2)}x` : "";
+        out.push([
+          title,
+          `${size} ${WRITER_TITLE[writer]}`,
+          number(f.median, f.measure),
+          x(library),
+          x(floor),
+          `${f.maxRssMB.toFixed(0)} MB`,
+        ]);
+      }
+    }
+  return out;
+}
+
 function textReport(): string {
   const all = [HEAD, ...rows()];
   const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
@@ -166,6 +219,19 @@ function textReport(): string {
       .trimEnd(),
   );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  const ratios = [RATIO_HEAD, ...ratioRows()];
+  if (ratios.length > 1) {
+    const rw = RATIO_HEAD.map((_, i) => Math.max(...ratios.map((r) => r[i]!.length)));
+    lines.push(
+      "",
+      ...ratios.map((r) =>
+        r
+          .map((c, i) => c.padEnd(rw[i]!))
+          .join("  ")
+          .trimEnd(),
+      ),
+    );
+  }
   lines.push("", "Targets:");
   for (const t of targets) lines.push(`  ${t.met ? "met   " : "MISSED"}  ${t.text}: ${t.value}`);
   lines.push(
@@ -187,6 +253,14 @@ function writeMarkdown(path: string): void {
     "",
     ...table,
     "",
+    ...(ratioRows().length
+      ? [
+          `| ${RATIO_HEAD.join(" | ")} |`,
+          `| ${RATIO_HEAD.map(() => "---").join(" | ")} |`,
+          ...ratioRows().map((r) => `| ${r.join(" | ")} |`),
+          "",
+        ]
+      : []),
     "| Target | Figure | Met |",
     "| --- | --- | --- |",
     ...targets.map((t) => `| ${t.text} | ${t.value} | ${t.met ? "yes" : "**no**"} |`),

@@ -1,4 +1,7 @@
 import { run } from "./main.ts";
+import { enableProgress } from "./progress.ts";
+
+enableProgress(process.stderr, process.argv.slice(2));
 
 // A reader that stops early (`baton status big.xlsx | head -1`) closes the pipe: that ends the
 // command quietly, as it does for any Unix tool, rather than with a stack trace. Exiting runs

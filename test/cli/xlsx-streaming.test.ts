@@ -1,9 +1,13 @@
 /**
- * The streaming reader gives read-only commands the very grids the full reader gives, and
- * leaves to the full reader what only the workbook model resolves.
+ * Baton's own reader gives commands the very grids the full reader (exceljs' model) gives, on
+ * every workbook, with no fallback; merged areas as Office.js reads them.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { demoContent, templatePlan } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
@@ -26,9 +30,7 @@ async function fullRead(source: string | Uint8Array) {
 }
 
 async function expectSameAsFull(source: string | Uint8Array) {
-  const streamed = await readXlsxStreaming(source, all);
-  expect(streamed).toBeDefined();
-  expect(streamed).toEqual(await fullRead(source));
+  expect(await readXlsxStreaming(source, all)).toEqual(await fullRead(source));
 }
 
 describe("the streaming reader gives the grids the full reader gives", () => {
@@ -43,6 +45,62 @@ describe("the streaming reader gives the grids the full reader gives", () => {
     await expectSameAsFull(bytes);
     expect((await readXlsxStreaming(bytes, all))!.anchor).toBe("anchor:2026-W47:abc");
   });
+
+  it('the demo as exceljs\' streaming writer writes it: text as t="str" cells, no shared strings', async () => {
+    const host = XlsxHost.empty();
+    await host.apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })));
+    const file = join(mkdtempSync(join(tmpdir(), "baton-streamwriter-")), "demo.xlsx");
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: file,
+      useSharedStrings: false,
+    });
+    for (const source of host.workbook.worksheets) {
+      const ws = writer.addWorksheet(source.name);
+      source.eachRow((row, r) => {
+        const target = ws.getRow(r);
+        row.eachCell((cell, c) => (target.getCell(c).value = cell.value));
+        target.commit();
+      });
+      ws.commit();
+    }
+    await writer.commit();
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+    await expectSameAsFull(file);
+  });
+
+  // LibreOffice is a writer of its own (its shared strings, styles and dates); under CI it must be there.
+  const soffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+  it.skipIf(!soffice && process.env.CI !== "true")(
+    "the demo as LibreOffice writes it",
+    async () => {
+      const host = XlsxHost.empty();
+      await host.apply(
+        templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })),
+      );
+      const dir = mkdtempSync(join(tmpdir(), "baton-lo-"));
+      const source = join(dir, "in", "demo.xlsx");
+      execFileSync("mkdir", ["-p", join(dir, "in"), join(dir, "out")]);
+      writeFileSync(source, await bytesOf(host.workbook));
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          `-env:UserInstallation=file://${dir}/profile`,
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          join(dir, "out"),
+          source,
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const converted = join(dir, "out", "demo.xlsx");
+      await expectSameAsFull(converted);
+      const ours = await readXlsxStreaming(converted, all);
+      expect(ours.grids["Initiatives"]!.length).toBeGreaterThan(5);
+    },
+    300_000,
+  );
 
   it("a generated workbook of the benchmark", async () => {
     const host = XlsxHost.empty();
@@ -111,31 +169,47 @@ describe("the streaming reader gives the grids the full reader gives", () => {
   });
 });
 
-describe("what only the workbook model resolves is left to the full reader", () => {
-  it("merged cells", async () => {
+describe("what the full model used to be needed for is read directly", () => {
+  it("merged cells: the value in the first cell, the others blank, as Office.js reads them", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Initiatives");
     ws.getCell("A1").value = "ID";
     ws.getCell("A2").value = "INI-1";
-    ws.mergeCells("A2:B2");
+    ws.getCell("C2").value = "kept";
+    ws.mergeCells("A2:B3");
+    ws.getCell("D4").value = "wide";
+    ws.mergeCells("D4:F4");
     const bytes = await bytesOf(wb);
-    expect(await readXlsxStreaming(bytes, all)).toBeUndefined();
-    const host = await StreamedXlsxHost.open(bytes);
-    expect(host).toBeInstanceOf(XlsxHost);
-    expect(await host.readSheets(["Initiatives"])).toEqual((await fullRead(bytes)).grids);
+    await expectSameAsFull(bytes);
+    expect((await readXlsxStreaming(bytes, all)).grids.Initiatives).toEqual([
+      ["ID"],
+      ["INI-1", null, "kept"],
+      [],
+      [null, null, null, "wide"],
+    ]);
   });
 
-  it("hyperlinks", async () => {
+  it("hyperlinks read as their text", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Initiatives").getCell("A2").value = {
       text: "INI-1",
       hyperlink: "https://example.invalid",
     };
     const bytes = await bytesOf(wb);
-    expect(await readXlsxStreaming(bytes, all)).toBeUndefined();
-    expect(await (await StreamedXlsxHost.open(bytes)).readSheets(["Initiatives"])).toEqual(
-      (await fullRead(bytes)).grids,
-    );
+    await expectSameAsFull(bytes);
+    expect((await readXlsxStreaming(bytes, all)).grids.Initiatives).toEqual([[], ["INI-1"]]);
+  });
+
+  it("a date in a 1904 workbook reads as the day's 1900-system serial, as in any other workbook", async () => {
+    const wb = new ExcelJS.Workbook();
+    (wb.properties as { date1904?: boolean }).date1904 = true;
+    const ws = wb.addWorksheet("Check-ins");
+    ws.getCell("A1").value = new Date(Date.UTC(2026, 10, 26));
+    ws.getCell("A1").numFmt = "yyyy-mm-dd";
+    const bytes = await bytesOf(wb);
+    const serial = Date.UTC(2026, 10, 26) / 86400000 + 25569;
+    expect((await readXlsxStreaming(bytes, all)).grids["Check-ins"]).toEqual([[serial]]);
+    expect((await fullRead(bytes)).grids["Check-ins"]).toEqual([[serial]]);
   });
 });
 
@@ -145,7 +219,6 @@ describe("the streamed host reads only what it is asked for and loads the model 
     wb.addWorksheet("Initiatives").getCell("A1").value = "ID";
     wb.addWorksheet("Our own notes").getCell("A1").value = "kept";
     const host = await StreamedXlsxHost.open(await bytesOf(wb), (n) => n === "Initiatives");
-    if (!(host instanceof StreamedXlsxHost)) throw new Error("expected the streamed host");
     expect(await host.sheetNames()).toEqual(["Initiatives", "Our own notes"]);
     expect(await host.readSheets(["Initiatives"])).toEqual({ Initiatives: [["ID"]] });
     // A sheet that was not streamed is still read, from the full model.

@@ -3,10 +3,25 @@
  * else is an `InputError`, which the command line prints as one line and exits 2 on.
  */
 import { existsSync, statSync } from "node:fs";
-import { extname } from "node:path";
-import { SHEET, missingTemplateSheets, sheetsOf, templateSheetsIn, type Grids, type Host, type ValidationIssue } from "@baton/core";
-import { XlsxHost } from "./xlsx-host.ts";
+import { basename, extname } from "node:path";
+import { missingTemplateSheets, SHEET, sheetsOf, templateSheetsIn, type Grids, type Host, type ValidationIssue } from "@baton/core";
 import { StreamedXlsxHost } from "./xlsx-stream.ts";
+import { UnreadableWorkbook } from "./xlsx/zip.ts";
+import { progress, progressDone } from "../progress.ts";
+
+/** The host, saying "writing" while it saves (only a terminal sees it, after two seconds). */
+function withWriteProgress<H extends XlsxFileHost>(host: H): H {
+  const save = host.save.bind(host);
+  host.save = async (file: string) => {
+    progress(`writing ${basename(file)}`);
+    try {
+      await save(file);
+    } finally {
+      progressDone();
+    }
+  };
+  return host;
+}
 import { readCsvWorkbook } from "./csv.ts";
 
 export class InputError extends Error {
@@ -47,28 +62,52 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 const TEMPLATE_SHEETS = new Set(Object.values(SHEET).map(norm));
 
 /** Opens a Baton workbook and checks that every template sheet is there. */
-export async function openWorkbook(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
+export async function openWorkbook(
+  file: string,
+  options: OpenOptions = {},
+): Promise<OpenedWorkbook> {
   assertReadable(file);
   const ext = extname(file).toLowerCase();
   let opened: OpenedWorkbook;
   if (ext === ".xlsx" || ext === ".xlsm") {
     let host: XlsxFileHost;
     try {
-      host = options.write ? await XlsxHost.open(file) : await StreamedXlsxHost.open(file, (name) => TEMPLATE_SHEETS.has(norm(name)));
+      // The file is read by Baton's reader first even when the command writes through the
+      // full model: a file that is not a workbook (or a zip bomb) is refused before the model
+      // is built.
+      const streamed = await StreamedXlsxHost.open(
+        file,
+        (name) => TEMPLATE_SHEETS.has(norm(name)),
+        (sheet, cells) => progress(`reading ${sheet}: ${cells.toLocaleString("en")} cells`),
+      );
+      if (options.write) progress(`loading the workbook to write it`);
+      host = withWriteProgress(options.write ? await streamed.loaded() : streamed);
     } catch (e) {
-      throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
+      if (e instanceof UnreadableWorkbook) throw new InputError(`${file} ${e.message}`);
+      throw new InputError(
+        `${file}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`,
+      );
     }
     const names = await host.sheetNames();
     opened = { file, format: "xlsx", host, grids: await host.readSheets(templateSheetsIn(names)) };
+    const rows = Object.values(opened.grids).reduce((n, g) => n + (g?.length ?? 0), 0);
+    progress(`evaluating ${rows.toLocaleString("en")} rows`);
   } else if (ext === ".csv") {
     opened = { file, format: "csv", ...readCsvWorkbook(file) };
   } else {
-    throw new InputError(`${file}: Baton reads .xlsx workbooks and .csv files, not ${ext || "files without an extension"}`);
+    throw new InputError(
+      `${file}: Baton reads .xlsx workbooks and .csv files, not ${ext || "files without an extension"}`,
+    );
   }
   const missing = missingTemplateSheets(sheetsOf(opened.grids));
   if (missing.length) {
-    const what = opened.format === "csv" ? `no ${missing.map((m) => m + ".csv").join(", ")} beside it` : `no sheet ${missing.map((m) => `"${m}"`).join(", ")}`;
-    throw new InputError(`${file}: not a Baton workbook: ${what}. Create one with "baton init", or bring a tracker in with "baton migrate".`);
+    const what =
+      opened.format === "csv"
+        ? `no ${missing.map((m) => m + ".csv").join(", ")} beside it`
+        : `no sheet ${missing.map((m) => `"${m}"`).join(", ")}`;
+    throw new InputError(
+      `${file}: not a Baton workbook: ${what}. Create one with "baton init", or bring a tracker in with "baton migrate".`,
+    );
   }
   return opened;
 }

@@ -29,11 +29,15 @@ export function serialFromExcelJsDate(d: Date): number {
   return d.getTime() / MS_PER_DAY + SERIAL_UNIX_EPOCH;
 }
 
-/** One exceljs cell value as a plain cell value. */
+/**
+ * One exceljs cell value as a plain cell value. A date is its serial in the 1900 system
+ * whatever the workbook's date system: exceljs already turned a 1904 serial into the right
+ * Date, and the core reads 1900 serials. (`date1904` is kept for callers; it changes nothing.)
+ */
 export function plainValue(v: ExcelJS.CellValue, date1904 = false): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return serialFromExcelJsDate(v) + (date1904 ? 1462 : 0);
+  if (v instanceof Date) return serialFromExcelJsDate(v);
   if (typeof v === "object") {
     if ("error" in v) return String(v.error);
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
@@ -47,16 +51,29 @@ export function plainValue(v: ExcelJS.CellValue, date1904 = false): CellValue {
   return null;
 }
 
-/** A worksheet's used range from A1 as a grid. */
+/**
+ * A worksheet's used range from A1 as a grid. A merged area reads as Office.js reads it: its
+ * value in the first cell, the others blank (exceljs repeats the first cell's value in each);
+ * a row, and the grid, then end at their last value.
+ */
 export function worksheetGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {
   const rows: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
     const out: CellValue[] = new Array(Math.max(0, values.length - 1));
     for (let c = 1; c < values.length; c++) out[c - 1] = plainValue(values[c], date1904);
+    let merged = false;
+    row.eachCell((cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        out[c - 1] = null;
+        merged = true;
+      }
+    });
+    if (merged) while (out.length && out[out.length - 1] === null) out.length--;
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = out;
   });
+  while (rows.length && !rows[rows.length - 1]!.length) rows.length--;
   return rows;
 }
 
