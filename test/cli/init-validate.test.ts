@@ -80,7 +80,8 @@ describe("baton validate on bad input", () => {
     writeFileSync(fake, "not a zip at all");
     const notWorkbook = baton(["validate", fake]);
     expect(notWorkbook.code).toBe(2);
-    expect(notWorkbook.stderr).toMatch(/not a readable \.xlsx/);
+    expect(notWorkbook.stderr).toMatch(/not a valid workbook: it is not a zip file/);
+    expect(notWorkbook.stderr.trim().split("\n")).toHaveLength(1);
 
     const other = join(dir, "other.xlsx");
     const wb = new ExcelJS.Workbook();
