@@ -35,7 +35,12 @@ const targets = {
   async bench() {
     // The benchmark: the parent that runs every figure, and the child that runs one.
     await build({
-      entryPoints: { main: "bench/src/main.ts", child: "bench/src/child.ts", lean: "bench/src/lean.ts", probe: "bench/src/probe.ts" },
+      entryPoints: {
+        main: "bench/src/main.ts",
+        child: "bench/src/child.ts",
+        lean: "bench/src/lean.ts",
+        probe: "bench/src/probe.ts",
+      },
       outdir: "bench/dist",
       outExtension: { ".js": ".mjs" },
       bundle: true,
@@ -65,11 +70,17 @@ const targets = {
     // The Excel add-in: task pane, ribbon commands, custom functions, manifests (see its README section).
     const { buildExcel } = await import("../excel-addin/scripts/build.mjs");
     const { total, css } = await buildExcel();
-    console.log(`excel-addin/dist: task pane JavaScript ${(total / 1024).toFixed(1)} KB, CSS ${(css / 1024).toFixed(1)} KB`);
+    console.log(
+      `excel-addin/dist: task pane JavaScript ${(total / 1024).toFixed(1)} KB, CSS ${(css / 1024).toFixed(1)} KB`,
+    );
   },
   async ui() {
     // The shared sidebar over the demo workbook, with the real core running in the page.
-    await buildInlinedPage({ entry: "ui/preview.ts", title: "Baton sidebar preview", outfile: "ui/dist/preview.html" });
+    await buildInlinedPage({
+      entry: "ui/preview.ts",
+      title: "Baton sidebar preview",
+      outfile: "ui/dist/preview.html",
+    });
   },
   async gsheets() {
     await buildGsheets();

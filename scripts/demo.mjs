@@ -24,7 +24,11 @@ const steps = [
 
 for (const args of steps) {
   console.log(`\n$ baton ${args.join(" ")}`);
-  const { status } = spawnSync(process.execPath, ["cli/dist/baton.js", ...args], { stdio: "inherit" });
+  const { status } = spawnSync(process.execPath, ["cli/dist/baton.js", ...args], {
+    stdio: "inherit",
+  });
   if (status === null || status > 1) process.exit(status ?? 2);
 }
-console.log(`\nThe board summary: open ${resolve("baton-demo-summary.html")} in a browser, or its sheet in ${file}.`);
+console.log(
+  `\nThe board summary: open ${resolve("baton-demo-summary.html")} in a browser, or its sheet in ${file}.`,
+);

@@ -62,7 +62,13 @@ export const COMMANDS: Command[] = [
     name: "init",
     usage: "baton init FILE.xlsx [--demo] [--time-zone ZONE] [--as-of DATE] [--force] [--json]",
     summary: "write an empty template, or the demo workbook",
-    options: { ...JSON_FLAG, demo: { type: "boolean" }, force: { type: "boolean" }, "time-zone": { type: "string" }, "as-of": { type: "string" } },
+    options: {
+      ...JSON_FLAG,
+      demo: { type: "boolean" },
+      force: { type: "boolean" },
+      "time-zone": { type: "string" },
+      "as-of": { type: "string" },
+    },
     writes: (file) => [{ path: file, lock: true }],
     run: (file, v, out) =>
       init(
@@ -91,11 +97,20 @@ export const COMMANDS: Command[] = [
     options: { ...JSON_FLAG, "as-of": { type: "string" }, write: { type: "boolean" } },
     writes: (file, v) => (v.write ? [{ path: file, lock: true }] : []),
     run: (file, v, out) =>
-      status({ file, json: Boolean(v.json), write: Boolean(v.write), ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}) }, out),
+      status(
+        {
+          file,
+          json: Boolean(v.json),
+          write: Boolean(v.write),
+          ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}),
+        },
+        out,
+      ),
   },
   {
     name: "migrate",
-    usage: "baton migrate SOURCE --out FILE.xlsx [--mapping M.json] [--sheet NAME] [--as-of DATE] [--time-zone ZONE] [--force] [--progress] [--json]",
+    usage:
+      "baton migrate SOURCE --out FILE.xlsx [--mapping M.json] [--sheet NAME] [--as-of DATE] [--time-zone ZONE] [--force] [--progress] [--json]",
     summary: "import a foreign tracker (CSV or any sheet of a workbook) and report every row",
     options: {
       ...JSON_FLAG,
@@ -109,7 +124,12 @@ export const COMMANDS: Command[] = [
     },
     writes: (_file, v) => {
       const target = str(v.out);
-      return target ? [{ path: target, lock: true }, { path: mappingPathFor(target), lock: false }] : [];
+      return target
+        ? [
+            { path: target, lock: true },
+            { path: mappingPathFor(target), lock: false },
+          ]
+        : [];
     },
     run: (file, v, out) =>
       migrateCommand(
@@ -130,8 +150,14 @@ export const COMMANDS: Command[] = [
   {
     name: "summary",
     usage: "baton summary FILE [--as-of DATE] [--out F.md|F.html] [--write] [--json]",
-    summary: "the board summary as Markdown; --out writes .md or .html, --write adds a Board Summary sheet",
-    options: { ...JSON_FLAG, "as-of": { type: "string" }, out: { type: "string" }, write: { type: "boolean" } },
+    summary:
+      "the board summary as Markdown; --out writes .md or .html, --write adds a Board Summary sheet",
+    options: {
+      ...JSON_FLAG,
+      "as-of": { type: "string" },
+      out: { type: "string" },
+      write: { type: "boolean" },
+    },
     writes: (file, v) => [
       ...(v.write ? [{ path: file, lock: true }] : []),
       ...(str(v.out) ? [{ path: str(v.out)!, lock: false }] : []),
@@ -152,13 +178,27 @@ export const COMMANDS: Command[] = [
     name: "close",
     usage: "baton close FILE.xlsx --period P [--as-of DATE] [--key PATH] [--json]",
     summary: "seal and lock the check-ins of every open period up to P, signed with your key",
-    options: { ...JSON_FLAG, period: { type: "string" }, "as-of": { type: "string" }, key: { type: "string" } },
+    options: {
+      ...JSON_FLAG,
+      period: { type: "string" },
+      "as-of": { type: "string" },
+      key: { type: "string" },
+    },
     writes: (file) => [{ path: file, lock: true }],
     run: (file, v, out) => {
       const period = str(v.period);
-      if (!period) throw new UsageError("close needs --period P: a week such as 2026-W47, or a month such as 2026-10");
+      if (!period)
+        throw new UsageError(
+          "close needs --period P: a week such as 2026-W47, or a month such as 2026-10",
+        );
       return close(
-        { file, period, json: Boolean(v.json), ...(typeof v["as-of"] === "string" ? { asOf: v["as-of"] } : {}), ...(typeof v.key === "string" ? { key: v.key } : {}) },
+        {
+          file,
+          period,
+          json: Boolean(v.json),
+          ...(typeof v["as-of"] === "string" ? { asOf: v["as-of"] } : {}),
+          ...(typeof v.key === "string" ? { key: v.key } : {}),
+        },
         out,
       );
     },
@@ -166,9 +206,18 @@ export const COMMANDS: Command[] = [
   {
     name: "verify",
     usage: "baton verify FILE [--anchor HEX] [--json]",
-    summary: "check that sealed check-ins still match their seals and signed anchor (exit 3 if not)",
+    summary:
+      "check that sealed check-ins still match their seals and signed anchor (exit 3 if not)",
     options: { ...JSON_FLAG, anchor: { type: "string" } },
-    run: (file, v, out) => verify({ file, json: Boolean(v.json), ...(typeof v.anchor === "string" ? { anchor: v.anchor } : {}) }, out),
+    run: (file, v, out) =>
+      verify(
+        {
+          file,
+          json: Boolean(v.json),
+          ...(typeof v.anchor === "string" ? { anchor: v.anchor } : {}),
+        },
+        out,
+      ),
   },
 ];
 
@@ -202,16 +251,24 @@ export async function run(argv: readonly string[], terminal: Out = terminalOut()
     if (!command) throw new UsageError(`unknown command "${name}"`);
     let parsed;
     try {
-      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: [...rest],
+        options: command.options,
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (e) {
-      throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/, ""));
+      throw new UsageError(
+        (e as Error).message.replace(/\. To specify a positional argument.*$/, ""),
+      );
     }
     const [file, ...extra] = parsed.positionals;
     if (!file) throw new UsageError(`${name} needs a FILE`);
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const values = parsed.values as Values;
     for (const [key, value] of Object.entries(values))
-      if (value === "") throw new InputError(`--${key} is empty; it expects ${EXPECTED[key] ?? "a value"}`);
+      if (value === "")
+        throw new InputError(`--${key} is empty; it expects ${EXPECTED[key] ?? "a value"}`);
     const writes = command.writes?.(file, values) ?? [];
     // Every output is checked before anything is written, so a command never stops half-way.
     for (const w of writes) assertWritable(w.path);

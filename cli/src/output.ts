@@ -8,7 +8,8 @@ export interface Out {
 }
 
 export function terminalOut(): Out {
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+  const color =
+    Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
   return { stdout: process.stdout, stderr: process.stderr, color };
 }
 
@@ -33,7 +34,10 @@ export function paint(out: Out, tint: Tint, text: string): string {
  */
 export function visibleControls(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+      (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+    )
     .replace(/\ue01b(\[\d+m)/g, "\u001b$1");
 }
 
@@ -77,7 +81,13 @@ export function json(out: Out, value: unknown): void {
 }
 
 /** Cells are plain text; `tints` colours whole columns by their value. Long cells are cut. */
-export function table(out: Out, header: readonly string[], rows: readonly (readonly string[])[], tints: Record<number, (v: string) => Tint> = {}, max = 60): void {
+export function table(
+  out: Out,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  tints: Record<number, (v: string) => Tint> = {},
+  max = 60,
+): void {
   const cut = (s: string) => (s.length > max ? s.slice(0, max - 1) + "…" : s).replace(/\s+/g, " ");
   const cells = [header, ...rows].map((r) => r.map(cut));
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));

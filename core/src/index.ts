@@ -7,7 +7,13 @@ export type { CellValue, Grid, Grids } from "./cells/values.ts";
 export { isBlank, isErrorValue, isFormulaLike, describeValue } from "./cells/values.ts";
 export { a1, a1Range, columnLetters, columnNumber } from "./cells/a1.ts";
 export { groupRepeatedIssues, rowsText, GROUP_FROM, type IssueEntry } from "./issues/repeated.ts";
-export { decimalsOf, mostDecimals, numberForPeople, numberFormatFor, MAX_DECIMALS } from "./cells/precision.ts";
+export {
+  decimalsOf,
+  mostDecimals,
+  numberForPeople,
+  numberFormatFor,
+  MAX_DECIMALS,
+} from "./cells/precision.ts";
 export {
   type IsoDate,
   type IsoLocalDateTime,
@@ -24,7 +30,12 @@ export {
 
 export * from "./template/sheets.ts";
 export { ID_PREFIX, idKind, hasPrefix, type IdKind } from "./template/ids.ts";
-export { SettingsSchema, DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from "./template/settings.ts";
+export {
+  SettingsSchema,
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  type Settings,
+} from "./template/settings.ts";
 export {
   type Period,
   type Cadence,
@@ -41,11 +52,31 @@ export {
 export { templatePlan, type TemplateContent, type SheetRows } from "./template/write.ts";
 export { demoContent, type DemoOptions } from "./template/demo.ts";
 
-export { readWorkbook, findSheet, sheetsOf, locate, type Workbook, type SheetLayout, type ReadResult } from "./workbook/read.ts";
-export { validateWith, type Validation, type ExtraRule, type GridRule } from "./validate/validate.ts";
+export {
+  readWorkbook,
+  findSheet,
+  sheetsOf,
+  locate,
+  type Workbook,
+  type SheetLayout,
+  type ReadResult,
+} from "./workbook/read.ts";
+export {
+  validateWith,
+  type Validation,
+  type ExtraRule,
+  type GridRule,
+} from "./validate/validate.ts";
 export { validateGrids, type ValidateOptions } from "./ledger/validation.ts";
 export { closedThrough } from "./validate/rules.ts";
-export { makeIssue, hasErrors, type ValidationIssue, type IssueCode, type Severity, type IssueLocation } from "./issues/issues.ts";
+export {
+  makeIssue,
+  hasErrors,
+  type ValidationIssue,
+  type IssueCode,
+  type Severity,
+  type IssueLocation,
+} from "./issues/issues.ts";
 
 export { graphOf, topoSort, cycles, type Graph, type Cycle } from "./engine/graph.ts";
 export {
@@ -58,7 +89,20 @@ export {
   type HandoffEvaluation,
 } from "./engine/evaluate.ts";
 export { statusPlan } from "./engine/status-plan.ts";
-export { REASONS, isInherited, severityOf, describeReason, worstFirst, worstHandoffFirst, STATUS_ORDER, STATUSES, countsByStatus, type Reason, type ReasonCode, type Status } from "./engine/reasons.ts";
+export {
+  REASONS,
+  isInherited,
+  severityOf,
+  describeReason,
+  worstFirst,
+  worstHandoffFirst,
+  STATUS_ORDER,
+  STATUSES,
+  countsByStatus,
+  type Reason,
+  type ReasonCode,
+  type Status,
+} from "./engine/reasons.ts";
 export { calendarOf, type Calendar } from "./engine/calendar.ts";
 
 export type { Host } from "./ports/host.ts";
@@ -75,12 +119,34 @@ export {
   splitValues,
 } from "./ports/plan.ts";
 
-export { closePeriod, type CloseInput, type CloseResult, type CloseRefusal } from "./ledger/close.ts";
-export { verifyLedger, type LedgerVerification, type LedgerBreak, type VerifyOptions } from "./ledger/verify.ts";
+export {
+  closePeriod,
+  type CloseInput,
+  type CloseResult,
+  type CloseRefusal,
+} from "./ledger/close.ts";
+export {
+  verifyLedger,
+  type LedgerVerification,
+  type LedgerBreak,
+  type VerifyOptions,
+} from "./ledger/verify.ts";
 export type { BreakReason } from "./ledger/chain.ts";
 export { parseAnchor, formatAnchor, type LedgerAnchor } from "./ledger/anchor.ts";
-export { canonicalRow, canonicalCell, canonicalNumber, SEALED_COLUMNS } from "./ledger/canonical.ts";
-export { sealOf, sha256Hex, formatSeal, parseSeal, GENESIS_SEAL, type SealCell } from "./ledger/seal.ts";
+export {
+  canonicalRow,
+  canonicalCell,
+  canonicalNumber,
+  SEALED_COLUMNS,
+} from "./ledger/canonical.ts";
+export {
+  sealOf,
+  sha256Hex,
+  formatSeal,
+  parseSeal,
+  GENESIS_SEAL,
+  type SealCell,
+} from "./ledger/seal.ts";
 export { utf8Bytes } from "./ledger/utf8.ts";
 export * from "./actions/index.ts";
 export { plural, listed } from "./text/plural.ts";
@@ -100,9 +166,30 @@ export {
   anchorInStateGrid,
   isBatonSheet,
 } from "./ledger/state.ts";
-export { liveContext, checkinRowIssues, checkinEditIssues, type LiveContext } from "./actions/live.ts";
-export { paneState, paneStateOf, handoffsAtRisk, initiativeCounts, type PaneInput, type PaneStateInput } from "./actions/pane.ts";
-export type { Backend, PaneState, PaneIssue, PaneHandoff, PaneAction, PaneStatus, ActionOutcome, Question } from "./ports/pane.ts";
+export {
+  liveContext,
+  checkinRowIssues,
+  checkinEditIssues,
+  type LiveContext,
+} from "./actions/live.ts";
+export {
+  paneState,
+  paneStateOf,
+  handoffsAtRisk,
+  initiativeCounts,
+  type PaneInput,
+  type PaneStateInput,
+} from "./actions/pane.ts";
+export type {
+  Backend,
+  PaneState,
+  PaneIssue,
+  PaneHandoff,
+  PaneAction,
+  PaneStatus,
+  ActionOutcome,
+  Question,
+} from "./ports/pane.ts";
 export { checkinIndex, checkinRowRules, type CheckinIndex } from "./validate/rules.ts";
 export { readCheckinRow } from "./workbook/read.ts";
 export {
@@ -144,9 +231,21 @@ export {
   type RootCause,
 } from "./summary/model.ts";
 export type { TrendPoint } from "./summary/trend.ts";
-export { summaryPlan, summarySheetName, SUMMARY_MAX_ROWS, SUMMARY_WIDTH, CELL_TEXT_LIMIT } from "./summary/grid.ts";
+export {
+  summaryPlan,
+  summarySheetName,
+  SUMMARY_MAX_ROWS,
+  SUMMARY_WIDTH,
+  CELL_TEXT_LIMIT,
+} from "./summary/grid.ts";
 export { summaryMarkdown } from "./summary/markdown.ts";
 export { headlineText } from "./summary/words.ts";
 export { summaryHtml } from "./summary/html.ts";
 export { escapeHtml, escapeMarkdown } from "./summary/escape.ts";
-export { MAPPING_SHEET, IMPORT_REPORT_SHEET, mappingSheetPlan, readMappingSheet, importReportPlan } from "./actions/migration-sheets.ts";
+export {
+  MAPPING_SHEET,
+  IMPORT_REPORT_SHEET,
+  mappingSheetPlan,
+  readMappingSheet,
+  importReportPlan,
+} from "./actions/migration-sheets.ts";

@@ -279,9 +279,7 @@ export function anchorSteps(value: string, sheet: string | null, legacy: boolean
     {
       bytes: COMMAND_BYTES * 4 + jsonBytes(value),
       queue(ctx) {
-        const ws = sheet
-          ? sheetOf(ctx, sheet)
-          : ctx.workbook.worksheets.add(BATON_SHEET);
+        const ws = sheet ? sheetOf(ctx, sheet) : ctx.workbook.worksheets.add(BATON_SHEET);
         if (!sheet) ws.visibility = "VeryHidden";
         const cells = ws.getRange("A1:B1");
         cells.numberFormat = [["@", "@"]];

@@ -72,7 +72,11 @@ export function runSpec(s: Services, id: PaneAction, arg?: string): ActionOutcom
   };
   if (id === "closePeriod") {
     const key = closingKeyIn(s.userProperties?.());
-    return runOnce(s, id, { ...base, ...(arg === undefined ? {} : { answer: arg }), ...(key ? { key } : {}) });
+    return runOnce(s, id, {
+      ...base,
+      ...(arg === undefined ? {} : { answer: arg }),
+      ...(key ? { key } : {}),
+    });
   }
   if (id !== "migrate") return runOnce(s, id, arg === undefined ? base : { ...base, answer: arg });
   const source = readSource(s, arg);

@@ -202,7 +202,8 @@ export class SheetsHost {
     cells.setNumberFormat("@");
     cells.setValues([[ANCHOR_LABEL, value]]);
     const properties = this.writable.documentProperties();
-    if (properties.getProperty(ANCHOR_PROPERTY) !== null) properties.deleteProperty(ANCHOR_PROPERTY);
+    if (properties.getProperty(ANCHOR_PROPERTY) !== null)
+      properties.deleteProperty(ANCHOR_PROPERTY);
   }
 
   /** Applies a plan in order. The caller holds the document lock. */

@@ -21,16 +21,38 @@ describe("baton init", () => {
   it("writes the demo, whose honest problems validate reports with cell and fix", () => {
     const dir = tempDir();
     const file = join(dir, "demo.xlsx");
-    expect(baton(["init", file, "--demo", "--as-of", "2026-11-26", "--time-zone", "UTC"]).code).toBe(0);
+    expect(
+      baton(["init", file, "--demo", "--as-of", "2026-11-26", "--time-zone", "UTC"]).code,
+    ).toBe(0);
     const v = baton(["validate", file, "--json"]);
     expect(v.code).toBe(1);
-    const { issues } = JSON.parse(v.stdout) as { issues: { code: string; sheet: string; cell: string; row: number; column: string; severity: string; message: string; fix: string }[] };
-    expect(issues.map((i) => i.code).sort()).toEqual(["invalid-date", "missing-path-to-green", "unknown-reference"]);
+    const { issues } = JSON.parse(v.stdout) as {
+      issues: {
+        code: string;
+        sheet: string;
+        cell: string;
+        row: number;
+        column: string;
+        severity: string;
+        message: string;
+        fix: string;
+      }[];
+    };
+    expect(issues.map((i) => i.code).sort()).toEqual([
+      "invalid-date",
+      "missing-path-to-green",
+      "unknown-reference",
+    ]);
     for (const i of issues) {
-      expect(Object.keys(i)).toEqual(expect.arrayContaining(["code", "severity", "sheet", "row", "column", "cell", "message"]));
+      expect(Object.keys(i)).toEqual(
+        expect.arrayContaining(["code", "severity", "sheet", "row", "column", "cell", "message"]),
+      );
       expect(i.fix.length).toBeGreaterThan(0);
     }
-    expect(issues.find((i) => i.code === "invalid-date")).toMatchObject({ sheet: "Hand-offs", column: "Committed Date" });
+    expect(issues.find((i) => i.code === "invalid-date")).toMatchObject({
+      sheet: "Hand-offs",
+      column: "Committed Date",
+    });
     const text = baton(["validate", file]);
     expect(text.stdout).toContain(`${file}: Baton found 3 errors.`);
   });
@@ -41,7 +63,8 @@ describe("baton init", () => {
     baton(["init", file, "--demo", "--as-of", "2026-11-26", "--time-zone", "UTC"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const values = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).filter(Boolean);
+    const values = (name: string) =>
+      (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).filter(Boolean);
     const initiatives = values(SHEET.initiatives);
     const teams = new Set(initiatives.map((r) => r[4]));
     expect(teams.size).toBeGreaterThanOrEqual(4);
@@ -108,10 +131,38 @@ describe("a tracker kept as CSV files", () => {
     const header = (key: keyof typeof COLUMNS) => COLUMNS[key].map((c) => c.header);
     writeCsv(join(dir, "Objectives.csv"), [header("objectives"), ["OBJ-1", "Grow", "Olivia"]]);
     writeCsv(join(dir, "KPIs.csv"), [header("kpis")]);
-    writeCsv(join(dir, "Initiatives.csv"), [header("initiatives"), ["INI-1", "OBJ-1", "Do, then \"more\"", "Team A", "Ines", "2026-09-01", "2027-01-31", "In progress"]]);
+    writeCsv(join(dir, "Initiatives.csv"), [
+      header("initiatives"),
+      [
+        "INI-1",
+        "OBJ-1",
+        'Do, then "more"',
+        "Team A",
+        "Ines",
+        "2026-09-01",
+        "2027-01-31",
+        "In progress",
+      ],
+    ]);
     writeCsv(join(dir, "Hand-offs.csv"), [header("handoffs")]);
-    writeCsv(join(dir, "Check-ins.csv"), [header("checkins"), ["2026-W48", "INI-1", "Red", "40%", null, "Line one\nline two", null, "Rae", "2026-11-26 09:00"]]);
-    writeCsv(join(dir, "Settings.csv"), [["Key", "Value"], ["Time Zone", "UTC"]]);
+    writeCsv(join(dir, "Check-ins.csv"), [
+      header("checkins"),
+      [
+        "2026-W48",
+        "INI-1",
+        "Red",
+        "40%",
+        null,
+        "Line one\nline two",
+        null,
+        "Rae",
+        "2026-11-26 09:00",
+      ],
+    ]);
+    writeCsv(join(dir, "Settings.csv"), [
+      ["Key", "Value"],
+      ["Time Zone", "UTC"],
+    ]);
     const r = baton(["validate", join(dir, "Check-ins.csv"), "--json"]);
     expect(JSON.parse(r.stdout).issues).toEqual([
       expect.objectContaining({ code: "missing-path-to-green", sheet: "Check-ins", cell: "G2" }),
@@ -137,7 +188,17 @@ describe("nothing Baton writes becomes a formula", () => {
     // A user types formula-like text; Baton reads and rewrites the file through its host.
     const { XlsxHost } = await import("../../cli/src/files/xlsx-host.ts");
     const host = await XlsxHost.open(file);
-    await host.apply({ ops: [{ op: "values", sheet: SHEET.objectives, row: 2, column: 5, values: [["=cmd|' /C calc'!A0"]] }] });
+    await host.apply({
+      ops: [
+        {
+          op: "values",
+          sheet: SHEET.objectives,
+          row: 2,
+          column: 5,
+          values: [["=cmd|' /C calc'!A0"]],
+        },
+      ],
+    });
     await host.save(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

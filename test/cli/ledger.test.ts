@@ -87,23 +87,30 @@ describe("baton close", () => {
     expect(digest(file)).toBe(before);
   });
 
-  it("says plainly, exit 2, when the week has not begun or is not a period, and changes nothing", { timeout: 300_000 }, () => {
-    const file = demo();
-    baton("close", file, "--period", "2026-W47");
-    const before = digest(file);
-    const cases: [string[], string][] = [
-      [["--period", "2026-W49", "--as-of", "2026-11-26"], "2026-W49 has not begun: today is 2026-11-26"],
-      [["--period", "2026-W60"], "not a period"],
-      [["--period", "2026-11"], "cadence is Weekly"],
-      [[], "needs --period"],
-    ];
-    for (const [args, says] of cases) {
-      const r = baton("close", file, ...args);
-      expect(r.status, args.join(" ")).toBe(2);
-      expect(r.stderr).toContain(says);
-    }
-    expect(digest(file)).toBe(before);
-  });
+  it(
+    "says plainly, exit 2, when the week has not begun or is not a period, and changes nothing",
+    { timeout: 300_000 },
+    () => {
+      const file = demo();
+      baton("close", file, "--period", "2026-W47");
+      const before = digest(file);
+      const cases: [string[], string][] = [
+        [
+          ["--period", "2026-W49", "--as-of", "2026-11-26"],
+          "2026-W49 has not begun: today is 2026-11-26",
+        ],
+        [["--period", "2026-W60"], "not a period"],
+        [["--period", "2026-11"], "cadence is Weekly"],
+        [[], "needs --period"],
+      ];
+      for (const [args, says] of cases) {
+        const r = baton("close", file, ...args);
+        expect(r.status, args.join(" ")).toBe(2);
+        expect(r.stderr).toContain(says);
+      }
+      expect(digest(file)).toBe(before);
+    },
+  );
 
   it("needs an .xlsx workbook: a CSV folder has nowhere to keep the anchor", () => {
     const csvDir = join(dir, "csv-close");
@@ -139,22 +146,26 @@ describe("the saved file locks the sealed rows and leaves the rest editable", ()
   });
 
   // Three closes in three processes: time for a loaded machine.
-  it("keeps every cell of every sealed row locked, blank ones included, across three closes that move rows", { timeout: 300_000 }, async () => {
-    const file = demo();
-    let sealedRows = 0;
-    for (const period of ["2026-W45", "2026-W46", "2026-W47"]) {
-      const r = baton("close", file, "--period", period, "--json");
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.json().moved, period).toBeGreaterThan(0);
-      sealedRows = r.json().sealedRows;
-    }
-    const sheet = await readXlsxProtection(file, SHEET.checkins);
-    const open: string[] = [];
-    for (let r = 2; r <= sealedRows + 1; r++)
-      for (let c = 1; c <= 10; c++) if (!sheet.locked(r, c)) open.push(`R${r}C${c}`);
-    expect(open).toEqual([]);
-    for (let c = 1; c <= 10; c++) expect(sheet.locked(sealedRows + 2, c)).toBe(false);
-  });
+  it(
+    "keeps every cell of every sealed row locked, blank ones included, across three closes that move rows",
+    { timeout: 300_000 },
+    async () => {
+      const file = demo();
+      let sealedRows = 0;
+      for (const period of ["2026-W45", "2026-W46", "2026-W47"]) {
+        const r = baton("close", file, "--period", period, "--json");
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.json().moved, period).toBeGreaterThan(0);
+        sealedRows = r.json().sealedRows;
+      }
+      const sheet = await readXlsxProtection(file, SHEET.checkins);
+      const open: string[] = [];
+      for (let r = 2; r <= sealedRows + 1; r++)
+        for (let c = 1; c <= 10; c++) if (!sheet.locked(r, c)) open.push(`R${r}C${c}`);
+      expect(open).toEqual([]);
+      for (let c = 1; c <= 10; c++) expect(sheet.locked(sealedRows + 2, c)).toBe(false);
+    },
+  );
 
   it("is honoured by LibreOffice: the sheet is protected, sealed cells protected, open and new rows not", (ctx) => {
     const soffice = toolIn(ctx, "soffice");

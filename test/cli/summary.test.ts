@@ -267,7 +267,9 @@ describe("LibreOffice reads the sheet --write produced", () => {
         for (let r = op.range.row; r < op.range.row + op.range.rows; r++)
           for (let c = op.range.column; c < op.range.column + op.range.columns; c++)
             formats.set(`${r},${c}`, op.format.numberFormat);
-    const values = plan.ops.find((o): o is Extract<WriteOp, { op: "values" }> => o.op === "values")!;
+    const values = plan.ops.find(
+      (o): o is Extract<WriteOp, { op: "values" }> => o.op === "values",
+    )!;
     const expected = values.values.map((row, r) =>
       row.map((v, c) => shown(v, formats.get(`${r + 1},${c + 1}`))),
     );

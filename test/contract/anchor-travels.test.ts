@@ -90,7 +90,10 @@ describe("the anchor travels with the workbook from host to host", () => {
     book.sheet(BATON_SHEET).hidden = true;
     const inSheets = asyncHost(sheetsHost(book, appsScript(book)));
     expect(await inSheets.readAnchor()).toBe(second.anchor);
-    expect(await verifiedIn(inSheets)).toMatchObject({ intact: true, sealedRows: second.sealedRows });
+    expect(await verifiedIn(inSheets)).toMatchObject({
+      intact: true,
+      sealedRows: second.sealedRows,
+    });
 
     // Downloaded as .xlsx (Sheets writes the Baton sheet hidden) and checked by the file host.
     const downloaded: Record<string, Grids[string]> = {};

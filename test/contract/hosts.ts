@@ -181,7 +181,9 @@ export const xlsxStreamedHost: HostFactory = {
         await host.save(saved);
         if (await lockedInFile(saved, sheet, row, column))
           throw new Error(`${sheet} R${row}C${column} is locked`);
-        await host.apply({ ops: [{ op: "values", sheet, row, column, values: [[value as PlanValue]] }] });
+        await host.apply({
+          ops: [{ op: "values", sheet, row, column, values: [[value as PlanValue]] }],
+        });
       },
       async reopenedValue(sheet, row, column) {
         const saved = join(dir, `saved-${Math.random().toString(36).slice(2)}.xlsx`);

@@ -38,7 +38,9 @@ describe("serials", () => {
   it("agree with luxon on every day", () => {
     fc.assert(
       fc.property(fc.integer({ min: -25567, max: 2932896 }), (days) => {
-        expect(isoFromDays(days)).toBe(DateTime.fromMillis(days * 86400000, { zone: "UTC" }).toISODate());
+        expect(isoFromDays(days)).toBe(
+          DateTime.fromMillis(days * 86400000, { zone: "UTC" }).toISODate(),
+        );
         expect(daysFromIso(isoFromDays(days))).toBe(days);
       }),
     );

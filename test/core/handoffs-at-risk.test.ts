@@ -10,7 +10,11 @@ import { checkin, handoff, initiative, objective, workbookGrids } from "../suppo
 const AS_OF = "2026-11-26";
 const grids = workbookGrids({
   objectives: [objective("OBJ-1")],
-  initiatives: [initiative("INI-1", "OBJ-1"), initiative("INI-2", "OBJ-1", { Team: "Team B" }), initiative("INI-3", "OBJ-1", { Team: "Team C" })],
+  initiatives: [
+    initiative("INI-1", "OBJ-1"),
+    initiative("INI-2", "OBJ-1", { Team: "Team B" }),
+    initiative("INI-3", "OBJ-1", { Team: "Team C" }),
+  ],
   handoffs: [
     // Six days late: Red.
     handoff("DEP-1", "INI-1", "INI-2", { "Needed By": "2026-11-20" }),
@@ -38,7 +42,16 @@ describe("red and amber hand-offs are listed worst first", () => {
 
   it("names the teams on each side, the owner, the cell, and where the trouble starts", () => {
     const dep2 = atRisk.find((h) => h.id === "DEP-2")!;
-    expect(dep2).toMatchObject({ from: "INI-2", fromTeam: "Team B", to: "INI-3", toTeam: "Team C", owner: "Hana", sheet: "Hand-offs", cell: "A3", deliverable: "Deliverable DEP-2" });
+    expect(dep2).toMatchObject({
+      from: "INI-2",
+      fromTeam: "Team B",
+      to: "INI-3",
+      toTeam: "Team C",
+      owner: "Hana",
+      sheet: "Hand-offs",
+      cell: "A3",
+      deliverable: "Deliverable DEP-2",
+    });
     expect(dep2.rootCauses).toEqual(["DEP-1"]);
     expect(dep2.reasons.length).toBeGreaterThan(0);
   });
@@ -56,7 +69,11 @@ describe("the pane's state carries the statuses once the template is there", () 
   });
 
   it("has none without the template", () => {
-    const state = paneState({ grids: { Sheet1: [["x"]] }, now: new Date(`${AS_OF}T12:00:00Z`), actions: ["setUpTemplate"] });
+    const state = paneState({
+      grids: { Sheet1: [["x"]] },
+      now: new Date(`${AS_OF}T12:00:00Z`),
+      actions: ["setUpTemplate"],
+    });
     expect(state.atRisk).toEqual([]);
     expect(state.initiativeCounts).toEqual({});
   });

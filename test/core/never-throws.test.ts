@@ -20,7 +20,8 @@ import {
 import { cellValue } from "../support/junk.ts";
 
 const headers = (key: keyof typeof COLUMNS) => COLUMNS[key].map((c) => c.header);
-const rows = (width: number) => fc.array(fc.array(cellValue, { maxLength: width + 2 }), { maxLength: 12 });
+const rows = (width: number) =>
+  fc.array(fc.array(cellValue, { maxLength: width + 2 }), { maxLength: 12 });
 
 const workbook = fc.record({
   objectives: rows(7),
@@ -28,7 +29,22 @@ const workbook = fc.record({
   initiatives: rows(11),
   handoffs: rows(12),
   checkins: rows(10),
-  settings: fc.array(fc.tuple(fc.constantFrom("Time Zone", "Cadence", "Amber Window", "Stale After", "Holidays", "Current Period", "Template Version", "junk"), cellValue), { maxLength: 10 }),
+  settings: fc.array(
+    fc.tuple(
+      fc.constantFrom(
+        "Time Zone",
+        "Cadence",
+        "Amber Window",
+        "Stale After",
+        "Holidays",
+        "Current Period",
+        "Template Version",
+        "junk",
+      ),
+      cellValue,
+    ),
+    { maxLength: 10 },
+  ),
   shuffleHeaders: fc.boolean(),
   dropSheet: fc.option(fc.constantFrom(...Object.values(SHEET)), { nil: undefined }),
 });
@@ -72,9 +88,15 @@ describe("validation never throws", () => {
 
   it("on a grid that is nothing but junk, including ragged and empty rows", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...Object.values(SHEET), "Other"), fc.array(fc.array(cellValue, { maxLength: 14 }), { maxLength: 8 })), (grids) => {
-        expect(() => validateGrids(grids)).not.toThrow();
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...Object.values(SHEET), "Other"),
+          fc.array(fc.array(cellValue, { maxLength: 14 }), { maxLength: 8 }),
+        ),
+        (grids) => {
+          expect(() => validateGrids(grids)).not.toThrow();
+        },
+      ),
       { numRuns: 1500 },
     );
   });

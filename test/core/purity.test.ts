@@ -28,7 +28,18 @@ describe("the core is pure", () => {
     expect(code).not.toMatch(/require\(["']|from ["']node:/);
 
     const context = vm.createContext({ Intl, console: { log() {} } });
-    for (const missing of ["TextEncoder", "TextDecoder", "setTimeout", "crypto", "URL", "fetch", "process", "require", "window", "document"])
+    for (const missing of [
+      "TextEncoder",
+      "TextDecoder",
+      "setTimeout",
+      "crypto",
+      "URL",
+      "fetch",
+      "process",
+      "require",
+      "window",
+      "document",
+    ])
       expect(vm.runInContext(`typeof ${missing}`, context)).toBe("undefined");
     vm.runInContext(code, context);
 
@@ -43,7 +54,9 @@ describe("the core is pure", () => {
     );
     const host = new MemoryHost();
     await host.apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "Europe/Berlin" })));
-    const expected = validateGrids(await host.readSheets(Object.values(SHEET))).issues.map((i) => i.code + " " + i.cell);
+    const expected = validateGrids(await host.readSheets(Object.values(SHEET))).issues.map(
+      (i) => i.code + " " + i.cell,
+    );
     expect(JSON.parse(await grids)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   });

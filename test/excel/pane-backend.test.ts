@@ -97,7 +97,12 @@ describe("Refresh status writes every status into the computed columns", () => {
     const f = fakeExcel(workbookGrids(smallWorkbook()));
     const backend = excelBackend({ run: f.run, now: () => new Date("2027-01-20T12:00:00Z") });
     const outcome = await backend.run("refreshStatus");
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Statuses as of 2027-01-20\. Initiatives: .*Hand-offs: 1 Red\./) });
+    expect(outcome).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(
+        /^Statuses as of 2027-01-20\. Initiatives: .*Hand-offs: 1 Red\./,
+      ),
+    });
     expect(f.excel.value(SHEET.handoffs, "J2")).toBe("Red");
     expect(f.excel.value(SHEET.handoffs, "K2")).toBe(5);
     const state = await backend.state();
@@ -108,10 +113,16 @@ describe("Refresh status writes every status into the computed columns", () => {
 
 describe("Board summary writes this period's summary sheet and shows it", () => {
   it("adds Board Summary 2026-W48, leaves the earlier one, and selects the new sheet", async () => {
-    const grids = { ...workbookGrids(smallWorkbook()), "Board Summary 2026-W47": [["last week's summary"]] };
+    const grids = {
+      ...workbookGrids(smallWorkbook()),
+      "Board Summary 2026-W47": [["last week's summary"]],
+    };
     const { backend, excel } = backendOver(grids);
     const outcome = await backend.run("writeSummary");
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Wrote "Board Summary 2026-W48"\. /) });
+    expect(outcome).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Wrote "Board Summary 2026-W48"\. /),
+    });
     expect(excel.grid("Board Summary 2026-W48").length).toBeGreaterThan(5);
     expect(excel.grid("Board Summary 2026-W47")).toEqual([["last week's summary"]]);
     expect(excel.state.active?.name).toBe("Board Summary 2026-W48");
@@ -128,19 +139,33 @@ describe("Board summary writes this period's summary sheet and shows it", () => 
 });
 
 describe("closing a period seals its check-ins in Excel, and Verify finds any change", () => {
-  const spec = () => workbookGrids(smallWorkbook({ checkins: [checkin("2026-W46", "INI-1"), checkin("2026-W48", "INI-2")] }));
+  const spec = () =>
+    workbookGrids(
+      smallWorkbook({ checkins: [checkin("2026-W46", "INI-1"), checkin("2026-W48", "INI-2")] }),
+    );
 
   it("seals, locks the sealed rows, keeps the open ones editable and stores the anchor", async () => {
     const { backend, excel } = backendOver(spec());
     const outcome = await backend.run("closePeriod", "2026-W47");
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Closed 2026-W46 to 2026-W47: 4 check-ins sealed\. Check-ins rows 2 to 5 are sealed and locked\..* Current Period is now 2026-W48\./) });
+    expect(outcome).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(
+        /^Closed 2026-W46 to 2026-W47: 4 check-ins sealed\. Check-ins rows 2 to 5 are sealed and locked\..* Current Period is now 2026-W48\./,
+      ),
+    });
     expect(excel.sheet(SHEET.checkins).protection.protected).toBe(true);
     expect(excel.sheet("_baton").visibility).toBe("VeryHidden");
     expect(excel.value("_baton", "B1")).toMatch(/"through":"2026-W47"/);
     expect(excel.state.settings.has("baton.sealAnchor")).toBe(false);
-    await expect(excel.userEdit(SHEET.checkins, "C2", "Red")).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(excel.userEdit(SHEET.checkins, "C2", "Red")).rejects.toMatchObject({
+      code: "AccessDenied",
+    });
     await excel.userEdit(SHEET.checkins, "C6", "Amber");
-    expect(await backend.run("verify")).toEqual({ ok: true, message: "The history is intact: 4 sealed check-ins through 2026-W47 match their seals and the anchor." });
+    expect(await backend.run("verify")).toEqual({
+      ok: true,
+      message:
+        "The history is intact: 4 sealed check-ins through 2026-W47 match their seals and the anchor.",
+    });
   });
 
   it("names the row whose sealed content was changed behind the protection", async () => {
@@ -152,11 +177,19 @@ describe("closing a period seals its check-ins in Excel, and Verify finds any ch
     await excel.userEdit(SHEET.checkins, "D3", 0.9);
     const outcome = await backend.run("verify");
     expect(outcome.ok).toBe(false);
-    expect(outcome.issues?.[0]).toMatchObject({ code: "sealed-row-edited", sheet: SHEET.checkins, row: 3, column: "Seal", cell: "J3" });
+    expect(outcome.issues?.[0]).toMatchObject({
+      code: "sealed-row-edited",
+      sheet: SHEET.checkins,
+      row: 3,
+      column: "Seal",
+      cell: "J3",
+    });
   });
 
   it("refuses a close while validation finds errors, and lists them", async () => {
-    const { backend, excel } = backendOver(workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })));
+    const { backend, excel } = backendOver(
+      workbookGrids(smallWorkbook({ checkins: [checkin("2026-W47", "INI-9")] })),
+    );
     const outcome = await backend.run("closePeriod", "2026-W47");
     expect(outcome.ok).toBe(false);
     expect(outcome.issues?.map((i) => i.code)).toContain("unknown-reference");
@@ -169,12 +202,17 @@ describe("a click on an issue selects its cell", () => {
     const { backend, excel } = backendOver(workbookGrids(smallWorkbook()));
     await backend.select(SHEET.checkins, "B5");
     expect(excel.state.active?.name).toBe(SHEET.checkins);
-    expect(excel.state.selection).toEqual({ sheet: SHEET.checkins, box: { r0: 4, c0: 1, rows: 1, cols: 1 } });
+    expect(excel.state.selection).toEqual({
+      sheet: SHEET.checkins,
+      box: { r0: 4, c0: 1, rows: 1, cols: 1 },
+    });
   });
 
   it("says so when the sheet is gone", async () => {
     const { backend } = backendOver(workbookGrids(smallWorkbook()));
-    await expect(backend.select("Deleted sheet", "A1")).rejects.toThrow("A sheet Baton needs was renamed or deleted while it worked. Try again.");
+    await expect(backend.select("Deleted sheet", "A1")).rejects.toThrow(
+      "A sheet Baton needs was renamed or deleted while it worked. Try again.",
+    );
   });
 });
 

@@ -158,7 +158,9 @@ describe("the functions' metadata comes from their JSDoc", () => {
 
 describe("a tracker on the active sheet is imported from the ribbon, and the sheet is left as it was", () => {
   it("imports a real project plan beside it and lists what could not be imported", async () => {
-    const file = await XlsxHost.fromBuffer(readFileSync(fixture("09_project_plan_gantt_packt.xlsx")));
+    const file = await XlsxHost.fromBuffer(
+      readFileSync(fixture("09_project_plan_gantt_packt.xlsx")),
+    );
     const [name] = await file.sheetNames();
     const source = (await file.readSheets([name!]))[name!]!;
     const { run, excel } = fakeExcel({ [name!]: source });
@@ -169,19 +171,33 @@ describe("a tracker on the active sheet is imported from the ribbon, and the she
     await ribbonCommands(run, u).migrate({ completed: () => void completed++ });
     expect(completed).toBe(1);
     expect(u.log[0]).toMatch(
-      new RegExp(`^ok: Imported \\d+ of \\d+ rows of "${name}", which is unchanged\\. The sheet "${IMPORT_REPORT_SHEET}" lists every row`),
+      new RegExp(
+        `^ok: Imported \\d+ of \\d+ rows of "${name}", which is unchanged\\. The sheet "${IMPORT_REPORT_SHEET}" lists every row`,
+      ),
     );
     expect(excel.grid(name!)).toEqual(before);
-    expect(excel.state.sheets.map((s) => s.name)).toEqual([name, ...Object.values(SHEET), IMPORT_REPORT_SHEET]);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([
+      name,
+      ...Object.values(SHEET),
+      IMPORT_REPORT_SHEET,
+    ]);
     expect(excel.state.active?.name).toBe(IMPORT_REPORT_SHEET);
     expect(excel.grid(SHEET.initiatives).length).toBeGreaterThan(1);
   });
 
   it("refuses a workbook whose template already holds data", async () => {
-    const { run, excel } = fakeExcel({ ...workbookGrids(smallWorkbook()), Tracker: [["Task", "Owner"], ["Fix routing", "Jonas"]] });
+    const { run, excel } = fakeExcel({
+      ...workbookGrids(smallWorkbook()),
+      Tracker: [
+        ["Task", "Owner"],
+        ["Fix routing", "Jonas"],
+      ],
+    });
     excel.state.active = excel.sheet("Tracker");
     const u = ui();
     await ribbonCommands(run, u).migrate({ completed: () => {} });
-    expect(u.log[0]).toMatch(/^error: This workbook already holds Baton data \(Objectives has 1 row\)/);
+    expect(u.log[0]).toMatch(
+      /^error: This workbook already holds Baton data \(Objectives has 1 row\)/,
+    );
   });
 });

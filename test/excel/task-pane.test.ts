@@ -160,8 +160,10 @@ describe("in Excel, the pane shows the hand-offs at risk and refreshes the statu
     await page.waitForSelector("#baton >> text=DEP-1");
     await page.click("#baton .toolbar button:has-text('Refresh statuses')");
     await page.waitForSelector("#baton [role=status] >> text=Statuses as of");
-    const status = await page.evaluate(
-      () => (window as never as { __office: { excel: { value(s: string, a: string): unknown } } }).__office.excel.value("Hand-offs", "J2"),
+    const status = await page.evaluate(() =>
+      (
+        window as never as { __office: { excel: { value(s: string, a: string): unknown } } }
+      ).__office.excel.value("Hand-offs", "J2"),
     );
     expect(status).toBe("Red");
     expect(errors).toEqual([]);
@@ -177,9 +179,15 @@ describe("in Excel, a click on Board summary writes the sheet", () => {
     await memory.apply(templatePlan(demoContent({ today, timeZone: "UTC" })));
     const { page, errors } = await openInFakeExcel(await memory.readSheets(Object.values(SHEET)));
     await page.click("#baton .toolbar button:has-text('Board summary')");
-    await page.waitForSelector("#baton [role=status] >> text=Wrote \"Board Summary");
+    await page.waitForSelector('#baton [role=status] >> text=Wrote "Board Summary');
     const written = await page.evaluate(() => {
-      const excel = (window as never as { __office: { excel: { state: { active: { name: string } | null }; grid(n: string): unknown[][] } } }).__office.excel;
+      const excel = (
+        window as never as {
+          __office: {
+            excel: { state: { active: { name: string } | null }; grid(n: string): unknown[][] };
+          };
+        }
+      ).__office.excel;
       const name = excel.state.active!.name;
       return { name, rows: excel.grid(name).length };
     });

@@ -149,7 +149,9 @@ describe("a close that moves rows loses nothing", () => {
           const P = WEEKS[upTo]!;
           const before = grids[SHEET.checkins]!.slice(1);
           // A first close before every check-in has nothing to seal and is refused.
-          if (rows.every((r) => comparePeriods(parsePeriod(String(r.Period))!, parsePeriod(P)!) > 0)) {
+          if (
+            rows.every((r) => comparePeriods(parsePeriod(String(r.Period))!, parsePeriod(P)!) > 0)
+          ) {
             const refused = closePeriod({ grids, anchor: null, period: P });
             expect(refused).toMatchObject({ ok: false, reason: "before-first-checkin" });
             return;

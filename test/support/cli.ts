@@ -12,7 +12,10 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function baton(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function baton(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Run {
   const r = spawnSync(process.execPath, [BATON, ...args], {
     cwd: options.cwd ?? process.cwd(),
     encoding: "utf8",

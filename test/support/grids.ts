@@ -2,7 +2,15 @@
  * Builds template workbooks as grids for tests: rows are given by header name, so a test says
  * only what matters to its rule. Every template sheet is present with its full header row.
  */
-import { COLUMNS, SHEET, SETTING_KEYS, type CellValue, type Grids, type SheetKey, type Settings } from "@baton/core";
+import {
+  COLUMNS,
+  SHEET,
+  SETTING_KEYS,
+  type CellValue,
+  type Grids,
+  type SheetKey,
+  type Settings,
+} from "@baton/core";
 
 export type RowSpec = Record<string, CellValue>;
 
@@ -18,7 +26,9 @@ export interface WorkbookSpec {
 
 function sheet(key: Exclude<SheetKey, "settings">, rows: RowSpec[] = []): CellValue[][] {
   const headers = COLUMNS[key].map((c) => c.header);
-  for (const r of rows) for (const h of Object.keys(r)) if (!headers.includes(h)) throw new Error(`no column "${h}" in ${SHEET[key]}`);
+  for (const r of rows)
+    for (const h of Object.keys(r))
+      if (!headers.includes(h)) throw new Error(`no column "${h}" in ${SHEET[key]}`);
   return [headers, ...rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)))];
 }
 
@@ -41,7 +51,12 @@ export function workbookGrids(spec: WorkbookSpec = {}): Record<string, CellValue
 }
 
 /** Shorthands for well-formed rows, to be overridden field by field. */
-export const objective = (id: string, o: RowSpec = {}): RowSpec => ({ ID: id, Objective: `Objective ${id}`, Owner: "Olivia", ...o });
+export const objective = (id: string, o: RowSpec = {}): RowSpec => ({
+  ID: id,
+  Objective: `Objective ${id}`,
+  Owner: "Olivia",
+  ...o,
+});
 export const kpi = (id: string, objectiveId: string, o: RowSpec = {}): RowSpec => ({
   ID: id,
   "Objective ID": objectiveId,
@@ -86,9 +101,18 @@ export function smallWorkbook(extra: WorkbookSpec = {}): WorkbookSpec {
   return {
     objectives: [objective("OBJ-1"), ...(extra.objectives ?? [])],
     kpis: [kpi("KPI-1", "OBJ-1"), ...(extra.kpis ?? [])],
-    initiatives: [initiative("INI-1", "OBJ-1"), initiative("INI-2", "OBJ-1", { Team: "Team B" }), ...(extra.initiatives ?? [])],
+    initiatives: [
+      initiative("INI-1", "OBJ-1"),
+      initiative("INI-2", "OBJ-1", { Team: "Team B" }),
+      ...(extra.initiatives ?? []),
+    ],
     handoffs: [handoff("DEP-1", "INI-1", "INI-2"), ...(extra.handoffs ?? [])],
-    checkins: [checkin("2026-W47", "INI-1"), checkin("2026-W47", "INI-2"), checkin("2026-W47", "KPI-1"), ...(extra.checkins ?? [])],
+    checkins: [
+      checkin("2026-W47", "INI-1"),
+      checkin("2026-W47", "INI-2"),
+      checkin("2026-W47", "KPI-1"),
+      ...(extra.checkins ?? []),
+    ],
     settings: { "Current Period": "2026-W48", ...extra.settings },
   };
 }

@@ -73,11 +73,27 @@ describe("validation issues are listed by sheet, each with its message and fix",
   it(`shows the first ${ISSUES_SHOWN} issues of a sheet, and all of them on request`, async () => {
     // Each code at most twice, too few to be grouped with another of its kind.
     const codes: IssueCode[] = [
-      "cell-error", "checkin-closed-period", "checkin-future-period", "csv-malformed",
-      "direction-mismatch", "duplicate-checkin", "duplicate-column", "duplicate-id",
-      "duplicate-setting", "handoff-cycle", "invalid-date", "invalid-enum", "invalid-id",
-      "invalid-number", "invalid-percent", "invalid-period", "invalid-reference",
-      "invalid-setting", "missing-actual", "missing-column", "missing-path-to-green",
+      "cell-error",
+      "checkin-closed-period",
+      "checkin-future-period",
+      "csv-malformed",
+      "direction-mismatch",
+      "duplicate-checkin",
+      "duplicate-column",
+      "duplicate-id",
+      "duplicate-setting",
+      "handoff-cycle",
+      "invalid-date",
+      "invalid-enum",
+      "invalid-id",
+      "invalid-number",
+      "invalid-percent",
+      "invalid-period",
+      "invalid-reference",
+      "invalid-setting",
+      "missing-actual",
+      "missing-column",
+      "missing-path-to-green",
     ];
     const one = stateWithIssues().issues.find((i) => i.sheet === "Initiatives")!;
     const issues = Array.from({ length: ISSUES_SHOWN + 12 }, (_, n) => ({

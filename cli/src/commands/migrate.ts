@@ -57,7 +57,10 @@ function readMapping(file: string): MappingFile {
   }
   // Every key of a mapping file is optional, so a file of another shape would read as "detect
   // everything" and be silently ignored: keys Baton does not know are refused instead.
-  const expected = "a JSON object with the keys " + MAPPING_KEYS.join(", ") + ", as baton migrate writes beside its output";
+  const expected =
+    "a JSON object with the keys " +
+    MAPPING_KEYS.join(", ") +
+    ", as baton migrate writes beside its output";
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new InputError(`${file}: not a mapping file: expected ${expected}`);
   const unknown = Object.keys(value).filter((k) => !MAPPING_KEYS.includes(k));
@@ -68,7 +71,8 @@ function readMapping(file: string): MappingFile {
   const columns = (value as { columns?: unknown }).columns;
   if (Array.isArray(columns))
     columns.forEach((c, i) => {
-      const extra = c && typeof c === "object" ? Object.keys(c).filter((k) => !COLUMN_KEYS.includes(k)) : [];
+      const extra =
+        c && typeof c === "object" ? Object.keys(c).filter((k) => !COLUMN_KEYS.includes(k)) : [];
       if (extra.length)
         throw new InputError(
           `${file}: not a mapping file: columns.${i} has ${extra.map((k) => `"${k}"`).join(", ")}; a column has the keys ${COLUMN_KEYS.join(", ")}`,

@@ -63,7 +63,10 @@ const reasonsText = (reasons: readonly Reason[]) => reasons.map(describeReason).
 function show(out: Out, file: string, ev: Evaluation, wrote: boolean): void {
   const tint = { 1: statusTint };
   line(out, paint(out, "bold", `Status of ${file} as of ${ev.asOf}`));
-  line(out, `  Initiatives: ${countsByStatus(ev.initiatives)}.  Hand-offs: ${countsByStatus(ev.handoffs)}.`);
+  line(
+    out,
+    `  Initiatives: ${countsByStatus(ev.initiatives)}.  Hand-offs: ${countsByStatus(ev.handoffs)}.`,
+  );
   line(out);
   table(
     out,

@@ -4,7 +4,10 @@ import { decide } from "../act.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
 
-export async function validate(opts: { file: string; json: boolean }, out: Out): Promise<CommandResult> {
+export async function validate(
+  opts: { file: string; json: boolean },
+  out: Out,
+): Promise<CommandResult> {
   const { outcome } = await decide(await openWorkbook(opts.file), "validate", { now: new Date() });
   const issues = outcome.issues ?? [];
   const exitCode = outcome.ok ? 0 : 1;

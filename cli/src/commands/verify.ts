@@ -15,7 +15,11 @@ export async function verify(
   const { host, grids } = await openWorkbook(opts.file);
   // A folder of CSV files keeps no anchor: its chain is checked alone.
   const anchor = host ? await host.readAnchor() : undefined;
-  const result = verifyLedger(grids, anchor, opts.anchor !== undefined ? { kept: opts.anchor } : {});
+  const result = verifyLedger(
+    grids,
+    anchor,
+    opts.anchor !== undefined ? { kept: opts.anchor } : {},
+  );
   const exitCode = result.intact ? 0 : 3;
   if (opts.json) {
     const b = result.firstBroken;
@@ -35,7 +39,9 @@ export async function verify(
       );
     else {
       const through = result.anchor ? ` through ${result.anchor.through}` : "";
-      const signed = result.anchor?.key ? ` The anchor is signed by key ${result.anchor.key.slice(0, 16)}….` : "";
+      const signed = result.anchor?.key
+        ? ` The anchor is signed by key ${result.anchor.key.slice(0, 16)}….`
+        : "";
       const kept = opts.anchor !== undefined ? " The kept anchor is in the chain." : "";
       line(
         out,

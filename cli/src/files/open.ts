@@ -4,7 +4,15 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { missingTemplateSheets, SHEET, sheetsOf, templateSheetsIn, type Grids, type Host, type ValidationIssue } from "@baton/core";
+import {
+  missingTemplateSheets,
+  SHEET,
+  sheetsOf,
+  templateSheetsIn,
+  type Grids,
+  type Host,
+  type ValidationIssue,
+} from "@baton/core";
 import { StreamedXlsxHost } from "./xlsx-stream.ts";
 import { UnreadableWorkbook } from "./xlsx/zip.ts";
 import { progress, progressDone } from "../progress.ts";

@@ -16,7 +16,16 @@ import { resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { replaceFile } from "./atomic.ts";
 import ExcelJS from "exceljs";
-import type { CellFormat, CellValue, Grid, Grids, Host, Rect, WriteOp, WritePlan } from "@baton/core";
+import type {
+  CellFormat,
+  CellValue,
+  Grid,
+  Grids,
+  Host,
+  Rect,
+  WriteOp,
+  WritePlan,
+} from "@baton/core";
 import { a1Range, LAST_ROW } from "@baton/core";
 import { emptyPatch, isEmptyPatch, patchOf, STATE_SHEET, writePatched } from "./xlsx-patch.ts";
 
@@ -46,7 +55,10 @@ export function plainValue(v: ExcelJS.CellValue, date1904 = false): CellValue {
       if (result === undefined || result === null) return null;
       return plainValue(result as ExcelJS.CellValue, date1904);
     }
-    if ("hyperlink" in v) return typeof v.text === "string" ? v.text : plainValue(v.text as ExcelJS.CellValue, date1904);
+    if ("hyperlink" in v)
+      return typeof v.text === "string"
+        ? v.text
+        : plainValue(v.text as ExcelJS.CellValue, date1904);
   }
   return null;
 }
@@ -89,7 +101,11 @@ const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 class Restyler {
   private readonly copies = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
 
-  apply(target: { style: Partial<ExcelJS.Style> }, key: string, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+  apply(
+    target: { style: Partial<ExcelJS.Style> },
+    key: string,
+    change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>,
+  ): void {
     const style = target.style ?? {};
     let byKey = this.copies.get(style);
     if (!byKey) this.copies.set(style, (byKey = new Map()));
@@ -107,7 +123,9 @@ class Restyler {
     this.apply(cell, "format:" + JSON.stringify(f), (s) => ({
       ...s,
       ...(f.numberFormat !== undefined ? { numFmt: f.numberFormat } : {}),
-      ...(f.fill !== undefined ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } } } : {}),
+      ...(f.fill !== undefined
+        ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } } }
+        : {}),
       ...(f.bold !== undefined || f.italic !== undefined || f.fontColor !== undefined
         ? {
             font: {
@@ -124,7 +142,10 @@ class Restyler {
 
   lock(target: { style: Partial<ExcelJS.Style> }, locked: boolean): void {
     if (target.style?.protection?.locked === locked) return;
-    this.apply(target, locked ? "locked" : "unlocked", (s) => ({ ...s, protection: { ...s.protection, locked } }));
+    this.apply(target, locked ? "locked" : "unlocked", (s) => ({
+      ...s,
+      protection: { ...s.protection, locked },
+    }));
   }
 }
 
@@ -141,12 +162,18 @@ const insideRect = (r: Rect, row: number, column: number) =>
  * So a sealed row's blank cells stay locked without being created, and the file stays as small
  * and as quick to write as it was.
  */
-function protectWorksheet(ws: ExcelJS.Worksheet, editable: readonly Rect[], styles: Restyler): void {
-  const inEditable = (row: number, column: number) => editable.some((r) => insideRect(r, row, column));
+function protectWorksheet(
+  ws: ExcelJS.Worksheet,
+  editable: readonly Rect[],
+  styles: Restyler,
+): void {
+  const inEditable = (row: number, column: number) =>
+    editable.some((r) => insideRect(r, row, column));
   const openFrom = new Map<number, number>();
   for (const r of editable)
     if (r.row + r.rows - 1 >= LAST_ROW)
-      for (let c = r.column; c < r.column + r.columns; c++) openFrom.set(c, Math.min(openFrom.get(c) ?? Infinity, r.row));
+      for (let c = r.column; c < r.column + r.columns; c++)
+        openFrom.set(c, Math.min(openFrom.get(c) ?? Infinity, r.row));
   const lockedRowsBelow = Math.min(...openFrom.values());
   const lastColumn = Math.max(ws.columnCount, ...editable.map((r) => r.column + r.columns - 1));
   for (let c = 1; c <= lastColumn; c++) {
@@ -296,10 +323,16 @@ export class XlsxHost implements Host {
         const ws = this.sheet(op.sheet);
         const list = `"${op.values.join(",")}"`;
         const { row, column, rows, columns } = op.range;
-        (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-          a1Range(row, column, rows, columns),
-          { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorStyle: "warning", error: `Choose one of ${op.values.join(", ")}` },
-        );
+        (
+          ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+        ).dataValidations.add(a1Range(row, column, rows, columns), {
+          type: "list",
+          allowBlank: true,
+          formulae: [list],
+          showErrorMessage: true,
+          errorStyle: "warning",
+          error: `Choose one of ${op.values.join(", ")}`,
+        });
         return;
       }
       case "freeze":
@@ -314,7 +347,13 @@ export class XlsxHost implements Host {
         const ws = this.sheet(op.sheet);
         protectWorksheet(ws, op.editable, this.styles);
         // Protection without a password: it stops accidental edits; the seals prove the rest.
-        void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: false });
+        void ws.protect("", {
+          selectLockedCells: true,
+          selectUnlockedCells: true,
+          formatColumns: true,
+          autoFilter: true,
+          sort: false,
+        });
         return;
       }
       case "setAnchor": {

@@ -20,7 +20,8 @@ export function closePeriod(read: ActionRead, input: ActionInput): ActionResult 
     ...(input.keyName ? { keyName: input.keyName } : {}),
   });
   // Closing is idempotent: asking again for what is done is success, with nothing written.
-  if (!result.ok && result.reason === "already-closed") return told({ ok: true, message: result.message });
+  if (!result.ok && result.reason === "already-closed")
+    return told({ ok: true, message: result.message });
   if (!result.ok)
     return told({
       ok: false,

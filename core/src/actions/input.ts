@@ -31,4 +31,5 @@ export interface ActionInput {
 export const placeOf = (input: ActionInput): string => input.place ?? "this workbook";
 
 /** The day statuses are judged as of: the one named, else today in the workbook's zone. */
-export const asOfIn = (zone: string, input: ActionInput): IsoDate => input.asOf ?? todayIn(zone, input.now);
+export const asOfIn = (zone: string, input: ActionInput): IsoDate =>
+  input.asOf ?? todayIn(zone, input.now);

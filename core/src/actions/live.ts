@@ -22,17 +22,31 @@ export function liveContext(workbook: Workbook): LiveContext {
  * Issues of one Check-ins row as it is now (`cells` is the row's values, `sheetRow` 1-based).
  * A blank row has none.
  */
-export function checkinRowIssues(context: LiveContext, cells: readonly CellValue[], sheetRow: number): ValidationIssue[] {
+export function checkinRowIssues(
+  context: LiveContext,
+  cells: readonly CellValue[],
+  sheetRow: number,
+): ValidationIssue[] {
   const { workbook, index } = context;
   const layout = workbook.layout.checkins;
   if (!layout) return [];
   const { record, issues } = readCheckinRow(workbook, cells, sheetRow);
-  if (record) checkinRowRules(index, record, (key) => locate("checkins", layout, sheetRow, key), (i) => issues.push(i));
+  if (record)
+    checkinRowRules(
+      index,
+      record,
+      (key) => locate("checkins", layout, sheetRow, key),
+      (i) => issues.push(i),
+    );
   return issues;
 }
 
 /** Issues of the given rows of the Check-ins grid (rows are 1-based sheet rows). */
-export function checkinEditIssues(context: LiveContext, checkins: Grid, rows: readonly number[]): ValidationIssue[] {
+export function checkinEditIssues(
+  context: LiveContext,
+  checkins: Grid,
+  rows: readonly number[],
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const row of rows) {
     if (row < 2) continue;

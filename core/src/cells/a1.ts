@@ -2,7 +2,8 @@
 
 /** 1-based column number to letters: 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {
-  if (!Number.isInteger(column) || column < 1) throw new RangeError(`column must be a positive integer, got ${column}`);
+  if (!Number.isInteger(column) || column < 1)
+    throw new RangeError(`column must be a positive integer, got ${column}`);
   let n = column;
   let out = "";
   while (n > 0) {
@@ -23,7 +24,8 @@ export function columnNumber(letters: string): number {
 
 /** 1-based row and column to an A1 reference: (5, 2) → "B5". */
 export function a1(row: number, column: number): string {
-  if (!Number.isInteger(row) || row < 1) throw new RangeError(`row must be a positive integer, got ${row}`);
+  if (!Number.isInteger(row) || row < 1)
+    throw new RangeError(`row must be a positive integer, got ${row}`);
   return columnLetters(column) + row;
 }
 

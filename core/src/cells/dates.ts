@@ -34,7 +34,9 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -130,7 +132,10 @@ export function isoFromInstant(instant: Date, zone: string): IsoDate | undefined
 }
 
 /** An instant as wall-clock date-time in `zone`. */
-export function localDateTimeFromInstant(instant: Date, zone: string): IsoLocalDateTime | undefined {
+export function localDateTimeFromInstant(
+  instant: Date,
+  zone: string,
+): IsoLocalDateTime | undefined {
   const t = instant.getTime();
   if (Number.isNaN(t)) return undefined;
   const dt = DateTime.fromMillis(t, { zone });

@@ -36,7 +36,12 @@ const ERROR_VALUES = new Set([
 
 /** True for a spreadsheet error value such as `#REF!` or `#N/A`. */
 export function isErrorValue(value: CellValue): boolean {
-  return typeof value === "string" && value.length <= 14 && value[0] === "#" && ERROR_VALUES.has(value.toUpperCase());
+  return (
+    typeof value === "string" &&
+    value.length <= 14 &&
+    value[0] === "#" &&
+    ERROR_VALUES.has(value.toUpperCase())
+  );
 }
 
 /** True for a blank cell: nothing, or text that is only whitespace. */
@@ -59,7 +64,8 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
  */
 export function describeValue(value: CellValue, max = 40): string {
   if (value === null || value === undefined) return "blank";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString();
   const text = String(value);
   const oneLine = text.replace(/\s+/g, " ");
   return oneLine.length > max ? `"${oneLine.slice(0, max - 1)}…"` : `"${oneLine}"`;
@@ -72,5 +78,5 @@ export function describeValue(value: CellValue, max = 40): string {
  */
 export function isFormulaLike(text: string): boolean {
   const c = text.charCodeAt(0);
-  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */;
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64; /* @ */
 }

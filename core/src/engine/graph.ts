@@ -13,7 +13,10 @@ export interface Graph {
 }
 
 /** Builds a graph from edge pairs; nodes are those given plus every edge end. */
-export function graphOf(nodes: Iterable<string>, edges: Iterable<readonly [string, string]>): Graph {
+export function graphOf(
+  nodes: Iterable<string>,
+  edges: Iterable<readonly [string, string]>,
+): Graph {
   const out = new Map<string, string[]>();
   const all: string[] = [];
   const seen = new Set<string>();
@@ -39,7 +42,8 @@ export function graphOf(nodes: Iterable<string>, edges: Iterable<readonly [strin
 export function topoSort(graph: Graph): { sorted: string[]; cycled: string[] } {
   const indegree = new Map<string, number>();
   for (const n of graph.nodes) indegree.set(n, 0);
-  for (const n of graph.nodes) for (const m of graph.successors(n)) indegree.set(m, (indegree.get(m) ?? 0) + 1);
+  for (const n of graph.nodes)
+    for (const m of graph.successors(n)) indegree.set(m, (indegree.get(m) ?? 0) + 1);
   const queue: string[] = [];
   for (const n of graph.nodes) if (indegree.get(n) === 0) queue.push(n);
   const sorted: string[] = [];
@@ -106,7 +110,8 @@ export function cycles(graph: Graph): Cycle[] {
           members.push(m);
         } while (m !== frame.node);
         const selfLoop = members.length === 1 && graph.successors(frame.node).includes(frame.node);
-        if (members.length > 1 || selfLoop) result.push({ members: members.reverse(), path: closedPath(graph, members) });
+        if (members.length > 1 || selfLoop)
+          result.push({ members: members.reverse(), path: closedPath(graph, members) });
       }
     }
   }

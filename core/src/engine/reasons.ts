@@ -180,7 +180,9 @@ export function describeReason(reason: Reason): string {
 export const STATUSES: readonly Status[] = ["Red", "Amber", "Green", "Done", "Paused"];
 
 /** A status's place in `STATUSES`, for sorting. */
-export const STATUS_ORDER = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Readonly<Record<Status, number>>;
+export const STATUS_ORDER = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Readonly<
+  Record<Status, number>
+>;
 
 /** "2 Red, 1 Amber, 5 Green", worst first; "none" for an empty list. */
 export function countsByStatus(items: readonly { readonly status: Status }[]): string {
@@ -194,7 +196,10 @@ export function countsByStatus(items: readonly { readonly status: Status }[]): s
 }
 
 /** Compares by status, worst first. */
-export const worstFirst = (a: { readonly status: Status }, b: { readonly status: Status }): number => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+export const worstFirst = (
+  a: { readonly status: Status },
+  b: { readonly status: Status },
+): number => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
 
 /**
  * Hand-offs worst first: by status, then most days late, then most initiatives blocked. The

@@ -46,7 +46,13 @@ type Details =
   | { code: "duplicate-checkin"; id: string; period: string; firstRow: number }
   | { code: "checkin-closed-period"; period: string; closedThrough: string }
   | { code: "checkin-future-period"; period: string; current: string }
-  | { code: "current-period-lags"; current: string; latest: string; count: number; thisPeriod: string }
+  | {
+      code: "current-period-lags";
+      current: string;
+      latest: string;
+      count: number;
+      thisPeriod: string;
+    }
   | { code: "sealed-row-edited"; reason: string }
   /** A CSV file's text that is not well-formed CSV at `line` (its physical line, 1-based). */
   | { code: "csv-malformed"; line: number };
@@ -118,7 +124,10 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
         fix: `Rename or remove the header at ${at}.`,
       };
     case "required":
-      return { message: `${loc.column} is required and ${at} is blank.`, fix: `Fill in ${loc.column} at ${at}.` };
+      return {
+        message: `${loc.column} is required and ${at} is blank.`,
+        fix: `Fill in ${loc.column} at ${at}.`,
+      };
     case "cell-error":
       return {
         message: `${at} (${loc.column}) holds the error ${d.value}.`,
@@ -140,7 +149,10 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
         fix: `Enter a date at ${at}, as a date cell or as YYYY-MM-DD (2026-11-26).`,
       };
     case "invalid-number":
-      return { message: `${at} (${loc.column}): ${d.value} is not a number.`, fix: `Enter a number at ${at}, such as 42 or 3.5.` };
+      return {
+        message: `${at} (${loc.column}): ${d.value} is not a number.`,
+        fix: `Enter a number at ${at}, such as 42 or 3.5.`,
+      };
     case "invalid-percent":
       return {
         message: `${at} (${loc.column}): ${d.value} is not a percentage from 0% to 100%.`,
@@ -204,12 +216,21 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
     case "period-cadence":
       return {
         message: `${at}: ${d.period} does not match the ${d.cadence} cadence in Settings.`,
-        fix: d.cadence === "Weekly" ? `Enter an ISO week such as 2026-W48.` : `Enter a month such as 2026-11.`,
+        fix:
+          d.cadence === "Weekly"
+            ? `Enter an ISO week such as 2026-W48.`
+            : `Enter a month such as 2026-11.`,
       };
     case "missing-rag":
-      return { message: `${at}: the check-in for initiative ${d.id} has no RAG.`, fix: `Choose Green, Amber or Red at ${at}.` };
+      return {
+        message: `${at}: the check-in for initiative ${d.id} has no RAG.`,
+        fix: `Choose Green, Amber or Red at ${at}.`,
+      };
     case "missing-actual":
-      return { message: `${at}: the check-in for KPI ${d.id} has no Actual.`, fix: `Enter the KPI's measured value at ${at}.` };
+      return {
+        message: `${at}: the check-in for KPI ${d.id} has no Actual.`,
+        fix: `Enter the KPI's measured value at ${at}.`,
+      };
     case "missing-path-to-green":
       return {
         message: `${at}: ${d.rag === "Amber" ? "an" : "a"} ${d.rag} check-in needs a Path to Green.`,
@@ -264,12 +285,22 @@ export function makeIssue<D extends Details>(loc: IssueLocation, details: D): Va
 }
 
 /** Orders issues as a reader scans a workbook: by sheet order given, then row, then cell. */
-export function sortIssues(issues: ValidationIssue[], sheetOrder: readonly string[]): ValidationIssue[] {
+export function sortIssues(
+  issues: ValidationIssue[],
+  sheetOrder: readonly string[],
+): ValidationIssue[] {
   const rank = (s: string) => {
     const i = sheetOrder.indexOf(s);
     return i < 0 ? sheetOrder.length : i;
   };
-  return issues.sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row || a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+  return issues.sort(
+    (a, b) =>
+      rank(a.sheet) - rank(b.sheet) ||
+      a.row - b.row ||
+      a.cell.length - b.cell.length ||
+      (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
+  );
 }
 
-export const hasErrors = (issues: readonly ValidationIssue[]) => issues.some((i) => i.severity === "error");
+export const hasErrors = (issues: readonly ValidationIssue[]) =>
+  issues.some((i) => i.severity === "error");

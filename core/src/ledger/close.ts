@@ -230,7 +230,10 @@ export function closePeriod(input: CloseInput): CloseResult {
     const first = workbook.checkins
       .map((c) => parsePeriod(c.period))
       .filter((p): p is Period => p?.kind === target.kind)
-      .reduce<Period | undefined>((min, p) => (!min || comparePeriods(p, min) < 0 ? p : min), undefined);
+      .reduce<Period | undefined>(
+        (min, p) => (!min || comparePeriods(p, min) < 0 ? p : min),
+        undefined,
+      );
     return refuse(
       "before-first-checkin",
       first

@@ -38,7 +38,13 @@ export interface CellReader {
   readonly ambiguous: { count: number; rows: number[]; example: string };
 }
 
-export function cellReader(colOf: ReadonlyMap<FieldKey, number>, headers: readonly string[], conv: Conventions, zone: string, asOf: IsoDate): CellReader {
+export function cellReader(
+  colOf: ReadonlyMap<FieldKey, number>,
+  headers: readonly string[],
+  conv: Conventions,
+  zone: string,
+  asOf: IsoDate,
+): CellReader {
   const ambiguous = { count: 0, rows: [] as number[], example: "" };
   const label = (c: number) => headers[c] || `Column ${letterOf(c)}`;
   const fieldLabel = (f: FieldKey) => label(colOf.get(f)!);
@@ -67,9 +73,12 @@ export function cellReader(colOf: ReadonlyMap<FieldKey, number>, headers: readon
     if (!("fixed" in d)) {
       ambiguous.count++;
       if (ambiguous.rows.length < 50) ambiguous.rows.push(item.r + 1);
-      if (!ambiguous.example) ambiguous.example = `${textOf(v).trim()} (row ${item.r + 1}, ${fieldLabel(f)})`;
+      if (!ambiguous.example)
+        ambiguous.example = `${textOf(v).trim()} (row ${item.r + 1}, ${fieldLabel(f)})`;
     } else if (d.proves && d.proves !== conv.dateOrder)
-      item.notes.push(`${fieldLabel(f)} ${describeValue(v)} can only be read ${d.proves === "dmy" ? "day first" : "month first"}, unlike the rest of the sheet`);
+      item.notes.push(
+        `${fieldLabel(f)} ${describeValue(v)} can only be read ${d.proves === "dmy" ? "day first" : "month first"}, unlike the rest of the sheet`,
+      );
     return dateIn(d, conv.dateOrder);
   };
   const number = (item: Noted, f: FieldKey): { n: number; percent: boolean } | null => {
@@ -89,7 +98,9 @@ export function cellReader(colOf: ReadonlyMap<FieldKey, number>, headers: readon
     const p = isErrorValue(v) ? undefined : conv.percentParts(v);
     const x = p ? toFraction(p, conv.percentPoints.get(c) ?? false) : undefined;
     if (x === undefined || x < 0 || x > 1) {
-      item.notes.push(`${fieldLabel(f)} ${describeValue(v)} is not a percentage from 0% to 100%; left blank`);
+      item.notes.push(
+        `${fieldLabel(f)} ${describeValue(v)} is not a percentage from 0% to 100%; left blank`,
+      );
       return null;
     }
     return x;
@@ -103,7 +114,10 @@ export function cellReader(colOf: ReadonlyMap<FieldKey, number>, headers: readon
       if (m) {
         stage = m.stage ?? null;
         rag = m.rag ?? null;
-      } else item.notes.push(`${fieldLabel("stage")} "${s.slice(0, 40)}" is not a status Baton knows; Stage left blank`);
+      } else
+        item.notes.push(
+          `${fieldLabel("stage")} "${s.slice(0, 40)}" is not a status Baton knows; Stage left blank`,
+        );
     }
     const g = text(item, "rag");
     if (g) {
@@ -112,7 +126,10 @@ export function cellReader(colOf: ReadonlyMap<FieldKey, number>, headers: readon
         rag = m.rag;
         stage ??= m.stage ?? null;
       } else if (m?.stage && !stage) stage = m.stage;
-      else item.notes.push(`${fieldLabel("rag")} "${g.slice(0, 40)}" is not Green, Amber or Red; no RAG read`);
+      else
+        item.notes.push(
+          `${fieldLabel("rag")} "${g.slice(0, 40)}" is not Green, Amber or Red; no RAG read`,
+        );
     }
     return { stage, rag };
   };
@@ -144,7 +161,12 @@ export function normaliseOwner(owner: string | null): string | null {
 }
 
 /** A carried cell as a value to write: numbers stay numbers (numeric text too, float noise gone), dates ISO text. */
-export function plainOf(v: CellValue, numeric: boolean, numberOf: (v: CellValue) => number | undefined, zone: string): PlanValue {
+export function plainOf(
+  v: CellValue,
+  numeric: boolean,
+  numberOf: (v: CellValue) => number | undefined,
+  zone: string,
+): PlanValue {
   if (v instanceof Date) return isoFromInstant(v, zone) ?? null;
   if (typeof v === "number") return Number.isFinite(v) ? denoise(v) : null;
   if (typeof v === "boolean") return v;

@@ -16,7 +16,10 @@ export interface ContentInputs {
   readonly settings: Partial<Settings>;
   readonly objectives: readonly ObjectiveRec[];
   readonly initiatives: readonly InitiativeRec[];
-  readonly kpis: readonly { readonly values: PlanValue[]; readonly extras: Map<number, PlanValue> }[];
+  readonly kpis: readonly {
+    readonly values: PlanValue[];
+    readonly extras: Map<number, PlanValue>;
+  }[];
   readonly handoffs: readonly HandoffRec[];
   readonly checkins: readonly PlanValue[][];
   /** Source columns that may be written as extra columns, in any order. */
@@ -31,30 +34,69 @@ type Rows = { values: PlanValue[]; extras: Map<number, PlanValue> }[];
 export function contentOf(i: ContentInputs): TemplateContent {
   const extraColumns: Partial<Record<Sheet, string[]>> = {};
   const headersFor = (sheet: Sheet, cols: number[]): string[] => {
-    const taken = new Set((COLUMNS[sheet] as readonly { header: string }[]).map((c) => fold(c.header)));
+    const taken = new Set(
+      (COLUMNS[sheet] as readonly { header: string }[]).map((c) => fold(c.header)),
+    );
     return cols.map((c) => {
       const kept = i.keptAs.get(c);
       let h = kept === "id" ? `Source ${i.label(c)}` : i.label(c);
       if (kept === "response" && !fold(h).includes("response")) h = `${h} (response)`;
       let candidate = h;
-      for (let k = 2; taken.has(fold(candidate)); k++) candidate = `${h} (source${k > 2 ? ` ${k - 1}` : ""})`;
+      for (let k = 2; taken.has(fold(candidate)); k++)
+        candidate = `${h} (source${k > 2 ? ` ${k - 1}` : ""})`;
       taken.add(fold(candidate));
       return candidate;
     });
   };
   const withExtras = (sheet: Sheet, rows: Rows): PlanValue[][] => {
-    const cols = [...new Set(i.extraColumns)].filter((c) => rows.some((r) => r.extras.has(c))).sort((a, b) => a - b);
+    const cols = [...new Set(i.extraColumns)]
+      .filter((c) => rows.some((r) => r.extras.has(c)))
+      .sort((a, b) => a - b);
     if (cols.length) extraColumns[sheet] = headersFor(sheet, cols);
     return rows.map((r) => [...r.values, ...cols.map((c) => r.extras.get(c) ?? null)]);
   };
   const initiatives = withExtras(
     "initiatives",
-    i.initiatives.map((x) => ({ values: [x.id, x.objective.id, x.name, x.team, x.owner, x.start, x.due, x.stage, null, null, null], extras: x.extras })),
+    i.initiatives.map((x) => ({
+      values: [
+        x.id,
+        x.objective.id,
+        x.name,
+        x.team,
+        x.owner,
+        x.start,
+        x.due,
+        x.stage,
+        null,
+        null,
+        null,
+      ],
+      extras: x.extras,
+    })),
   );
-  const kpis = withExtras("kpis", i.kpis.map((k) => ({ values: k.values, extras: k.extras })));
+  const kpis = withExtras(
+    "kpis",
+    i.kpis.map((k) => ({ values: k.values, extras: k.extras })),
+  );
   const handoffs = withExtras(
     "handoffs",
-    i.handoffs.map((h) => ({ values: [h.id, h.from.id, h.to.id, h.deliverable, h.neededBy, h.committed, h.delivered, h.state, h.owner, null, null, null], extras: h.extras })),
+    i.handoffs.map((h) => ({
+      values: [
+        h.id,
+        h.from.id,
+        h.to.id,
+        h.deliverable,
+        h.neededBy,
+        h.committed,
+        h.delivered,
+        h.state,
+        h.owner,
+        null,
+        null,
+        null,
+      ],
+      extras: h.extras,
+    })),
   );
   return {
     settings: i.settings,

@@ -15,7 +15,11 @@ export interface Conventions {
   readonly marks: { readonly comma: number; readonly point: number };
   readonly dateOrder: DateOrder;
   /** Dates that prove each order, and the first row of each. */
-  readonly proofs: { readonly dmy: number; readonly mdy: number; readonly firstRow: Readonly<Record<DateOrder, number | undefined>> };
+  readonly proofs: {
+    readonly dmy: number;
+    readonly mdy: number;
+    readonly firstRow: Readonly<Record<DateOrder, number | undefined>>;
+  };
   /** Percentage columns that hold points (40 for 40%), by column. */
   readonly percentPoints: ReadonlyMap<number, boolean>;
   /** A cell as a percentage or number, in the sheet's mark (or the other, for values only it can read). */
@@ -86,5 +90,14 @@ export function conventionsOf(i: ConventionInputs): Conventions {
     }
     percentPoints.set(c, points);
   }
-  return { decimal, marks: { comma, point }, dateOrder, proofs: { dmy, mdy, firstRow }, percentPoints, percentParts, numberOf, readingOf };
+  return {
+    decimal,
+    marks: { comma, point },
+    dateOrder,
+    proofs: { dmy, mdy, firstRow },
+    percentPoints,
+    percentParts,
+    numberOf,
+    readingOf,
+  };
 }

@@ -101,7 +101,11 @@ export function migrationVocabularyDoc(): string {
     "mostly-unique text column names the rows (0.4) and the earliest and latest date columns are Start and Due (0.3);",
     "such guesses are listed in the warnings. Each field takes one column, the most confident first.",
     "",
-    `A column whose name says it counts something is never the ID and never dependencies, whatever it counts: ${LANGUAGES.flatMap((l) => [...COUNT_WORDS[l].words, ...COUNT_WORDS[l].prefixes.map((p) => p + " …")]).map((w) => "\`" + w + "\`").join(", ")}.`,
+    `A column whose name says it counts something is never the ID and never dependencies, whatever it counts: ${LANGUAGES.flatMap(
+      (l) => [...COUNT_WORDS[l].words, ...COUNT_WORDS[l].prefixes.map((p) => p + " …")],
+    )
+      .map((w) => "\`" + w + "\`")
+      .join(", ")}.`,
     "",
     ...headerRow(["field", "lands in"]),
     ...FIELDS.map((f) => row(["`" + f.key + "`", f.lands, ...byLanguage(f.names)])),

@@ -2,7 +2,13 @@
  * The rows of a sheet below its header: which are data, which are section headings, repeated
  * headers or totals, what the title block above says, and the hierarchy that leading spaces give.
  */
-import { isBlank, isErrorValue, describeValue, type CellValue, type Grid } from "../cells/values.ts";
+import {
+  isBlank,
+  isErrorValue,
+  describeValue,
+  type CellValue,
+  type Grid,
+} from "../cells/values.ts";
 import { filled, letterOf, textOf } from "./source.ts";
 import { readDateCell } from "./dates.ts";
 import { readNumber } from "./numbers.ts";
@@ -27,7 +33,9 @@ export interface Layout {
 export function layoutOf(grid: Grid, headerIndex: number, zone: string): Layout {
   const titleLines: string[] = [];
   for (let r = 0; r < headerIndex; r++) {
-    const cells = (grid[r] ?? []).filter((v) => !isBlank(v) && !isErrorValue(v)).map((v) => textOf(v).trim());
+    const cells = (grid[r] ?? [])
+      .filter((v) => !isBlank(v) && !isErrorValue(v))
+      .map((v) => textOf(v).trim());
     if (cells.length) titleLines.push(cells.join(" "));
   }
   const header = grid[headerIndex] ?? [];
@@ -56,12 +64,27 @@ export function layoutOf(grid: Grid, headerIndex: number, zone: string): Layout 
       const v = row[c];
       if (isBlank(v)) continue;
       if (first === null) first = v;
-      if (typeof v === "string" && foldedHeader[c] && Math.abs(v.length - headers[c]!.length) <= 4 && fold(v) === foldedHeader[c]) same++;
+      if (
+        typeof v === "string" &&
+        foldedHeader[c] &&
+        Math.abs(v.length - headers[c]!.length) <= 4 &&
+        fold(v) === foldedHeader[c]
+      )
+        same++;
     }
     if (headerCells >= 2 && same >= Math.max(2, Math.ceil(headerCells * 0.8))) kinds.push("header");
-    else if (typeof first === "string" && isTotalLabel(first) && k <= Math.max(2, typical)) kinds.push("total");
+    else if (typeof first === "string" && isTotalLabel(first) && k <= Math.max(2, typical))
+      kinds.push("total");
     // One text cell where rows usually have three or more: a heading for the rows below.
-    else if (k === 1 && typical >= 3 && typeof first === "string" && !isErrorValue(first) && readDateCell(first, zone) === undefined && readNumber(first, "point") === undefined) kinds.push("section");
+    else if (
+      k === 1 &&
+      typical >= 3 &&
+      typeof first === "string" &&
+      !isErrorValue(first) &&
+      readDateCell(first, zone) === undefined &&
+      readNumber(first, "point") === undefined
+    )
+      kinds.push("section");
     else kinds.push("data");
   }
   const dataRows: number[] = [];

@@ -54,7 +54,10 @@ export function linkDependencies(i: LinkInputs): number[] {
     if (names) return names;
     names = new Map();
     for (const ini of i.initiatives) {
-      const own = ini.item && i.nameCol !== undefined ? fold(stripIndent(textOf(ini.item.row[i.nameCol]))) : "";
+      const own =
+        ini.item && i.nameCol !== undefined
+          ? fold(stripIndent(textOf(ini.item.row[i.nameCol])))
+          : "";
       for (const key of new Set([fold(ini.name), own])) {
         if (!key) continue;
         const list = names.get(key) ?? [];
@@ -83,7 +86,8 @@ export function linkDependencies(i: LinkInputs): number[] {
           if (key.length >= 4) {
             const all = foldedNames();
             // Only a single match is used, so the search stops at the second.
-            for (let n = 0; n < all.length && near.length < 2; n++) if (all[n]!.includes(key)) near.push(i.initiatives[n]!);
+            for (let n = 0; n < all.length && near.length < 2; n++)
+              if (all[n]!.includes(key)) near.push(i.initiatives[n]!);
           }
           if (near.length === 1) ini = near[0];
         }
@@ -91,7 +95,11 @@ export function linkDependencies(i: LinkInputs): number[] {
       ini ??= target?.initiative;
       if (!ini) {
         if (dep.weak && ref.kind === "name") continue;
-        const why = target?.asObjective ? `refers to the summary row ${target.r + 1}, not a task` : target ? `refers to row ${target.r + 1}, which was not imported as an initiative` : "matches no imported row";
+        const why = target?.asObjective
+          ? `refers to the summary row ${target.r + 1}, not a task`
+          : target
+            ? `refers to row ${target.r + 1}, which was not imported as an initiative`
+            : "matches no imported row";
         item.notes.push(`dependency "${dep.text.slice(0, 40)}" ${why}; no hand-off`);
         unresolved.push(item.r + 1);
         continue;
@@ -105,9 +113,21 @@ export function linkDependencies(i: LinkInputs): number[] {
       i.keys.add(key);
       const id = `DEP-${i.handoffs.length + 1}`;
       const committed = ini.due;
-      const state: HandoffState = ini.stage === "Done" ? "Delivered" : committed ? "Accepted" : "Requested";
+      const state: HandoffState =
+        ini.stage === "Done" ? "Delivered" : committed ? "Accepted" : "Requested";
       const linkNote = dep.link && dep.link !== "finish-to-start" ? ` (${dep.link})` : "";
-      i.handoffs.push({ id, from: ini, to, deliverable: dep.deliverable ?? `${ini.name}${linkNote}`, neededBy: to.start ?? to.due, committed, delivered: null, state, owner: ini.owner, extras: new Map() });
+      i.handoffs.push({
+        id,
+        from: ini,
+        to,
+        deliverable: dep.deliverable ?? `${ini.name}${linkNote}`,
+        neededBy: to.start ?? to.due,
+        committed,
+        delivered: null,
+        state,
+        owner: ini.owner,
+        extras: new Map(),
+      });
       item.report.ids.push(id);
       item.notes.unshift(`hand-off ${id} from ${ini.id}`);
     }

@@ -34,7 +34,16 @@ import { conventionsOf } from "./conventions.ts";
 import { cellReader, normaliseOwner, plainOf } from "./cells.ts";
 import { linkDependencies } from "./links.ts";
 import { contentOf } from "./content.ts";
-import { countLeaves, initiativeIds, topOf, type HandoffRec, type InitiativeRec, type Item, type ObjectiveRec, type Section } from "./model.ts";
+import {
+  countLeaves,
+  initiativeIds,
+  topOf,
+  type HandoffRec,
+  type InitiativeRec,
+  type Item,
+  type ObjectiveRec,
+  type Section,
+} from "./model.ts";
 import type { MappingFile } from "./mapping-file.ts";
 import type { Created, MigrationReport, MigrationWarning, RowReport } from "./report.ts";
 import { plural } from "../text/plural.ts";
@@ -64,24 +73,58 @@ const PROFILE_SAMPLE = 3000;
 const PROGRESS_EVERY = 2000;
 const TITLE_MAX = 120;
 
-const INITIATIVE_FIELDS: readonly FieldKey[] = ["objective", "name", "team", "owner", "start", "due", "stage", "rag", "progress", "dependsOn", "comment", "pathToGreen", "period"];
+const INITIATIVE_FIELDS: readonly FieldKey[] = [
+  "objective",
+  "name",
+  "team",
+  "owner",
+  "start",
+  "due",
+  "stage",
+  "rag",
+  "progress",
+  "dependsOn",
+  "comment",
+  "pathToGreen",
+  "period",
+];
 const USED_FIELDS: Readonly<Record<MigrationKind, ReadonlySet<FieldKey>>> = {
   initiatives: new Set(INITIATIVE_FIELDS),
   plan: new Set(INITIATIVE_FIELDS),
-  okr: new Set(["objective", "name", "keyResult", "owner", "due", "unit", "baseline", "target", "actual", "direction", "comment", "period"]),
+  okr: new Set([
+    "objective",
+    "name",
+    "keyResult",
+    "owner",
+    "due",
+    "unit",
+    "baseline",
+    "target",
+    "actual",
+    "direction",
+    "comment",
+    "period",
+  ]),
   raid: new Set([...INITIATIVE_FIELDS, "type", "from", "to"]),
 };
 /** Fields kept in an extra column of their own (normalised where they can be): the source ID, a RAID type, a risk's numbers and response. */
-const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set(["id", "probability", "impact", "response", "type"]);
-
+const KEPT_FIELDS: ReadonlySet<FieldKey> = new Set([
+  "id",
+  "probability",
+  "impact",
+  "response",
+  "type",
+]);
 
 /** Migrates one foreign sheet. Never throws on any cell value; bad arguments throw RangeError. */
 export function migrate(source: MigrationSource, options: MigrateOptions): Migration {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new RangeError(`asOf must be an ISO date, got ${options.asOf}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
+    throw new RangeError(`asOf must be an ISO date, got ${options.asOf}`);
   const zone = options.timeZone ?? "UTC";
   const file = options.mapping ?? {};
   const warnings: MigrationWarning[] = [];
-  const warn = (code: string, message: string, rows?: readonly number[]) => warnings.push({ code, message, ...(rows?.length ? { rows: rows.slice(0, 50) } : {}) });
+  const warn = (code: string, message: string, rows?: readonly number[]) =>
+    warnings.push({ code, message, ...(rows?.length ? { rows: rows.slice(0, 50) } : {}) });
 
   const grid: Grid = unmerge(source);
   const headerIndex = file.headerRow !== undefined ? file.headerRow - 1 : findHeaderRow(grid);
@@ -90,24 +133,56 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
 
   if (headerIndex === undefined || headerIndex >= grid.length || filled(grid[headerIndex]) === 0) {
     const rows: RowReport[] = [];
-    if (headerIndex === undefined) warn("empty-sheet", `${source.sheet} has no values: nothing to import.`);
+    if (headerIndex === undefined)
+      warn("empty-sheet", `${source.sheet} has no values: nothing to import.`);
     else {
-      warn("no-header", `Row ${headerIndex + 1}, named as the header by the mapping file, is blank or beyond the sheet; nothing was imported.`);
-      for (let r = 0; r < grid.length; r++) if (filled(grid[r]) > 0) rows.push({ sourceRow: r + 1, outcome: "rejected", reason: "no header row to read it by", ids: [] });
+      warn(
+        "no-header",
+        `Row ${headerIndex + 1}, named as the header by the mapping file, is blank or beyond the sheet; nothing was imported.`,
+      );
+      for (let r = 0; r < grid.length; r++)
+        if (filled(grid[r]) > 0)
+          rows.push({
+            sourceRow: r + 1,
+            outcome: "rejected",
+            reason: "no header row to read it by",
+            ids: [],
+          });
     }
-    const report: MigrationReport = { kind: file.kind ?? "initiatives", sheet: source.sheet, headerRow: null, mapping: [], rows, created, warnings };
-    return { report, content: { settings: { timeZone: zone, cadence: "Weekly", currentPeriod: asOfWeek } }, mapping: { version: 1, sheet: source.sheet } };
+    const report: MigrationReport = {
+      kind: file.kind ?? "initiatives",
+      sheet: source.sheet,
+      headerRow: null,
+      mapping: [],
+      rows,
+      created,
+      warnings,
+    };
+    return {
+      report,
+      content: { settings: { timeZone: zone, cadence: "Weekly", currentPeriod: asOfWeek } },
+      mapping: { version: 1, sheet: source.sheet },
+    };
   }
 
   // ---- Rows and columns.
   const { headers, width, kinds, dataRows, titleLines } = layoutOf(grid, headerIndex, zone);
-  if (titleLines.length) warn("title-block", `Rows 1-${headerIndex} above the header are the sheet's title block: ${titleLines.map((t) => `"${t.slice(0, 60)}"`).join(", ")}.`);
+  if (titleLines.length)
+    warn(
+      "title-block",
+      `Rows 1-${headerIndex} above the header are the sheet's title block: ${titleLines.map((t) => `"${t.slice(0, 60)}"`).join(", ")}.`,
+    );
   const sampleStep = Math.max(1, Math.ceil(dataRows.length / PROFILE_SAMPLE));
   const columns: ColumnInfo[] = [];
   for (let c = 0; c < width; c++) {
     const values: CellValue[] = [];
     for (let i = 0; i < dataRows.length; i += sampleStep) values.push(grid[dataRows[i]!]![c]);
-    columns.push({ index: c, letter: letterOf(c), header: headers[c]!, profile: profileColumn(values, zone) });
+    columns.push({
+      index: c,
+      letter: letterOf(c),
+      header: headers[c]!,
+      profile: profileColumn(values, zone),
+    });
   }
   const nonEmpty = new Array<boolean>(width).fill(false);
   for (const r of dataRows) {
@@ -118,14 +193,26 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   // ---- Mapping: the file's decisions first, then detection.
   const fixed = new Map<number, FieldKey | null>();
   for (const m of file.columns ?? []) {
-    const byHeader = columns.filter((c) => fold(c.header) === fold(m.column) && !fixed.has(c.index));
-    const target = (m.letter ? byHeader.find((c) => c.letter === m.letter) : undefined) ?? byHeader[0] ?? (m.letter ? columns.find((c) => c.letter === m.letter) : undefined);
+    const byHeader = columns.filter(
+      (c) => fold(c.header) === fold(m.column) && !fixed.has(c.index),
+    );
+    const target =
+      (m.letter ? byHeader.find((c) => c.letter === m.letter) : undefined) ??
+      byHeader[0] ??
+      (m.letter ? columns.find((c) => c.letter === m.letter) : undefined);
     if (target) fixed.set(target.index, m.field);
-    else warn("mapping-column-missing", `The mapping file names a column "${m.column}"${m.letter ? ` (${m.letter})` : ""} that the sheet does not have; it is ignored.`);
+    else
+      warn(
+        "mapping-column-missing",
+        `The mapping file names a column "${m.column}"${m.letter ? ` (${m.letter})` : ""} that the sheet does not have; it is ignored.`,
+      );
   }
-  const mapping: ColumnMapping[] = mapColumns(columns, fixed).map((m) => (nonEmpty[m.index] || fixed.has(m.index) ? m : { ...m, field: null, confidence: 0, by: null }));
+  const mapping: ColumnMapping[] = mapColumns(columns, fixed).map((m) =>
+    nonEmpty[m.index] || fixed.has(m.index) ? m : { ...m, field: null, confidence: 0, by: null },
+  );
   const colOf = new Map<FieldKey, number>();
-  for (const m of mapping) if (m.field && nonEmpty[m.index] && !colOf.has(m.field)) colOf.set(m.field, m.index);
+  for (const m of mapping)
+    if (m.field && nonEmpty[m.index] && !colOf.has(m.field)) colOf.set(m.field, m.index);
   const profiles = new Map<FieldKey, ColumnProfile>();
   for (const [f, c] of colOf) profiles.set(f, columns[c]!.profile);
   const kind: MigrationKind = file.kind ?? detectKind(profiles);
@@ -137,7 +224,9 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     columns,
     colOf,
     zone,
-    dateColumns: (["start", "due", "period"] as FieldKey[]).filter((f) => used.has(f) && colOf.has(f)).map((f) => colOf.get(f)!),
+    dateColumns: (["start", "due", "period"] as FieldKey[])
+      .filter((f) => used.has(f) && colOf.has(f))
+      .map((f) => colOf.get(f)!),
     ...(file.decimal ? { decimal: file.decimal } : {}),
     ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}),
   });
@@ -145,11 +234,27 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   const { text, date, number, fraction, status, label, fieldLabel } = read;
 
   for (const m of mapping)
-    if (m.field && m.by === "position") warn("guessed-column", `Column "${label(m.index)}" was taken as ${m.field} from its values and place alone (confidence ${m.confidence}); correct it in the mapping file if that is wrong.`);
-  if (!colOf.has("name") && !colOf.has("keyResult") && !(kind === "raid" && (colOf.has("from") || colOf.has("to"))))
-    warn("no-name-column", colOf.has("id") ? `No column names the rows; each row is named by its ${fieldLabel("id")} value.` : 'No column names the rows, and there is no ID column: rows cannot be imported until the mapping file names one (field "name").');
+    if (m.field && m.by === "position")
+      warn(
+        "guessed-column",
+        `Column "${label(m.index)}" was taken as ${m.field} from its values and place alone (confidence ${m.confidence}); correct it in the mapping file if that is wrong.`,
+      );
+  if (
+    !colOf.has("name") &&
+    !colOf.has("keyResult") &&
+    !(kind === "raid" && (colOf.has("from") || colOf.has("to")))
+  )
+    warn(
+      "no-name-column",
+      colOf.has("id")
+        ? `No column names the rows; each row is named by its ${fieldLabel("id")} value.`
+        : 'No column names the rows, and there is no ID column: rows cannot be imported until the mapping file names one (field "name").',
+    );
   if (!file.decimal && conv.marks.comma > 0 && conv.marks.point > 0)
-    warn("decimal-mixed", `Numbers are written with both decimal marks (${conv.marks.comma} with a comma, ${conv.marks.point} with a point); read with a ${conv.decimal} as the decimal mark, and the others as only they can be read.`);
+    warn(
+      "decimal-mixed",
+      `Numbers are written with both decimal marks (${conv.marks.comma} with a comma, ${conv.marks.point} with a point); read with a ${conv.decimal} as the decimal mark, and the others as only they can be read.`,
+    );
 
   // ---- Items, sections and hierarchy.
   const reports: RowReport[] = [];
@@ -178,7 +283,16 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     } else {
       const rawName = nameCol === undefined ? undefined : row[nameCol];
       const indent = typeof rawName === "string" ? indentOf(rawName) : 0;
-      items.push({ r, row, ordinal: items.length + 1, indent, section, report, notes: [], children: [] });
+      items.push({
+        r,
+        row,
+        ordinal: items.length + 1,
+        indent,
+        section,
+        report,
+        notes: [],
+        children: [],
+      });
       if (section) section.items++;
     }
   }
@@ -191,14 +305,22 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const key = fold(name) || name;
     let o = objectiveByKey.get(key);
     if (!o) {
-      o = { id: `OBJ-${objectives.length + 1}`, name, owner: null, targetDate: null, notes: null, owners: new Set() };
+      o = {
+        id: `OBJ-${objectives.length + 1}`,
+        name,
+        owner: null,
+        targetDate: null,
+        notes: null,
+        owners: new Set(),
+      };
       objectives.push(o);
       objectiveByKey.set(key, o);
     }
     return o;
   };
   let fallback: ObjectiveRec | undefined;
-  const defaultTitle = (titleLines[0]?.slice(0, TITLE_MAX) || options.title || source.sheet).trim() || source.sheet;
+  const defaultTitle =
+    (titleLines[0]?.slice(0, TITLE_MAX) || options.title || source.sheet).trim() || source.sheet;
   const defaultObjective = () => (fallback ??= objectiveNamed(defaultTitle));
   const filledRows: number[] = [];
   let filledDown = 0;
@@ -244,10 +366,17 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     if (m.field && KEPT_FIELDS.has(m.field)) {
       carried.push(m.index);
       keptAs.set(m.index, m.field);
-    } else if (!m.field || !used.has(m.field) || colOf.get(m.field) !== m.index) carried.push(m.index);
+    } else if (!m.field || !used.has(m.field) || colOf.get(m.field) !== m.index)
+      carried.push(m.index);
   }
-  const unusedMapped = mapping.filter((m) => m.field && !KEPT_FIELDS.has(m.field) && nonEmpty[m.index] && !used.has(m.field));
-  if (unusedMapped.length) warn("carried-columns", `A ${kind} sheet has no place for ${unusedMapped.map((m) => `"${label(m.index)}" (${m.field})`).join(", ")}; they are kept as extra columns.`);
+  const unusedMapped = mapping.filter(
+    (m) => m.field && !KEPT_FIELDS.has(m.field) && nonEmpty[m.index] && !used.has(m.field),
+  );
+  if (unusedMapped.length)
+    warn(
+      "carried-columns",
+      `A ${kind} sheet has no place for ${unusedMapped.map((m) => `"${label(m.index)}" (${m.field})`).join(", ")}; they are kept as extra columns.`,
+    );
   const numericText = new Map<number, boolean>();
   for (const c of carried) {
     let all = true;
@@ -292,23 +421,61 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
   let monthly = 0;
   let weekly = 0;
 
-  const addCheckin = (item: Item, id: string, v: { rag?: Rag | null; progress?: number | null; actual?: number | null; comment?: string | null; pathToGreen?: string | null }) => {
+  const addCheckin = (
+    item: Item,
+    id: string,
+    v: {
+      rag?: Rag | null;
+      progress?: number | null;
+      actual?: number | null;
+      comment?: string | null;
+      pathToGreen?: string | null;
+    },
+  ) => {
     const period = read.period(item) ?? asOfWeek;
     if (/^\d{4}-\d{2}$/.test(period)) monthly++;
     else weekly++;
-    checkins.push([period, id, v.rag ?? null, v.progress ?? null, v.actual ?? null, v.comment ?? null, v.pathToGreen ?? null, null, null, null]);
+    checkins.push([
+      period,
+      id,
+      v.rag ?? null,
+      v.progress ?? null,
+      v.actual ?? null,
+      v.comment ?? null,
+      v.pathToGreen ?? null,
+      null,
+      null,
+      null,
+    ]);
     created.checkins++;
     return period;
   };
 
-  const makeInitiative = (item: Item, name: string, objective: ObjectiveRec, extraNotes: string[] = []): InitiativeRec => {
+  const makeInitiative = (
+    item: Item,
+    name: string,
+    objective: ObjectiveRec,
+    extraNotes: string[] = [],
+  ): InitiativeRec => {
     const { stage: st, rag } = status(item);
     const progress = fraction(item, "progress");
     let stage = st;
     if (!stage && rag) stage = "In progress";
-    if (!stage && progress !== null && !colOf.has("stage")) stage = progress >= 1 ? "Done" : progress === 0 ? "Not started" : "In progress";
+    if (!stage && progress !== null && !colOf.has("stage"))
+      stage = progress >= 1 ? "Done" : progress === 0 ? "Not started" : "In progress";
     const owner = normaliseOwner(text(item, "owner"));
-    const ini: InitiativeRec = { id: nextInitiativeId(item), objective, name, team: text(item, "team"), owner, start: date(item, "start"), due: date(item, "due"), stage, item, extras: extrasOf(item) };
+    const ini: InitiativeRec = {
+      id: nextInitiativeId(item),
+      objective,
+      name,
+      team: text(item, "team"),
+      owner,
+      start: date(item, "start"),
+      due: date(item, "due"),
+      stage,
+      item,
+      extras: extrasOf(item),
+    };
     if (owner) objective.owners.add(owner);
     initiatives.push(ini);
     if (kind === "raid" && !initiativeByName.has(fold(name))) initiativeByName.set(fold(name), ini);
@@ -319,13 +486,19 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const said = [`initiative ${ini.id} under ${objective.id}`, ...extraNotes];
     const comment = text(item, "comment");
     const pathToGreen = text(item, "pathToGreen");
-    if (rag) said.push(`a ${rag} check-in for ${addCheckin(item, ini.id, { rag, progress, comment, pathToGreen })}`);
+    if (rag)
+      said.push(
+        `a ${rag} check-in for ${addCheckin(item, ini.id, { rag, progress, comment, pathToGreen })}`,
+      );
     else if (progress !== null || comment || pathToGreen) {
       // A check-in needs a RAG; without one the values stay on the row, in extra columns.
       for (const f of ["progress", "comment", "pathToGreen"] as FieldKey[]) {
         const c = colOf.get(f);
         if (c !== undefined && !isBlank(item.row[c])) {
-          ini.extras.set(c, f === "progress" ? (progress ?? textOf(item.row[c])) : textOf(item.row[c]).trim());
+          ini.extras.set(
+            c,
+            f === "progress" ? (progress ?? textOf(item.row[c])) : textOf(item.row[c]).trim(),
+          );
           demoted.add(c);
         }
       }
@@ -351,7 +524,10 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const dirText = text(it, "direction");
     if (dirText) {
       direction = directionOf(dirText) ?? null;
-      if (!direction) it.notes.push(`${fieldLabel("direction")} "${dirText.slice(0, 30)}" is not Increase or Decrease`);
+      if (!direction)
+        it.notes.push(
+          `${fieldLabel("direction")} "${dirText.slice(0, 30)}" is not Increase or Decrease`,
+        );
     }
     if (!direction && baseline && target) {
       if (target.n > baseline.n) direction = "Increase";
@@ -360,17 +536,37 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     }
     const owner = normaliseOwner(text(it, "owner"));
     if (owner) o.owners.add(owner);
-    kpis.push({ values: [id, o.id, name, unit, direction, baseline?.n ?? null, target?.n ?? null, date(it, "due"), owner, null, null, null], extras: extrasOf(it) });
+    kpis.push({
+      values: [
+        id,
+        o.id,
+        name,
+        unit,
+        direction,
+        baseline?.n ?? null,
+        target?.n ?? null,
+        date(it, "due"),
+        owner,
+        null,
+        null,
+        null,
+      ],
+      extras: extrasOf(it),
+    });
     created.kpis++;
     it.report.outcome = "imported";
     it.report.ids.push(id);
     const said = [`KPI ${id} under ${o.id}`];
     if (!dirText && direction) said.push(`Direction ${direction} from Baseline and Target`);
-    if (actual) said.push(`an Actual of ${actual.n} for ${addCheckin(it, id, { actual: actual.n, comment: text(it, "comment") })}`);
+    if (actual)
+      said.push(
+        `an Actual of ${actual.n} for ${addCheckin(it, id, { actual: actual.n, comment: text(it, "comment") })}`,
+      );
     it.report.reason = said.join("; ");
   };
 
-  const nameOf = (item: Item): string | null => text(item, "name") ?? (!colOf.has("name") && !colOf.has("keyResult") ? text(item, "id") : null);
+  const nameOf = (item: Item): string | null =>
+    text(item, "name") ?? (!colOf.has("name") && !colOf.has("keyResult") ? text(item, "id") : null);
   const reject = (item: Item, why: string) => {
     item.report.outcome = "rejected";
     item.report.reason = why;
@@ -380,7 +576,17 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     const key = fold(name);
     const existing = initiativeByName.get(key) ?? parties.get(key);
     if (existing) return existing;
-    const ini: InitiativeRec = { id: nextInitiativeId(), objective: item.objective ?? defaultObjective(), name, team: null, owner: null, start: null, due: null, stage: null, extras: new Map() };
+    const ini: InitiativeRec = {
+      id: nextInitiativeId(),
+      objective: item.objective ?? defaultObjective(),
+      name,
+      team: null,
+      owner: null,
+      start: null,
+      due: null,
+      stage: null,
+      extras: new Map(),
+    };
     initiatives.push(ini);
     parties.set(key, ini);
     created.initiatives++;
@@ -408,7 +614,11 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       const krName = colOf.has("keyResult") ? text(it, "keyResult") : nameOf(it);
       const objText = objectiveText(it);
       if (krName) {
-        const o = objText ? objectiveNamed(objText) : it.section ? sectionObjective(it.section) : defaultObjective();
+        const o = objText
+          ? objectiveNamed(objText)
+          : it.section
+            ? sectionObjective(it.section)
+            : defaultObjective();
         it.objective = o;
         addKpi(it, krName, o);
       } else if (objText) {
@@ -418,7 +628,11 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
         it.report.outcome = "imported";
         it.report.ids.push(o.id);
         it.report.reason = `an objective row: objective ${o.id}`;
-      } else reject(it, `no key result: ${colOf.has("keyResult") ? fieldLabel("keyResult") : "the name"} is blank`);
+      } else
+        reject(
+          it,
+          `no key result: ${colOf.has("keyResult") ? fieldLabel("keyResult") : "the name"} is blank`,
+        );
       continue;
     }
     if (hierarchical && it.children.length) {
@@ -430,7 +644,12 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       const t = colOf.has("type") ? text(it, "type") : null;
       raidType = colOf.has("type") ? (t ? raidTypeOf(t) : undefined) : "risk";
       if (!raidType) {
-        reject(it, t ? `type "${t.slice(0, 30)}" is not a risk, assumption, issue, dependency, action or decision` : `${fieldLabel("type")} is blank: not known whether this is a risk, an issue or a dependency`);
+        reject(
+          it,
+          t
+            ? `type "${t.slice(0, 30)}" is not a risk, assumption, issue, dependency, action or decision`
+            : `${fieldLabel("type")} is blank: not known whether this is a risk, an issue or a dependency`,
+        );
         continue;
       }
       const outcome = RAID_OUTCOME[raidType];
@@ -446,14 +665,23 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     }
     const own = nameOf(it);
     if (!own) {
-      reject(it, `nothing names this row (${colOf.has("name") ? `${fieldLabel("name")} is blank` : "no name column"}): ${filledSummary(it.row, headers)}`);
+      reject(
+        it,
+        `nothing names this row (${colOf.has("name") ? `${fieldLabel("name")} is blank` : "no name column"}): ${filledSummary(it.row, headers)}`,
+      );
       continue;
     }
     const prefix: string[] = [];
-    for (let p = it.parent; p; p = p.parent) if (!p.asObjective) prefix.unshift(stripIndent(nameOf(p) ?? ""));
+    for (let p = it.parent; p; p = p.parent)
+      if (!p.asObjective) prefix.unshift(stripIndent(nameOf(p) ?? ""));
     const objective = objectiveFor(it);
     it.objective = objective;
-    makeInitiative(it, [...prefix.filter(Boolean), stripIndent(own)].join(": "), objective, raidType && raidType !== "risk" ? [`from a RAID ${raidType}`] : []);
+    makeInitiative(
+      it,
+      [...prefix.filter(Boolean), stripIndent(own)].join(": "),
+      objective,
+      raidType && raidType !== "risk" ? [`from a RAID ${raidType}`] : [],
+    );
   }
 
   // ---- RAID dependencies: who provides and who waits, found or created by name.
@@ -466,7 +694,10 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       if (named?.ref.kind === "name") fromName = named.ref.name;
     }
     if (!fromName || !toName) {
-      reject(it, `a dependency needs who provides it and who waits for it: ${!fromName ? "no provider" : "no one waiting"} (${filledSummary(it.row, headers)})`);
+      reject(
+        it,
+        `a dependency needs who provides it and who waits for it: ${!fromName ? "no provider" : "no one waiting"} (${filledSummary(it.row, headers)})`,
+      );
       continue;
     }
     const from = partyInitiative(fromName, it);
@@ -477,31 +708,73 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     }
     const stateText = text(it, "stage");
     const state = stateText ? (handoffStateOf(stateText) ?? null) : "Requested";
-    if (stateText && !state) it.notes.push(`${fieldLabel("stage")} "${stateText.slice(0, 30)}" is not a hand-off state; State left blank`);
+    if (stateText && !state)
+      it.notes.push(
+        `${fieldLabel("stage")} "${stateText.slice(0, 30)}" is not a hand-off state; State left blank`,
+      );
     const id = `DEP-${handoffs.length + 1}`;
-    handoffs.push({ id, from, to, deliverable: deliverable ?? `Dependency of ${to.name} on ${from.name}`, neededBy: date(it, "due"), committed: null, delivered: null, state, owner: normaliseOwner(text(it, "owner")), extras: extrasOf(it) });
+    handoffs.push({
+      id,
+      from,
+      to,
+      deliverable: deliverable ?? `Dependency of ${to.name} on ${from.name}`,
+      neededBy: date(it, "due"),
+      committed: null,
+      delivered: null,
+      state,
+      owner: normaliseOwner(text(it, "owner")),
+      extras: extrasOf(it),
+    });
     handoffKeys.add(`${from.id}>${to.id}`);
     it.report.outcome = "imported";
     it.report.ids.push(id);
-    for (const x of [from, to]) if (!it.report.ids.includes(x.id) && parties.get(fold(x.name)) === x) it.report.ids.push(x.id);
+    for (const x of [from, to])
+      if (!it.report.ids.includes(x.id) && parties.get(fold(x.name)) === x)
+        it.report.ids.push(x.id);
     it.report.reason = `hand-off ${id} from ${from.id} (${from.name}) to ${to.id} (${to.name})`;
   }
 
   // ---- Free-text dependencies between imported rows.
-  const unresolved = linkDependencies({ items, initiatives, pending, idCol: colOf.get("id"), nameCol, handoffs, keys: handoffKeys });
-  if (unresolved.length) warn("unresolved-dependency", `${plural(unresolved.length, "row")} name a dependency that matches no imported row and became no hand-off; see their reasons.`, unresolved);
+  const unresolved = linkDependencies({
+    items,
+    initiatives,
+    pending,
+    idCol: colOf.get("id"),
+    nameCol,
+    handoffs,
+    keys: handoffKeys,
+  });
+  if (unresolved.length)
+    warn(
+      "unresolved-dependency",
+      `${plural(unresolved.length, "row")} name a dependency that matches no imported row and became no hand-off; see their reasons.`,
+      unresolved,
+    );
   created.handoffs = handoffs.length;
 
   // ---- Objectives: an owner shared by all their rows is theirs.
   for (const o of objectives) if (!o.owner && o.owners.size === 1) o.owner = [...o.owners][0]!;
   created.objectives = objectives.length;
   if (fallback) {
-    const n = initiatives.filter((i) => i.objective === fallback).length + kpis.filter((k) => k.values[1] === fallback!.id).length;
-    warn("default-objective", `${plural(n, "row")} with no objective of their own are under ${fallback.id} "${fallback.name}"${titleLines[0] ? ", named after the sheet's title" : ""}.`);
+    const n =
+      initiatives.filter((i) => i.objective === fallback).length +
+      kpis.filter((k) => k.values[1] === fallback!.id).length;
+    warn(
+      "default-objective",
+      `${plural(n, "row")} with no objective of their own are under ${fallback.id} "${fallback.name}"${titleLines[0] ? ", named after the sheet's title" : ""}.`,
+    );
   }
-  if (filledDown) warn("objective-filled-down", `${plural(filledDown, "row")} with a blank ${fieldLabel("objective")} took the objective of the row above, as in a grouped list.`, filledRows);
+  if (filledDown)
+    warn(
+      "objective-filled-down",
+      `${plural(filledDown, "row")} with a blank ${fieldLabel("objective")} took the objective of the row above, as in a grouped list.`,
+      filledRows,
+    );
   for (const s of sections)
-    if (!s.objective) reportAt.get(s.r)!.reason = s.items ? `section heading "${s.text.slice(0, 40)}"; its rows have objectives of their own` : `a note with no rows under it: "${s.text.slice(0, 60)}"`;
+    if (!s.objective)
+      reportAt.get(s.r)!.reason = s.items
+        ? `section heading "${s.text.slice(0, 40)}"; its rows have objectives of their own`
+        : `a note with no rows under it: "${s.text.slice(0, 60)}"`;
   const amb = read.ambiguous;
   if (amb.count) {
     const { dmy, mdy, firstRow } = conv.proofs;
@@ -511,16 +784,27 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
       : dmy + mdy
         ? `because ${plural(order === "dmy" ? dmy : mdy, "date")} in the sheet can only be read so (first in row ${firstRow[order]})${dmy && mdy ? `, against ${order === "dmy" ? mdy : dmy} the other way` : ""}.`
         : 'for want of any date that decides it; set "dateOrder": "mdy" in the mapping file if they are month first.';
-    warn("ambiguous-dates", `${plural(amb.count, "date")} such as ${amb.example} could be day/month or month/day; read ${order === "dmy" ? "day first" : "month first"} ${why}`, amb.rows);
+    warn(
+      "ambiguous-dates",
+      `${plural(amb.count, "date")} such as ${amb.example} could be day/month or month/day; read ${order === "dmy" ? "day first" : "month first"} ${why}`,
+      amb.rows,
+    );
   }
 
-  for (const it of items) if (it.notes.length) it.report.reason = [it.report.reason, ...it.notes].filter(Boolean).join("; ");
+  for (const it of items)
+    if (it.notes.length)
+      it.report.reason = [it.report.reason, ...it.notes].filter(Boolean).join("; ");
   options.onProgress?.(total, total);
 
   // ---- Content, report and the mapping used.
   const cadence: Cadence = monthly > weekly ? "Monthly" : "Weekly";
-  if (cadence === "Monthly" && weekly) warn("mixed-periods", "Check-ins have both weekly and monthly periods; the workbook's cadence is Monthly and validation will name the weekly ones.");
-  const currentPeriod = cadence === "Monthly" ? formatPeriod(periodOf(options.asOf, "Monthly")) : asOfWeek;
+  if (cadence === "Monthly" && weekly)
+    warn(
+      "mixed-periods",
+      "Check-ins have both weekly and monthly periods; the workbook's cadence is Monthly and validation will name the weekly ones.",
+    );
+  const currentPeriod =
+    cadence === "Monthly" ? formatPeriod(periodOf(options.asOf, "Monthly")) : asOfWeek;
   const content = contentOf({
     settings: { timeZone: zone, cadence, currentPeriod },
     objectives,
@@ -537,7 +821,11 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     kind,
     sheet: source.sheet,
     headerRow: headerIndex + 1,
-    mapping: listed.map((m) => ({ column: label(m.index), field: m.field, confidence: m.confidence })),
+    mapping: listed.map((m) => ({
+      column: label(m.index),
+      field: m.field,
+      confidence: m.confidence,
+    })),
     rows: reports,
     created,
     warnings,
@@ -549,7 +837,13 @@ export function migrate(source: MigrationSource, options: MigrateOptions): Migra
     kind,
     dateOrder: conv.dateOrder,
     decimal: conv.decimal,
-    columns: listed.map((m) => ({ column: m.header, letter: m.letter, field: m.field, confidence: m.confidence, by: m.by })),
+    columns: listed.map((m) => ({
+      column: m.header,
+      letter: m.letter,
+      field: m.field,
+      confidence: m.confidence,
+      by: m.by,
+    })),
   };
   return { report, content, mapping: mappingUsed };
 }

@@ -89,7 +89,10 @@ export function countLeaves(it: Item): number {
  * Keeps the source's numbers as initiative IDs (row 4 becomes INI-4) when every data row has a
  * plain, unique number, so "#4" and INI-4 name the same thing; otherwise IDs are counted.
  */
-export function initiativeIds(items: readonly Item[], idCol: number | undefined): (item?: Item) => string {
+export function initiativeIds(
+  items: readonly Item[],
+  idCol: number | undefined,
+): (item?: Item) => string {
   const kept = new Map<Item, string>();
   const used = new Set<string>();
   let keep = idCol !== undefined;

@@ -36,7 +36,8 @@ export class MemoryHost implements Host {
   readonly literalText: string[] = [];
 
   constructor(grids: Grids = {}) {
-    for (const [name, grid] of Object.entries(grids)) if (grid) this.sheets.set(name, newSheet(grid));
+    for (const [name, grid] of Object.entries(grids))
+      if (grid) this.sheets.set(name, newSheet(grid));
   }
 
   async sheetNames(): Promise<string[]> {
@@ -78,7 +79,8 @@ export class MemoryHost implements Host {
   edit(name: string, row: number, column: number, value: CellValue): void {
     const s = this.sheets.get(name);
     if (!s) throw new RangeError(`no sheet ${name}`);
-    if (s.protection && !s.protection.editable.some((r) => inside(r, row, column))) throw new ProtectedCellError(name, row, column);
+    if (s.protection && !s.protection.editable.some((r) => inside(r, row, column)))
+      throw new ProtectedCellError(name, row, column);
     setCell(s, row, column, value);
   }
 
@@ -166,7 +168,11 @@ function trimGrid(cells: CellValue[][]): CellValue[][] {
   let width = 0;
   for (let r = 0; r < rows; r++) {
     const row = cells[r]!;
-    for (let c = row.length; c > width; c--) if (!blank(row[c - 1])) { width = c; break; }
+    for (let c = row.length; c > width; c--)
+      if (!blank(row[c - 1])) {
+        width = c;
+        break;
+      }
   }
   const out: CellValue[][] = [];
   for (let r = 0; r < rows; r++) {

@@ -65,7 +65,14 @@ export interface PaneState {
   readonly actions: readonly PaneAction[];
 }
 
-export type PaneAction = "setUpTemplate" | "validate" | "refreshStatus" | "writeSummary" | "closePeriod" | "verify" | "migrate";
+export type PaneAction =
+  | "setUpTemplate"
+  | "validate"
+  | "refreshStatus"
+  | "writeSummary"
+  | "closePeriod"
+  | "verify"
+  | "migrate";
 
 /** What an action did, in words for the user, never a stack trace. */
 export interface ActionOutcome {

@@ -33,20 +33,46 @@ export type WriteOp =
   /** Adds a sheet (at the end) unless one of that name exists. */
   | { readonly op: "addSheet"; readonly sheet: string }
   /** Writes a block of values whose top-left cell is (row, column). */
-  | { readonly op: "values"; readonly sheet: string; readonly row: number; readonly column: number; readonly values: readonly (readonly PlanValue[])[] }
+  | {
+      readonly op: "values";
+      readonly sheet: string;
+      readonly row: number;
+      readonly column: number;
+      readonly values: readonly (readonly PlanValue[])[];
+    }
   /** Applies one format to a rectangle. */
-  | { readonly op: "format"; readonly sheet: string; readonly range: Rect; readonly format: CellFormat }
+  | {
+      readonly op: "format";
+      readonly sheet: string;
+      readonly range: Rect;
+      readonly format: CellFormat;
+    }
   /** Clears values and formats of a rectangle. */
   | { readonly op: "clear"; readonly sheet: string; readonly range: Rect }
   /** An in-cell drop-down of allowed values (entry-time guidance; validation still runs). */
-  | { readonly op: "listValidation"; readonly sheet: string; readonly range: Rect; readonly values: readonly string[] }
-  | { readonly op: "freeze"; readonly sheet: string; readonly rows: number; readonly columns: number }
+  | {
+      readonly op: "listValidation";
+      readonly sheet: string;
+      readonly range: Rect;
+      readonly values: readonly string[];
+    }
+  | {
+      readonly op: "freeze";
+      readonly sheet: string;
+      readonly rows: number;
+      readonly columns: number;
+    }
   | { readonly op: "columnWidths"; readonly sheet: string; readonly widths: readonly number[] }
   /**
    * Protects a sheet: every cell is locked except the `editable` rectangles. Replaces any
    * earlier protection of the sheet by Baton.
    */
-  | { readonly op: "protect"; readonly sheet: string; readonly editable: readonly Rect[]; readonly description: string }
+  | {
+      readonly op: "protect";
+      readonly sheet: string;
+      readonly editable: readonly Rect[];
+      readonly description: string;
+    }
   /** Stores the seal anchor in the document's own hidden storage. */
   | { readonly op: "setAnchor"; readonly value: string };
 
@@ -70,13 +96,22 @@ export const STATUS_FILL: Readonly<Record<PaneStatus, { fill: string; fontColor:
 };
 
 export const HEADER_FORMAT: CellFormat = { bold: true, fill: "#1F3864", fontColor: "#FFFFFF" };
-export const COMPUTED_HEADER_FORMAT: CellFormat = { bold: true, italic: true, fill: "#8EA9DB", fontColor: "#1F3864" };
+export const COMPUTED_HEADER_FORMAT: CellFormat = {
+  bold: true,
+  italic: true,
+  fill: "#8EA9DB",
+  fontColor: "#1F3864",
+};
 
 /** Splits a block of values into blocks of at most `maxRows` rows, for hosts with request limits. */
-export function splitValues(op: Extract<WriteOp, { op: "values" }>, maxRows: number): Extract<WriteOp, { op: "values" }>[] {
+export function splitValues(
+  op: Extract<WriteOp, { op: "values" }>,
+  maxRows: number,
+): Extract<WriteOp, { op: "values" }>[] {
   if (!(maxRows >= 1)) throw new RangeError(`maxRows must be at least 1, got ${maxRows}`);
   if (op.values.length <= maxRows) return [op];
   const out: Extract<WriteOp, { op: "values" }>[] = [];
-  for (let i = 0; i < op.values.length; i += maxRows) out.push({ ...op, row: op.row + i, values: op.values.slice(i, i + maxRows) });
+  for (let i = 0; i < op.values.length; i += maxRows)
+    out.push({ ...op, row: op.row + i, values: op.values.slice(i, i + maxRows) });
   return out;
 }

@@ -260,11 +260,27 @@ export function summaryHtml(s: BoardSummary): string {
               cell: (k) =>
                 named(k.id, k.name) + (k.unit ? ` <span class="why">(${esc(k.unit)})</span>` : ""),
             },
-            { head: "Baseline", cell: (k) => esc(numberForPeople(k.baseline, k.decimals)), className: "n" },
-            { head: "Latest", cell: (k) => esc(numberForPeople(k.latest, k.decimals)), className: "n" },
-            { head: "Target", cell: (k) => esc(numberForPeople(k.target, k.decimals)), className: "n" },
+            {
+              head: "Baseline",
+              cell: (k) => esc(numberForPeople(k.baseline, k.decimals)),
+              className: "n",
+            },
+            {
+              head: "Latest",
+              cell: (k) => esc(numberForPeople(k.latest, k.decimals)),
+              className: "n",
+            },
+            {
+              head: "Target",
+              cell: (k) => esc(numberForPeople(k.target, k.decimals)),
+              className: "n",
+            },
             { head: "Target date", cell: (k) => text(k.targetDate), className: "n" },
-            { head: "Forecast", cell: (k) => esc(numberForPeople(k.forecast, k.decimals)), className: "n" },
+            {
+              head: "Forecast",
+              cell: (k) => esc(numberForPeople(k.forecast, k.decimals)),
+              className: "n",
+            },
             { head: "Progress", cell: (k) => progressCell(k.progress), className: "nowrap" },
             { head: "Status", cell: (k) => pill(k.status) },
           ],

@@ -20,7 +20,6 @@ import { plural } from "../text/plural.ts";
 
 export const TITLE = "Board summary";
 
-
 export function title(s: BoardSummary): string {
   return `${TITLE} ${s.period}`;
 }

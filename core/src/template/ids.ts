@@ -18,7 +18,8 @@ export type IdPrefix = (typeof ID_PREFIX)[IdKind];
 const ANY_ID = /^[A-Za-z][A-Za-z0-9]*-\d+$/;
 
 /** The zod schema of an ID with the given prefix. */
-export const idSchema = (prefix: IdPrefix) => z.string().check(z.regex(new RegExp(`^${prefix}-\\d+$`), `an ID like ${prefix}-1`));
+export const idSchema = (prefix: IdPrefix) =>
+  z.string().check(z.regex(new RegExp(`^${prefix}-\\d+$`), `an ID like ${prefix}-1`));
 
 /** True when the text has the shape of any ID (some prefix, a dash, digits). */
 export function looksLikeId(text: string): boolean {
@@ -26,11 +27,17 @@ export function looksLikeId(text: string): boolean {
 }
 
 export function hasPrefix(id: string, prefix: IdPrefix): boolean {
-  return id.length > prefix.length + 1 && id.startsWith(prefix) && id.charCodeAt(prefix.length) === 45 && /^\d+$/.test(id.slice(prefix.length + 1));
+  return (
+    id.length > prefix.length + 1 &&
+    id.startsWith(prefix) &&
+    id.charCodeAt(prefix.length) === 45 &&
+    /^\d+$/.test(id.slice(prefix.length + 1))
+  );
 }
 
 /** Which sheet's ID this is, from its prefix. */
 export function idKind(id: string): IdKind | undefined {
-  for (const kind of Object.keys(ID_PREFIX) as IdKind[]) if (hasPrefix(id, ID_PREFIX[kind])) return kind;
+  for (const kind of Object.keys(ID_PREFIX) as IdKind[])
+    if (hasPrefix(id, ID_PREFIX[kind])) return kind;
   return undefined;
 }

@@ -3,7 +3,15 @@
  * monthly one. Periods of one kind sort as strings; helpers here give their first and last
  * days, the period a date falls in, and the next and previous periods.
  */
-import { daysFromCivil, daysFromIso, daysInMonth, isoFromDays, isoWeekday, civilFromDays, type IsoDate } from "../cells/dates.ts";
+import {
+  daysFromCivil,
+  daysFromIso,
+  daysInMonth,
+  isoFromDays,
+  isoWeekday,
+  civilFromDays,
+  type IsoDate,
+} from "../cells/dates.ts";
 
 export type Cadence = "Weekly" | "Monthly";
 
@@ -55,12 +63,16 @@ function isoWeekOneMonday(year: number): number {
 
 /** First day of the period, as a day number. */
 export function periodStartDays(p: Period): number {
-  return p.kind === "week" ? isoWeekOneMonday(p.year) + (p.week - 1) * 7 : daysFromCivil(p.year, p.month, 1);
+  return p.kind === "week"
+    ? isoWeekOneMonday(p.year) + (p.week - 1) * 7
+    : daysFromCivil(p.year, p.month, 1);
 }
 
 /** Last day of the period, as a day number. */
 export function periodEndDays(p: Period): number {
-  return p.kind === "week" ? periodStartDays(p) + 6 : daysFromCivil(p.year, p.month, daysInMonth(p.year, p.month));
+  return p.kind === "week"
+    ? periodStartDays(p) + 6
+    : daysFromCivil(p.year, p.month, daysInMonth(p.year, p.month));
 }
 
 export const periodStart = (p: Period): IsoDate => isoFromDays(periodStartDays(p));
@@ -84,12 +96,18 @@ export function periodOf(date: IsoDate, cadence: Cadence): Period {
 }
 
 export function nextPeriod(p: Period): Period {
-  if (p.kind === "month") return p.month === 12 ? { kind: "month", year: p.year + 1, month: 1 } : { ...p, month: p.month + 1 };
+  if (p.kind === "month")
+    return p.month === 12
+      ? { kind: "month", year: p.year + 1, month: 1 }
+      : { ...p, month: p.month + 1 };
   return periodOfDays(periodStartDays(p) + 7, "Weekly");
 }
 
 export function previousPeriod(p: Period): Period {
-  if (p.kind === "month") return p.month === 1 ? { kind: "month", year: p.year - 1, month: 12 } : { ...p, month: p.month - 1 };
+  if (p.kind === "month")
+    return p.month === 1
+      ? { kind: "month", year: p.year - 1, month: 12 }
+      : { ...p, month: p.month - 1 };
   return periodOfDays(periodStartDays(p) - 7, "Weekly");
 }
 

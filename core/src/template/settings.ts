@@ -45,9 +45,16 @@ export const SETTING_KEYS = {
 
 export type SettingKey = keyof Settings;
 
-const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 const BY_LABEL = new Map<string, SettingKey>(
-  (Object.entries(SETTING_KEYS) as [SettingKey, string][]).map(([k, label]) => [normalise(label), k]),
+  (Object.entries(SETTING_KEYS) as [SettingKey, string][]).map(([k, label]) => [
+    normalise(label),
+    k,
+  ]),
 );
 BY_LABEL.set("holiday", "holidays");
 BY_LABEL.set("timezone", "timeZone");

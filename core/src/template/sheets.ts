@@ -30,7 +30,13 @@ export const BOARD_SUMMARY_PREFIX = "Board Summary";
 
 export const RAG = ["Green", "Amber", "Red"] as const;
 export const STAGE = ["Not started", "In progress", "On hold", "Done", "Cancelled"] as const;
-export const HANDOFF_STATE = ["Requested", "Accepted", "In progress", "Delivered", "Declined"] as const;
+export const HANDOFF_STATE = [
+  "Requested",
+  "Accepted",
+  "In progress",
+  "Delivered",
+  "Declined",
+] as const;
 export const DIRECTION = ["Increase", "Decrease"] as const;
 export const CADENCE = ["Weekly", "Monthly"] as const;
 
@@ -68,8 +74,12 @@ export interface Column<K extends string = string, S extends z.ZodMiniType = z.Z
 }
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date"));
-const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, "an ISO date-time"));
-const period = z.string().check(z.regex(/^\d{4}-(W\d{2}|\d{2})$/, "a period like 2026-W48 or 2026-11"));
+const isoDateTime = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, "an ISO date-time"));
+const period = z
+  .string()
+  .check(z.regex(/^\d{4}-(W\d{2}|\d{2})$/, "a period like 2026-W48 or 2026-11"));
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const DATETIME_FORMAT = "yyyy-mm-dd hh:mm";
@@ -98,17 +108,38 @@ function col<K extends string, S extends z.ZodMiniType>(
 }
 
 const id = <K extends string>(key: K, prefix: IdPrefix) =>
-  col("ID", key, { type: "id", prefix }, idSchema(prefix), { required: true, width: 10, numberFormat: TEXT_FORMAT });
-const ref = <K extends string>(header: string, key: K, prefixes: readonly IdPrefix[], opts: Opts = {}) =>
-  col(header, key, { type: "ref", prefixes }, z.nullable(z.string()), { width: 14, ...opts, numberFormat: TEXT_FORMAT });
+  col("ID", key, { type: "id", prefix }, idSchema(prefix), {
+    required: true,
+    width: 10,
+    numberFormat: TEXT_FORMAT,
+  });
+const ref = <K extends string>(
+  header: string,
+  key: K,
+  prefixes: readonly IdPrefix[],
+  opts: Opts = {},
+) =>
+  col(header, key, { type: "ref", prefixes }, z.nullable(z.string()), {
+    width: 14,
+    ...opts,
+    numberFormat: TEXT_FORMAT,
+  });
 const text = <K extends string>(header: string, key: K, opts: Opts = {}) =>
   col(header, key, { type: "text" }, z.nullable(z.string()), opts);
 const date = <K extends string>(header: string, key: K, opts: Opts = {}) =>
-  col(header, key, { type: "date" }, z.nullable(isoDate), { width: 13, ...opts, numberFormat: DATE_FORMAT });
+  col(header, key, { type: "date" }, z.nullable(isoDate), {
+    width: 13,
+    ...opts,
+    numberFormat: DATE_FORMAT,
+  });
 const number = <K extends string>(header: string, key: K, opts: Opts = {}) =>
   col(header, key, { type: "number" }, z.nullable(z.number()), opts);
-const oneOf = <K extends string, V extends readonly [string, ...string[]]>(header: string, key: K, values: V, opts: Opts = {}) =>
-  col(header, key, { type: "enum", values }, z.nullable(z.enum(values)), opts);
+const oneOf = <K extends string, V extends readonly [string, ...string[]]>(
+  header: string,
+  key: K,
+  values: V,
+  opts: Opts = {},
+) => col(header, key, { type: "enum", values }, z.nullable(z.enum(values)), opts);
 /** Computed columns have no input schema: nothing typed there is read. */
 const computed = <K extends string>(header: string, key: K, width = 14) =>
   col(header, key, { type: "computed" }, z.never(), { computed: true, width });
@@ -168,19 +199,38 @@ export const HANDOFF_COLUMNS = [
 ] as const;
 
 export const CHECKIN_COLUMNS = [
-  col("Period", "period", { type: "period" }, period, { required: true, width: 11, numberFormat: TEXT_FORMAT }),
-  col("ID", "id", { type: "ref", prefixes: [ID_PREFIX.initiative, ID_PREFIX.kpi] }, z.string().check(z.regex(/^(INI|KPI)-\d+$/)), {
+  col("Period", "period", { type: "period" }, period, {
     required: true,
-    width: 10,
+    width: 11,
     numberFormat: TEXT_FORMAT,
   }),
+  col(
+    "ID",
+    "id",
+    { type: "ref", prefixes: [ID_PREFIX.initiative, ID_PREFIX.kpi] },
+    z.string().check(z.regex(/^(INI|KPI)-\d+$/)),
+    {
+      required: true,
+      width: 10,
+      numberFormat: TEXT_FORMAT,
+    },
+  ),
   oneOf("RAG", "rag", RAG, { width: 8 }),
-  col("Progress %", "progress", { type: "percent" }, z.nullable(z.number().check(z.minimum(0), z.maximum(1))), { numberFormat: PERCENT_FORMAT }),
+  col(
+    "Progress %",
+    "progress",
+    { type: "percent" },
+    z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+    { numberFormat: PERCENT_FORMAT },
+  ),
   number("Actual", "actual", { width: 10 }),
   text("Comment", "comment", { width: 40 }),
   text("Path to Green", "pathToGreen", { width: 36 }),
   text("Reported By", "reportedBy", { width: 16 }),
-  col("Reported At", "reportedAt", { type: "datetime" }, z.nullable(isoDateTime), { width: 17, numberFormat: DATETIME_FORMAT }),
+  col("Reported At", "reportedAt", { type: "datetime" }, z.nullable(isoDateTime), {
+    width: 17,
+    numberFormat: DATETIME_FORMAT,
+  }),
   col("Seal", "seal", { type: "text" }, z.nullable(z.string()), { computed: true, width: 20 }),
 ] as const;
 

@@ -3,7 +3,13 @@
  * and any rows to start with (the demo, or a migrated tracker).
  */
 import { serialFromIso, serialFromLocalDateTime } from "../cells/dates.ts";
-import { COMPUTED_HEADER_FORMAT, HEADER_FORMAT, type PlanValue, type WriteOp, type WritePlan } from "../ports/plan.ts";
+import {
+  COMPUTED_HEADER_FORMAT,
+  HEADER_FORMAT,
+  type PlanValue,
+  type WriteOp,
+  type WritePlan,
+} from "../ports/plan.ts";
 import { COLUMNS, SHEET, TEMPLATE_VERSION, type Column, type SheetKey } from "./sheets.ts";
 import { SETTING_KEYS, type Settings } from "./settings.ts";
 
@@ -31,23 +37,56 @@ const HEADROOM = 500;
 function toCell(value: PlanValue, column: Column): PlanValue {
   if (typeof value !== "string") return value;
   if (column.kind.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return serialFromIso(value);
-  if (column.kind.type === "datetime" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) return serialFromLocalDateTime(value);
+  if (column.kind.type === "datetime" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value))
+    return serialFromLocalDateTime(value);
   return value;
 }
 
-function sheetOps(key: Exclude<SheetKey, "settings">, rows: SheetRows, extra: readonly string[] = []): WriteOp[] {
+function sheetOps(
+  key: Exclude<SheetKey, "settings">,
+  rows: SheetRows,
+  extra: readonly string[] = [],
+): WriteOp[] {
   const sheet = SHEET[key];
   const columns = COLUMNS[key] as readonly Column[];
   const ops: WriteOp[] = [{ op: "addSheet", sheet }];
-  ops.push({ op: "values", sheet, row: 1, column: 1, values: [[...columns.map((c) => c.header), ...extra]] });
+  ops.push({
+    op: "values",
+    sheet,
+    row: 1,
+    column: 1,
+    values: [[...columns.map((c) => c.header), ...extra]],
+  });
   const inputs = columns.filter((c) => !c.computed).length;
-  ops.push({ op: "format", sheet, range: { row: 1, column: 1, rows: 1, columns: inputs }, format: HEADER_FORMAT });
+  ops.push({
+    op: "format",
+    sheet,
+    range: { row: 1, column: 1, rows: 1, columns: inputs },
+    format: HEADER_FORMAT,
+  });
   if (inputs < columns.length)
-    ops.push({ op: "format", sheet, range: { row: 1, column: inputs + 1, rows: 1, columns: columns.length - inputs }, format: COMPUTED_HEADER_FORMAT });
+    ops.push({
+      op: "format",
+      sheet,
+      range: { row: 1, column: inputs + 1, rows: 1, columns: columns.length - inputs },
+      format: COMPUTED_HEADER_FORMAT,
+    });
   const span = rows.length + HEADROOM;
   columns.forEach((c, i) => {
-    if (c.numberFormat) ops.push({ op: "format", sheet, range: { row: 2, column: i + 1, rows: span, columns: 1 }, format: { numberFormat: c.numberFormat } });
-    if (c.kind.type === "enum") ops.push({ op: "listValidation", sheet, range: { row: 2, column: i + 1, rows: span, columns: 1 }, values: c.kind.values });
+    if (c.numberFormat)
+      ops.push({
+        op: "format",
+        sheet,
+        range: { row: 2, column: i + 1, rows: span, columns: 1 },
+        format: { numberFormat: c.numberFormat },
+      });
+    if (c.kind.type === "enum")
+      ops.push({
+        op: "listValidation",
+        sheet,
+        range: { row: 2, column: i + 1, rows: span, columns: 1 },
+        values: c.kind.values,
+      });
   });
   if (rows.length)
     ops.push({
@@ -55,11 +94,27 @@ function sheetOps(key: Exclude<SheetKey, "settings">, rows: SheetRows, extra: re
       sheet,
       row: 2,
       column: 1,
-      values: rows.map((r) => [...columns.map((c, i) => toCell(r[i] ?? null, c)), ...extra.map((_, j) => r[columns.length + j] ?? null)]),
+      values: rows.map((r) => [
+        ...columns.map((c, i) => toCell(r[i] ?? null, c)),
+        ...extra.map((_, j) => r[columns.length + j] ?? null),
+      ]),
     });
-  if (extra.length) ops.push({ op: "format", sheet, range: { row: 1, column: columns.length + 1, rows: 1, columns: extra.length }, format: { bold: true } });
+  if (extra.length)
+    ops.push({
+      op: "format",
+      sheet,
+      range: { row: 1, column: columns.length + 1, rows: 1, columns: extra.length },
+      format: { bold: true },
+    });
   ops.push({ op: "freeze", sheet, rows: 1, columns: 1 });
-  ops.push({ op: "columnWidths", sheet, widths: [...columns.map((c) => c.width), ...extra.map((h) => Math.min(40, Math.max(12, h.length + 4)))] });
+  ops.push({
+    op: "columnWidths",
+    sheet,
+    widths: [
+      ...columns.map((c) => c.width),
+      ...extra.map((h) => Math.min(40, Math.max(12, h.length + 4))),
+    ],
+  });
   return ops;
 }
 
@@ -81,12 +136,29 @@ function settingsOps(settings: Partial<Settings>): WriteOp[] {
   const ops: WriteOp[] = [
     { op: "addSheet", sheet },
     { op: "values", sheet, row: 1, column: 1, values: rows },
-    { op: "format", sheet, range: { row: 1, column: 1, rows: 1, columns: 2 }, format: HEADER_FORMAT },
+    {
+      op: "format",
+      sheet,
+      range: { row: 1, column: 1, rows: 1, columns: 2 },
+      format: HEADER_FORMAT,
+    },
     { op: "columnWidths", sheet, widths: [18, 24] },
   ];
   rows.forEach((r, i) => {
-    if (r[0] === SETTING_KEYS.holidays) ops.push({ op: "format", sheet, range: { row: i + 1, column: 2, rows: 1, columns: 1 }, format: { numberFormat: "yyyy-mm-dd" } });
-    if (r[0] === SETTING_KEYS.currentPeriod) ops.push({ op: "format", sheet, range: { row: i + 1, column: 2, rows: 1, columns: 1 }, format: { numberFormat: "@" } });
+    if (r[0] === SETTING_KEYS.holidays)
+      ops.push({
+        op: "format",
+        sheet,
+        range: { row: i + 1, column: 2, rows: 1, columns: 1 },
+        format: { numberFormat: "yyyy-mm-dd" },
+      });
+    if (r[0] === SETTING_KEYS.currentPeriod)
+      ops.push({
+        op: "format",
+        sheet,
+        range: { row: i + 1, column: 2, rows: 1, columns: 1 },
+        format: { numberFormat: "@" },
+      });
   });
   return ops;
 }

@@ -9,7 +9,14 @@ import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { locate, wasUnreadable, type Workbook, type SheetLayout } from "../workbook/read.ts";
 import { SHEET, type SheetKey, type Checkin } from "../template/sheets.ts";
 import { idKind } from "../template/ids.ts";
-import { parsePeriod, comparePeriods, cadenceOf, formatPeriod, periodOf, type Period } from "../template/periods.ts";
+import {
+  parsePeriod,
+  comparePeriods,
+  cadenceOf,
+  formatPeriod,
+  periodOf,
+  type Period,
+} from "../template/periods.ts";
 import type { IsoDate } from "../cells/dates.ts";
 import { graphOf, cycles } from "../engine/graph.ts";
 
@@ -42,7 +49,10 @@ export function uniqueIds(c: Ctx): void {
     for (const r of records) {
       const f = first.get(r.id);
       if (f === undefined) first.set(r.id, r.row);
-      else c.push(makeIssue(c.at(sheet, r.row, "id"), { code: "duplicate-id", id: r.id, firstRow: f }));
+      else
+        c.push(
+          makeIssue(c.at(sheet, r.row, "id"), { code: "duplicate-id", id: r.id, firstRow: f }),
+        );
     }
   }
 }
@@ -53,15 +63,33 @@ export function referencesExist(c: Ctx): void {
   const initiatives = rowIndex(c.wb.initiatives);
   for (const k of c.wb.kpis)
     if (k.objectiveId && !objectives.has(k.objectiveId))
-      c.push(makeIssue(c.at("kpis", k.row, "objectiveId"), { code: "unknown-reference", id: k.objectiveId, target: SHEET.objectives }));
+      c.push(
+        makeIssue(c.at("kpis", k.row, "objectiveId"), {
+          code: "unknown-reference",
+          id: k.objectiveId,
+          target: SHEET.objectives,
+        }),
+      );
   for (const i of c.wb.initiatives)
     if (i.objectiveId && !objectives.has(i.objectiveId))
-      c.push(makeIssue(c.at("initiatives", i.row, "objectiveId"), { code: "unknown-reference", id: i.objectiveId, target: SHEET.objectives }));
+      c.push(
+        makeIssue(c.at("initiatives", i.row, "objectiveId"), {
+          code: "unknown-reference",
+          id: i.objectiveId,
+          target: SHEET.objectives,
+        }),
+      );
   for (const h of c.wb.handoffs) {
     for (const key of ["from", "to"] as const) {
       const id = h[key];
       if (id && !initiatives.has(id))
-        c.push(makeIssue(c.at("handoffs", h.row, key), { code: "unknown-reference", id, target: SHEET.initiatives }));
+        c.push(
+          makeIssue(c.at("handoffs", h.row, key), {
+            code: "unknown-reference",
+            id,
+            target: SHEET.initiatives,
+          }),
+        );
     }
   }
 }
@@ -69,33 +97,54 @@ export function referencesExist(c: Ctx): void {
 /** Start after Due. */
 export function startBeforeDue(c: Ctx): void {
   for (const i of c.wb.initiatives)
-    if (i.start && i.due && i.start > i.due) c.push(makeIssue(c.at("initiatives", i.row, "start"), { code: "start-after-due", start: i.start, due: i.due }));
+    if (i.start && i.due && i.start > i.due)
+      c.push(
+        makeIssue(c.at("initiatives", i.row, "start"), {
+          code: "start-after-due",
+          start: i.start,
+          due: i.due,
+        }),
+      );
 }
 
 /** A hand-off from an initiative to itself. */
 export function noSelfHandoff(c: Ctx): void {
-  for (const h of c.wb.handoffs) if (h.from && h.from === h.to) c.push(makeIssue(c.at("handoffs", h.row, "to"), { code: "self-handoff", id: h.id }));
+  for (const h of c.wb.handoffs)
+    if (h.from && h.from === h.to)
+      c.push(makeIssue(c.at("handoffs", h.row, "to"), { code: "self-handoff", id: h.id }));
 }
 
 /** Hand-off cycles: every hand-off whose two ends sit on one cycle is reported with the cycle. */
 export function noHandoffCycles(c: Ctx): void {
-  const edges = c.wb.handoffs.filter((h) => h.from && h.to && h.from !== h.to).map((h) => [h.from!, h.to!] as const);
+  const edges = c.wb.handoffs
+    .filter((h) => h.from && h.to && h.from !== h.to)
+    .map((h) => [h.from!, h.to!] as const);
   const graph = graphOf([], edges);
   for (const cycle of cycles(graph)) {
     const members = new Set(cycle.members);
     for (const h of c.wb.handoffs)
       if (h.from && h.to && h.from !== h.to && members.has(h.from) && members.has(h.to))
-        c.push(makeIssue(c.at("handoffs", h.row, "from"), { code: "handoff-cycle", path: cycle.path }));
+        c.push(
+          makeIssue(c.at("handoffs", h.row, "from"), { code: "handoff-cycle", path: cycle.path }),
+        );
   }
 }
 
 /** A KPI's Direction agrees with where Target lies from Baseline. */
 export function kpiDirection(c: Ctx): void {
   for (const k of c.wb.kpis) {
-    if (k.direction === null || k.baseline === null || k.target === null || k.baseline === k.target) continue;
+    if (k.direction === null || k.baseline === null || k.target === null || k.baseline === k.target)
+      continue;
     const up = k.target > k.baseline;
     if (up !== (k.direction === "Increase"))
-      c.push(makeIssue(c.at("kpis", k.row, "direction"), { code: "direction-mismatch", direction: k.direction, baseline: k.baseline, target: k.target }));
+      c.push(
+        makeIssue(c.at("kpis", k.row, "direction"), {
+          code: "direction-mismatch",
+          direction: k.direction,
+          baseline: k.baseline,
+          target: k.target,
+        }),
+      );
   }
 }
 
@@ -176,15 +225,36 @@ type At = (key: string) => ReturnType<typeof locate>;
  */
 export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: Push): void {
   const kind = idKind(ci.id);
-  const known = kind === "initiative" ? index.initiativeIds.has(ci.id) : kind === "kpi" ? index.kpiIds.has(ci.id) : false;
-  if (!known) push(makeIssue(at("id"), { code: "unknown-reference", id: ci.id, target: kind === "kpi" ? SHEET.kpis : SHEET.initiatives }));
-  if (kind === "initiative" && ci.rag === null && !wasUnreadable(ci, "rag")) push(makeIssue(at("rag"), { code: "missing-rag", id: ci.id }));
-  if (kind === "kpi" && ci.actual === null && !wasUnreadable(ci, "actual")) push(makeIssue(at("actual"), { code: "missing-actual", id: ci.id }));
+  const known =
+    kind === "initiative"
+      ? index.initiativeIds.has(ci.id)
+      : kind === "kpi"
+        ? index.kpiIds.has(ci.id)
+        : false;
+  if (!known)
+    push(
+      makeIssue(at("id"), {
+        code: "unknown-reference",
+        id: ci.id,
+        target: kind === "kpi" ? SHEET.kpis : SHEET.initiatives,
+      }),
+    );
+  if (kind === "initiative" && ci.rag === null && !wasUnreadable(ci, "rag"))
+    push(makeIssue(at("rag"), { code: "missing-rag", id: ci.id }));
+  if (kind === "kpi" && ci.actual === null && !wasUnreadable(ci, "actual"))
+    push(makeIssue(at("actual"), { code: "missing-actual", id: ci.id }));
   if (kind === "initiative" && (ci.rag === "Amber" || ci.rag === "Red") && !ci.pathToGreen?.trim())
     push(makeIssue(at("pathToGreen"), { code: "missing-path-to-green", rag: ci.rag }));
   const first = index.rowsByKey.get(checkinKey(ci.id, ci.period))?.find((r) => r !== ci.row);
   if (first !== undefined && first < ci.row)
-    push(makeIssue(at("id"), { code: "duplicate-checkin", id: ci.id, period: ci.period, firstRow: first }));
+    push(
+      makeIssue(at("id"), {
+        code: "duplicate-checkin",
+        id: ci.id,
+        period: ci.period,
+        firstRow: first,
+      }),
+    );
   const p = parsePeriod(ci.period);
   if (!p) return;
   const { cadence } = index.settings;
@@ -194,24 +264,54 @@ export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: 
   }
   const { closed, current } = index;
   if (!ci.seal && closed && closed.kind === p.kind && comparePeriods(p, closed) <= 0)
-    push(makeIssue(at("period"), { code: "checkin-closed-period", period: ci.period, closedThrough: formatPeriod(closed) }));
-  else if (current && current.kind === p.kind && comparePeriods(p, current) > 0 && !lagsBehind(index, p)) {
+    push(
+      makeIssue(at("period"), {
+        code: "checkin-closed-period",
+        period: ci.period,
+        closedThrough: formatPeriod(closed),
+      }),
+    );
+  else if (
+    current &&
+    current.kind === p.kind &&
+    comparePeriods(p, current) > 0 &&
+    !lagsBehind(index, p)
+  ) {
     // By the calendar when it is known: the row's period has not begun (most often a typo).
-    const shown = index.thisPeriod?.kind === p.kind && comparePeriods(index.thisPeriod, current) > 0 ? index.thisPeriod : current;
-    push(makeIssue(at("period"), { code: "checkin-future-period", period: ci.period, current: formatPeriod(shown) }));
+    const shown =
+      index.thisPeriod?.kind === p.kind && comparePeriods(index.thisPeriod, current) > 0
+        ? index.thisPeriod
+        : current;
+    push(
+      makeIssue(at("period"), {
+        code: "checkin-future-period",
+        period: ci.period,
+        current: formatPeriod(shown),
+      }),
+    );
   }
 }
 
 /** Check-in rules over the whole sheet. */
 export function checkinRules(c: Ctx): void {
   const index = checkinIndex(c.wb, c.today);
-  for (const ci of c.wb.checkins) checkinRowRules(index, ci, (key) => c.at("checkins", ci.row, key), c.push);
+  for (const ci of c.wb.checkins)
+    checkinRowRules(index, ci, (key) => c.at("checkins", ci.row, key), c.push);
 }
 
-export const CROSS_ROW_RULES = [uniqueIds, referencesExist, startBeforeDue, noSelfHandoff, noHandoffCycles, kpiDirection, checkinRules] as const;
+export const CROSS_ROW_RULES = [
+  uniqueIds,
+  referencesExist,
+  startBeforeDue,
+  noSelfHandoff,
+  noHandoffCycles,
+  kpiDirection,
+  checkinRules,
+] as const;
 
 export function runCrossRowRules(wb: Workbook, push: Push, today?: IsoDate): void {
-  const at = (sheet: SheetKey, row: number, key: string) => locate(sheet, wb.layout[sheet] as SheetLayout, row, key);
+  const at = (sheet: SheetKey, row: number, key: string) =>
+    locate(sheet, wb.layout[sheet] as SheetLayout, row, key);
   const ctx: Ctx = { wb, push, at, today };
   for (const rule of CROSS_ROW_RULES) rule(ctx);
 }

@@ -20,7 +20,11 @@ export interface Validation {
 export type ExtraRule = (workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
 
 /** A rule that reads the grids as well as the records (the ledger's, over the Seal column). */
-export type GridRule = (grids: Grids, workbook: Workbook, push: (issue: ValidationIssue) => void) => void;
+export type GridRule = (
+  grids: Grids,
+  workbook: Workbook,
+  push: (issue: ValidationIssue) => void,
+) => void;
 
 /** The clock validation judges "has begun" by: today in the workbook's zone, or the instant to tell it from. */
 export interface Clock {

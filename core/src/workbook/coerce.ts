@@ -58,7 +58,10 @@ export function cellText(value: CellValue, zone: string): string | null {
 
 /** Spreadsheets hold dates from 1900-01-01 to 9999-12-31; anything outside is not a date here either. */
 const inSpreadsheetRange = (iso: string | undefined): iso is IsoDate =>
-  iso !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(iso) && iso >= "1900-01-01" && iso <= "9999-12-31";
+  iso !== undefined &&
+  /^\d{4}-\d{2}-\d{2}$/.test(iso) &&
+  iso >= "1900-01-01" &&
+  iso <= "9999-12-31";
 
 /** A date cell to an ISO date: serials, Dates and ISO text (a time of day is dropped). */
 export function coerceDate(value: CellValue, zone: string): IsoDate | undefined {
@@ -75,7 +78,8 @@ export function coerceDate(value: CellValue, zone: string): IsoDate | undefined 
 }
 
 function coerceDateTime(value: CellValue, zone: string): string | undefined {
-  if (typeof value === "number") return isDateSerial(value) ? localDateTimeFromSerial(value) : undefined;
+  if (typeof value === "number")
+    return isDateSerial(value) ? localDateTimeFromSerial(value) : undefined;
   if (value instanceof Date) {
     const local = localDateTimeFromInstant(value, zone);
     return local && inSpreadsheetRange(local.slice(0, 10)) ? local : undefined;
@@ -135,7 +139,9 @@ export function coerceCell(value: CellValue, kind: CellKind, ctx: CoerceContext)
       return ok(cellText(value, ctx.zone));
     case "id": {
       const t = typeof value === "string" ? value.trim() : "";
-      return hasPrefix(t, kind.prefix) ? ok(t) : fail({ code: "invalid-id", value: shown(), prefix: kind.prefix });
+      return hasPrefix(t, kind.prefix)
+        ? ok(t)
+        : fail({ code: "invalid-id", value: shown(), prefix: kind.prefix });
     }
     case "ref": {
       const t = typeof value === "string" ? value.trim() : "";
@@ -170,7 +176,8 @@ export function coerceCell(value: CellValue, kind: CellKind, ctx: CoerceContext)
       }
       // Excel turns a typed "2026-11" into the date 1 Nov 2026: read the first of a month as that month.
       const d = coerceDate(value, ctx.zone);
-      if (d && ctx.cadence === "Monthly" && d.endsWith("-01")) return ok(formatPeriod(periodOf(d, "Monthly")));
+      if (d && ctx.cadence === "Monthly" && d.endsWith("-01"))
+        return ok(formatPeriod(periodOf(d, "Monthly")));
       return fail({ code: "invalid-period", value: shown() });
     }
   }

@@ -8,12 +8,37 @@
  * and left out of the records; any other unreadable cell becomes an issue and a null value.
  */
 import { a1 } from "../cells/a1.ts";
-import { isBlank, isBlankRow, isErrorValue, describeValue, type CellValue, type Grid, type Grids } from "../cells/values.ts";
+import {
+  isBlank,
+  isBlankRow,
+  isErrorValue,
+  describeValue,
+  type CellValue,
+  type Grid,
+  type Grids,
+} from "../cells/values.ts";
 import { isValidZone } from "../cells/dates.ts";
 import { coerceCell, coerceDate, coerceNumber, type CoerceContext } from "./coerce.ts";
 import { makeIssue, type IssueLocation, type ValidationIssue } from "../issues/issues.ts";
-import { COLUMNS, CHECKIN_COLUMNS, SHEET, type Column, type SheetKey, type Objective, type Kpi, type Initiative, type Handoff, type Checkin } from "../template/sheets.ts";
-import { DEFAULT_SETTINGS, SETTING_KEYS, settingKeyOf, type Settings, type SettingKey } from "../template/settings.ts";
+import {
+  COLUMNS,
+  CHECKIN_COLUMNS,
+  SHEET,
+  type Column,
+  type SheetKey,
+  type Objective,
+  type Kpi,
+  type Initiative,
+  type Handoff,
+  type Checkin,
+} from "../template/sheets.ts";
+import {
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  settingKeyOf,
+  type Settings,
+  type SettingKey,
+} from "../template/settings.ts";
 import { parsePeriod, formatPeriod } from "../template/periods.ts";
 
 /** Where a sheet's columns are: record key → 1-based column number. */
@@ -61,7 +86,12 @@ export function sheetsOf(grids: Grids): string[] {
 }
 
 /** A1 location of a record's cell, for issues and write plans. */
-export function locate(sheet: SheetKey, layout: SheetLayout, row: number, key: string): IssueLocation {
+export function locate(
+  sheet: SheetKey,
+  layout: SheetLayout,
+  row: number,
+  key: string,
+): IssueLocation {
   const column = layout.columns[key];
   const spec = (COLUMNS[sheet] as readonly Column[]).find((c) => c.key === key);
   return { sheet: layout.name, row, column: spec?.header ?? key, cell: a1(row, column ?? 1) };
@@ -86,7 +116,10 @@ function headerLayout(key: SheetKey, name: string, grid: Grid, out: Collector): 
       const spec = COLUMNS[key].find((s: Column) => norm(s.header) === text);
       if (spec) {
         out.issues.push(
-          makeIssue({ sheet: name, row: 1, column: spec.header, cell: a1(1, c + 1) }, { code: "duplicate-column", firstCell: a1(1, first) }),
+          makeIssue(
+            { sheet: name, row: 1, column: spec.header, cell: a1(1, c + 1) },
+            { code: "duplicate-column", firstCell: a1(1, first) },
+          ),
         );
       }
       continue;
@@ -98,14 +131,26 @@ function headerLayout(key: SheetKey, name: string, grid: Grid, out: Collector): 
     const at = seen.get(norm(spec.header));
     if (at !== undefined) columns[spec.key] = at;
     else if (!spec.computed) {
-      out.issues.push(makeIssue({ sheet: name, row: 1, column: spec.header, cell: a1(1, nextFree++) }, { code: "missing-column" }));
+      out.issues.push(
+        makeIssue(
+          { sheet: name, row: 1, column: spec.header, cell: a1(1, nextFree++) },
+          { code: "missing-column" },
+        ),
+      );
     }
   }
   return { name, columns, rowCount: grid.length, headerWidth: width };
 }
 
-function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, out: Collector): Settings {
-  const settings: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS, holidays: [] };
+function readSettings(
+  grid: Grid | undefined,
+  layout: SheetLayout | undefined,
+  out: Collector,
+): Settings {
+  const settings: { -readonly [K in keyof Settings]: Settings[K] } = {
+    ...DEFAULT_SETTINGS,
+    holidays: [],
+  };
   if (!grid || !layout) return settings;
   const keyCol = layout.columns.key;
   const valueCol = layout.columns.value;
@@ -118,11 +163,26 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
     if (isBlank(rawKey) || isErrorValue(rawKey)) continue;
     const label = String(rawKey);
     const sheetRow = r + 1;
-    const keyLoc: IssueLocation = { sheet: layout.name, row: sheetRow, column: "Key", cell: a1(sheetRow, keyCol) };
-    const loc: IssueLocation = { sheet: layout.name, row: sheetRow, column: "Value", cell: a1(sheetRow, valueCol) };
+    const keyLoc: IssueLocation = {
+      sheet: layout.name,
+      row: sheetRow,
+      column: "Key",
+      cell: a1(sheetRow, keyCol),
+    };
+    const loc: IssueLocation = {
+      sheet: layout.name,
+      row: sheetRow,
+      column: "Value",
+      cell: a1(sheetRow, valueCol),
+    };
     const key = settingKeyOf(label);
     if (!key) {
-      out.issues.push(makeIssue(keyLoc, { code: "unknown-setting", key: describeValue(rawKey, 30).replace(/^"|"$/g, "") }));
+      out.issues.push(
+        makeIssue(keyLoc, {
+          code: "unknown-setting",
+          key: describeValue(rawKey, 30).replace(/^"|"$/g, ""),
+        }),
+      );
       continue;
     }
     const value = row[valueCol - 1];
@@ -130,14 +190,23 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
     if (key !== "holidays" && key !== "closers") {
       const first = firstRow.get(key);
       if (first !== undefined) {
-        out.issues.push(makeIssue(keyLoc, { code: "duplicate-setting", key: shownKey, firstRow: first }));
+        out.issues.push(
+          makeIssue(keyLoc, { code: "duplicate-setting", key: shownKey, firstRow: first }),
+        );
         continue;
       }
       firstRow.set(key, sheetRow);
     }
     if (isBlank(value)) continue;
     const bad = (expected: string) =>
-      out.issues.push(makeIssue(loc, { code: "invalid-setting", key: shownKey, value: describeValue(value), expected }));
+      out.issues.push(
+        makeIssue(loc, {
+          code: "invalid-setting",
+          key: shownKey,
+          value: describeValue(value),
+          expected,
+        }),
+      );
     if (isErrorValue(value)) {
       out.issues.push(makeIssue(loc, { code: "cell-error", value: String(value).toUpperCase() }));
       continue;
@@ -151,7 +220,8 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
       }
       case "cadence": {
         const t = typeof value === "string" ? value.trim().toLowerCase() : "";
-        if (t === "weekly" || t === "monthly") settings.cadence = t === "weekly" ? "Weekly" : "Monthly";
+        if (t === "weekly" || t === "monthly")
+          settings.cadence = t === "weekly" ? "Weekly" : "Monthly";
         else bad("Weekly or Monthly");
         break;
       }
@@ -161,11 +231,22 @@ function readSettings(grid: Grid | undefined, layout: SheetLayout | undefined, o
         const n = coerceNumber(value);
         const min = key === "templateVersion" ? 1 : 0;
         if (n !== undefined && Number.isInteger(n) && n >= min && n <= 520) settings[key] = n;
-        else bad(key === "templateVersion" ? "a version number such as 1" : "a whole number of days or periods, 0 or more");
+        else
+          bad(
+            key === "templateVersion"
+              ? "a version number such as 1"
+              : "a whole number of days or periods, 0 or more",
+          );
         break;
       }
       case "holidays": {
-        const parts = typeof value === "string" ? value.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean) : [value];
+        const parts =
+          typeof value === "string"
+            ? value
+                .split(/[,;\n]/)
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [value];
         for (const part of parts) {
           const d = coerceDate(part as CellValue, zoneForDates());
           if (d) settings.holidays.push(d);
@@ -210,7 +291,9 @@ interface ReadColumns {
 }
 
 function readColumns(key: SheetKey, layout: SheetLayout): ReadColumns {
-  const specs = (COLUMNS[key] as readonly Column[]).filter((c) => c.kind.type !== "computed" && layout.columns[c.key] !== undefined);
+  const specs = (COLUMNS[key] as readonly Column[]).filter(
+    (c) => c.kind.type !== "computed" && layout.columns[c.key] !== undefined,
+  );
   return { specs, cols: specs.map((c) => layout.columns[c.key]! - 1) };
 }
 
@@ -236,11 +319,31 @@ function readRow(
     if (result.ok) {
       record[spec.key] = result.value;
       if (result.value === null && spec.required) {
-        out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, { code: "required" }));
+        out.issues.push(
+          makeIssue(
+            {
+              sheet: layout.name,
+              row: sheetRow,
+              column: spec.header,
+              cell: a1(sheetRow, cols[i]! + 1),
+            },
+            { code: "required" },
+          ),
+        );
       }
     } else {
       record[spec.key] = null;
-      out.issues.push(makeIssue({ sheet: layout.name, row: sheetRow, column: spec.header, cell: a1(sheetRow, cols[i]! + 1) }, result.details));
+      out.issues.push(
+        makeIssue(
+          {
+            sheet: layout.name,
+            row: sheetRow,
+            column: spec.header,
+            cell: a1(sheetRow, cols[i]! + 1),
+          },
+          result.details,
+        ),
+      );
       const bad = unreadable.get(record);
       if (bad) bad.add(spec.key);
       else unreadable.set(record, new Set([spec.key]));
@@ -258,7 +361,13 @@ const ROW_KEYS: Record<Exclude<SheetKey, "settings">, readonly string[]> = {
   checkins: ["period", "id"],
 };
 
-function readRows(key: Exclude<SheetKey, "settings">, grid: Grid, layout: SheetLayout, ctx: CoerceContext, out: Collector): AnyRecord[] {
+function readRows(
+  key: Exclude<SheetKey, "settings">,
+  grid: Grid,
+  layout: SheetLayout,
+  ctx: CoerceContext,
+  out: Collector,
+): AnyRecord[] {
   const read = readColumns(key, layout);
   const keys = ROW_KEYS[key];
   const records: AnyRecord[] = [];
@@ -275,13 +384,30 @@ function readRows(key: Exclude<SheetKey, "settings">, grid: Grid, layout: SheetL
  * Reads one Check-ins row of a workbook already read (for live validation of an edit): the
  * record, or none when the row is blank or cannot be keyed, and the row's own cell issues.
  */
-export function readCheckinRow(workbook: Workbook, cells: readonly CellValue[], sheetRow: number): { record?: Checkin; issues: ValidationIssue[] } {
+export function readCheckinRow(
+  workbook: Workbook,
+  cells: readonly CellValue[],
+  sheetRow: number,
+): { record?: Checkin; issues: ValidationIssue[] } {
   const layout = workbook.layout.checkins;
   const out: Collector = { issues: [] };
   if (!layout || isBlankRow(cells)) return out;
-  const ctx: CoerceContext = { zone: workbook.settings.timeZone, cadence: workbook.settings.cadence };
-  const record = readRow(readColumns("checkins", layout), cells, sheetRow, layout, ctx, ROW_KEYS.checkins, out);
-  if (record) for (const c of CHECKIN_COLUMNS) if (c.kind.type !== "computed" && !(c.key in record)) record[c.key] = null;
+  const ctx: CoerceContext = {
+    zone: workbook.settings.timeZone,
+    cadence: workbook.settings.cadence,
+  };
+  const record = readRow(
+    readColumns("checkins", layout),
+    cells,
+    sheetRow,
+    layout,
+    ctx,
+    ROW_KEYS.checkins,
+    out,
+  );
+  if (record)
+    for (const c of CHECKIN_COLUMNS)
+      if (c.kind.type !== "computed" && !(c.key in record)) record[c.key] = null;
   return record ? { record: record as unknown as Checkin, issues: out.issues } : out;
 }
 
@@ -295,7 +421,12 @@ export function readWorkbook(grids: Grids): ReadResult {
     const name = findSheet(present, SHEET[key]);
     const grid = name ? grids[name] : undefined;
     if (!name || !grid) {
-      out.issues.push(makeIssue({ sheet: SHEET[key], row: 1, column: "A", cell: "A1" }, { code: "missing-sheet" }));
+      out.issues.push(
+        makeIssue(
+          { sheet: SHEET[key], row: 1, column: "A", cell: "A1" },
+          { code: "missing-sheet" },
+        ),
+      );
       continue;
     }
     found[key] = grid;
@@ -334,9 +465,10 @@ function fillAbsentColumns(wb: Workbook): void {
     ["checkins", wb.checkins as unknown as AnyRecord[]],
   ];
   for (const [key, records] of sheets) {
-    const absent = (COLUMNS[key] as readonly Column[]).filter((c) => c.kind.type !== "computed" && wb.layout[key]?.columns[c.key] === undefined);
+    const absent = (COLUMNS[key] as readonly Column[]).filter(
+      (c) => c.kind.type !== "computed" && wb.layout[key]?.columns[c.key] === undefined,
+    );
     if (!absent.length) continue;
     for (const r of records) for (const c of absent) r[c.key] = null;
   }
 }
-
