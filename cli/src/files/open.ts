@@ -57,39 +57,25 @@ export interface XlsxFileHost extends Host {
   save(file: string): Promise<void>;
 }
 
-export interface OpenOptions {
-  /**
-   * The command will write the workbook: load the full model at once. Without it the
-   * template sheets are streamed into grids, and the model is loaded only if a plan is
-   * applied after all (still correct, one read slower).
-   */
-  readonly write?: boolean;
-}
-
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 const TEMPLATE_SHEETS = new Set(Object.values(SHEET).map(norm));
 
 /** Opens a Baton workbook and checks that every template sheet is there. */
-export async function openWorkbook(
-  file: string,
-  options: OpenOptions = {},
-): Promise<OpenedWorkbook> {
+export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
   assertReadable(file);
   const ext = extname(file).toLowerCase();
   let opened: OpenedWorkbook;
   if (ext === ".xlsx" || ext === ".xlsm") {
     let host: XlsxFileHost;
     try {
-      // The file is read by Baton's reader first even when the command writes through the
-      // full model: a file that is not a workbook (or a zip bomb) is refused before the model
-      // is built.
+      // Baton's own reader: a file that is not a workbook (or a zip bomb) is refused here, in
+      // one line, and every command writes by patching what it read.
       const streamed = await StreamedXlsxHost.open(
         file,
         (name) => TEMPLATE_SHEETS.has(norm(name)),
         (sheet, cells) => progress(`reading ${sheet}: ${cells.toLocaleString("en")} cells`),
       );
-      if (options.write) progress(`loading the workbook to write it`);
-      host = withWriteProgress(options.write ? await streamed.loaded() : streamed);
+      host = withWriteProgress(streamed);
     } catch (e) {
       if (e instanceof UnreadableWorkbook) throw new InputError(`${file} ${e.message}`);
       throw new InputError(

@@ -16,7 +16,7 @@ import { replaceFile } from "./atomic.ts";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { LAST_ROW, type Rect, type WriteOp } from "@baton/core";
+import { BATON_SHEET, LAST_ROW, type Rect, type WriteOp } from "@baton/core";
 import {
   emptySheetPatch,
   EMPTY_SHEET,
@@ -33,7 +33,8 @@ export { PatchRefused, type CellPatch, type SheetPatch } from "./xlsx-sheet-patc
 const require = createRequire(import.meta.url);
 
 /** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
-export const STATE_SHEET = "_baton";
+/** The very hidden sheet that holds the seal anchor: the core names it. */
+export const STATE_SHEET = BATON_SHEET;
 
 /** Everything a plan does to a file, by sheet name. */
 export interface FilePatch {

@@ -12,15 +12,12 @@
  * millisecond, an error is its text. Merged cells read as Office.js reads them: the value in
  * the first cell, the others blank.
  */
-import type { CellValue, Grid } from "@baton/core";
+import { BATON_SHEET as STATE_SHEET, type CellValue, type Grid } from "@baton/core";
 import { attribute, attributes, scanXml, type XmlHandler } from "./xml.ts";
 import { UnreadableWorkbook, ZipFile, type ZipEntry } from "./zip.ts";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
-
-/** Name of the very hidden sheet where a file keeps Baton's own state (the seal anchor). */
-const STATE_SHEET = "_baton";
 
 export interface ReadWorkbook {
   /** Worksheet names in workbook order, Baton's state sheet left out. */
