@@ -8,7 +8,8 @@
  *   next sealed row (or, for the newest row, the anchor) was chained to;
  * - it is a row inserted among the sealed ones: it has no seal above a sealed row, or repeats
  *   a sequence number already used, or the genuine row of its number follows it;
- * - rows were reordered: the row expected here is further down;
+ * - rows were reordered: the row expected here is further down (the newest sealed row dragged
+ *   below two or more rows without a seal is found there, intact);
  * - a row was deleted: the row expected here is nowhere;
  * - otherwise its content was edited (its own seal is still what the next row is chained to).
  * After a content or seal edit the walk goes on (so every edited row is named); after a
@@ -88,6 +89,9 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     prev = hex;
     seq++;
   };
+  /** True when the row is sealed row `seq`, its seal and content as they were sealed. */
+  const isNextSealed = (row: LedgerRow) =>
+    row.seal?.seq === seq && row.seal.hex === sealOf(prev, seq, row.canonical());
   /** True when `hex`, as the seal of sealed row `seq`, is what the chain after it was built on. */
   const confirms = (hex: string, next: LedgerRow | undefined) => {
     if (next)
@@ -112,6 +116,17 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
           `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
         );
         advance(open, h);
+      } else if (i - firstOpen > 1 && isNextSealed(row)) {
+        // The very row the chain expects next, intact, below rows without a seal: it was dragged
+        // down past them (the sheet cannot tell that from the same rows inserted above it, so
+        // the message names both). One row without a seal is read as one row inserted.
+        add(
+          row.sheetRow,
+          "rows-reordered",
+          `sealed row ${seq} was moved down: it belongs at row ${open.sheetRow} and is now at row ${row.sheetRow}, below ${i - firstOpen} rows without a seal (or those rows were inserted above it)`,
+        );
+        stopped = true;
+        break;
       } else {
         add(
           open.sheetRow,
