@@ -84,7 +84,7 @@ export async function runProcess(
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`${script} ${args.join(" ")} exited ${exitCode}\n${errors}`);
   }
-  let probe = { maxRssMB: 0, heapAtExitMB: 0 };
+  let probe: { maxRssMB: number; heapAtExitMB: number };
   try {
     probe = JSON.parse(readFileSync(probeFile, "utf8"));
   } finally {

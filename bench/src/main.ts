@@ -266,7 +266,7 @@ function writeMarkdown(path: string): void {
     ...targets.map((t) => `| ${t.text} | ${t.value} | ${t.met ? "yes" : "**no**"} |`),
     "<!-- bench:end -->",
   ].join("\n");
-  let doc = "";
+  let doc: string;
   try {
     doc = readFileSync(path, "utf8");
   } catch {

@@ -98,14 +98,14 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
         });
       } catch (e) {
         // The pane shows this message with a way to try again.
-        throw new Error(describeError(e));
+        throw new Error(describeError(e), { cause: e });
       }
     },
     async select(sheet, cell) {
       try {
         await withHost(options.run, (host) => host.select(sheet, cell));
       } catch (e) {
-        throw new Error(describeError(e));
+        throw new Error(describeError(e), { cause: e });
       }
     },
     async run(action, arg) {

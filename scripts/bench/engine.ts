@@ -14,7 +14,6 @@ for (const shape of ["local", "random", "cyclic"] as LargeOptions["shape"][]) {
   const { workbook } = readWorkbook(largeGrids({ asOf, shape, ...size }));
   const times: number[] = [];
   const cpu: number[] = [];
-  let plan = 0;
   let ev = evaluate(workbook, { asOf });
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -26,7 +25,7 @@ for (const shape of ["local", "random", "cyclic"] as LargeOptions["shape"][]) {
   }
   const t1 = performance.now();
   const ops = statusPlan(workbook, ev).ops.length;
-  plan = performance.now() - t1;
+  const plan = performance.now() - t1;
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(runs / 2)]!;
   const cpuMedian = [...cpu].sort((a, b) => a - b)[Math.floor(runs / 2)]!;

@@ -28,9 +28,6 @@ beforeEach(() => {
 
 const lockOf = (file: string) => join(dir, `.${file}.baton-lock`);
 
-const sealedThrough = (file: string) =>
-  /through (\S+) match/.exec(baton(["verify", file]).stdout)?.[1] ?? "nothing";
-
 /** Resolves with the first temporary file that appears in `dir` and passes `wanted`, or undefined after `ms`. */
 function temporaryAppears(wanted: (name: string) => boolean, ms: number, then: () => void) {
   return new Promise<string | undefined>((resolve) => {

@@ -16,7 +16,11 @@ function walk(
     const seen = new Set([s]);
     const queue = [s];
     for (let k = 0; k < queue.length; k++)
-      for (const m of out[queue[k]!]!) if (!seen.has(m)) (seen.add(m), queue.push(m));
+      for (const m of out[queue[k]!]!)
+        if (!seen.has(m)) {
+          seen.add(m);
+          queue.push(m);
+        }
     return [...seen].filter(counted).length;
   });
 }

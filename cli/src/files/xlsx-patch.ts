@@ -254,7 +254,7 @@ function nextRelId(rels: string): string {
 
 /** Adds a sheet at the end of the workbook; answers its part. */
 function addSheet(b: Book, name: string, state: string | undefined): string {
-  let n = b.files.size + 1;
+  let n: number;
   for (
     n = 1;
     b.files.has(`xl/worksheets/sheet${n}.xml`) ||

@@ -214,11 +214,17 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
           judgeHandoff(h);
           const s = hStatus[h];
           if (s === "Red") {
-            if (red === NO_IDS) ((red = []), (redH = []));
+            if (red === NO_IDS) {
+              red = [];
+              redH = [];
+            }
             red.push(hos[h]!.id);
             redH.push(h);
           } else if (s === "Amber") {
-            if (amber === NO_IDS) ((amber = []), (amberH = []));
+            if (amber === NO_IDS) {
+              amber = [];
+              amberH = [];
+            }
             amber.push(hos[h]!.id);
             amberH.push(h);
           }

@@ -104,7 +104,7 @@ export function migrationVocabularyDoc(): string {
     `A column whose name says it counts something is never the ID and never dependencies, whatever it counts: ${LANGUAGES.flatMap(
       (l) => [...COUNT_WORDS[l].words, ...COUNT_WORDS[l].prefixes.map((p) => p + " …")],
     )
-      .map((w) => "\`" + w + "\`")
+      .map((w) => "`" + w + "`")
       .join(", ")}.`,
     "",
     ...headerRow(["field", "lands in"]),

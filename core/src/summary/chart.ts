@@ -113,7 +113,10 @@ export function kpiTrendSvg(k: KpiLine): string {
   const x1 = Math.max(...xs);
   let y0 = Math.min(...ys);
   let y1 = Math.max(...ys);
-  if (y0 === y1) ((y0 -= 1), (y1 += 1));
+  if (y0 === y1) {
+    y0 -= 1;
+    y1 += 1;
+  }
   const pad = (y1 - y0) * 0.08;
   y0 -= pad;
   y1 += pad;

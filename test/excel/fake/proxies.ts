@@ -1176,6 +1176,8 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
         const f = this.owned();
         (f.format as Record<string, unknown>)[key] = typeof v === "string" ? v.toUpperCase() : v;
       });
+    // Office.js exposes these as plain properties: the accessors reach the proxy through `self`.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.format = {
       fill: {
@@ -1246,8 +1248,9 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
   }
   protected override child(name: string) {
     if (name === "rule") {
+      // `custom/rule/formula` loads the rule as one value, through the conditional format.
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const outer = this;
-      // `custom/rule/formula` loads the rule as one value.
       return new (class extends ClientObject<ConditionalFormatState> {
         resolve() {
           return outer.must();

@@ -79,7 +79,7 @@ export class FakeUi {
       b === undefined ? ["", a, ButtonSet.OK] : c === undefined ? ["", a, b] : [a, b, c];
     this.shown.push({ kind: "alert", title, prompt, buttons });
     if (buttons === ButtonSet.OK) {
-      this.answers.length && this.answers[0]!.button === "OK" && this.answers.shift();
+      if (this.answers[0]?.button === "OK") this.answers.shift();
       return Button.OK;
     }
     return Button[this.answers.shift()?.button ?? "CLOSE"];
