@@ -47,11 +47,12 @@ async function streamWritten(source: string, target: string): Promise<void> {
   await writer.commit();
 }
 
-function libreOfficeWritten(source: string, target: string): void {
+/** `source` as LibreOffice writes it back (`soffice --convert-to xlsx`), at `target`. */
+export function libreOfficeWritten(source: string, target: string, soffice = "soffice"): void {
   const dir = mkdtempSync(join(tmpdir(), "baton-bench-lo-"));
   try {
     execFileSync(
-      "soffice",
+      soffice,
       [
         "--headless",
         `-env:UserInstallation=file://${dir}/profile`,

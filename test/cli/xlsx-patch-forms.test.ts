@@ -6,6 +6,7 @@
  * fonts or fills. New elements land in the schema's order, the rest stays as it was, the full
  * reader reads what was written, and LibreOffice opens it.
  */
+import { toolIn } from "../support/tools.ts";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -107,7 +108,7 @@ async function partsOf(file: string) {
 }
 
 describe("a workbook in the forms other writers give", () => {
-  it("is patched: values where the file's own numbering puts them, elements in schema order, the rest kept", async () => {
+  it("is patched: values where the file's own numbering puts them, elements in schema order, the rest kept", async (ctx) => {
     const source = await handBuilt();
     const out = join(dir, "patched.xlsx");
     await writePatched(source, out, patchOf(PLAN, emptyPatch()));
@@ -150,14 +151,10 @@ describe("a workbook in the forms other writers give", () => {
     expect(wb.getWorksheet("_baton")!.state).toBe("veryHidden");
     expect(wb.getWorksheet("_baton")!.getCell("B1").value).toBe("anchor-value");
 
-    const tool = spawnSync("soffice", ["--version"], { encoding: "utf8" });
-    if (tool.error) {
-      if (process.env.CI === "true") throw new Error("LibreOffice (soffice) is required under CI");
-      return;
-    }
+    const soffice = toolIn(ctx, "soffice");
     const lo = join(dir, "lo");
     const r = spawnSync(
-      "soffice",
+      soffice,
       [
         `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
         "--headless",

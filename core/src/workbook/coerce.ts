@@ -19,20 +19,23 @@ import {
 import { hasPrefix } from "../template/ids.ts";
 import { parsePeriod, formatPeriod, periodOf, type Cadence } from "../template/periods.ts";
 import type { CellKind } from "../template/sheets.ts";
+import type { IssueDetails } from "../issues/issues.ts";
 
 export type Coerced =
   | { readonly ok: true; readonly value: string | number | null }
   | { readonly ok: false; readonly details: CoerceFailure };
 
-export type CoerceFailure =
-  | { code: "cell-error"; value: string }
-  | { code: "invalid-id"; value: string; prefix: string }
-  | { code: "invalid-reference"; value: string; expected: string }
-  | { code: "invalid-date"; value: string }
-  | { code: "invalid-number"; value: string }
-  | { code: "invalid-percent"; value: string }
-  | { code: "invalid-enum"; value: string; allowed: readonly string[] }
-  | { code: "invalid-period"; value: string };
+/** The issues a single cell can raise on its own, as the one issue table describes them. */
+export type CoerceFailure = IssueDetails<
+  | "cell-error"
+  | "invalid-id"
+  | "invalid-reference"
+  | "invalid-date"
+  | "invalid-number"
+  | "invalid-percent"
+  | "invalid-enum"
+  | "invalid-period"
+>;
 
 export interface CoerceContext {
   readonly zone: string;
