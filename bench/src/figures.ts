@@ -9,7 +9,6 @@ import type { SizeName } from "./generate.ts";
 import { runBaton, runLean, runTask, type RunResult } from "./harness.ts";
 import { SERVICE_HOSTS } from "./hosts.ts";
 import { WRITERS, WRITER_TITLE, type Writer } from "./writers.ts";
-import { PANE_JS_BUDGET } from "../../excel-addin/scripts/build.mjs";
 
 export interface Context {
   /** The cached .xlsx of each size prepared for this run. */
@@ -512,12 +511,9 @@ export const TARGETS: Target[] = [
   ...readingTargets,
   constantRoundTrips,
   bundle("apps-script", "Apps Script bundle at most 350 KB minified", "appsScriptKB", 350),
-  bundle(
-    "task-pane",
-    `Excel task pane JavaScript at most ${PANE_JS_BUDGET / 1024} KB minified (the build's budget)`,
-    "taskPaneJsKB",
-    PANE_JS_BUDGET / 1024,
-  ),
+  // The build's own budget (PANE_JS_BUDGET in excel-addin/scripts/build.mjs, which runs a build
+  // when loaded as a script, so it is not imported here).
+  bundle("task-pane", "Excel task pane JavaScript at most 340 KB minified", "taskPaneJsKB", 340),
   under("evaluate", "Core evaluate of L under 1 s", "evaluate.L", 1000),
   memory(
     "evaluate-heap",
