@@ -320,29 +320,13 @@ function readRow(
       record[spec.key] = result.value;
       if (result.value === null && spec.required) {
         out.issues.push(
-          makeIssue(
-            {
-              sheet: layout.name,
-              row: sheetRow,
-              column: spec.header,
-              cell: a1(sheetRow, cols[i]! + 1),
-            },
-            { code: "required" },
-          ),
+          makeIssue(cellAt(layout.name, sheetRow, spec.header, cols[i]!), { code: "required" }),
         );
       }
     } else {
       record[spec.key] = null;
       out.issues.push(
-        makeIssue(
-          {
-            sheet: layout.name,
-            row: sheetRow,
-            column: spec.header,
-            cell: a1(sheetRow, cols[i]! + 1),
-          },
-          result.details,
-        ),
+        makeIssue(cellAt(layout.name, sheetRow, spec.header, cols[i]!), result.details),
       );
       const bad = unreadable.get(record);
       if (bad) bad.add(spec.key);
@@ -471,4 +455,9 @@ function fillAbsentColumns(wb: Workbook): void {
     if (!absent.length) continue;
     for (const r of records) for (const c of absent) r[c.key] = null;
   }
+}
+
+/** Where a cell's issue points: its sheet, row, column header and A1 address (`col` 0-based). */
+function cellAt(sheet: string, row: number, column: string, col: number) {
+  return { sheet, row, column, cell: a1(row, col + 1) };
 }
