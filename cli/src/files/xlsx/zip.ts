@@ -59,7 +59,16 @@ function fileSource(path: string): Source {
     stream: (start, end) =>
       end <= start
         ? Readable.from([])
-        : createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 17 }),
+        : // Through the descriptor opened above, never the path again: a save that renames a
+          // new file over this one mid-read must not hand us the new file's bytes at the old
+          // file's offsets.
+          createReadStream("", {
+            fd,
+            autoClose: false,
+            start,
+            end: end - 1,
+            highWaterMark: 1 << 17,
+          }),
     close: () => closeSync(fd),
   };
 }
