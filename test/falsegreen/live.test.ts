@@ -4,7 +4,17 @@
  * gsheets/src/live.ts); this goes the same way.
  */
 import { describe, expect, it } from "vitest";
-import { SHEET, checkinEditIssues, liveContext, readWorkbook, type CellValue } from "@baton/core";
+import {
+  SHEET,
+  checkinEditIssues,
+  MemoryHost,
+  demoContent,
+  liveContext,
+  templatePlan,
+  readWorkbook,
+  validateGrids,
+  type CellValue,
+} from "@baton/core";
 import { handoff, initiative, objective, workbookGrids } from "../support/grids.ts";
 
 const grids = workbookGrids({
@@ -53,10 +63,32 @@ describe("the sidebar while a check-in is typed", () => {
   it("says nothing of it once the row says Amber with a Path to Green", () => {
     expect(check(typed("Amber", "Ship DEP-1 by Friday"))).toEqual([]);
   });
+  it("leaves alone a Green typed for a week before the latest check-in", () => {
+    const checkins = [
+      ...grids[SHEET.checkins]!,
+      typed("Amber", "Ship DEP-1 by Friday"),
+      ["2026-W47", ...typed("Green").slice(1)],
+    ];
+    const { workbook } = readWorkbook({ ...grids, [SHEET.checkins]: checkins });
+    expect(checkinEditIssues(liveContext(workbook, { now }), checkins, [2, 3])).toEqual([]);
+  });
   it("judges a row typed after the context was built", () => {
     const { workbook } = readWorkbook(grids);
     const context = liveContext(workbook, { now });
     const issues = checkinEditIssues(context, [...grids[SHEET.checkins]!, typed("Green")], [2]);
     expect(issues.map((i) => i.code)).toEqual(["false-green"]);
+  });
+  it("flags the same rows as validating the whole workbook at that moment", async () => {
+    const host = new MemoryHost();
+    await host.apply(templatePlan(demoContent({ today: "2026-11-26", timeZone: "UTC" })));
+    const demo = await host.readSheets(Object.values(SHEET));
+    const { workbook } = readWorkbook(demo);
+    const rows = workbook.checkins.map((c) => c.row);
+    const live = checkinEditIssues(liveContext(workbook, { now }), demo[SHEET.checkins]!, rows);
+    const full = validateGrids(demo, [], { now }).issues;
+    const flagged = (issues: readonly { code: string; cell: string; message: string }[]) =>
+      issues.filter((i) => i.code === "false-green").map((i) => `${i.cell} ${i.message}`);
+    expect(flagged(live)).toEqual(flagged(full));
+    expect(flagged(live).length).toBeGreaterThan(0);
   });
 });

@@ -169,6 +169,22 @@ describe("a Green check-in is not a false green", () => {
     const w = warnings(s);
     expect(w.map((i) => i.cell)).toEqual(["C3"]);
     expect(w[0]!.message).toContain("is 6 days late");
+    const onlyW46 = spec({
+      dep1: { "Needed By": "2026-11-16" },
+      checkins: [checkin("2026-W46", "INI-1")],
+    });
+    expect(warnings(onlyW46)).toEqual([]);
+    expect(evidenceOf(onlyW46)).toEqual([]);
+  });
+  it("when a later check-in of its initiative stands (only the latest claim is judged)", () => {
+    const s = spec({
+      dep1: { "Needed By": "2026-11-16", State: "Declined" },
+      checkins: [
+        checkin("2026-W47", "INI-1"),
+        checkin("2026-W48", "INI-1", { RAG: "Red", "Path to Green": "Find another provider" }),
+      ],
+    });
+    expect(warnings(s)).toEqual([]);
   });
   it("in a closed period, or without a clock to judge by", () => {
     const s = spec({

@@ -2,7 +2,8 @@
  * Live validation of check-ins as they are typed: after an edit, the host hands over the
  * edited rows and gets back their issues, so it can mark the cells. The context (who exists,
  * which check-ins are already there) is built once per workbook read and reused across edits.
- * Given the clock, a Green row is also judged against the data (a false green), as of today.
+ * Given the clock, a Green row that is its initiative's latest check-in is also judged against
+ * the data (a false green), as of today.
  */
 import type { CellValue, Grid } from "../cells/values.ts";
 import { readCheckinRow, locate, type Workbook } from "../workbook/read.ts";
@@ -11,8 +12,11 @@ import type { ValidationIssue } from "../issues/issues.ts";
 import { daysFromIso } from "../cells/dates.ts";
 import {
   falseGreenContext,
+  isLatest,
   judgeCheckins,
+  latestIndex,
   type FalseGreenContext,
+  type LatestIndex,
 } from "../engine/false-greens.ts";
 import { falseGreenIssue, isOpen } from "../validate/false-green.ts";
 import { todayOf, type Clock } from "../validate/validate.ts";
@@ -23,6 +27,8 @@ export interface LiveContext {
   /** Today as a day number, when the host gave the clock; false greens need it. */
   readonly today: number | undefined;
   readonly falseGreens: FalseGreenContext;
+  /** Where each initiative's latest check-ins are: only a row at least as late is judged. */
+  readonly latest: LatestIndex;
 }
 
 /**
@@ -30,12 +36,15 @@ export interface LiveContext {
  * the clock (the moment of the edit), Green rows are judged for false greens too.
  */
 export function liveContext(workbook: Workbook, clock: Clock = {}): LiveContext {
-  const today = todayOf(workbook, clock);
+  const iso = todayOf(workbook, clock);
+  const today = iso === undefined ? undefined : daysFromIso(iso);
+  const falseGreens = falseGreenContext(workbook);
   return {
     workbook,
     index: checkinIndex(workbook),
-    today: today === undefined ? undefined : daysFromIso(today),
-    falseGreens: falseGreenContext(workbook),
+    today,
+    falseGreens,
+    latest: today === undefined ? new Map() : latestIndex(falseGreens, today),
   };
 }
 
@@ -59,7 +68,12 @@ export function checkinRowIssues(
       (key) => locate("checkins", layout, sheetRow, key),
       (i) => issues.push(i),
     );
-  if (record?.rag === "Green" && context.today !== undefined && isOpen(record, index.closed))
+  if (
+    record?.rag === "Green" &&
+    context.today !== undefined &&
+    isOpen(record, index.closed) &&
+    isLatest(context.latest, record)
+  )
     for (const fg of judgeCheckins(context.falseGreens, [record], context.today)) {
       const issue = falseGreenIssue(workbook, fg);
       if (issue) issues.push(issue);

@@ -11,11 +11,13 @@
  *   periods before it, so three periods in a row said Green without moving.
  *
  * Decisions where DESIGN.md is silent:
- * - Which check-ins are judged. The engine (statuses, `status --json`, the board summary)
- *   judges each initiative's latest check-in as it picks it for status (by period, periods
- *   that start after the as-of day left out, the lower row winning a tie). Validation and the
- *   sidebar judge every Green check-in row of an open period (not sealed, not in a closed
- *   period): those are the ones a team can still correct.
+ * - Which check-ins are judged: each initiative's latest check-in, as status picks it (by
+ *   period, periods that start after the as-of day left out, the lower row winning a tie),
+ *   because that is the claim the initiative stands on now. The engine (statuses, `status
+ *   --json`, the board summary) judges it; validation and the sidebar judge it too when it is
+ *   in an open period (not sealed, not in a closed period), where the team can still correct
+ *   it. Earlier Greens are history: judging every open week would repeat one late hand-off
+ *   once per week on rows nobody will change.
  * - As of when. A check-in is judged as of the last day of its period, or the evaluation day
  *   when that comes first: a Green reported for a week that ended before a hand-off fell late
  *   was not false. So the current period's check-in is judged as of today, and last week's,
@@ -159,8 +161,11 @@ export function judgeCheckins(
   return out;
 }
 
-/** The false greens among the initiatives' latest check-ins as of a day (what status judges). */
-export function latestFalseGreens(ctx: FalseGreenContext, asOf: number): FalseGreen[] {
+/**
+ * Each initiative's latest check-in with a RAG as of a day, as status picks it: by period,
+ * periods that start after the day left out, the lower row winning a tie.
+ */
+export function latestCheckins(ctx: FalseGreenContext, asOf: number): Checkin[] {
   const latest = new Map<string, { end: number; checkin: Checkin }>();
   for (const ci of ctx.workbook.checkins) {
     if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
@@ -171,11 +176,47 @@ export function latestFalseGreens(ctx: FalseGreenContext, asOf: number): FalseGr
     if (!seen || end > seen.end || (end === seen.end && ci.row > seen.checkin.row))
       latest.set(ci.id, { end, checkin: ci });
   }
-  return judgeCheckins(
-    ctx,
-    [...latest.values()].map((l) => l.checkin),
-    asOf,
-  );
+  return [...latest.values()].map((l) => l.checkin);
+}
+
+/** The false greens among the initiatives' latest check-ins as of a day (what status judges). */
+export function latestFalseGreens(ctx: FalseGreenContext, asOf: number): FalseGreen[] {
+  return judgeCheckins(ctx, latestCheckins(ctx, asOf), asOf);
+}
+
+/** Where each initiative's two latest check-ins with a RAG are, as of a day (for `isLatest`). */
+export type LatestIndex = ReadonlyMap<string, readonly Place[]>;
+interface Place {
+  readonly end: number;
+  readonly row: number;
+}
+const later = (a: Place, b: Place) => a.end > b.end || (a.end === b.end && a.row > b.row);
+
+export function latestIndex(ctx: FalseGreenContext, asOf: number): LatestIndex {
+  const top = new Map<string, Place[]>();
+  for (const ci of ctx.workbook.checkins) {
+    if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
+    const p = parsePeriod(ci.period);
+    if (!p || periodStartDays(p) > asOf) continue;
+    const place = { end: periodEndDays(p), row: ci.row };
+    const two = top.get(ci.id);
+    if (!two) top.set(ci.id, [place]);
+    else if (later(place, two[0]!)) two.splice(0, 2, place, two[0]!);
+    else if (two.length < 2 || later(place, two[1]!)) two[1] = place;
+  }
+  return top;
+}
+
+/**
+ * True when a check-in (perhaps one being typed, not yet in the workbook as read) is at least
+ * as late as every other check-in with a RAG of its initiative: no later period, nor a lower
+ * row of the same period. Its own row, as it was read, does not count against it.
+ */
+export function isLatest(index: LatestIndex, ci: Checkin): boolean {
+  const p = parsePeriod(ci.period);
+  if (!p) return false;
+  const other = index.get(ci.id)?.find((q) => q.row !== ci.row);
+  return !other || later({ end: periodEndDays(p), row: ci.row }, other);
 }
 
 /** The last row of each wanted ID and period (one pass; only the IDs wanted are parsed). */

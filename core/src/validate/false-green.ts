@@ -1,7 +1,7 @@
 /**
- * The false-green warning: every Green check-in row of an open period (not sealed, not in a
- * closed period) whose initiative's data says otherwise gets a `false-green` warning on its RAG
- * cell, with the evidence (engine/false-greens.ts). It needs today: without a clock, validation
+ * The false-green warning: each initiative's latest check-in, when it is in an open period (not
+ * sealed, not in a closed period), says Green and its initiative's data says otherwise, gets a
+ * `false-green` warning on its RAG cell, with the evidence (engine/false-greens.ts). It needs today: without a clock, validation
  * cannot say what is late, and says nothing.
  */
 import { daysFromIso, type IsoDate } from "../cells/dates.ts";
@@ -9,6 +9,7 @@ import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import {
   falseGreenContext,
   judgeCheckins,
+  latestCheckins,
   type FalseGreen,
   type FalseGreenContext,
 } from "../engine/false-greens.ts";
@@ -37,7 +38,7 @@ export function falseGreenIssue(workbook: Workbook, fg: FalseGreen): ValidationI
   });
 }
 
-/** Pushes a warning for every false green among the open check-ins, judged as of `today`. */
+/** Pushes a warning for every false green among the open latest check-ins, judged as of `today`. */
 export function falseGreenIssues(
   workbook: Workbook,
   today: IsoDate | undefined,
@@ -47,7 +48,9 @@ export function falseGreenIssues(
   const day = today === undefined ? undefined : daysFromIso(today);
   if (day === undefined) return;
   const closed = closedThrough(workbook);
-  const open = workbook.checkins.filter((ci) => ci.rag === "Green" && isOpen(ci, closed));
+  const open = latestCheckins(context, day).filter(
+    (ci) => ci.rag === "Green" && isOpen(ci, closed),
+  );
   for (const fg of judgeCheckins(context, open, day)) {
     const issue = falseGreenIssue(workbook, fg);
     if (issue) push(issue);
