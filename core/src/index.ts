@@ -260,3 +260,4 @@ export {
   type FalseGreen,
   type FalseGreenContext,
 } from "./engine/false-greens.ts";
+export { falseGreenLines, type FalseGreenLine } from "./summary/false-greens.ts";
