@@ -249,3 +249,15 @@ export {
   readMappingSheet,
   importReportPlan,
 } from "./actions/migration-sheets.ts";
+export {
+  falseGreenContext,
+  judgeCheckins,
+  latestFalseGreens,
+  PACE_TOLERANCE,
+  STALL_PERIODS,
+  type Evidence,
+  type EvidenceCode,
+  type FalseGreen,
+  type FalseGreenContext,
+} from "./engine/false-greens.ts";
+export { falseGreenLines, type FalseGreenLine } from "./summary/false-greens.ts";

@@ -49,7 +49,8 @@ export async function startLiveValidation(
         rowsOrAll === "all"
           ? Array.from({ length: Math.max(0, grid.length - 1) }, (_, i) => i + 2)
           : rowsOrAll.filter((r) => r >= 2);
-      const context = liveContext(readWorkbook(grids).workbook);
+      // The moment of the edit: a Green row is judged against the data as of today.
+      const context = liveContext(readWorkbook(grids).workbook, { now: new Date() });
       const issues = checkinEditIssues(context, grid, rows);
       queueMarks(
         host.context,

@@ -2,8 +2,9 @@
 /**
  * Live validation: the `onEdit` simple trigger checks the check-in rows just typed or pasted
  * and marks their cells. A simple trigger runs as the editing user for at most 30 seconds and
- * may not use services that need authorisation, so this uses only the bound spreadsheet: four
- * reads (Settings, Initiatives, KPIs, Check-ins), two reads and two writes on the edited rows.
+ * may not use services that need authorisation, so this uses only the bound spreadsheet: five
+ * reads (Settings, Initiatives, KPIs, Hand-offs, Check-ins), two reads and two writes on the
+ * edited rows. Hand-offs are read so that a Green row late with one is told as it is typed.
  */
 import { SHEET, checkinEditIssues, findSheet, liveContext, readWorkbook } from "@baton/core";
 import { SheetsHost } from "./host.ts";
@@ -13,7 +14,7 @@ import { readTemplate } from "./workbook.ts";
 /** Rows of one paste that are checked; a larger paste is checked by Validate. */
 export const MAX_LIVE_ROWS = 2000;
 
-const NEEDED = [SHEET.settings, SHEET.initiatives, SHEET.kpis, SHEET.checkins];
+const NEEDED = [SHEET.settings, SHEET.initiatives, SHEET.kpis, SHEET.handoffs, SHEET.checkins];
 
 /** Checks and marks the Check-ins rows of an edited range; any other edit is ignored. */
 export function checkEditedRange(
@@ -35,7 +36,7 @@ export function checkEditedRange(
 
   const rows: number[] = [];
   for (let r = top; r <= bottom; r++) rows.push(r);
-  const issues = checkinEditIssues(liveContext(workbook), grid, rows);
+  const issues = checkinEditIssues(liveContext(workbook, { now: new Date() }), grid, rows);
 
   const block = sheet.getRange(top, 1, bottom - top + 1, layout.headerWidth);
   const marks = markBlock(top, block.getNotes(), block.getBackgrounds(), issues);

@@ -73,7 +73,14 @@ describe("baton status --json on the demo", () => {
 
   it("has the shape DESIGN.md gives", () => {
     const out = JSON.parse(baton("status", demo, "--as-of", AS_OF, "--json").stdout);
-    expect(Object.keys(out)).toEqual(["asOf", "objectives", "kpis", "initiatives", "handoffs"]);
+    expect(Object.keys(out)).toEqual([
+      "asOf",
+      "objectives",
+      "kpis",
+      "initiatives",
+      "handoffs",
+      "falseGreens",
+    ]);
     expect(out.asOf).toBe(AS_OF);
     const statuses = ["Green", "Amber", "Red", "Done", "Paused"];
     const reason = { code: expect.any(String), refs: expect.any(Array) };
@@ -94,6 +101,34 @@ describe("baton status --json on the demo", () => {
       expect(h).toMatchObject({ status: expect.toBeOneOf(statuses), blocks: expect.any(Number) });
     for (const e of [...out.objectives, ...out.kpis, ...out.initiatives, ...out.handoffs])
       for (const r of e.reasons) expect(r).toEqual(reason);
+    for (const f of out.falseGreens)
+      expect(f).toEqual({
+        id: expect.stringMatching(/^INI-/),
+        period: expect.stringMatching(/^\d{4}-W\d{2}$/),
+        row: expect.any(Number),
+        evidence: expect.arrayContaining([
+          { code: expect.any(String), refs: expect.any(Array), text: expect.any(String) },
+        ]),
+      });
+  });
+
+  it("lists the development team's Green on the routing API it is 10 days late with as a false green", () => {
+    const out = JSON.parse(baton("status", demo, "--as-of", AS_OF, "--json").stdout);
+    const fg = out.falseGreens.find((f: { id: string }) => f.id === "INI-5");
+    expect(fg.evidence[0]).toEqual({
+      code: "owes-red-handoff",
+      refs: ["DEP-1"],
+      text: "DEP-1, which you owe IT Support, is 10 days late",
+    });
+    const ini5 = out.initiatives.find((x: { id: string }) => x.id === "INI-5");
+    expect(ini5.reasons).toContainEqual({
+      code: "falseGreen",
+      refs: expect.arrayContaining(["DEP-1"]),
+    });
+    const table = baton("status", demo, "--as-of", AS_OF).stdout;
+    expect(table).toMatch(
+      /^INI-5\s+\d{4}-W\d{2}\s+DEP-1, which you owe IT Support, is 10 days late/m,
+    );
   });
 
   it("judges as of today in the workbook's time zone when no date is given", () => {

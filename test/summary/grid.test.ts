@@ -102,6 +102,7 @@ describe("the sections and their values", () => {
       "KPIs against target",
       "Red and amber hand-offs",
       "Stale initiatives",
+      "Reported green, evidence says otherwise",
     ];
     const rows = bands.map((b) => rowOf(grid, b));
     expect(rows.every((r) => r > 0)).toBe(true);

@@ -29,7 +29,15 @@ describe("lists stop at their limits, keeping the worst", () => {
 
   it("caps every list of a crowded workbook and counts what was left out", () => {
     const { summary } = summarized(crowded());
-    const lists = ["changes", "decisions", "objectives", "kpis", "handoffs", "stale"] as const;
+    const lists = [
+      "changes",
+      "decisions",
+      "objectives",
+      "kpis",
+      "handoffs",
+      "stale",
+      "falseGreens",
+    ] as const;
     for (const list of lists) {
       expect(summary[list], list).toHaveLength(SUMMARY_LIMITS[list]);
       expect(summary.omitted[list], list).toBeGreaterThan(0);

@@ -94,6 +94,7 @@ describe("the Markdown summary", () => {
       "KPIs against target",
       "Red and amber hand-offs",
       "Stale initiatives",
+      "Reported green, evidence says otherwise",
     ]);
   });
 

@@ -26,7 +26,8 @@ export const XSS = "<img src=x onerror=alert(1)>";
 
 /**
  * A workbook in which every list of the summary runs past its limit: 61 objectives, each with
- * a KPI and an initiative that turned Red this week; 41 stale initiatives; 45 late hand-offs.
+ * a KPI and an initiative that turned Red this week; 41 stale initiatives, whose last Green
+ * check-ins are false greens; 45 late hand-offs.
  */
 export function crowded(): WorkbookSpec {
   const n = 61;
@@ -40,6 +41,9 @@ export function crowded(): WorkbookSpec {
     checkin(LAST_WEEK, `INI-${i + 1}`, { RAG: "Green" }),
     checkin(THIS_WEEK, `INI-${i + 1}`, { RAG: "Red", "Path to Green": "A plan" }),
   ]);
+  // The stale ones last said Green in W44 with nothing done, 29% of their time gone: false greens.
+  for (const s of stale)
+    checkins.push(checkin("2026-W44", s.ID as string, { RAG: "Green", "Progress %": 0 }));
   const handoffs = Array.from({ length: 45 }, (_, i) =>
     handoff(`DEP-${i + 1}`, `INI-${(i % n) + 1}`, `INI-${((i + 1) % n) + 1}`, {
       "Needed By": plus(AS_OF, -1 - i),

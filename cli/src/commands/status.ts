@@ -1,6 +1,8 @@
 /**
  * `baton status FILE [--as-of DATE] [--json] [--write]`: every status with its reasons and
- * root causes, as of today in the workbook's time zone unless `--as-of` says otherwise.
+ * root causes, as of today in the workbook's time zone unless `--as-of` says otherwise, and the
+ * latest check-ins that say Green while the data says otherwise (`falseGreens`: `{id, period,
+ * row, evidence: [{code, refs, text}]}`, engine/false-greens.ts).
  *
  * A workbook with validation errors still gets statuses (the engine judges what could be
  * read), so the command exits 0 and says on stderr how many errors there are; `baton
@@ -118,6 +120,16 @@ function show(out: Out, file: string, ev: Evaluation, wrote: boolean): void {
     tint,
     100,
   );
+  if (ev.falseGreens.length > 0) {
+    line(out);
+    table(
+      out,
+      ["Reported Green", "Period", "Evidence says otherwise"],
+      ev.falseGreens.map((f) => [f.id, f.period, f.evidence.map((e) => e.text).join("; ")]),
+      {},
+      160,
+    );
+  }
   if (wrote) {
     line(out);
     line(out, `Wrote the computed columns to ${file}.`);

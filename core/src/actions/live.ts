@@ -2,20 +2,50 @@
  * Live validation of check-ins as they are typed: after an edit, the host hands over the
  * edited rows and gets back their issues, so it can mark the cells. The context (who exists,
  * which check-ins are already there) is built once per workbook read and reused across edits.
+ * Given the clock, a Green row that is its initiative's latest check-in is also judged against
+ * the data (a false green), as of today.
  */
 import type { CellValue, Grid } from "../cells/values.ts";
 import { readCheckinRow, locate, type Workbook } from "../workbook/read.ts";
 import { checkinIndex, checkinRowRules, type CheckinIndex } from "../validate/rules.ts";
 import type { ValidationIssue } from "../issues/issues.ts";
+import { daysFromIso } from "../cells/dates.ts";
+import {
+  falseGreenContext,
+  isLatest,
+  judgeCheckins,
+  latestIndex,
+  type FalseGreenContext,
+  type LatestIndex,
+} from "../engine/false-greens.ts";
+import { falseGreenIssue, isOpen } from "../validate/false-green.ts";
+import { todayOf, type Clock } from "../validate/validate.ts";
 
 export interface LiveContext {
   readonly workbook: Workbook;
   readonly index: CheckinIndex;
+  /** Today as a day number, when the host gave the clock; false greens need it. */
+  readonly today: number | undefined;
+  readonly falseGreens: FalseGreenContext;
+  /** Where each initiative's latest check-ins are: only a row at least as late is judged. */
+  readonly latest: LatestIndex;
 }
 
-/** Builds the context once from a workbook read with `readWorkbook` or `validateGrids`. */
-export function liveContext(workbook: Workbook): LiveContext {
-  return { workbook, index: checkinIndex(workbook) };
+/**
+ * Builds the context once from a workbook read with `readWorkbook` or `validateGrids`. With
+ * the clock (the moment of the edit), Green rows are judged for false greens too.
+ */
+export function liveContext(workbook: Workbook, clock: Clock = {}): LiveContext {
+  const iso = todayOf(workbook, clock);
+  const today = iso === undefined ? undefined : daysFromIso(iso);
+  const falseGreens = falseGreenContext(workbook);
+  return {
+    workbook,
+    index: checkinIndex(workbook),
+    today,
+    falseGreens,
+    latest: today === undefined ? new Map() : latestIndex(falseGreens, today),
+  };
 }
 
 /**
@@ -38,6 +68,16 @@ export function checkinRowIssues(
       (key) => locate("checkins", layout, sheetRow, key),
       (i) => issues.push(i),
     );
+  if (
+    record?.rag === "Green" &&
+    context.today !== undefined &&
+    isOpen(record, index.closed) &&
+    isLatest(context.latest, record)
+  )
+    for (const fg of judgeCheckins(context.falseGreens, [record], context.today)) {
+      const issue = falseGreenIssue(workbook, fg);
+      if (issue) issues.push(issue);
+    }
   return issues;
 }
 

@@ -39,6 +39,7 @@ import {
   type ObjectiveTally,
 } from "./objectives.ts";
 import { isInherited, rank, type Reason, type Status } from "./reasons.ts";
+import { falseGreenContext, latestFalseGreens, type FalseGreen } from "./false-greens.ts";
 
 export interface ObjectiveEvaluation {
   readonly id: string;
@@ -95,6 +96,8 @@ export interface Evaluation {
   readonly kpis: readonly KpiEvaluation[];
   readonly initiatives: readonly InitiativeEvaluation[];
   readonly handoffs: readonly HandoffEvaluation[];
+  /** Latest check-ins that say Green while the data says otherwise (engine/false-greens.ts). */
+  readonly falseGreens: readonly FalseGreen[];
 }
 
 export interface EvaluateOptions {
@@ -272,15 +275,19 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     return t;
   };
 
+  const falseGreens = latestFalseGreens(falseGreenContext(wb), cal.today);
+  const falseGreenOf = new Map(falseGreens.map((f) => [f.id, f]));
+
   const initiatives: InitiativeEvaluation[] = new Array(nI);
   for (let i = 0; i < nI; i++) {
     const r = inis[i]!;
     const own = iOwn[i]!;
+    const fg = names[i] === r.id ? falseGreenOf.get(r.id) : undefined;
     initiatives[i] = {
       id: r.id,
       row: r.row,
       status: iStatus[i]!,
-      reasons: iReasons[i]!,
+      reasons: fg ? [...iReasons[i]!, falseGreenReason(fg)] : iReasons[i]!,
       rootCauses: rootIds(iRoots[i]!),
       lastCheckin: own.lastCheckin,
       stale: own.stale,
@@ -320,7 +327,12 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     ...objectiveStatus(tallies.get(o.id) ?? newTally()),
   }));
 
-  return { asOf: isoFromDays(cal.today), objectives, kpis, initiatives, handoffs };
+  return { asOf: isoFromDays(cal.today), objectives, kpis, initiatives, handoffs, falseGreens };
+}
+
+/** The initiative's `falseGreen` reason: the IDs and dates of its evidence, once each. */
+function falseGreenReason(fg: FalseGreen): Reason {
+  return { code: "falseGreen", refs: [...new Set(fg.evidence.flatMap((e) => e.refs))] };
 }
 
 /** The union of root cause lists, shared as is when there is only one. */

@@ -87,6 +87,13 @@ export const REASONS = {
     text: (r) => `Waits on ${plural(r, "an Amber hand-off", "Amber hand-offs")} (${list(r)})`,
   },
   "stage-done": { severity: null, inherited: false, text: () => "Stage is Done" },
+  // A note, not a severity: the latest check-in says Green and the data says otherwise
+  // (engine/false-greens.ts). The status stays what the rules give; the board sees the flag.
+  falseGreen: {
+    severity: null,
+    inherited: false,
+    text: (r) => `Its latest check-in says Green, but the evidence says otherwise (${list(r)})`,
+  },
   "stage-on-hold": { severity: null, inherited: false, text: () => "Stage is On hold" },
   "stage-cancelled": { severity: null, inherited: false, text: () => "Stage is Cancelled" },
 

@@ -5,6 +5,8 @@
  * row, column header) and the details its message needs. Messages and fixes come from one
  * table (`describe` below), so the sidebar, the command line and the tests read the same words.
  */
+import type { Evidence } from "../engine/false-greens.ts";
+
 export type Severity = "error" | "warning";
 
 export interface IssueLocation {
@@ -55,7 +57,9 @@ type Details =
     }
   | { code: "sealed-row-edited"; reason: string }
   /** A CSV file's text that is not well-formed CSV at `line` (its physical line, 1-based). */
-  | { code: "csv-malformed"; line: number };
+  | { code: "csv-malformed"; line: number }
+  /** A Green check-in that the workbook's own data contradicts (engine/false-greens.ts). */
+  | { code: "false-green"; id: string; period: string; evidence: readonly Evidence[] };
 
 export type IssueCode = Details["code"];
 
@@ -100,9 +104,15 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "current-period-lags": "warning",
   "sealed-row-edited": "error",
   "csv-malformed": "error",
+  "false-green": "warning",
 };
 
 const list = (values: readonly string[]) => values.join(", ");
+/** "a", "a and b", "a; b; and c": evidence texts hold commas of their own. */
+const sentence = (parts: readonly string[]) =>
+  parts.length <= 2
+    ? parts.join(" and ")
+    : `${parts.slice(0, -1).join("; ")}; and ${parts[parts.length - 1]}`;
 
 /** The one table of messages and fixes. */
 function describe(loc: IssueLocation, d: Details): { message: string; fix?: string } {
@@ -265,6 +275,11 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `${loc.sheet}.csv line ${d.line} (row ${loc.row}, ${loc.column}): a double quote opens a cell that never ends as CSV says (the closing quote is missing, or text follows it), so the lines after it would have run into one cell; Baton read this line as it stands and went on with the next.`,
         fix: `Close the quote in line ${d.line} of ${loc.sheet}.csv, and write a quote inside a cell as two ("").`,
+      };
+    case "false-green":
+      return {
+        message: `${at}: You report Green, but ${sentence(d.evidence.map((e) => e.text))}.`,
+        fix: `Report ${d.id} Amber or Red with a Path to Green, or bring what contradicts it up to date (${list([...new Set(d.evidence.flatMap((e) => e.refs))])}).`,
       };
   }
 }

@@ -28,6 +28,7 @@ import {
 } from "../ports/plan.ts";
 import { BOARD_SUMMARY_PREFIX, DATE_FORMAT } from "../template/sheets.ts";
 import { STATUSES, SUMMARY_LIMITS, type BoardSummary, type SummaryList } from "./model.ts";
+import { evidenceText } from "./false-greens.ts";
 import {
   ASK,
   CHANGE,
@@ -411,5 +412,47 @@ function layout(s: BoardSummary): Layout {
       l.cell(r, 6, fill(i.status));
     },
   );
+
+  falseGreenBlock(l, s);
   return l;
+}
+
+/** "Reported green, evidence says otherwise": the Green check-in, its period, the evidence. */
+function falseGreenBlock(l: Layout, s: BoardSummary): void {
+  l.list(
+    s,
+    "falseGreens",
+    SECTION.falseGreens,
+    // The evidence in the wide last column, as the other lists put their "Why".
+    [
+      "Initiative",
+      "Name",
+      "Team",
+      "Owner",
+      "Reported in",
+      "Status",
+      null,
+      null,
+      null,
+      "Refs",
+      "Evidence",
+    ],
+    s.falseGreens,
+    (f, r) => {
+      l.row([
+        f.id,
+        f.name,
+        f.team,
+        f.owner,
+        f.period,
+        f.status,
+        null,
+        null,
+        null,
+        [...new Set(f.evidence.flatMap((e) => e.refs))].join(", "),
+        evidenceText(f),
+      ]);
+      l.cell(r, 6, fill(f.status));
+    },
+  );
 }

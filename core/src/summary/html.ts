@@ -327,6 +327,25 @@ export function summaryHtml(s: BoardSummary): string {
         s.stale,
       ),
     );
+
+    // Reported green, evidence says otherwise: its own block.
+    section(SECTION.falseGreens, "falseGreens", s.falseGreens.length, () =>
+      table(
+        [
+          { head: "Initiative", cell: (f) => named(f.id, f.name) },
+          { head: "Team", cell: (f) => text(f.team) },
+          { head: "Owner", cell: (f) => text(f.owner) },
+          { head: "Reported in", cell: (f) => esc(f.period) },
+          { head: "Status", cell: (f) => pill(f.status) },
+          {
+            head: "Evidence says",
+            cell: (f) => f.evidence.map((e) => esc(e.text)).join("<br>"),
+            className: "why",
+          },
+        ],
+        s.falseGreens,
+      ),
+    );
   }
 
   body.push(

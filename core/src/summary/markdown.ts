@@ -5,6 +5,7 @@
  */
 import { STATUSES, type BoardSummary, type SummaryList } from "./model.ts";
 import { escapeMarkdown as md } from "./escape.ts";
+import { evidenceText } from "./false-greens.ts";
 import { numberForPeople } from "../cells/precision.ts";
 import {
   CHANGE,
@@ -199,6 +200,24 @@ export function summaryMarkdown(s: BoardSummary): string {
       ]),
     ),
     s.stale.length,
+  );
+
+  // Reported green, evidence says otherwise: its own block.
+  section(
+    SECTION.falseGreens,
+    "falseGreens",
+    table(
+      ["Initiative", "Team", "Owner", "Reported in", "Status", "Evidence says"],
+      s.falseGreens.map((f) => [
+        named(f.id, f.name),
+        f.team,
+        f.owner,
+        f.period,
+        status(f.status),
+        evidenceText(f),
+      ]),
+    ),
+    s.falseGreens.length,
   );
 
   return out.join("\n").replace(/\n+$/, "\n");

@@ -26,6 +26,9 @@ import type { Direction } from "../template/sheets.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { changesBetween, type Change } from "./changes.ts";
 import { kpiTrends, type TrendPoint } from "./trend.ts";
+import { falseGreenLines, type FalseGreenLine } from "./false-greens.ts";
+
+export type { FalseGreenLine } from "./false-greens.ts";
 
 export const STATUSES = [
   "Red",
@@ -45,6 +48,7 @@ export const SUMMARY_LIMITS = {
   kpis: 60,
   handoffs: 40,
   stale: 40,
+  falseGreens: 40,
 } as const;
 
 export type SummaryList = keyof typeof SUMMARY_LIMITS;
@@ -190,6 +194,8 @@ export interface BoardSummary {
   readonly handoffs: readonly HandoffLine[];
   /** Initiatives whose check-ins are stale. */
   readonly stale: readonly StaleLine[];
+  /** Initiatives whose latest check-in says Green while the evidence says otherwise. */
+  readonly falseGreens: readonly FalseGreenLine[];
   /** Entries left out of each list by `SUMMARY_LIMITS`. */
   readonly omitted: Readonly<Record<SummaryList, number>>;
 }
@@ -236,6 +242,7 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
     kpis: cut(kpiLines(wb, now, options.asOf), SUMMARY_LIMITS.kpis),
     handoffs: cut(handoffs, SUMMARY_LIMITS.handoffs),
     stale: cut(staleLines(wb, now), SUMMARY_LIMITS.stale),
+    falseGreens: cut(falseGreenLines(wb, now), SUMMARY_LIMITS.falseGreens),
   };
 
   return {
@@ -251,6 +258,7 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
     kpis: lists.kpis.kept,
     handoffs: lists.handoffs.kept,
     stale: lists.stale.kept,
+    falseGreens: lists.falseGreens.kept,
     omitted: {
       changes: lists.changes.omitted,
       decisions: lists.decisions.omitted,
@@ -258,6 +266,7 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
       kpis: lists.kpis.omitted,
       handoffs: lists.handoffs.omitted,
       stale: lists.stale.omitted,
+      falseGreens: lists.falseGreens.omitted,
     },
   };
 }

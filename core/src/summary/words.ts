@@ -40,6 +40,7 @@ export const SECTION = {
   kpis: "KPIs against target",
   handoffs: "Red and amber hand-offs",
   stale: "Stale initiatives",
+  falseGreens: "Reported green, evidence says otherwise",
 } as const;
 
 /** What a list says when it has nothing in it. */
@@ -57,6 +58,8 @@ export function noneText(list: SummaryList, s: BoardSummary): string {
       return "No hand-off is Red or Amber.";
     case "stale":
       return "Every active initiative has a recent check-in.";
+    case "falseGreens":
+      return "No Green check-in is contradicted by the workbook's own data.";
   }
 }
 

@@ -9,6 +9,7 @@ import { runCrossRowRules } from "./rules.ts";
 import { sortIssues, type ValidationIssue } from "../issues/issues.ts";
 import { SHEET } from "../template/sheets.ts";
 import { laggingCurrentPeriod } from "./lagging.ts";
+import { falseGreenIssues } from "./false-green.ts";
 import { todayIn, type IsoDate } from "../cells/dates.ts";
 
 export interface Validation {
@@ -50,6 +51,7 @@ export function validateWith(
   const today = todayOf(workbook, clock);
   runCrossRowRules(workbook, push, today);
   laggingCurrentPeriod(grids, workbook, today, push);
+  falseGreenIssues(workbook, today, push);
   for (const rule of gridRules) rule(grids, workbook, push);
   for (const rule of extraRules) rule(workbook, push);
   const order = Object.values(SHEET).map((name) => workbook.layout[keyOf(name)]?.name ?? name);
