@@ -28,7 +28,13 @@ export type Said =
       readonly handoffs: number;
       readonly checkins: number;
     }
-  | { readonly say: "issues-found"; readonly errors: number; readonly warnings: number }
+  | {
+      readonly say: "issues-found";
+      readonly errors: number;
+      readonly warnings: number;
+      /** Infos: things worth knowing that need no change. */
+      readonly notes?: number;
+    }
   | {
       readonly say: "statuses";
       readonly asOf: string;
@@ -100,7 +106,7 @@ export function say(s: Said): string {
     case "no-issues":
       return `No issues in ${listed([plural(s.initiatives, "initiative"), plural(s.handoffs, "hand-off"), plural(s.checkins, "check-in")])}.`;
     case "issues-found":
-      return `Baton found ${listed([s.errors ? plural(s.errors, "error") : "", s.warnings ? plural(s.warnings, "warning") : ""].filter(Boolean))}.`;
+      return `Baton found ${listed([s.errors ? plural(s.errors, "error") : "", s.warnings ? plural(s.warnings, "warning") : "", s.notes ? plural(s.notes, "note") : ""].filter(Boolean))}.`;
     case "statuses":
       return `Statuses as of ${s.asOf}. Initiatives: ${s.initiatives}. Hand-offs: ${s.handoffs}.${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
     case "summary-written":
