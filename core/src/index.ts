@@ -249,3 +249,4 @@ export {
   readMappingSheet,
   importReportPlan,
 } from "./actions/migration-sheets.ts";
+export * from "./portfolio/index.ts";
