@@ -92,6 +92,16 @@ export type Said =
       readonly imported: number;
       readonly rows: number;
       readonly report: string;
+    }
+  | {
+      readonly say: "portfolio";
+      readonly asOf: string;
+      readonly workbooks: number;
+      readonly initiatives: string;
+      readonly handoffs: string;
+      /** Members that could not be judged (unreadable, not Baton workbooks, a name taken). */
+      readonly left: readonly string[];
+      readonly errors: number;
     };
 
 /** The words for what an action has to say. */
@@ -169,6 +179,12 @@ export function say(s: Said): string {
       return (
         `Imported ${s.imported} of ${plural(s.rows, "row")} of "${s.source}", which is unchanged. ` +
         `The sheet "${s.report}" lists every row and why it was imported, skipped or rejected.`
+      );
+    case "portfolio":
+      return (
+        `Portfolio of ${plural(s.workbooks, "workbook")} as of ${s.asOf}. Initiatives: ${s.initiatives}. Hand-offs: ${s.handoffs}.` +
+        (s.left.length ? ` Left out: ${listed([...s.left])}.` : "") +
+        judgedFromWhatCouldBeRead(s.errors, "statuses are")
       );
   }
 }
