@@ -181,7 +181,7 @@ describe("the portfolio summary", () => {
     const md = portfolioMarkdown(s);
     const cross = md.indexOf("## Hand-offs between workbooks at risk");
     const support = md.indexOf("## Workbook support");
-    const whole = md.indexOf("## The whole portfolio");
+    const whole = md.indexOf("## Board summary 2026-W48");
     expect(cross).toBeGreaterThan(0);
     expect(support).toBeGreaterThan(cross);
     expect(whole).toBeGreaterThan(support);

@@ -16,6 +16,7 @@ import type { ActionInput } from "./input.ts";
 import { errorCount } from "./outcome.ts";
 import { say } from "./messages.ts";
 import { listed } from "../text/plural.ts";
+import type { ValidationIssue } from "../issues/issues.ts";
 
 /** One member as its host read it: the template sheets (`REFRESH_NEEDS`), named by its file. */
 export interface PortfolioRead {
@@ -73,7 +74,11 @@ export function runPortfolio(
       .filter((m) => !m.inGraph)
       .map((m) => `${m.file} (the name ${m.name} is taken)`),
   ];
-  const errors = errorCount(portfolio.members.flatMap((m) => m.issues));
+  const issues = portfolio.members.flatMap((m) => m.issues);
+  const errors = errorCount(issues);
+  // As "Refresh statuses" does, a member's own errors do not fail the run (validation is the
+  // action that reports them); what the portfolio itself finds between workbooks does.
+  const between = issues.filter(isBetweenWorkbooks).length;
   const message = say({
     say: "portfolio",
     asOf: portfolio.asOf,
@@ -85,9 +90,23 @@ export function runPortfolio(
   });
   return {
     plans,
-    outcome: { ok: left.length === 0 && errors === 0, message },
+    outcome: { ok: left.length === 0 && between === 0, message },
     failures,
     portfolio,
     summary: portfolioSummaryOf(portfolio),
   };
+}
+
+const BETWEEN: ReadonlySet<string> = new Set([
+  "unknown-workbook",
+  "unknown-portfolio-reference",
+  "missing-workbook-name",
+  "duplicate-workbook-name",
+]);
+
+/** An error only the portfolio can find: a reference, a name, or a cycle through workbooks. */
+function isBetweenWorkbooks(i: ValidationIssue): boolean {
+  if (i.severity !== "error") return false;
+  if (BETWEEN.has(i.code)) return true;
+  return i.code === "handoff-cycle" && i.path.some((id) => id.includes(":"));
 }

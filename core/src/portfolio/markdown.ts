@@ -64,9 +64,8 @@ export function portfolioMarkdown(p: PortfolioSummary): string {
     }
     out.push("");
   }
-  out.push(`## ${md(PORTFOLIO_SECTION.whole)}`, "");
-  // Headings of the board summary go one level down; no other line of it starts with "#"
-  // (cell text is escaped, tables start with "|").
+  // The whole portfolio's board summary, its headings one level down; no other line of it
+  // starts with "#" (cell text is escaped, tables start with "|").
   const whole = summaryMarkdown(p.whole)
     .split("\n")
     .map((l) => (l.startsWith("#") ? `#${l}` : l));
