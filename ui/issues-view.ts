@@ -33,7 +33,7 @@ function severityLabel(i: PaneIssue): Child {
   return h(
     "span",
     { class: `badge badge-${i.severity}` },
-    i.severity === "error" ? "Error" : "Warning",
+    i.severity === "error" ? "Error" : i.severity === "info" ? "Note" : "Warning",
   );
 }
 
@@ -122,8 +122,13 @@ function groupItem(
 
 function counts(issues: readonly PaneIssue[]): string {
   const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.length - errors;
-  return [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""]
+  const warnings = issues.filter((i) => i.severity === "warning").length;
+  const notes = issues.length - errors - warnings;
+  return [
+    errors ? plural(errors, "error") : "",
+    warnings ? plural(warnings, "warning") : "",
+    notes ? plural(notes, "note") : "",
+  ]
     .filter(Boolean)
     .join(", ");
 }

@@ -14,6 +14,7 @@ import { verify } from "./commands/verify.ts";
 import { status } from "./commands/status.ts";
 import { mappingPathFor, migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
+import { portfolio } from "./commands/portfolio.ts";
 
 export type { CommandResult } from "./command.ts";
 
@@ -34,7 +35,14 @@ export interface Command {
    * anything is read or written, and each workbook among them is locked for the whole command.
    */
   readonly writes?: (file: string, values: Values) => readonly Output[];
-  readonly run: (file: string, values: Values, out: Out) => Promise<CommandResult>;
+  readonly run: (
+    file: string,
+    values: Values,
+    out: Out,
+    paths: readonly string[],
+  ) => Promise<CommandResult>;
+  /** Takes several paths (`baton portfolio A B C`); `run` gets them all. */
+  readonly many?: boolean;
 }
 
 interface Output {
@@ -60,21 +68,25 @@ const EXPECTED: Record<string, string> = {
 export const COMMANDS: Command[] = [
   {
     name: "init",
-    usage: "baton init FILE.xlsx [--demo] [--time-zone ZONE] [--as-of DATE] [--force] [--json]",
+    usage:
+      "baton init FILE.xlsx [--demo] | --demo-portfolio DIR [--time-zone ZONE] [--as-of DATE] [--force] [--json]",
     summary: "write an empty template, or the demo workbook",
     options: {
       ...JSON_FLAG,
       demo: { type: "boolean" },
+      "demo-portfolio": { type: "boolean" },
       force: { type: "boolean" },
       "time-zone": { type: "string" },
       "as-of": { type: "string" },
     },
-    writes: (file) => [{ path: file, lock: true }],
+    // A demo portfolio's folder may not exist yet; its two workbooks are checked and locked there.
+    writes: (file, v) => (v["demo-portfolio"] ? [] : [{ path: file, lock: true }]),
     run: (file, v, out) =>
       init(
         {
           file,
           demo: Boolean(v.demo),
+          demoPortfolio: Boolean(v["demo-portfolio"]),
           force: Boolean(v.force),
           json: Boolean(v.json),
           ...(str(v["time-zone"]) !== undefined ? { timeZone: str(v["time-zone"])! } : {}),
@@ -219,6 +231,31 @@ export const COMMANDS: Command[] = [
         out,
       ),
   },
+  {
+    name: "portfolio",
+    usage: "baton portfolio PATH... [--as-of DATE] [--out F.html|F.md|F.xlsx] [--write] [--json]",
+    summary:
+      "many team workbooks (files and folders) as one graph; --write fills each one's computed columns",
+    many: true,
+    options: {
+      ...JSON_FLAG,
+      "as-of": { type: "string" },
+      out: { type: "string" },
+      write: { type: "boolean" },
+    },
+    // The members are known once the folders are read; the command locks them itself.
+    run: (_file, v, out, paths) =>
+      portfolio(
+        {
+          paths,
+          json: Boolean(v.json),
+          write: Boolean(v.write),
+          ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v.out) !== undefined ? { out: str(v.out)! } : {}),
+        },
+        out,
+      ),
+  },
 ];
 
 export function usage(): string {
@@ -264,7 +301,7 @@ export async function run(argv: readonly string[], terminal: Out = terminalOut()
     }
     const [file, ...extra] = parsed.positionals;
     if (!file) throw new UsageError(`${name} needs a FILE`);
-    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    if (extra.length && !command.many) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const values = parsed.values as Values;
     for (const [key, value] of Object.entries(values))
       if (value === "")
@@ -273,7 +310,7 @@ export async function run(argv: readonly string[], terminal: Out = terminalOut()
     // Every output is checked before anything is written, so a command never stops half-way.
     for (const w of writes) assertWritable(w.path);
     const locked = writes.filter((w) => w.lock).map((w) => w.path);
-    const result = await withLock(locked, () => command.run(file, values, out));
+    const result = await withLock(locked, () => command.run(file, values, out, parsed.positionals));
     return result.exitCode;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -62,6 +62,7 @@ export function statusTint(status: string): Tint {
       return "red";
     case "Amber":
     case "warning":
+    case "info":
       return "yellow";
     case "Green":
       return "green";

@@ -51,6 +51,7 @@ export {
 } from "./template/periods.ts";
 export { templatePlan, type TemplateContent, type SheetRows } from "./template/write.ts";
 export { demoContent, type DemoOptions } from "./template/demo.ts";
+export { demoPortfolioContent, DEMO_WORKBOOKS } from "./template/demo-portfolio.ts";
 
 export {
   readWorkbook,
@@ -261,3 +262,4 @@ export {
   type FalseGreenContext,
 } from "./engine/false-greens.ts";
 export { falseGreenLines, type FalseGreenLine } from "./summary/false-greens.ts";
+export * from "./portfolio/index.ts";

@@ -59,7 +59,9 @@ const scenario = fc.record({
   stage: fc.constantFrom("Not started", "In progress"),
 });
 
-function spec(s: fc.RecordValue<typeof scenario>, extra: RowSpec[] = []) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function spec(s: Scenario, extra: RowSpec[] = []) {
   const start = plus(AS_OF, -s.startedAgo);
   const due = plus(AS_OF, s.dueIn);
   const total = s.startedAgo + s.dueIn;

@@ -268,7 +268,46 @@ export async function replaceFile(
     temporary.abort();
     throw isFsError(e) ? fileError(file, e) : e;
   }
-  temporary.commit();
+  settle(temporary);
+}
+
+/** Temporary files written while `allOrNone` runs, to rename once every one is written. */
+let staged: Temporary[] | undefined;
+
+function settle(temporary: Temporary): void {
+  if (staged) staged.push(temporary);
+  else temporary.commit();
+}
+
+/**
+ * Runs `write`, which replaces several files, so that either every file is replaced or none
+ * is: each replacement is written to its temporary file, and only when all are written are
+ * they renamed over their targets, one after another. On any failure every temporary file is
+ * removed and every original is left as it was.
+ */
+export async function allOrNone<T>(write: () => Promise<T>): Promise<T> {
+  if (staged) throw new Error("allOrNone does not nest");
+  const mine: Temporary[] = (staged = []);
+  let result: T;
+  try {
+    result = await write();
+  } catch (e) {
+    for (const t of mine) t.abort();
+    throw e;
+  } finally {
+    staged = undefined;
+  }
+  // A rename failing here is the file system refusing after every byte was written; the
+  // temporary files not yet renamed are removed.
+  for (let i = 0; i < mine.length; i++) {
+    try {
+      mine[i]!.commit();
+    } catch (e) {
+      for (const t of mine.slice(i + 1)) t.abort();
+      throw e;
+    }
+  }
+  return result;
 }
 
 /** Replaces `file` with `data`, as `replaceFile` does, synchronously. */
@@ -280,7 +319,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     temporary.abort();
     throw fileError(file, e);
   }
-  temporary.commit();
+  settle(temporary);
 }
 
 /** `writeFileAtomicSync`, for callers that await. */

@@ -13,3 +13,9 @@ export { issueJson, errorCount, type ActionResult } from "./outcome.ts";
 export { say, type Said } from "./messages.ts";
 export { setUpTemplatePlan } from "./setup.ts";
 export { isBatonSheet } from "./migrate-sheet.ts";
+export {
+  runPortfolio,
+  type PortfolioRead,
+  type PortfolioFailure,
+  type PortfolioResult,
+} from "./portfolio.ts";

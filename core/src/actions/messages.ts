@@ -28,7 +28,13 @@ export type Said =
       readonly handoffs: number;
       readonly checkins: number;
     }
-  | { readonly say: "issues-found"; readonly errors: number; readonly warnings: number }
+  | {
+      readonly say: "issues-found";
+      readonly errors: number;
+      readonly warnings: number;
+      /** Infos: things worth knowing that need no change. */
+      readonly notes?: number;
+    }
   | {
       readonly say: "statuses";
       readonly asOf: string;
@@ -86,6 +92,16 @@ export type Said =
       readonly imported: number;
       readonly rows: number;
       readonly report: string;
+    }
+  | {
+      readonly say: "portfolio";
+      readonly asOf: string;
+      readonly workbooks: number;
+      readonly initiatives: string;
+      readonly handoffs: string;
+      /** Members that could not be judged (unreadable, not Baton workbooks, a name taken). */
+      readonly left: readonly string[];
+      readonly errors: number;
     };
 
 /** The words for what an action has to say. */
@@ -100,7 +116,7 @@ export function say(s: Said): string {
     case "no-issues":
       return `No issues in ${listed([plural(s.initiatives, "initiative"), plural(s.handoffs, "hand-off"), plural(s.checkins, "check-in")])}.`;
     case "issues-found":
-      return `Baton found ${listed([s.errors ? plural(s.errors, "error") : "", s.warnings ? plural(s.warnings, "warning") : ""].filter(Boolean))}.`;
+      return `Baton found ${listed([s.errors ? plural(s.errors, "error") : "", s.warnings ? plural(s.warnings, "warning") : "", s.notes ? plural(s.notes, "note") : ""].filter(Boolean))}.`;
     case "statuses":
       return `Statuses as of ${s.asOf}. Initiatives: ${s.initiatives}. Hand-offs: ${s.handoffs}.${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
     case "summary-written":
@@ -163,6 +179,12 @@ export function say(s: Said): string {
       return (
         `Imported ${s.imported} of ${plural(s.rows, "row")} of "${s.source}", which is unchanged. ` +
         `The sheet "${s.report}" lists every row and why it was imported, skipped or rejected.`
+      );
+    case "portfolio":
+      return (
+        `Portfolio of ${plural(s.workbooks, "workbook")} as of ${s.asOf}. Initiatives: ${s.initiatives}. Hand-offs: ${s.handoffs}.` +
+        (s.left.length ? ` Left out: ${listed([...s.left])}.` : "") +
+        judgedFromWhatCouldBeRead(s.errors, "statuses are")
       );
   }
 }

@@ -15,7 +15,12 @@ export function validate(read: ActionRead, input: ActionInput): ActionResult {
   const issues = [...(read.unread ?? []), ...validation.issues];
   const errors = errorCount(issues);
   const message = issues.length
-    ? say({ say: "issues-found", errors, warnings: issues.length - errors })
+    ? say({
+        say: "issues-found",
+        errors,
+        warnings: issues.filter((i) => i.severity === "warning").length,
+        notes: issues.filter((i) => i.severity === "info").length,
+      })
     : say({
         say: "no-issues",
         initiatives: workbook.initiatives.length,

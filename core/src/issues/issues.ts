@@ -7,7 +7,8 @@
  */
 import type { Evidence } from "../engine/false-greens.ts";
 
-export type Severity = "error" | "warning";
+/** An `info` tells something worth knowing that needs no change; it never fails a command. */
+export type Severity = "error" | "warning" | "info";
 
 export interface IssueLocation {
   readonly sheet: string;
@@ -59,7 +60,19 @@ type Details =
   /** A CSV file's text that is not well-formed CSV at `line` (its physical line, 1-based). */
   | { code: "csv-malformed"; line: number }
   /** A Green check-in that the workbook's own data contradicts (engine/false-greens.ts). */
-  | { code: "false-green"; id: string; period: string; evidence: readonly Evidence[] };
+  | { code: "false-green"; id: string; period: string; evidence: readonly Evidence[] }
+  /** A hand-off end in another workbook (`dev:INI-7`), judged only when a portfolio holds both. */
+  | { code: "outside-workbook"; id: string; workbook: string }
+  /** Portfolio: a hand-off end naming a workbook the portfolio does not hold. */
+  | { code: "unknown-workbook"; id: string; workbook: string; members: readonly string[] }
+  /** Portfolio: a hand-off end naming an ID its workbook does not have. */
+  | { code: "unknown-portfolio-reference"; id: string; workbook: string }
+  /** Portfolio: a member workbook without a Workbook name in Settings. */
+  | { code: "missing-workbook-name"; file: string }
+  /** Portfolio: two members with one Workbook name. */
+  | { code: "duplicate-workbook-name"; workbook: string; file: string; otherFile: string }
+  /** Portfolio: members judged by different rules in Settings (the first member's apply). */
+  | { code: "portfolio-settings-differ"; key: string; value: string; used: string; usedBy: string };
 
 export type IssueCode = Details["code"];
 
@@ -105,6 +118,12 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "sealed-row-edited": "error",
   "csv-malformed": "error",
   "false-green": "warning",
+  "outside-workbook": "info",
+  "unknown-workbook": "error",
+  "unknown-portfolio-reference": "error",
+  "missing-workbook-name": "error",
+  "duplicate-workbook-name": "error",
+  "portfolio-settings-differ": "warning",
 };
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -186,7 +205,7 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
     case "unknown-setting":
       return {
         message: `Setting "${d.key}" at ${at} is not one Baton knows; it is ignored.`,
-        fix: `Check the spelling against Time Zone, Cadence, Amber Window, Stale After, Holidays, Current Period.`,
+        fix: `Check the spelling against Time Zone, Cadence, Amber Window, Stale After, Holidays, Current Period, Workbook.`,
       };
     case "duplicate-setting":
       return {
@@ -280,6 +299,36 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `${at}: You report Green, but ${sentence(d.evidence.map((e) => e.text))}.`,
         fix: `Report ${d.id} Amber or Red with a Path to Green, or bring what contradicts it up to date (${list([...new Set(d.evidence.flatMap((e) => e.refs))])}).`,
+      };
+    case "outside-workbook":
+      return {
+        message: `${at} (${loc.column}): ${d.id} is in the workbook "${d.workbook}", outside this workbook; its status is unknown here (this hand-off is judged by its own row) until baton portfolio evaluates both workbooks together.`,
+        fix: `Nothing to fix. Run baton portfolio with this workbook and "${d.workbook}" to see the hand-off across both.`,
+      };
+    case "unknown-workbook":
+      return {
+        message: `${at} (${loc.column}): ${d.id} names the workbook "${d.workbook}", which is not in the portfolio (${d.members.length ? `it holds ${list(d.members)}` : "it holds no named workbook"}).`,
+        fix: `Add the workbook named "${d.workbook}" to the portfolio, or correct the name before the colon at ${at}.`,
+      };
+    case "unknown-portfolio-reference":
+      return {
+        message: `${at} (${loc.column}): ${d.id} does not match any initiative of the workbook "${d.workbook}".`,
+        fix: `Use an ID from the Initiatives sheet of "${d.workbook}", or add it there.`,
+      };
+    case "missing-workbook-name":
+      return {
+        message: `${d.file} has no Workbook name in Settings, so the portfolio cannot name its IDs.`,
+        fix: `Add a Settings row with Key "Workbook" and a short name such as support (letters, digits, dashes).`,
+      };
+    case "duplicate-workbook-name":
+      return {
+        message: `${d.file} and ${d.otherFile} are both named "${d.workbook}" (Settings ${at}); references to "${d.workbook}" would be ambiguous.`,
+        fix: `Give one of them another Workbook name in Settings at ${at}.`,
+      };
+    case "portfolio-settings-differ":
+      return {
+        message: `Setting "${d.key}" at ${at} is ${d.value}, but the portfolio judges every workbook by one calendar and uses ${d.used} from ${d.usedBy}.`,
+        fix: `Give every workbook of the portfolio the same ${d.key}, or list "${d.usedBy}" elsewhere if its rules should not apply.`,
       };
   }
 }

@@ -15,7 +15,7 @@ import type { IssueCode } from "../issues/issues.ts";
  */
 export interface PaneIssue {
   readonly code: IssueCode;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "info";
   readonly sheet: string;
   readonly row: number;
   readonly column: string;

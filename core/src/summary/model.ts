@@ -275,7 +275,7 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
  * Red and Amber hand-offs, worst first: Red before Amber, the longest late, the most blocked,
  * then sheet order; the order the sidebar lists them in (`handoffsAtRisk`).
  */
-function handoffLines(wb: Workbook, now: Evaluation): HandoffLine[] {
+export function handoffLines(wb: Workbook, now: Evaluation): HandoffLine[] {
   const initiativeById = firstById(wb.initiatives);
   const handoffById = firstById(wb.handoffs);
   const iStatus = firstStatusById(now.initiatives);

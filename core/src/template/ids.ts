@@ -41,3 +41,18 @@ export function idKind(id: string): IdKind | undefined {
     if (hasPrefix(id, ID_PREFIX[kind])) return kind;
   return undefined;
 }
+
+/** A Workbook name (Settings): letters, digits and dashes, up to 40, starting with a letter or digit. */
+export const WORKBOOK_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+
+/**
+ * Another workbook's ID as a hand-off names it, `dev:INI-7` (spaces around the colon allowed):
+ * the Workbook name and the ID, or undefined when the text is not of that shape.
+ */
+export function qualifiedRef(text: string): { workbook: string; id: string } | undefined {
+  const colon = text.indexOf(":");
+  if (colon < 0) return undefined;
+  const workbook = text.slice(0, colon).trim();
+  const id = text.slice(colon + 1).trim();
+  return WORKBOOK_NAME.test(workbook) && looksLikeId(id) ? { workbook, id } : undefined;
+}

@@ -25,6 +25,11 @@ export const SettingsSchema = z.object({
    * separated by commas, semicolons or line breaks; the key may be repeated, one closer a row.
    */
   closers: z._default(z.array(z.string()), []),
+  /**
+   * The workbook's short name in a portfolio (`support`, `dev`): letters, digits and dashes.
+   * Other workbooks' hand-offs name its initiatives as `support:INI-1`.
+   */
+  workbook: z._default(z.nullable(z.string()), null),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -41,6 +46,7 @@ export const SETTING_KEYS = {
   currentPeriod: "Current Period",
   templateVersion: "Template Version",
   closers: "Closers",
+  workbook: "Workbook",
 } as const satisfies Record<keyof Settings, string>;
 
 export type SettingKey = keyof Settings;

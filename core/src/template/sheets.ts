@@ -48,7 +48,12 @@ export type Direction = (typeof DIRECTION)[number];
 /** How a cell of the column is read. */
 export type CellKind =
   | { readonly type: "id"; readonly prefix: IdPrefix }
-  | { readonly type: "ref"; readonly prefixes: readonly IdPrefix[] }
+  | {
+      readonly type: "ref";
+      readonly prefixes: readonly IdPrefix[];
+      /** Also another workbook's ID, qualified by its Workbook name: `dev:INI-7`. */
+      readonly qualified?: boolean;
+    }
   | { readonly type: "text" }
   | { readonly type: "date" }
   | { readonly type: "datetime" }
@@ -86,7 +91,7 @@ export const DATETIME_FORMAT = "yyyy-mm-dd hh:mm";
 export const PERCENT_FORMAT = "0%";
 export const TEXT_FORMAT = "@";
 
-type Opts = { required?: boolean; width?: number };
+type Opts = { required?: boolean; width?: number; qualified?: boolean };
 
 function col<K extends string, S extends z.ZodMiniType>(
   header: string,
@@ -119,11 +124,13 @@ const ref = <K extends string>(
   prefixes: readonly IdPrefix[],
   opts: Opts = {},
 ) =>
-  col(header, key, { type: "ref", prefixes }, z.nullable(z.string()), {
-    width: 14,
-    ...opts,
-    numberFormat: TEXT_FORMAT,
-  });
+  col(
+    header,
+    key,
+    { type: "ref", prefixes, ...(opts.qualified ? { qualified: true } : {}) },
+    z.nullable(z.string()),
+    { width: 14, ...opts, numberFormat: TEXT_FORMAT },
+  );
 const text = <K extends string>(header: string, key: K, opts: Opts = {}) =>
   col(header, key, { type: "text" }, z.nullable(z.string()), opts);
 const date = <K extends string>(header: string, key: K, opts: Opts = {}) =>
@@ -185,8 +192,12 @@ export const INITIATIVE_COLUMNS = [
 
 export const HANDOFF_COLUMNS = [
   id("id", ID_PREFIX.handoff),
-  ref("From Initiative", "from", [ID_PREFIX.initiative], { required: true, width: 16 }),
-  ref("To Initiative", "to", [ID_PREFIX.initiative], { required: true }),
+  ref("From Initiative", "from", [ID_PREFIX.initiative], {
+    required: true,
+    width: 16,
+    qualified: true,
+  }),
+  ref("To Initiative", "to", [ID_PREFIX.initiative], { required: true, qualified: true }),
   text("Deliverable", "deliverable", { required: true, width: 36 }),
   date("Needed By", "neededBy", { required: true }),
   date("Committed Date", "committedDate", { width: 16 }),

@@ -8,7 +8,7 @@
 import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { locate, wasUnreadable, type Workbook, type SheetLayout } from "../workbook/read.ts";
 import { SHEET, type SheetKey, type Checkin } from "../template/sheets.ts";
-import { idKind } from "../template/ids.ts";
+import { idKind, qualifiedRef } from "../template/ids.ts";
 import {
   parsePeriod,
   comparePeriods,
@@ -82,7 +82,16 @@ export function referencesExist(c: Ctx): void {
   for (const h of c.wb.handoffs) {
     for (const key of ["from", "to"] as const) {
       const id = h[key];
-      if (id && !initiatives.has(id))
+      const remote = id ? qualifiedRef(id) : undefined;
+      if (remote)
+        c.push(
+          makeIssue(c.at("handoffs", h.row, key), {
+            code: "outside-workbook",
+            id: id!,
+            workbook: remote.workbook,
+          }),
+        );
+      else if (id && !initiatives.has(id))
         c.push(
           makeIssue(c.at("handoffs", h.row, key), {
             code: "unknown-reference",

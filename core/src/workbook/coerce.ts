@@ -16,7 +16,7 @@ import {
   daysFromIso,
   type IsoDate,
 } from "../cells/dates.ts";
-import { hasPrefix } from "../template/ids.ts";
+import { hasPrefix, qualifiedRef } from "../template/ids.ts";
 import { parsePeriod, formatPeriod, periodOf, type Cadence } from "../template/periods.ts";
 import type { CellKind } from "../template/sheets.ts";
 import type { IssueDetails } from "../issues/issues.ts";
@@ -149,8 +149,18 @@ export function coerceCell(value: CellValue, kind: CellKind, ctx: CoerceContext)
     case "ref": {
       const t = typeof value === "string" ? value.trim() : "";
       if (kind.prefixes.some((p) => hasPrefix(t, p))) return ok(t);
+      if (kind.qualified) {
+        const q = qualifiedRef(t);
+        if (q && kind.prefixes.some((p) => hasPrefix(q.id, p))) return ok(`${q.workbook}:${q.id}`);
+      }
       const expected = kind.prefixes.map((p) => `an ${p}-<number> ID`).join(" or ");
-      return fail({ code: "invalid-reference", value: shown(), expected });
+      return fail({
+        code: "invalid-reference",
+        value: shown(),
+        expected: kind.qualified
+          ? `${expected}, or another workbook's as workbook:${kind.prefixes[0]}-<number>`
+          : expected,
+      });
     }
     case "date": {
       const d = coerceDate(value, ctx.zone);

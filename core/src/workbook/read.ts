@@ -40,6 +40,7 @@ import {
   type SettingKey,
 } from "../template/settings.ts";
 import { parsePeriod, formatPeriod } from "../template/periods.ts";
+import { WORKBOOK_NAME } from "../template/ids.ts";
 
 /** Where a sheet's columns are: record key → 1-based column number. */
 export interface SheetLayout {
@@ -259,6 +260,12 @@ function readSettings(
         else bad("public keys as name:hex, separated by commas");
         break;
       }
+      case "workbook": {
+        const name = typeof value === "string" ? value.trim() : "";
+        if (WORKBOOK_NAME.test(name)) settings.workbook = name;
+        else bad("a short name of letters, digits and dashes, such as support or dev-team");
+        break;
+      }
       case "currentPeriod": {
         const p = typeof value === "string" ? parsePeriod(value) : undefined;
         if (p) settings.currentPeriod = formatPeriod(p);
@@ -436,7 +443,22 @@ export function readWorkbook(grids: Grids): ReadResult {
     layout,
   };
   fillAbsentColumns(workbook);
+  localiseOwnName(workbook);
   return { workbook, issues: out.issues };
+}
+
+/** A hand-off naming this workbook's own initiative by its qualified ID (`support:INI-1` in support) names it plainly. */
+function localiseOwnName(wb: Workbook): void {
+  const own = wb.settings.workbook;
+  if (own === null) return;
+  // Workbook names are matched ignoring case, as people type them.
+  const prefix = `${own.toLowerCase()}:`;
+  for (const h of wb.handoffs as unknown as AnyRecord[])
+    for (const key of ["from", "to"] as const) {
+      const v = h[key];
+      if (typeof v === "string" && v.slice(0, prefix.length).toLowerCase() === prefix)
+        h[key] = v.slice(prefix.length);
+    }
 }
 
 /** Records of a sheet that lacks an optional column still carry the key, as null. */
