@@ -1,8 +1,9 @@
 /**
  * The board summary's "Reported green, evidence says otherwise": each initiative whose latest
  * check-in says Green while the workbook's data contradicts it (engine/false-greens.ts), with
- * the evidence in plain words. The most contradicted come first (most evidence, then the worst
- * status, then sheet order), so a board reads the loudest watermelon first.
+ * the evidence in plain words. Those whose status is still Green come first, then Amber, then
+ * Red: a Red initiative is already in front of the board, a Green one is what the report hides.
+ * Then the most evidence first, then sheet order.
  */
 import type { Evaluation } from "../engine/evaluate.ts";
 import type { Evidence } from "../engine/false-greens.ts";
@@ -42,8 +43,8 @@ export function falseGreenLines(wb: Workbook, now: Evaluation): FalseGreenLine[]
   });
   lines.sort(
     (a, b) =>
+      STATUS_ORDER[b.status] - STATUS_ORDER[a.status] ||
       b.evidence.length - a.evidence.length ||
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       a.order - b.order,
   );
   return lines.map(({ order: _, ...line }) => line);
