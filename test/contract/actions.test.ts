@@ -18,7 +18,7 @@ import {
   type PaneAction,
 } from "@baton/core";
 import { ACTING_HOSTS, NOW, ZONE, memoryActs, type Act } from "./actions.ts";
-import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
+import { checkin, handoff, smallWorkbook, workbookGrids } from "../support/grids.ts";
 
 const TRACKER = "Tracker";
 const trackerGrid: CellValue[][] = [
@@ -238,6 +238,23 @@ const SCENARIOS: readonly {
       expect(initiatives.slice(1).every((r) => r[team] === null || r[team] === undefined)).toBe(
         true,
       );
+    },
+  },
+  {
+    // A Green that a late hand-off contradicts is a warning in every host's list of issues.
+    name: "validate check-ins that report Green against a hand-off ten days late",
+    grids: () => {
+      const spec = smallWorkbook({ checkins: [checkin("2026-W48", "INI-1")] });
+      spec.handoffs = [handoff("DEP-1", "INI-1", "INI-2", { "Needed By": "2026-11-16" })];
+      return workbookGrids(spec);
+    },
+    steps: [["validate"]],
+    check: ({ outcomes }) => {
+      expect(outcomes[0]!.message).toBe("Baton found 2 warnings.");
+      expect(outcomes[0]!.issues).toEqual([
+        "false-green Check-ins!C3 Check-ins!C3: You report Green, but DEP-1, which you wait on from Team A, is 6 days late.",
+        "false-green Check-ins!C5 Check-ins!C5: You report Green, but DEP-1, which you owe Team B, is 10 days late.",
+      ]);
     },
   },
 ];

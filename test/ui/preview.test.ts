@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
-import { MemoryHost, SHEET, demoContent, templatePlan, validateGrids } from "@baton/core";
+import {
+  MemoryHost,
+  SHEET,
+  demoContent,
+  groupRepeatedIssues,
+  templatePlan,
+  validateGrids,
+} from "@baton/core";
 import { usePages } from "./support/browser.ts";
 
 const ui = usePages();
@@ -13,7 +20,8 @@ const query = `?today=${today}&zone=${encodeURIComponent(timeZone)}`;
 async function demoIssues() {
   const host = new MemoryHost();
   await host.apply(templatePlan(demoContent({ today, timeZone })));
-  return validateGrids(await host.readSheets(Object.values(SHEET))).issues;
+  // On the preview's day, as the pane judges it: false greens need the clock.
+  return validateGrids(await host.readSheets(Object.values(SHEET)), [], { today }).issues;
 }
 
 describe("the preview runs the real core on the demo workbook", () => {
@@ -25,11 +33,15 @@ describe("the preview runs the real core on the demo workbook", () => {
     const shown = await page.$$eval("#baton .group li", (lis) =>
       lis.map((li) => li.textContent ?? ""),
     );
-    expect(shown).toHaveLength(expected.length);
-    for (const issue of expected)
+    // Three or more of one kind (the demo's false greens) are one entry, its first standing for them.
+    const entries = groupRepeatedIssues(expected);
+    expect(shown).toHaveLength(entries.length);
+    for (const entry of entries) {
+      const issue = entry.kind === "one" ? entry.issue : entry.issues[0]!;
       expect(
         shown.some((t) => t.includes(issue.message) && t.includes(`${issue.sheet}!${issue.cell}`)),
       ).toBe(true);
+    }
     expect(await page.textContent("#baton")).toContain("Path to Green");
     expect(await page.textContent("#baton .meta")).toContain("As of 26 Nov 2026");
     expect(watched.errors).toEqual([]);
@@ -71,6 +83,6 @@ describe("the preview runs the real core on the demo workbook", () => {
     expect(await page.textContent("#baton [role=status]")).toContain(
       "Baton added Objectives, KPIs, Initiatives, Hand-offs, Check-ins and Settings.",
     );
-    expect(await page.$$("#baton .group li")).toHaveLength(expected.length);
+    expect(await page.$$("#baton .group li")).toHaveLength(groupRepeatedIssues(expected).length);
   });
 });

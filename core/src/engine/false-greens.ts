@@ -78,6 +78,8 @@ export interface FalseGreenContext {
   readonly awaits: ReadonlyMap<string, readonly Handoff[]>;
   /** Calendars by day, made as needed (a check-in is judged as of its period's end). */
   readonly calendars: Map<number, Calendar>;
+  /** Periods as parsed, by their text: a sheet holds a few dozen periods over many rows. */
+  readonly period: (text: string) => Period | undefined;
 }
 
 export function falseGreenContext(workbook: Workbook): FalseGreenContext {
@@ -95,7 +97,14 @@ export function falseGreenContext(workbook: Workbook): FalseGreenContext {
     if (h.from !== null) add(provides, h.from, h);
     if (h.to !== null) add(awaits, h.to, h);
   }
-  return { workbook, initiatives, provides, awaits, calendars: new Map() };
+  const periods = new Map<string, Period | undefined>();
+  const period = (text: string) => {
+    if (periods.has(text)) return periods.get(text);
+    const p = parsePeriod(text);
+    periods.set(text, p);
+    return p;
+  };
+  return { workbook, initiatives, provides, awaits, calendars: new Map(), period };
 }
 
 /** A check-in as judged: its RAG, Progress % and period. */
@@ -119,7 +128,7 @@ function candidateOf(ctx: FalseGreenContext, ci: Checkin): Candidate | null {
   if (ci.rag !== "Green") return null;
   const initiative = ctx.initiatives.get(ci.id);
   if (!initiative || !isActive(initiative)) return null;
-  const period = parsePeriod(ci.period);
+  const period = ctx.period(ci.period);
   if (!period) return null;
   const earlier: string[] = [];
   if (ci.progress !== null && ci.progress < 1)
@@ -152,7 +161,7 @@ export function judgeCheckins(
     for (const k of c.earlier) keys.add(k);
   }
   if (candidates.length === 0) return [];
-  const earlier = reportsAt(ctx.workbook, wanted);
+  const earlier = reportsAt(ctx, wanted);
   const out: FalseGreen[] = [];
   for (const c of candidates) {
     const judged = judgeOne(ctx, c, earlier, asOf);
@@ -169,7 +178,7 @@ export function latestCheckins(ctx: FalseGreenContext, asOf: number): Checkin[] 
   const latest = new Map<string, { end: number; checkin: Checkin }>();
   for (const ci of ctx.workbook.checkins) {
     if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
-    const p = parsePeriod(ci.period);
+    const p = ctx.period(ci.period);
     if (!p || periodStartDays(p) > asOf) continue;
     const end = periodEndDays(p);
     const seen = latest.get(ci.id);
@@ -196,7 +205,7 @@ export function latestIndex(ctx: FalseGreenContext, asOf: number): LatestIndex {
   const top = new Map<string, Place[]>();
   for (const ci of ctx.workbook.checkins) {
     if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
-    const p = parsePeriod(ci.period);
+    const p = ctx.period(ci.period);
     if (!p || periodStartDays(p) > asOf) continue;
     const place = { end: periodEndDays(p), row: ci.row };
     const two = top.get(ci.id);
@@ -221,15 +230,15 @@ export function isLatest(index: LatestIndex, ci: Checkin): boolean {
 
 /** The last row of each wanted ID and period (one pass; only the IDs wanted are parsed). */
 function reportsAt(
-  wb: Workbook,
+  ctx: FalseGreenContext,
   wanted: ReadonlyMap<string, ReadonlySet<string>>,
 ): Map<string, Report & { row: number }> {
   const found = new Map<string, Report & { row: number }>();
   if (wanted.size === 0) return found;
-  for (const ci of wb.checkins) {
+  for (const ci of ctx.workbook.checkins) {
     const keys = wanted.get(ci.id);
     if (!keys) continue;
-    const p = parsePeriod(ci.period);
+    const p = ctx.period(ci.period);
     if (!p) continue;
     const k = keyOf(ci.id, p);
     if (!keys.has(k)) continue;
