@@ -116,6 +116,15 @@ export function figures(): Figure[] {
       run: () => runTask("formulas", [size], { nodeFlags: BIG_HEAP }),
     });
   out.push({
+    id: "portfolio.200",
+    title:
+      "Core portfolio: 200 workbooks x 50 initiatives (10k initiatives, 30k hand-offs) evaluated and summarized",
+    quick: false,
+    runs: 3,
+    measure: "task",
+    run: () => runTask("portfolio", []),
+  });
+  out.push({
     id: "revalidate.L",
     title: "Revalidation of one edited check-in, L (median of 1,000 edits)",
     size: "L",
@@ -509,6 +518,19 @@ const readingTargets: Target[] = WRITERS.flatMap((writer) =>
 
 export const TARGETS: Target[] = [
   ...readingTargets,
+  under(
+    "portfolio",
+    "Portfolio of 200 workbooks x 50 initiatives evaluated and summarized under 10 s",
+    "portfolio.200",
+    10_000,
+  ),
+  memory(
+    "portfolio-memory",
+    "Portfolio of 200 workbooks x 50 initiatives under 1 GB of memory",
+    "portfolio.200",
+    1024,
+    "maxRssMB",
+  ),
   constantRoundTrips,
   bundle("apps-script", "Apps Script bundle at most 350 KB minified", "appsScriptKB", 350),
   // The build's own budget (PANE_JS_BUDGET in excel-addin/scripts/build.mjs, which runs a build

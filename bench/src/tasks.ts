@@ -22,6 +22,8 @@ import {
   utf8Bytes,
   GENESIS_SEAL,
   validateGrids,
+  evaluatePortfolio,
+  portfolioSummaryOf,
   type CellValue,
   type Grids,
 } from "@baton/core";
@@ -32,6 +34,7 @@ import { evaluateFormulas, formulaSheets } from "./peer/formulas.ts";
 import { gridsOf, ROOT } from "./workbooks.ts";
 import { seeded } from "./random.ts";
 import { median } from "./stats.ts";
+import { PORTFOLIO_200, portfolioMembers } from "./portfolio.ts";
 import type { TaskResult } from "./protocol.ts";
 
 export type Task = (args: readonly string[]) => Promise<TaskResult>;
@@ -295,6 +298,30 @@ export const TASKS: Record<string, Task> = {
     const wb = new ExcelJS.Workbook();
     const { ms } = await timedAsync(() => wb.xlsx.readFile(args[0]!));
     return { ms, counts: { sheets: wb.worksheets.length } };
+  },
+
+  /** A portfolio of many team workbooks, read as grids, evaluated as one graph and summarized. */
+  async portfolio() {
+    const { members, crossHandoffs } = portfolioMembers(PORTFOLIO_200);
+    gc();
+    const { value, ms } = timed(() =>
+      portfolioSummaryOf(evaluatePortfolio(members, { asOf: AS_OF, now: new Date() })),
+    );
+    return {
+      ms,
+      counts: {
+        workbooks: value.workbooks.length,
+        initiatives:
+          value.whole.headline.initiatives.now.Red +
+          value.whole.headline.initiatives.now.Amber +
+          value.whole.headline.initiatives.now.Green +
+          value.whole.headline.initiatives.now.Done +
+          value.whole.headline.initiatives.now.Paused,
+        handoffs: members.reduce((n, m) => n + (m.grids["Hand-offs"]?.length ?? 1) - 1, 0),
+        crossHandoffs,
+        crossAtRisk: value.crossTeam.length + value.crossTeamOmitted,
+      },
+    };
   },
 
   /** The xlsx library's own read and write of a file: the floor of any command that writes. */

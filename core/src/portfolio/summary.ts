@@ -61,10 +61,17 @@ const workbookOf = (id: string | null | undefined) =>
 export function portfolioSummaryOf(p: PortfolioEvaluation): PortfolioSummary {
   const wb = p.merged.workbook;
   const whole = summarize(wb, { asOf: p.asOf });
-  const cross = handoffLines(wb, p.evaluation).filter((h) => {
+  // Only the hand-offs between workbooks are made into lines (the rest are many, and the
+  // whole summary has its own); the record and its judgement keep their common index.
+  const between: number[] = [];
+  wb.handoffs.forEach((h, i) => {
     const own = workbookOf(h.id);
-    return workbookOf(h.provider?.id) !== own || workbookOf(h.waiting?.id) !== own;
+    if (workbookOf(h.from) !== own || workbookOf(h.to) !== own) between.push(i);
   });
+  const cross = handoffLines(
+    { ...wb, handoffs: between.map((i) => wb.handoffs[i]!) },
+    { ...p.evaluation, handoffs: between.map((i) => p.evaluation.handoffs[i]!) },
+  );
   const inGraph = new Map(p.merged.members.map((m, k) => [m, k]));
   const workbooks = p.members.map((m): WorkbookSection => {
     const k = inGraph.get(m);
