@@ -74,6 +74,29 @@ describe("baton close", () => {
     expect(anchor).toMatchObject({ through: "2026-W47", zone: "Europe/Berlin" });
   });
 
+  it("reports in --json the anchor it stored and who signed it; closing the week again is success that writes nothing", async () => {
+    const file = demo();
+    const first = baton("close", file, "--period", "2026-W47", "--json").json();
+    const stored = parseAnchor((await (await XlsxHost.open(file)).readAnchor())!)!;
+    expect(first.anchor).toEqual({
+      seal: stored.seal,
+      rows: stored.rows,
+      through: "2026-W47",
+      signedBy: stored.key,
+    });
+    expect(first.closerAdded).toBe(true);
+    const before = digest(file);
+    const again = baton("close", file, "--period", "2026-W47", "--json");
+    expect(again.status).toBe(0);
+    expect(again.json()).toEqual({
+      closed: true,
+      alreadyClosed: true,
+      message:
+        "2026-W47 is already closed: the ledger is sealed through 2026-W47. Nothing changed.",
+    });
+    expect(digest(file)).toBe(before);
+  });
+
   it("refuses a week with validation errors in its check-ins, lists them, exits 1 and leaves the file alone", () => {
     const file = demo();
     const before = digest(file);
