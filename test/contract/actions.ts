@@ -6,12 +6,15 @@
  * is told and the workbook it leaves.
  */
 import {
+  a1Range,
   perform,
   templateSheetsIn,
   type ActionOutcome,
   type Grids,
   type Host,
+  type MigrationSource,
   type PaneAction,
+  type Rect,
 } from "@baton/core";
 import { excelBackend } from "../../excel-addin/src/backend.ts";
 import { FakeExcel } from "../excel/fake/excel.ts";
@@ -22,6 +25,7 @@ import { appsScript } from "../gsheets/fakes/services.ts";
 import { sheetsHost } from "../gsheets/support/host.ts";
 import { asyncHost } from "../../gsheets/src/host.ts";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { worksheetSource } from "../../cli/src/files/migration-source.ts";
 import { decide } from "../../cli/src/act.ts";
 import { MemoryHost } from "@baton/core";
 
@@ -37,21 +41,23 @@ export interface Act {
   readonly place: string;
 }
 
+/** Merged ranges by sheet name (1-based), each with its value in its top-left cell. */
+export type Merges = Readonly<Record<string, readonly Rect[]>>;
+
 export interface ActingHost {
   readonly name: string;
-  create(grids: Grids): Promise<Act>;
+  create(grids: Grids, merges?: Merges): Promise<Act>;
 }
 
+type SourceReader = (sheet: string) => Promise<MigrationSource>;
+
 /** The port's own glue (the command line's, the preview's): read, decide, apply. */
-function overPort(host: Host, place: string): Act {
+function overPort(host: Host, place: string, readSource: SourceReader): Act {
   return {
     host,
     place,
     async run(action, arg) {
-      const source =
-        action === "migrate" && arg
-          ? { source: { sheet: arg, grid: (await host.readSheets([arg]))[arg] ?? [] } }
-          : {};
+      const source = action === "migrate" && arg ? { source: await readSource(arg) } : {};
       const answer = action === "migrate" ? "yes" : arg;
       const { outcome } = await perform(host, action, {
         now: NOW,
@@ -67,14 +73,19 @@ function overPort(host: Host, place: string): Act {
 
 export const memoryActs: ActingHost = {
   name: "in-memory",
-  async create(grids) {
-    return overPort(new MemoryHost(grids), "this workbook");
+  async create(grids, merges = {}) {
+    const host = new MemoryHost(grids);
+    return overPort(host, "this workbook", async (sheet) => ({
+      sheet,
+      grid: (await host.readSheets([sheet]))[sheet] ?? [],
+      merges: merges[sheet] ?? [],
+    }));
   },
 };
 
 export const xlsxActs: ActingHost = {
   name: ".xlsx file (the command line's glue)",
-  async create(grids) {
+  async create(grids, merges = {}) {
     const seed = XlsxHost.empty();
     for (const [name, grid] of Object.entries(grids)) {
       if (!grid) continue;
@@ -84,9 +95,14 @@ export const xlsxActs: ActingHost = {
           if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
         }),
       );
+      for (const m of merges[name] ?? [])
+        ws.mergeCells(a1Range(m.row, m.column, m.rows, m.columns));
     }
     const host = await XlsxHost.fromBuffer((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    const port = overPort(host, "this workbook");
+    // A sheet of a workbook, read as `baton migrate --sheet` reads it: merged ranges included.
+    const port = overPort(host, "this workbook", async (sheet) =>
+      worksheetSource(host.workbook.getWorksheet(sheet)!),
+    );
     return {
       ...port,
       async run(action, arg) {
@@ -114,8 +130,10 @@ export const xlsxActs: ActingHost = {
 
 export const excelActs: ActingHost = {
   name: "Excel (pane backend over a fake Excel)",
-  async create(grids) {
+  async create(grids, merges = {}) {
     const excel = FakeExcel.fromGrids(grids);
+    for (const [sheet, rects] of Object.entries(merges))
+      for (const m of rects) excel.merge(sheet, a1Range(m.row, m.column, m.rows, m.columns));
     const backend = excelBackend({
       run: (batch) => excel.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
       now: () => NOW,
@@ -135,8 +153,9 @@ export const excelActs: ActingHost = {
 
 export const sheetsActs: ActingHost = {
   name: "Google Sheets (sidebar's server functions over a fake SpreadsheetApp)",
-  async create(grids) {
+  async create(grids, merges = {}) {
     const book = FakeBook.fromGrids(grids, { owner: "lead@example.com", zone: ZONE });
+    for (const [sheet, rects] of Object.entries(merges)) book.sheet(sheet).merges = [...rects];
     const gas = appsScript(book);
     const g = gas.globals as Record<string, unknown>;
     const services = {
