@@ -6,7 +6,7 @@
  * is told and the workbook it leaves.
  */
 import {
-  a1Range,
+  MemoryHost,
   perform,
   templateSheetsIn,
   type ActionOutcome,
@@ -14,20 +14,19 @@ import {
   type Host,
   type MigrationSource,
   type PaneAction,
-  type Rect,
 } from "@baton/core";
 import { excelBackend } from "../../excel-addin/src/backend.ts";
-import { FakeExcel } from "../excel/fake/excel.ts";
+import { ExcelHost } from "../../excel-addin/src/host.ts";
 import * as sheetsPane from "../../gsheets/src/pane.ts";
 import type { Services } from "../../gsheets/src/services.ts";
-import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
-import { appsScript } from "../gsheets/fakes/services.ts";
-import { sheetsHost } from "../gsheets/support/host.ts";
 import { asyncHost } from "../../gsheets/src/host.ts";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { worksheetSource } from "../../cli/src/files/migration-source.ts";
 import { decide } from "../../cli/src/act.ts";
-import { MemoryHost } from "@baton/core";
+import { fakeExcelOf, fakeSheetsOf, xlsxBytes, type Merges } from "../../fakes/hosts.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
+
+export type { Merges };
 
 export const NOW = new Date("2026-11-26T10:00:00Z");
 export const ZONE = "Europe/Berlin";
@@ -40,9 +39,6 @@ export interface Act {
   /** How the host names the document in its messages. */
   readonly place: string;
 }
-
-/** Merged ranges by sheet name (1-based), each with its value in its top-left cell. */
-export type Merges = Readonly<Record<string, readonly Rect[]>>;
 
 export interface ActingHost {
   readonly name: string;
@@ -85,20 +81,8 @@ export const memoryActs: ActingHost = {
 
 export const xlsxActs: ActingHost = {
   name: ".xlsx file (the command line's glue)",
-  async create(grids, merges = {}) {
-    const seed = XlsxHost.empty();
-    for (const [name, grid] of Object.entries(grids)) {
-      if (!grid) continue;
-      const ws = seed.workbook.addWorksheet(name);
-      grid.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-        }),
-      );
-      for (const m of merges[name] ?? [])
-        ws.mergeCells(a1Range(m.row, m.column, m.rows, m.columns));
-    }
-    const host = await XlsxHost.fromBuffer((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  async create(grids, merges) {
+    const host = await XlsxHost.fromBuffer(await xlsxBytes(grids, merges));
     // A sheet of a workbook, read as `baton migrate --sheet` reads it: merged ranges included.
     const port = overPort(host, "this workbook", async (sheet) =>
       worksheetSource(host.workbook.getWorksheet(sheet)!),
@@ -130,16 +114,13 @@ export const xlsxActs: ActingHost = {
 
 export const excelActs: ActingHost = {
   name: "Excel (pane backend over a fake Excel)",
-  async create(grids, merges = {}) {
-    const excel = FakeExcel.fromGrids(grids);
-    for (const [sheet, rects] of Object.entries(merges))
-      for (const m of rects) excel.merge(sheet, a1Range(m.row, m.column, m.rows, m.columns));
+  async create(grids, merges) {
+    const excel = fakeExcelOf(grids, merges);
     const backend = excelBackend({
       run: (batch) => excel.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
       now: () => NOW,
       timeZone: () => ZONE,
     });
-    const { ExcelHost } = await import("../../excel-addin/src/host.ts");
     return {
       host: new ExcelHost(excel.context() as unknown as Excel.RequestContext),
       place: "this workbook",
@@ -153,10 +134,8 @@ export const excelActs: ActingHost = {
 
 export const sheetsActs: ActingHost = {
   name: "Google Sheets (sidebar's server functions over a fake SpreadsheetApp)",
-  async create(grids, merges = {}) {
-    const book = FakeBook.fromGrids(grids, { owner: "lead@example.com", zone: ZONE });
-    for (const [sheet, rects] of Object.entries(merges)) book.sheet(sheet).merges = [...rects];
-    const gas = appsScript(book);
+  async create(grids, merges) {
+    const { book, gas } = fakeSheetsOf(grids, { owner: "lead@example.com", zone: ZONE }, merges);
     const g = gas.globals as Record<string, unknown>;
     const services = {
       spreadsheet: book,

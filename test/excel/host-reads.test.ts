@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SHEET, type CellValue } from "@baton/core";
 import { checkin, initiative, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { readTemplate } from "../../excel-addin/src/session.ts";
-import { PAYLOAD_LIMIT } from "./fake/excel.ts";
+import { PAYLOAD_LIMIT } from "../../fakes/excel/excel.ts";
 import { fakeExcel, syncsOf } from "./support.ts";
 
 const TEMPLATE = Object.values(SHEET);
