@@ -1,5 +1,5 @@
-/** The hosts whose round trips the benchmark counts: the fakes of Excel and Google Sheets in the contract suite. */
-import { HOSTS } from "../../test/contract/hosts.ts";
+/** The hosts whose round trips the benchmark counts: the fakes of Excel and Google Sheets the contract suite runs on too. */
+import { HOSTS } from "../../fakes/hosts.ts";
 
 export const hostSlug = (name: string) =>
   name

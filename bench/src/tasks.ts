@@ -28,7 +28,7 @@ import {
   type Grids,
 } from "@baton/core";
 import { AS_OF, generate, SIZES, type SizeName } from "./generate.ts";
-import { HOSTS } from "../../test/contract/hosts.ts";
+import { HOSTS } from "../../fakes/hosts.ts";
 import { hostSlug } from "./hosts.ts";
 import { evaluateFormulas, formulaSheets } from "./peer/formulas.ts";
 import { gridsOf, ROOT } from "./workbooks.ts";

@@ -9,15 +9,16 @@ import {
   sheetsOf,
   type ActionInput,
   type ActionResult,
+  type FactsOf,
   type PaneAction,
 } from "@baton/core";
-import type { OpenedWorkbook } from "./files/open.ts";
+import { InputError, type OpenedWorkbook } from "./files/open.ts";
 
-export async function decide(
+export async function decide<Id extends PaneAction>(
   opened: OpenedWorkbook,
-  id: PaneAction,
+  id: Id,
   input: Omit<ActionInput, "place">,
-): Promise<ActionResult> {
+): Promise<ActionResult<FactsOf<Id>>> {
   const { host, grids, file } = opened;
   const needs = ACTIONS[id].needs;
   const sheetNames = host ? await host.sheetNames() : sheetsOf(grids);
@@ -25,4 +26,14 @@ export async function decide(
   const anchor = needs.anchor && host ? { anchor: await host.readAnchor() } : {};
   const unread = opened.readIssues?.length ? { unread: opened.readIssues } : {};
   return runAction(id, { sheetNames, grids, ...anchor, ...unread }, { ...input, place: file });
+}
+
+/**
+ * What the action found, for the command's own report. An action without facts was refused
+ * before it looked (the template incomplete, which opening the file already rules out): its
+ * words are the error.
+ */
+export function factsOf<F>(result: ActionResult<F>): F {
+  if (result.facts === undefined) throw new InputError(result.outcome.message);
+  return result.facts;
 }

@@ -16,6 +16,7 @@ import {
   type ClosingKey,
   type ActionOutcome,
   type Backend,
+  type MigrationSource,
   type PaneAction,
   type PaneState,
 } from "@baton/core";
@@ -131,8 +132,9 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
   };
 }
 
-/** The sheet to import (the active one unless named), as the core's migration reads it. */
-async function readSource(host: ExcelHost, name?: string) {
+/** The sheet to import (the active one unless named), with its merged ranges, as the core's migration reads it. */
+async function readSource(host: ExcelHost, name?: string): Promise<MigrationSource> {
   const sheet = name ?? (await host.activeSheetName());
-  return { sheet, grid: (await host.readSheets([sheet]))[sheet] ?? [] };
+  const grid = (await host.readSheets([sheet]))[sheet] ?? [];
+  return { sheet, grid, merges: await host.mergedRanges(sheet) };
 }

@@ -414,6 +414,26 @@ export class ExcelHost implements Host {
     return ws.name;
   }
 
+  /**
+   * A sheet's merged ranges (1-based), as migration takes them: Excel keeps a merged range's
+   * value in its top-left cell, as Google Sheets does. One round trip, a second when any exist.
+   */
+  async mergedRanges(name: string): Promise<Rect[]> {
+    const merged = this.sheet(name).getUsedRange(true).getMergedAreasOrNullObject();
+    merged.load("areaCount");
+    await this.sync();
+    if (merged.isNullObject || !merged.areaCount) return [];
+    const areas = merged.areas;
+    areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    await this.sync();
+    return areas.items.map((r) => ({
+      row: r.rowIndex + 1,
+      column: r.columnIndex + 1,
+      rows: r.rowCount,
+      columns: r.columnCount,
+    }));
+  }
+
   /** Selects a cell and shows its sheet. */
   async select(sheet: string, cell: string): Promise<void> {
     const ws = this.sheet(sheet);

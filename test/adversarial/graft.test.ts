@@ -6,14 +6,13 @@
  * file written, and the full reader finds the styles, the locks and the anchor Baton wrote.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SHEET, STATUS_FILL, summarySheetName } from "@baton/core";
 import { baton, tempDir } from "../support/cli.ts";
-import { toolIn } from "../support/tools.ts";
+import { convertWithLibreOffice, toolIn } from "../support/tools.ts";
 
 const dir = tempDir("baton-graft-");
 const AS_OF = "2026-11-26";
@@ -197,29 +196,9 @@ describe.each(["xlsx", "xlsm"] as const)("a grafted .%s through every writing co
 describe("the written files", () => {
   it("LibreOffice opens every one of them", (ctx) => {
     const soffice = toolIn(ctx, "soffice");
-    const out = join(dir, "lo");
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "csv",
-        "--outdir",
-        out,
-        ...written,
-      ],
-      { encoding: "utf8", timeout: 400_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
+    const converted = convertWithLibreOffice(soffice, written, "csv", 400_000);
     for (const file of written) {
-      const csv = join(
-        out,
-        file
-          .split("/")
-          .pop()!
-          .replace(/\.xls[xm]$/, ".csv"),
-      );
+      const csv = converted.path(file);
       expect(existsSync(csv), `LibreOffice could not open ${file}`).toBe(true);
       expect(readFileSync(csv, "utf8")).toMatch(/^ID,/);
     }

@@ -91,3 +91,20 @@ describe("packages meet through their names", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("the benchmark stands apart from the tests", () => {
+  const shared = [...sourcesUnder("bench/src"), ...sourcesUnder("fakes")];
+
+  it("finds the imports it checks", () => {
+    expect(importsOf("bench/src/hosts.ts")).toContain("fakes/hosts.ts");
+  });
+
+  it("imports nothing from test/, itself or through the fakes it shares with the tests", () => {
+    const wrong = shared.flatMap((f) =>
+      importsOf(f)
+        .filter((d) => d === "test" || d.startsWith("test/"))
+        .map((d) => `${f} -> ${d}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import JSZip from "jszip";
 import { SHEET, columnNumber, parseAnchor } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
-import { toolIn } from "../support/tools.ts";
+import { convertWithLibreOffice, LIBREOFFICE_TEST_TIMEOUT, toolIn } from "../support/tools.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "cli/dist/baton.js");
@@ -72,6 +72,29 @@ describe("baton close", () => {
     expect(wb.getWorksheet("_baton")?.state).toBe("veryHidden");
     const anchor = parseAnchor((await (await XlsxHost.open(file)).readAnchor())!);
     expect(anchor).toMatchObject({ through: "2026-W47", zone: "Europe/Berlin" });
+  });
+
+  it("reports in --json the anchor it stored and who signed it; closing the week again is success that writes nothing", async () => {
+    const file = demo();
+    const first = baton("close", file, "--period", "2026-W47", "--json").json();
+    const stored = parseAnchor((await (await XlsxHost.open(file)).readAnchor())!)!;
+    expect(first.anchor).toEqual({
+      seal: stored.seal,
+      rows: stored.rows,
+      through: "2026-W47",
+      signedBy: stored.key,
+    });
+    expect(first.closerAdded).toBe(true);
+    const before = digest(file);
+    const again = baton("close", file, "--period", "2026-W47", "--json");
+    expect(again.status).toBe(0);
+    expect(again.json()).toEqual({
+      closed: true,
+      alreadyClosed: true,
+      message:
+        "2026-W47 is already closed: the ledger is sealed through 2026-W47. Nothing changed.",
+    });
+    expect(digest(file)).toBe(before);
   });
 
   it("refuses a week with validation errors in its check-ins, lists them, exits 1 and leaves the file alone", () => {
@@ -167,49 +190,26 @@ describe("the saved file locks the sealed rows and leaves the rest editable", ()
     },
   );
 
-  it("is honoured by LibreOffice: the sheet is protected, sealed cells protected, open and new rows not", (ctx) => {
-    const soffice = toolIn(ctx, "soffice");
-    const file = demo();
-    const sealedRows = baton("close", file, "--period", "2026-W47", "--json").json()
-      .sealedRows as number;
-    const out = join(dir, "lo");
-    const profile = `file://${join(dir, "lo-profile")}`;
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--convert-to",
-        "fods",
-        "--outdir",
-        out,
-        file,
-      ],
-      { encoding: "utf8", timeout: 180_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const sheet = readFods(
-      readFileSync(
-        join(
-          out,
-          file
-            .split("/")
-            .pop()!
-            .replace(/\.xlsx$/, ".fods"),
-        ),
-        "utf8",
-      ),
-      SHEET.checkins,
-    );
-    expect(sheet.protected).toBe(true);
-    for (let c = 1; c <= 10; c++) {
-      expect(sheet.cellProtected(1, c), `header C${c}`).toBe(true);
-      for (let r = 2; r <= sealedRows + 1; r++)
-        expect(sheet.cellProtected(r, c), `sealed R${r}C${c}`).toBe(true);
-      for (const r of [sealedRows + 2, sealedRows + 16, 5000])
-        expect(sheet.cellProtected(r, c), `open R${r}C${c}`).toBe(false);
-    }
-  });
+  it(
+    "is honoured by LibreOffice: the sheet is protected, sealed cells protected, open and new rows not",
+    { timeout: LIBREOFFICE_TEST_TIMEOUT },
+    (ctx) => {
+      const soffice = toolIn(ctx, "soffice");
+      const file = demo();
+      const sealedRows = baton("close", file, "--period", "2026-W47", "--json").json()
+        .sealedRows as number;
+      const fods = convertWithLibreOffice(soffice, [file], "fods").path(file);
+      const sheet = readFods(readFileSync(fods, "utf8"), SHEET.checkins);
+      expect(sheet.protected).toBe(true);
+      for (let c = 1; c <= 10; c++) {
+        expect(sheet.cellProtected(1, c), `header C${c}`).toBe(true);
+        for (let r = 2; r <= sealedRows + 1; r++)
+          expect(sheet.cellProtected(r, c), `sealed R${r}C${c}`).toBe(true);
+        for (const r of [sealedRows + 2, sealedRows + 16, 5000])
+          expect(sheet.cellProtected(r, c), `open R${r}C${c}`).toBe(false);
+      }
+    },
+  );
 });
 
 describe("baton verify", () => {

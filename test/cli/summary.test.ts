@@ -27,7 +27,12 @@ import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { writeCsv } from "../../cli/src/files/csv.ts";
 import { smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { baton as runBaton } from "../support/cli.ts";
-import { toolIn } from "../support/tools.ts";
+import {
+  convertWithLibreOffice,
+  everySheetCsv,
+  LIBREOFFICE_TEST_TIMEOUT,
+  toolIn,
+} from "../support/tools.ts";
 
 const BIN = resolve("cli/dist/baton.js");
 const ARTIFACTS = resolve("test-artifacts");
@@ -227,62 +232,52 @@ function shown(v: PlanValue, format: string | undefined): string {
 }
 
 describe("LibreOffice reads the sheet --write produced", () => {
-  it("converts the summary sheet to the rows Baton planned, with =1+1 and the rest as text", async (ctx) => {
-    const soffice = toolIn(ctx, "soffice");
-    const file = await probed("libreoffice.xlsx");
-    expect(baton("summary", file, "--as-of", AS_OF, "--write").code).toBe(0);
-    const model = JSON.parse(
-      baton("summary", file, "--as-of", AS_OF, "--json").stdout,
-    ) as BoardSummary;
+  it(
+    "converts the summary sheet to the rows Baton planned, with =1+1 and the rest as text",
+    { timeout: LIBREOFFICE_TEST_TIMEOUT },
+    async (ctx) => {
+      const soffice = toolIn(ctx, "soffice");
+      const file = await probed("libreoffice.xlsx");
+      expect(baton("summary", file, "--as-of", AS_OF, "--write").code).toBe(0);
+      const model = JSON.parse(
+        baton("summary", file, "--as-of", AS_OF, "--json").stdout,
+      ) as BoardSummary;
 
-    const out = join(dir, "lo");
-    // Field separator, text delimiter, UTF-8, from line 1, ..., cells as shown, every sheet (-1): one CSV per sheet.
-    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
-    const lo = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        filter,
-        "--outdir",
-        out,
+      const csv = convertWithLibreOffice(soffice, [file], everySheetCsv(true)).path(
         file,
-      ],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    expect(lo.status, lo.stderr).toBe(0);
-    const csv = join(out, `libreoffice-${SUMMARY_SHEET}.csv`);
-    expect(existsSync(csv), lo.stdout).toBe(true);
-    const rows = Papa.parse<string[]>(readFileSync(csv, "utf8"), {
-      delimiter: ",",
-      skipEmptyLines: false,
-    }).data.filter((r, i, all) => i < all.length - 1 || r.some((c) => c !== ""));
+        SUMMARY_SHEET,
+      );
+      expect(existsSync(csv)).toBe(true);
+      const rows = Papa.parse<string[]>(readFileSync(csv, "utf8"), {
+        delimiter: ",",
+        skipEmptyLines: false,
+      }).data.filter((r, i, all) => i < all.length - 1 || r.some((c) => c !== ""));
 
-    // What Baton planned, as a spreadsheet shows it.
-    const plan = summaryPlan(model, []);
-    const formats = new Map<string, string>();
-    for (const op of plan.ops)
-      if (op.op === "format" && op.format.numberFormat)
-        for (let r = op.range.row; r < op.range.row + op.range.rows; r++)
-          for (let c = op.range.column; c < op.range.column + op.range.columns; c++)
-            formats.set(`${r},${c}`, op.format.numberFormat);
-    const values = plan.ops.find(
-      (o): o is Extract<WriteOp, { op: "values" }> => o.op === "values",
-    )!;
-    const expected = values.values.map((row, r) =>
-      row.map((v, c) => shown(v, formats.get(`${r + 1},${c + 1}`))),
-    );
-    expect(rows).toEqual(expected);
+      // What Baton planned, as a spreadsheet shows it.
+      const plan = summaryPlan(model, []);
+      const formats = new Map<string, string>();
+      for (const op of plan.ops)
+        if (op.op === "format" && op.format.numberFormat)
+          for (let r = op.range.row; r < op.range.row + op.range.rows; r++)
+            for (let c = op.range.column; c < op.range.column + op.range.columns; c++)
+              formats.set(`${r},${c}`, op.format.numberFormat);
+      const values = plan.ops.find(
+        (o): o is Extract<WriteOp, { op: "values" }> => o.op === "values",
+      )!;
+      const expected = values.values.map((row, r) =>
+        row.map((v, c) => shown(v, formats.get(`${r + 1},${c + 1}`))),
+      );
+      expect(rows).toEqual(expected);
 
-    const cells = rows.flat();
-    for (const text of [...Object.values(FORMULA_LIKE), XSS]) expect(cells).toContain(text);
-    // DEP-6's deliverable, in the decisions and the hand-offs, reads =1+1, not 2.
-    const dep6 = rows.filter((r) => r[0] === "DEP-6").map((r) => r[1]);
-    expect(dep6).toEqual([FORMULA_LIKE.deliverable, FORMULA_LIKE.deliverable]);
-    const dep1 = rows.find((r) => r[0] === "DEP-1")!;
-    expect(dep1.slice(1, 3)).toEqual([XSS, FORMULA_LIKE.owner]);
-  });
+      const cells = rows.flat();
+      for (const text of [...Object.values(FORMULA_LIKE), XSS]) expect(cells).toContain(text);
+      // DEP-6's deliverable, in the decisions and the hand-offs, reads =1+1, not 2.
+      const dep6 = rows.filter((r) => r[0] === "DEP-6").map((r) => r[1]);
+      expect(dep6).toEqual([FORMULA_LIKE.deliverable, FORMULA_LIKE.deliverable]);
+      const dep1 = rows.find((r) => r[0] === "DEP-1")!;
+      expect(dep1.slice(1, 3)).toEqual([XSS, FORMULA_LIKE.owner]);
+    },
+  );
 });
 
 describe("headless Chromium renders the HTML page", () => {

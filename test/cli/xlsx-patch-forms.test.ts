@@ -6,9 +6,8 @@
  * fonts or fills. New elements land in the schema's order, the rest stays as it was, the full
  * reader reads what was written, and LibreOffice opens it.
  */
-import { toolIn } from "../support/tools.ts";
+import { convertWithLibreOffice, toolIn } from "../support/tools.ts";
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -152,22 +151,7 @@ describe("a workbook in the forms other writers give", () => {
     expect(wb.getWorksheet("_baton")!.getCell("B1").value).toBe("anchor-value");
 
     const soffice = toolIn(ctx, "soffice");
-    const lo = join(dir, "lo");
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "csv",
-        "--outdir",
-        lo,
-        out,
-      ],
-      { encoding: "utf8", timeout: 180_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const csv = join(lo, "patched.csv");
+    const csv = convertWithLibreOffice(soffice, [out], "csv").path(out);
     expect(existsSync(csv)).toBe(true);
     expect(readFileSync(csv, "utf8").split("\n")[2]).toMatch(/^2,Portal,30,=not a formula,Red/);
   }, 240_000);

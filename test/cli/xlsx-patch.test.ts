@@ -4,7 +4,6 @@
  * everything else carried over.
  */
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +24,12 @@ import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
 import { patchOf } from "../../cli/src/files/xlsx-patch.ts";
 import { generate, SIZES, AS_OF } from "../../bench/src/generate.ts";
-import { toolIn } from "../support/tools.ts";
+import {
+  convertWithLibreOffice,
+  everySheetCsv,
+  LIBREOFFICE_TEST_TIMEOUT,
+  toolIn,
+} from "../support/tools.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "baton-patch-"));
 let n = 0;
@@ -224,56 +228,31 @@ describe("a patched write gives the workbook a write through the full model give
     );
   });
 
-  it("LibreOffice opens the patched file and sees the statuses and the added summary sheet", async (ctx) => {
-    const soffice = toolIn(ctx, "soffice");
-    const source = await templateFile(demoContent({ today: AS_OF, timeZone: "Europe/Berlin" }));
-    const plan = await statusPlanOf(source);
-    const host = await XlsxHost.open(source);
-    const { workbook } = validateGrids(await host.readSheets(Object.values(SHEET)));
-    const summary = summarize(workbook, { asOf: AS_OF });
-    const patched = await viaPatch(source, [plan, summaryPlan(summary, await host.sheetNames())]);
-    const out = mkdtempSync(join(tmpdir(), "baton-patch-lo-"));
-    execFileSync(
-      soffice,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${out}/profile`,
-        "--convert-to",
-        // Every sheet, each to its own CSV.
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "--outdir",
-        out,
-        patched.file,
-      ],
-      { stdio: "ignore", timeout: 120_000 },
-    );
-    const csv = readFileSync(
-      join(
-        out,
-        patched.file
-          .split("/")
-          .pop()!
-          .replace(/\.xlsx$/, "-Initiatives.csv"),
-      ),
-      "utf8",
-    );
-    // The first initiative's row as LibreOffice shows it holds the status the plan wrote.
-    const first = plan.ops.find(
-      (o) => o.op === "values" && o.sheet === SHEET.initiatives && o.row === 2,
-    );
-    if (first?.op !== "values")
-      throw new Error("the status plan writes the initiatives from row 2");
-    expect(csv.split("\n")[1]).toContain(String(first.values[0]![0]));
-    const added = readFileSync(
-      join(
-        out,
-        patched.file
-          .split("/")
-          .pop()!
-          .replace(/\.xlsx$/, `-${summarySheetName(summary.period)}.csv`),
-      ),
-      "utf8",
-    );
-    expect(added.split("\n")[0]).toContain(summary.period);
-  });
+  it(
+    "LibreOffice opens the patched file and sees the statuses and the added summary sheet",
+    { timeout: LIBREOFFICE_TEST_TIMEOUT },
+    async (ctx) => {
+      const soffice = toolIn(ctx, "soffice");
+      const source = await templateFile(demoContent({ today: AS_OF, timeZone: "Europe/Berlin" }));
+      const plan = await statusPlanOf(source);
+      const host = await XlsxHost.open(source);
+      const { workbook } = validateGrids(await host.readSheets(Object.values(SHEET)));
+      const summary = summarize(workbook, { asOf: AS_OF });
+      const patched = await viaPatch(source, [plan, summaryPlan(summary, await host.sheetNames())]);
+      const converted = convertWithLibreOffice(soffice, [patched.file], everySheetCsv(false));
+      const csv = readFileSync(converted.path(patched.file, SHEET.initiatives), "utf8");
+      // The first initiative's row as LibreOffice shows it holds the status the plan wrote.
+      const first = plan.ops.find(
+        (o) => o.op === "values" && o.sheet === SHEET.initiatives && o.row === 2,
+      );
+      if (first?.op !== "values")
+        throw new Error("the status plan writes the initiatives from row 2");
+      expect(csv.split("\n")[1]).toContain(String(first.values[0]![0]));
+      const added = readFileSync(
+        converted.path(patched.file, summarySheetName(summary.period)),
+        "utf8",
+      );
+      expect(added.split("\n")[0]).toContain(summary.period);
+    },
+  );
 });

@@ -17,7 +17,7 @@ import {
   type Grids,
   type PaneAction,
 } from "@baton/core";
-import { ACTING_HOSTS, NOW, ZONE, memoryActs, type Act } from "./actions.ts";
+import { ACTING_HOSTS, NOW, ZONE, memoryActs, type Act, type Merges } from "./actions.ts";
 import { checkin, handoff, smallWorkbook, workbookGrids } from "../support/grids.ts";
 
 const TRACKER = "Tracker";
@@ -75,8 +75,9 @@ async function scenario(
   factory: (typeof ACTING_HOSTS)[number],
   grids: Grids,
   steps: readonly Step[],
+  merges?: Merges,
 ) {
-  const act = await factory.create(grids);
+  const act = await factory.create(grids, merges);
   const outcomes = [];
   for (const step of steps) {
     if (typeof step === "function") await step(act);
@@ -109,9 +110,25 @@ const correctedMapping = async (act: Act) => {
   await act.host.apply(mappingSheetPlan({ ...m.mapping, columns }));
 };
 
+/** A plan under a title merged across it, with one team merged down over two of its tasks. */
+const mergedTracker: CellValue[][] = [
+  ["Q4 delivery plan", null, null, null, null],
+  ["Task", "Owner", "Team", "Status", "Due"],
+  ["Route tickets by product", "Jonas", "IT Support", "Green", "2026-12-18"],
+  ["Knowledge base", "Ava", null, "Amber", "2027-01-15"],
+  ["Routing API", "Mira", "Development", "Red", "2026-12-04"],
+];
+const trackerMerges: Merges = {
+  [TRACKER]: [
+    { row: 1, column: 1, rows: 1, columns: 5 },
+    { row: 3, column: 3, rows: 2, columns: 1 },
+  ],
+};
+
 const SCENARIOS: readonly {
   name: string;
   grids: () => Grids;
+  merges?: Merges;
   steps: readonly Step[];
   check?: (r: Awaited<ReturnType<typeof scenario>>) => void;
 }[] = [
@@ -257,13 +274,30 @@ const SCENARIOS: readonly {
       ]);
     },
   },
+  {
+    // Excel read the tracker without its merged ranges, so a team merged down reached only its first task; Sheets and the command line honoured them. Now every host hands the core the merges.
+    name: "migrate a tracker with merged cells: a title across, a team down",
+    grids: () => ({ [TRACKER]: mergedTracker }),
+    merges: trackerMerges,
+    steps: [["migrate", TRACKER]],
+    check: ({ outcomes, workbook }) => {
+      expect(outcomes[0]!.ok).toBe(true);
+      const initiatives = workbook[SHEET.initiatives]!;
+      const [name, team] = ["Initiative", "Team"].map((h) => initiatives[0]!.indexOf(h));
+      expect(initiatives.slice(1).map((r) => [r[name!], r[team!]])).toEqual([
+        ["Route tickets by product", "IT Support"],
+        ["Knowledge base", "IT Support"],
+        ["Routing API", "Development"],
+      ]);
+    },
+  },
 ];
 
 describe.each(ACTING_HOSTS)("every action on $name", (factory) => {
   it.each(SCENARIOS)("$name: the same outcome and workbook as in memory", async (s) => {
-    const reference = await scenario(memoryActs, s.grids(), s.steps);
+    const reference = await scenario(memoryActs, s.grids(), s.steps, s.merges);
     s.check?.(reference);
-    const got = await scenario(factory, s.grids(), s.steps);
+    const got = await scenario(factory, s.grids(), s.steps, s.merges);
     expect(got.outcomes).toEqual(reference.outcomes);
     expect(got.workbook).toEqual(reference.workbook);
   });

@@ -6,24 +6,27 @@
  * is told and the workbook it leaves.
  */
 import {
+  MemoryHost,
   perform,
   templateSheetsIn,
   type ActionOutcome,
   type Grids,
   type Host,
+  type MigrationSource,
   type PaneAction,
 } from "@baton/core";
 import { excelBackend } from "../../excel-addin/src/backend.ts";
-import { FakeExcel } from "../excel/fake/excel.ts";
+import { ExcelHost } from "../../excel-addin/src/host.ts";
 import * as sheetsPane from "../../gsheets/src/pane.ts";
 import type { Services } from "../../gsheets/src/services.ts";
-import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
-import { appsScript } from "../gsheets/fakes/services.ts";
-import { sheetsHost } from "../gsheets/support/host.ts";
 import { asyncHost } from "../../gsheets/src/host.ts";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
+import { worksheetSource } from "../../cli/src/files/migration-source.ts";
 import { decide } from "../../cli/src/act.ts";
-import { MemoryHost } from "@baton/core";
+import { fakeExcelOf, fakeSheetsOf, xlsxBytes, type Merges } from "../../fakes/hosts.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
+
+export type { Merges };
 
 export const NOW = new Date("2026-11-26T10:00:00Z");
 export const ZONE = "Europe/Berlin";
@@ -39,19 +42,18 @@ export interface Act {
 
 export interface ActingHost {
   readonly name: string;
-  create(grids: Grids): Promise<Act>;
+  create(grids: Grids, merges?: Merges): Promise<Act>;
 }
 
+type SourceReader = (sheet: string) => Promise<MigrationSource>;
+
 /** The port's own glue (the command line's, the preview's): read, decide, apply. */
-function overPort(host: Host, place: string): Act {
+function overPort(host: Host, place: string, readSource: SourceReader): Act {
   return {
     host,
     place,
     async run(action, arg) {
-      const source =
-        action === "migrate" && arg
-          ? { source: { sheet: arg, grid: (await host.readSheets([arg]))[arg] ?? [] } }
-          : {};
+      const source = action === "migrate" && arg ? { source: await readSource(arg) } : {};
       const answer = action === "migrate" ? "yes" : arg;
       const { outcome } = await perform(host, action, {
         now: NOW,
@@ -67,26 +69,24 @@ function overPort(host: Host, place: string): Act {
 
 export const memoryActs: ActingHost = {
   name: "in-memory",
-  async create(grids) {
-    return overPort(new MemoryHost(grids), "this workbook");
+  async create(grids, merges = {}) {
+    const host = new MemoryHost(grids);
+    return overPort(host, "this workbook", async (sheet) => ({
+      sheet,
+      grid: (await host.readSheets([sheet]))[sheet] ?? [],
+      merges: merges[sheet] ?? [],
+    }));
   },
 };
 
 export const xlsxActs: ActingHost = {
   name: ".xlsx file (the command line's glue)",
-  async create(grids) {
-    const seed = XlsxHost.empty();
-    for (const [name, grid] of Object.entries(grids)) {
-      if (!grid) continue;
-      const ws = seed.workbook.addWorksheet(name);
-      grid.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-        }),
-      );
-    }
-    const host = await XlsxHost.fromBuffer((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    const port = overPort(host, "this workbook");
+  async create(grids, merges) {
+    const host = await XlsxHost.fromBuffer(await xlsxBytes(grids, merges));
+    // A sheet of a workbook, read as `baton migrate --sheet` reads it: merged ranges included.
+    const port = overPort(host, "this workbook", async (sheet) =>
+      worksheetSource(host.workbook.getWorksheet(sheet)!),
+    );
     return {
       ...port,
       async run(action, arg) {
@@ -114,14 +114,13 @@ export const xlsxActs: ActingHost = {
 
 export const excelActs: ActingHost = {
   name: "Excel (pane backend over a fake Excel)",
-  async create(grids) {
-    const excel = FakeExcel.fromGrids(grids);
+  async create(grids, merges) {
+    const excel = fakeExcelOf(grids, merges);
     const backend = excelBackend({
       run: (batch) => excel.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
       now: () => NOW,
       timeZone: () => ZONE,
     });
-    const { ExcelHost } = await import("../../excel-addin/src/host.ts");
     return {
       host: new ExcelHost(excel.context() as unknown as Excel.RequestContext),
       place: "this workbook",
@@ -135,9 +134,8 @@ export const excelActs: ActingHost = {
 
 export const sheetsActs: ActingHost = {
   name: "Google Sheets (sidebar's server functions over a fake SpreadsheetApp)",
-  async create(grids) {
-    const book = FakeBook.fromGrids(grids, { owner: "lead@example.com", zone: ZONE });
-    const gas = appsScript(book);
+  async create(grids, merges) {
+    const { book, gas } = fakeSheetsOf(grids, { owner: "lead@example.com", zone: ZONE }, merges);
     const g = gas.globals as Record<string, unknown>;
     const services = {
       spreadsheet: book,

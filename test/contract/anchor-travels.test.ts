@@ -12,10 +12,10 @@ import ExcelJS from "exceljs";
 import { BATON_SHEET, SHEET, closePeriod, verifyLedger, type Grids, type Host } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { ExcelHost } from "../../excel-addin/src/host.ts";
-import { FakeExcel } from "../excel/fake/excel.ts";
-import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
-import { appsScript } from "../gsheets/fakes/services.ts";
-import { sheetsHost } from "../gsheets/support/host.ts";
+import { FakeExcel } from "../../fakes/excel/excel.ts";
+import { FakeBook } from "../../fakes/sheets/spreadsheet.ts";
+import { appsScript } from "../../fakes/sheets/services.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import { ANCHOR_PROPERTY, asyncHost } from "../../gsheets/src/host.ts";
 import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 

@@ -12,7 +12,7 @@ import {
   verifyLedger,
   type Grids,
 } from "@baton/core";
-import { HOSTS } from "./hosts.ts";
+import { HOSTS } from "../../fakes/hosts.ts";
 import { workbookGrids, smallWorkbook, initiative, checkin } from "../support/grids.ts";
 
 const TEMPLATE_SHEETS = Object.values(SHEET);

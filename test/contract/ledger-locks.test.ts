@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SHEET, closePeriod, COLUMNS } from "@baton/core";
-import { HOSTS } from "./hosts.ts";
+import { HOSTS } from "../../fakes/hosts.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 
 const WIDTH = COLUMNS.checkins.length;

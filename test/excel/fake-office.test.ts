@@ -3,8 +3,8 @@
  * host's tests would prove nothing. Each rule here is one Office.js behaviour.
  */
 import { describe, expect, it } from "vitest";
-import { FakeExcel, PAYLOAD_LIMIT } from "./fake/excel.ts";
-import type { FakeRequestContext } from "./fake/proxies.ts";
+import { FakeExcel, PAYLOAD_LIMIT } from "../../fakes/excel/excel.ts";
+import type { FakeRequestContext } from "../../fakes/excel/proxies.ts";
 
 const withSheet = () =>
   FakeExcel.fromGrids({

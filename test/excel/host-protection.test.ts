@@ -8,7 +8,7 @@ import { SHEET, type WritePlan } from "@baton/core";
 import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { ExcelHostError } from "../../excel-addin/src/host.ts";
 import { BATON_PROTECTION } from "../../excel-addin/src/steps.ts";
-import type { FakeExcel } from "./fake/excel.ts";
+import type { FakeExcel } from "../../fakes/excel/excel.ts";
 import { fakeExcel } from "./support.ts";
 
 const CI = SHEET.checkins;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SHEET, type CellValue } from "@baton/core";
 import { checkin, initiative, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { readTemplate } from "../../excel-addin/src/session.ts";
-import { PAYLOAD_LIMIT } from "./fake/excel.ts";
+import { PAYLOAD_LIMIT } from "../../fakes/excel/excel.ts";
 import { fakeExcel, syncsOf } from "./support.ts";
 
 const TEMPLATE = Object.values(SHEET);
@@ -71,6 +71,31 @@ describe("every template sheet is read in one round trip", () => {
 });
 
 describe("a workbook too large for one response is read in blocks that fit", () => {
+  it("gives a sheet's merged ranges 1-based, the top-left cell holding the value: one sync without any, two with", async () => {
+    const { excel, host } = fakeExcel({
+      Tracker: [
+        ["Plan", null, null],
+        ["Task", "Team", "Due"],
+        ["Route tickets", "IT Support", "2026-12-18"],
+        ["Knowledge base", null, "2027-01-15"],
+      ],
+      Plain: [["Task"], ["Routing API"]],
+    });
+    excel.merge("Tracker", "A1:C1");
+    excel.merge("Tracker", "B3:B4");
+    const h = host();
+    let merges: unknown;
+    expect(await syncsOf(excel, async () => void (merges = await h.mergedRanges("Tracker")))).toBe(
+      2,
+    );
+    expect(merges).toEqual([
+      { row: 1, column: 1, rows: 1, columns: 3 },
+      { row: 3, column: 2, rows: 2, columns: 1 },
+    ]);
+    expect(await syncsOf(excel, async () => void (merges = await h.mergedRanges("Plain")))).toBe(1);
+    expect(merges).toEqual([]);
+  });
+
   it("falls back to row blocks, every response under 5 MB, and returns the same grid", async () => {
     const rows = 70_000;
     const big: CellValue[][] = Array.from({ length: rows }, (_, i) => [

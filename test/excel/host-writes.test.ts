@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { PlanValue, WritePlan } from "@baton/core";
-import { FakeExcel, PAYLOAD_LIMIT } from "./fake/excel.ts";
+import { FakeExcel, PAYLOAD_LIMIT } from "../../fakes/excel/excel.ts";
 import { fakeExcel, syncsOf } from "./support.ts";
 
 const rowsOf = (n: number, width: number): PlanValue[][] =>

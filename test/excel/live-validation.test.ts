@@ -8,7 +8,7 @@ import { SHEET, type PaneIssue } from "@baton/core";
 import { smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { startLiveValidation } from "../../excel-addin/src/live.ts";
 import { markedCell, MARK_FILL } from "../../excel-addin/src/marks.ts";
-import type { FakeExcel } from "./fake/excel.ts";
+import type { FakeExcel } from "../../fakes/excel/excel.ts";
 import { fakeExcel } from "./support.ts";
 
 const CI = SHEET.checkins;

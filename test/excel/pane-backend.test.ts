@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SHEET, type Grids } from "@baton/core";
 import { checkin, smallWorkbook, workbookGrids } from "../support/grids.ts";
 import { excelBackend } from "../../excel-addin/src/backend.ts";
-import { FakeOfficeError } from "./fake/errors.ts";
+import { FakeOfficeError } from "../../fakes/excel/errors.ts";
 import { fakeExcel } from "./support.ts";
 
 const NOW = new Date("2026-11-26T10:00:00Z");

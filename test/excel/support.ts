@@ -3,7 +3,7 @@
 import type { Grids } from "@baton/core";
 import { ExcelHost, type ExcelHostOptions } from "../../excel-addin/src/host.ts";
 import type { RunExcel } from "../../excel-addin/src/session.ts";
-import { FakeExcel } from "./fake/excel.ts";
+import { FakeExcel } from "../../fakes/excel/excel.ts";
 
 export function fakeExcel(grids: Grids = {}) {
   const excel = FakeExcel.fromGrids(grids);

@@ -15,7 +15,7 @@ import {
   type Grid,
 } from "@baton/core";
 import { DEMO_TODAY, demoEvaluation, demoProject } from "./support/demo.ts";
-import { sheetsHost } from "./support/host.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import type { LoadedProject } from "./support/bundle.ts";
 
 const TEMPLATE = Object.values(SHEET);

@@ -17,9 +17,9 @@ import {
   type WritePlan,
 } from "@baton/core";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
-import { sheetsHost } from "./support/host.ts";
-import { FakeBook } from "./fakes/spreadsheet.ts";
-import { appsScript } from "./fakes/services.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
+import { FakeBook } from "../../fakes/sheets/spreadsheet.ts";
+import { appsScript } from "../../fakes/sheets/services.ts";
 import { workbookGrids, smallWorkbook, initiative, checkin } from "../support/grids.ts";
 
 function open(book: FakeBook) {

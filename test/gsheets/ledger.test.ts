@@ -17,7 +17,7 @@ import {
 import { CLOSING_KEY_PROPERTY } from "../../gsheets/src/keys.ts";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { loadProject, sidebarDir, type LoadedProject } from "./support/bundle.ts";
-import { sheetsHost } from "./support/host.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import { DEMO_NOW, demoProject } from "./support/demo.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 

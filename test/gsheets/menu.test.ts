@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHEET, demoContent, templatePlan, validateGrids, MemoryHost } from "@baton/core";
 import { loadProject, sidebarDir } from "./support/bundle.ts";
-import { FakeBook } from "./fakes/spreadsheet.ts";
-import { sheetsHost } from "./support/host.ts";
+import { FakeBook } from "../../fakes/sheets/spreadsheet.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import { workbookGrids, smallWorkbook } from "../support/grids.ts";
 
 const TEMPLATE = Object.values(SHEET);

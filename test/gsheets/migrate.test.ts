@@ -17,10 +17,10 @@ import {
 } from "@baton/core";
 import { readMigrationSource } from "../../cli/src/files/migration-source.ts";
 import { fixture } from "../migrate/support.ts";
-import { FakeBook } from "./fakes/spreadsheet.ts";
-import { enterText } from "./fakes/cells.ts";
+import { FakeBook } from "../../fakes/sheets/spreadsheet.ts";
+import { enterText } from "../../fakes/sheets/cells.ts";
 import { loadProject, type LoadedProject } from "./support/bundle.ts";
-import { sheetsHost } from "./support/host.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import { workbookGrids, smallWorkbook } from "../support/grids.ts";
 import { DEMO_NOW } from "./support/demo.ts";
 import { migrationGrid } from "../../gsheets/src/migrate.ts";

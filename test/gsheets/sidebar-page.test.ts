@@ -12,7 +12,7 @@ import { loadProject, sidebarDir } from "./support/bundle.ts";
 import { DEMO_NOW, demoEvaluation, demoProject } from "./support/demo.ts";
 import { ANCHOR_PROPERTY } from "../../gsheets/src/host.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
-import { sheetsHost } from "./support/host.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import { launch, openSidebar } from "./support/sidebar-page.ts";
 import { requireTool } from "../support/tools.ts";
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { SHEET, validateGrids, type ActionOutcome, type PaneState } from "@baton/core";
 import { loadProject } from "./support/bundle.ts";
-import { sheetsHost } from "./support/host.ts";
+import { sheetsHost } from "../../fakes/sheets/host.ts";
 import { workbookGrids, smallWorkbook, checkin } from "../support/grids.ts";
 
 const TEMPLATE = Object.values(SHEET);

@@ -15,7 +15,7 @@ import {
   type Grids,
 } from "@baton/core";
 import { parseCsv } from "../../cli/src/files/csv.ts";
-import { xlsxFileHost, memoryHost } from "../contract/hosts.ts";
+import { xlsxFileHost, memoryHost } from "../../fakes/hosts.ts";
 import { checkin } from "../support/grids.ts";
 import { ledgerWorkbook } from "./support.ts";
 

@@ -3,8 +3,9 @@
  * first, locks them, moves Current Period past P and stores the anchor in the file. Exit 1 when
  * validation errors in those check-ins stop it, 2 for a period that cannot be closed.
  */
-import { closePeriod, daysFromIso, issueJson } from "@baton/core";
+import { daysFromIso } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
+import { decide, factsOf } from "../act.ts";
 import { loadOrCreateKey, type LoadedKey } from "../files/keys.ts";
 import { line, json, paint, statusTint, table, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
@@ -24,23 +25,22 @@ export interface CloseOptions {
  * scope when it returns, so they are not held while a large file is written.
  */
 async function applyClose(opts: CloseOptions, signing: LoadedKey) {
-  const { host, grids, format } = await openWorkbook(opts.file);
-  if (format !== "xlsx" || !host)
+  const opened = await openWorkbook(opts.file);
+  const { host } = opened;
+  if (opened.format !== "xlsx" || !host)
     throw new InputError(
       `${opts.file}: baton close needs an .xlsx workbook; a folder of CSV files has no hidden storage for the seal anchor and no cell protection`,
     );
-  const result = closePeriod({
-    grids,
-    anchor: await host.readAnchor(),
-    period: opts.period,
-    ...(opts.asOf !== undefined ? { today: opts.asOf } : { now: new Date() }),
+  const result = await decide(opened, "closePeriod", {
+    now: new Date(),
+    answer: opts.period,
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     key: signing.key,
     keyName: signing.name,
   });
-  if (!result.ok) return { host, result };
-  await host.apply(result.plan);
-  const { plan: _applied, ...summary } = result;
-  return { host, result: summary };
+  const facts = factsOf(result);
+  if (facts.ok) await host.apply(result.plan);
+  return { host, facts, outcome: result.outcome };
 }
 
 export async function close(opts: CloseOptions, out: Out): Promise<CommandResult> {
@@ -51,33 +51,29 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
     out.stderr.write(
       `baton: created your signing key at ${signing.path} (public key ${signing.publicKey}); keep it private and back it up: closes are signed with it.\n`,
     );
-  const { host, result } = await applyClose(opts, signing);
+  const { host, facts: result, outcome } = await applyClose(opts, signing);
   if (!result.ok && result.reason === "already-closed") {
     // Closing is idempotent: asking again for what is done is success, with nothing written.
-    if (opts.json) json(out, { closed: true, alreadyClosed: true, message: result.message });
-    else line(out, result.message);
+    if (opts.json) json(out, { closed: true, alreadyClosed: true, message: outcome.message });
+    else line(out, outcome.message);
     return { exitCode: 0 };
   }
   if (!result.ok) {
     const exitCode = result.reason === "validation-errors" ? 1 : 2;
+    const issues = outcome.issues ?? [];
     if (opts.json) {
-      json(out, {
-        closed: false,
-        reason: result.reason,
-        message: result.message,
-        issues: result.issues.map(issueJson),
-      });
-    } else if (result.issues.length) {
-      line(out, paint(out, "red", result.message));
+      json(out, { closed: false, reason: result.reason, message: outcome.message, issues });
+    } else if (issues.length) {
+      line(out, paint(out, "red", outcome.message));
       table(
         out,
         ["Cell", "Severity", "Issue", "Fix"],
-        result.issues.map((i) => [`${i.sheet}!${i.cell}`, i.severity, i.message, i.fix ?? ""]),
+        issues.map((i) => [`${i.sheet}!${i.cell}`, i.severity, i.message, i.fix ?? ""]),
         { 1: statusTint },
         90,
       );
     } else {
-      out.stderr.write(`baton: ${result.message}\n`);
+      out.stderr.write(`baton: ${outcome.message}\n`);
     }
     return { exitCode };
   }

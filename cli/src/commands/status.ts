@@ -13,16 +13,12 @@ import {
   countsByStatus,
   daysFromIso,
   describeReason,
-  evaluate,
-  hasErrors,
-  statusPlan,
-  todayIn,
-  validateGrids,
   numberForPeople,
   type Evaluation,
   type Reason,
 } from "@baton/core";
 import { InputError, openWorkbook } from "../files/open.ts";
+import { decide, factsOf } from "../act.ts";
 import { json, line, paint, statusTint, table, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
 
@@ -41,18 +37,19 @@ export async function status(opts: StatusOptions, out: Out): Promise<CommandResu
     throw new InputError(
       `${opts.file}: --write fills the computed columns of an .xlsx workbook; a CSV tracker cannot hold them. Run without --write.`,
     );
-  const { workbook, issues } = validateGrids(opened.grids);
-  const asOf = opts.asOf ?? todayIn(workbook.settings.timeZone, new Date());
-  const evaluation = evaluate(workbook, { asOf });
+  const result = await decide(opened, "refreshStatus", {
+    now: new Date(),
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+  });
+  const { evaluation, errors } = factsOf(result);
 
-  if (hasErrors(issues)) {
-    const errors = issues.filter((i) => i.severity === "error").length;
+  if (errors) {
     out.stderr.write(
       `baton: ${errors} validation error${errors === 1 ? "" : "s"} in ${opts.file}; statuses are judged from what could be read (see "baton validate ${opts.file}").\n`,
     );
   }
   if (opened.host && opts.write) {
-    await opened.host.apply(statusPlan(workbook, evaluation));
+    await opened.host.apply(result.plan);
     await opened.host.save(opts.file);
   }
   if (opts.json) json(out, evaluation);

@@ -12,18 +12,9 @@
  */
 import { writeFileAtomic } from "../files/atomic.ts";
 import { extname } from "node:path";
-import {
-  daysFromIso,
-  hasErrors,
-  summarize,
-  summaryHtml,
-  summaryMarkdown,
-  summaryPlan,
-  summarySheetName,
-  todayIn,
-  validateGrids,
-} from "@baton/core";
+import { daysFromIso, summaryHtml, summaryMarkdown } from "@baton/core";
 import { InputError, openWorkbook } from "../files/open.ts";
+import { decide, factsOf } from "../act.ts";
 import { json, line, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
 
@@ -59,21 +50,22 @@ export async function summary(opts: SummaryCommandOptions, out: Out): Promise<Co
       `${opts.file}: --write adds a summary sheet to an .xlsx workbook; a CSV tracker cannot hold one. Use --out F.md or --out F.html.`,
     );
 
-  const { workbook, issues } = validateGrids(opened.grids);
-  const asOf = opts.asOf ?? todayIn(workbook.settings.timeZone, new Date());
-  const model = summarize(workbook, { asOf });
+  const result = await decide(opened, "writeSummary", {
+    now: new Date(),
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+  });
+  const { summary: model, sheet, errors } = factsOf(result);
 
-  if (hasErrors(issues)) {
-    const errors = issues.filter((i) => i.severity === "error").length;
+  if (errors) {
     out.stderr.write(
       `baton: ${errors} validation error${errors === 1 ? "" : "s"} in ${opts.file}; the summary is judged from what could be read (see "baton validate ${opts.file}").\n`,
     );
   }
   const done: string[] = [];
   if (opts.write && opened.host) {
-    await opened.host.apply(summaryPlan(model, await opened.host.sheetNames()));
+    await opened.host.apply(result.plan);
     await opened.host.save(opts.file);
-    done.push(`Wrote the sheet "${summarySheetName(model.period)}" to ${opts.file}.`);
+    done.push(`Wrote the sheet "${sheet}" to ${opts.file}.`);
   }
   if (opts.out !== undefined && render) {
     await writeFileAtomic(opts.out, render(model));

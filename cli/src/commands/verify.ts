@@ -1,6 +1,6 @@
 /** `baton verify FILE`: recomputes the seals; exit 3 when the sealed history was changed. */
-import { verifyLedger } from "@baton/core";
 import { openWorkbook, InputError } from "../files/open.ts";
+import { decide, factsOf } from "../act.ts";
 import { line, json, paint, type Out } from "../output.ts";
 import type { CommandResult } from "../command.ts";
 
@@ -12,13 +12,14 @@ export async function verify(
     throw new InputError(
       `--anchor ${opts.anchor} is not an anchor: give the 64 hex digits "baton close" printed`,
     );
-  const { host, grids } = await openWorkbook(opts.file);
+  const opened = await openWorkbook(opts.file);
+  const { host } = opened;
   // A folder of CSV files keeps no anchor: its chain is checked alone.
-  const anchor = host ? await host.readAnchor() : undefined;
-  const result = verifyLedger(
-    grids,
-    anchor,
-    opts.anchor !== undefined ? { kept: opts.anchor } : {},
+  const result = factsOf(
+    await decide(opened, "verify", {
+      now: new Date(),
+      ...(opts.anchor !== undefined ? { keptAnchor: opts.anchor } : {}),
+    }),
   );
   const exitCode = result.intact ? 0 : 3;
   if (opts.json) {

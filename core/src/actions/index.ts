@@ -1,5 +1,18 @@
 export { perform } from "./perform.ts";
-export { ACTIONS, ACTION_IDS, isAction, needsOf, runAction, type Action } from "./registry.ts";
+export {
+  ACTIONS,
+  ACTION_IDS,
+  isAction,
+  needsOf,
+  runAction,
+  type Action,
+  type ActionFacts,
+  type FactsOf,
+} from "./registry.ts";
+export type { CloseFacts } from "./close.ts";
+export type { VerifyFacts } from "./verify.ts";
+export type { StatusFacts } from "./statuses.ts";
+export type { SummaryFacts } from "./summary.ts";
 export {
   readFor,
   sheetsToRead,

@@ -26,6 +26,8 @@ export interface ActionInput {
    */
   readonly key?: ClosingKey;
   readonly keyName?: string;
+  /** An anchor the user kept elsewhere (`baton verify --anchor`): the sealed rows up to it must be unchanged. */
+  readonly keptAnchor?: string;
 }
 
 export const placeOf = (input: ActionInput): string => input.place ?? "this workbook";

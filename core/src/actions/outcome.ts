@@ -6,9 +6,14 @@ import type { ValidationIssue } from "../issues/issues.ts";
 import type { WritePlan } from "../ports/plan.ts";
 import type { ActionOutcome, PaneIssue } from "../ports/pane.ts";
 
-export interface ActionResult {
+export interface ActionResult<Facts = unknown> {
   readonly plan: WritePlan;
   readonly outcome: ActionOutcome;
+  /**
+   * What the action found, as data, for a host that reports more than the outcome's words
+   * (the command line's own wording and its --json). Nothing of it crosses to the panes.
+   */
+  readonly facts?: Facts;
 }
 
 export const NO_WRITES: WritePlan = { ops: [] };
@@ -21,8 +26,8 @@ export function issueJson(issue: ValidationIssue): PaneIssue {
     : { code, severity, sheet, row, column, cell, message, fix };
 }
 
-/** An outcome that writes nothing. */
-export function told(outcome: ActionOutcome): ActionResult {
+/** An outcome that writes nothing (and has no facts to add). */
+export function told(outcome: ActionOutcome): ActionResult<never> {
   return { plan: NO_WRITES, outcome };
 }
 

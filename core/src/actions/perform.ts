@@ -8,13 +8,13 @@ import type { PaneAction } from "../ports/pane.ts";
 import type { ActionInput } from "./input.ts";
 import { readFor } from "./needs.ts";
 import type { ActionResult } from "./outcome.ts";
-import { ACTIONS, runAction } from "./registry.ts";
+import { ACTIONS, runAction, type FactsOf } from "./registry.ts";
 
-export async function perform(
+export async function perform<Id extends PaneAction>(
   host: Host,
-  id: PaneAction,
+  id: Id,
   input: ActionInput,
-): Promise<ActionResult> {
+): Promise<ActionResult<FactsOf<Id>>> {
   const read = await readFor(host, ACTIONS[id].needs);
   const result = runAction(id, read, input);
   if (result.plan.ops.length) await host.apply(result.plan);

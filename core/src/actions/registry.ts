@@ -10,16 +10,28 @@ import { told, type ActionResult } from "./outcome.ts";
 import { say } from "./messages.ts";
 import { SET_UP_NEEDS, setUpTemplate } from "./setup.ts";
 import { VALIDATE_NEEDS, validate } from "./validate.ts";
-import { REFRESH_NEEDS, refreshStatuses } from "./statuses.ts";
-import { SUMMARY_NEEDS, writeSummary } from "./summary.ts";
-import { CLOSE_NEEDS, closePeriod } from "./close.ts";
-import { VERIFY_NEEDS, verify } from "./verify.ts";
+import { REFRESH_NEEDS, refreshStatuses, type StatusFacts } from "./statuses.ts";
+import { SUMMARY_NEEDS, writeSummary, type SummaryFacts } from "./summary.ts";
+import { CLOSE_NEEDS, closePeriod, type CloseFacts } from "./close.ts";
+import { VERIFY_NEEDS, verify, type VerifyFacts } from "./verify.ts";
 import { MIGRATE_NEEDS, migrateSheet } from "./migrate-sheet.ts";
 
-export interface Action {
+export interface Action<Facts = unknown> {
   readonly needs: Needs;
-  readonly run: (read: ActionRead, input: ActionInput) => ActionResult;
+  readonly run: (read: ActionRead, input: ActionInput) => ActionResult<Facts>;
 }
+
+/** What an action reports as data besides its outcome (`ActionResult.facts`), by id. */
+export interface ActionFacts {
+  readonly refreshStatus: StatusFacts;
+  readonly writeSummary: SummaryFacts;
+  readonly closePeriod: CloseFacts;
+  readonly verify: VerifyFacts;
+}
+
+export type FactsOf<Id extends PaneAction> = Id extends keyof ActionFacts
+  ? ActionFacts[Id]
+  : undefined;
 
 export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   setUpTemplate: { needs: SET_UP_NEEDS, run: setUpTemplate },
@@ -29,7 +41,7 @@ export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   closePeriod: { needs: CLOSE_NEEDS, run: closePeriod },
   verify: { needs: VERIFY_NEEDS, run: verify },
   migrate: { needs: MIGRATE_NEEDS, run: migrateSheet },
-};
+} satisfies Record<PaneAction, Action> & { [Id in keyof ActionFacts]: Action<ActionFacts[Id]> };
 
 /** The ids of every action, in the order menus list them. */
 export const ACTION_IDS = Object.keys(ACTIONS) as PaneAction[];
@@ -47,7 +59,11 @@ export function needsOf(id: PaneAction): Needs {
  * Runs an action over what the host read. One that needs the template is refused, in the same
  * words everywhere, when a template sheet is missing.
  */
-export function runAction(id: PaneAction, read: ActionRead, input: ActionInput): ActionResult {
+export function runAction<Id extends PaneAction>(
+  id: Id,
+  read: ActionRead,
+  input: ActionInput,
+): ActionResult<FactsOf<Id>> {
   const action = ACTIONS[id];
   if (action.needs.template === "required") {
     const missing = missingTemplateSheets(read.sheetNames);
@@ -57,5 +73,6 @@ export function runAction(id: PaneAction, read: ActionRead, input: ActionInput):
         message: say({ say: "template-missing", place: placeOf(input), missing }),
       });
   }
-  return action.run(read, input);
+  // Its facts are those `ActionFacts` names for it: ACTIONS satisfies that.
+  return action.run(read, input) as ActionResult<FactsOf<Id>>;
 }

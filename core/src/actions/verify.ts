@@ -1,16 +1,21 @@
 /** "Verify history": the seals recomputed and the newest compared with the anchor. */
 import { a1 } from "../cells/a1.ts";
-import { verifyLedger } from "../ledger/verify.ts";
+import { verifyLedger, type LedgerVerification } from "../ledger/verify.ts";
 import { makeIssue } from "../issues/issues.ts";
 import { readWorkbook } from "../workbook/read.ts";
 import type { ActionRead, Needs } from "./needs.ts";
+import type { ActionInput } from "./input.ts";
 import { issueJson, told, type ActionResult } from "./outcome.ts";
 import { say } from "./messages.ts";
 
 export const VERIFY_NEEDS: Needs = { template: "required", anchor: true };
 
-export function verify(read: ActionRead): ActionResult {
-  const v = verifyLedger(read.grids, read.anchor);
+/** The verification as found: every break, the sealed rows, the anchor read. */
+export type VerifyFacts = LedgerVerification;
+
+export function verify(read: ActionRead, input: ActionInput): ActionResult<VerifyFacts> {
+  const kept = input.keptAnchor;
+  const v = verifyLedger(read.grids, read.anchor, kept !== undefined ? { kept } : {});
   if (v.intact) {
     const message = v.sealedRows
       ? say({
@@ -20,7 +25,7 @@ export function verify(read: ActionRead): ActionResult {
           anchored: read.anchor !== undefined,
         })
       : say({ say: "nothing-sealed" });
-    return told({ ok: true, message });
+    return { ...told({ ok: true, message }), facts: v };
   }
   // Each broken row is the issue validation reports for it: at its Seal cell.
   const layout = readWorkbook(read.grids).workbook.layout.checkins;
@@ -33,5 +38,6 @@ export function verify(read: ActionRead): ActionResult {
       ),
     ),
   );
-  return told({ ok: false, message: say({ say: "history-changed", breaks: v.breaks }), issues });
+  const message = say({ say: "history-changed", breaks: v.breaks });
+  return { ...told({ ok: false, message, issues }), facts: v };
 }

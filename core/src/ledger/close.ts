@@ -27,7 +27,8 @@ import { validateWithLedger } from "./validation.ts";
 import type { ValidationIssue } from "../issues/issues.ts";
 import { todayOf } from "../validate/validate.ts";
 import { SHEET, type Checkin } from "../template/sheets.ts";
-import { SETTING_KEYS, settingKeyOf } from "../template/settings.ts";
+import { SETTING_KEYS, settingKeyOf, type Settings } from "../template/settings.ts";
+import type { Workbook } from "../workbook/read.ts";
 import {
   cadenceOf,
   comparePeriods,
@@ -44,7 +45,7 @@ import {
   type WriteOp,
   type WritePlan,
 } from "../ports/plan.ts";
-import { formatAnchor, parseAnchor } from "./anchor.ts";
+import { formatAnchor, parseAnchor, type LedgerAnchor } from "./anchor.ts";
 import { publicKeyOf, signAnchor, type ClosingKey } from "./signature.ts";
 import { closersOf } from "./trust.ts";
 import { canonicalRow } from "./canonical.ts";
@@ -116,11 +117,17 @@ export type CloseResult =
       readonly issues: readonly ValidationIssue[];
     };
 
+const refused = (
+  reason: CloseRefusal,
+  message: string,
+  issues: readonly ValidationIssue[] = [],
+): Extract<CloseResult, { ok: false }> => ({ ok: false, reason, message, issues });
+
 const refuse = (
   reason: CloseRefusal,
   message: string,
   issues: readonly ValidationIssue[] = [],
-): CloseResult => ({ ok: false, reason, message, issues });
+): CloseResult => refused(reason, message, issues);
 
 /** Decides the close of `period` and returns its plan, or why it cannot be closed. Never throws on cell values. */
 export function closePeriod(input: CloseInput): CloseResult {
@@ -131,32 +138,112 @@ export function closePeriod(input: CloseInput): CloseResult {
       `"${input.period}" is not a period: name an ISO week such as 2026-W47, or a month such as 2026-10.`,
     );
   }
-  const P = formatPeriod(target);
   const { workbook, issues, ledger } = validateWithLedger(input.grids, [], {
     anchor: input.anchor,
     ...(input.today !== undefined ? { today: input.today } : {}),
     ...(input.now !== undefined ? { now: input.now } : {}),
   });
-  const today = todayOf(workbook, input);
-  const { settings } = workbook;
+  const anchor = input.anchor === null ? undefined : parseAnchor(input.anchor);
+  const when = judgeWhen(target, workbook.settings, anchor, todayOf(workbook, input));
+  if (!when.ok) return when;
+  const signing = judgeCloser(workbook.settings, input.key);
+  if (!signing.ok) return signing;
+  const state = ledgerState(workbook, ledger.walk.chain);
+  const layout = workbook.layout.checkins;
+  const blocking = blockingIssues(issues, ledger.walk.breaks, state, target);
+  if (blocking.length || !layout) return refuseForIssues(target, blocking);
+  const interrupted = interruptedBeyond(state, target);
+  if (interrupted) return interrupted;
+  const toSeal = rowsToSeal(workbook, state, target);
+  if (!anchor && !state.kept.length && !toSeal.length)
+    return refuse("before-first-checkin", nothingToSeal(workbook, target));
+
+  const zone = anchor?.zone ?? workbook.settings.timeZone;
+  const sealing = sealAndArrange(input.grids[layout.name]!, layout, state.kept, toSeal, zone);
+  const P = formatPeriod(target);
+  const ops: WriteOp[] = [...sealing.ops, lockSealedRows(layout.name, sealing, P)];
+  const setCurrent =
+    when.current && comparePeriods(when.current, nextPeriod(target)) >= 0
+      ? when.current
+      : nextPeriod(target);
+  const settingsSheet = workbook.layout.settings?.name ?? SHEET.settings;
+  const settingsColumns = workbook.layout.settings?.columns ?? {};
+  const currentOps = currentPeriodOps(
+    input.grids,
+    settingsSheet,
+    settingsColumns,
+    formatPeriod(setCurrent),
+    workbook.settings.currentPeriod,
+  );
+  ops.push(...currentOps);
+  const unsigned = { rows: sealing.sealedRows, seal: sealing.seal, through: P, zone };
+  const newAnchor = formatAnchor(input.key ? signAnchor(unsigned, input.key) : unsigned);
+  const { signer } = signing;
+  const closerAdded = signer !== undefined && !signing.closers.length;
+  if (closerAdded)
+    ops.push(
+      ...closersOps(
+        input.grids,
+        settingsSheet,
+        settingsColumns,
+        `${(input.keyName ?? "closer").replace(/[:,;\n]/g, " ").trim() || "closer"}:${signer}`,
+        // A Current Period row added by this close takes the row below the last; Closers goes under it.
+        currentOps.some(
+          (op) => op.op === "values" && op.values[0]?.[0] === SETTING_KEYS.currentPeriod,
+        ),
+      ),
+    );
+  ops.push({ op: "setAnchor", value: newAnchor });
+
+  return {
+    ok: true,
+    plan: { ops },
+    sealed: toSeal.length,
+    sealedRows: sealing.sealedRows,
+    closedPeriods: periodsClosed(when.through, state, toSeal, target),
+    currentPeriod: formatPeriod(setCurrent),
+    moved: sealing.movedRows,
+    anchor: newAnchor,
+    seal: sealing.seal,
+    ...(signer ? { signedBy: signer } : {}),
+    ...(closerAdded ? { closerAdded } : {}),
+  };
+}
+
+/**
+ * Whether `target` can be closed now: the workbook's cadence, not already sealed by the anchor,
+ * and begun by the calendar (or, without today, by Current Period).
+ */
+function judgeWhen(
+  target: Period,
+  settings: Settings,
+  anchor: LedgerAnchor | undefined,
+  today: IsoDate | undefined,
+):
+  | {
+      readonly ok: true;
+      readonly through: Period | undefined;
+      readonly current: Period | undefined;
+    }
+  | Extract<CloseResult, { ok: false }> {
+  const P = formatPeriod(target);
   if (cadenceOf(target) !== settings.cadence) {
     const instead =
       settings.cadence === "Weekly" ? "an ISO week such as 2026-W47" : "a month such as 2026-10";
-    return refuse(
+    return refused(
       "wrong-cadence",
       `${P} is a ${target.kind}, but the workbook's cadence is ${settings.cadence}: close ${instead}.`,
     );
   }
-  const anchor = input.anchor === null ? undefined : parseAnchor(input.anchor);
   const through = anchor ? parsePeriod(anchor.through) : undefined;
   if (through && cadenceOf(through) !== settings.cadence) {
-    return refuse(
+    return refused(
       "wrong-cadence",
       `The ledger is sealed through ${anchor!.through}, but the workbook's cadence is now ${settings.cadence}; set Cadence back to close further periods.`,
     );
   }
   if (through && comparePeriods(target, through) <= 0) {
-    return refuse(
+    return refused(
       "already-closed",
       `${P} is already closed: the ledger is sealed through ${anchor!.through}. Nothing changed.`,
     );
@@ -165,84 +252,130 @@ export function closePeriod(input: CloseInput): CloseResult {
   // By the calendar when the caller gave it; Current Period may lag behind it.
   const begun = today ? periodOf(today, settings.cadence) : current;
   if (begun && comparePeriods(target, begun) > 0) {
-    return refuse(
+    return refused(
       "future-period",
       today
         ? `${P} has not begun: today is ${today} (${settings.timeZone}), in ${formatPeriod(begun)}. Only a period that has begun can be closed.`
         : `${P} is after the current period ${formatPeriod(begun)}: only a period that has begun can be closed.`,
     );
   }
+  return { ok: true, through, current };
+}
 
+/** Whether the key may close: where Settings lists Closers, it must be one of theirs. */
+function judgeCloser(settings: Settings, key: ClosingKey | undefined) {
   const closers = closersOf(settings.closers);
-  const signer = input.key ? publicKeyOf(input.key.secretKey) : undefined;
+  const signer = key ? publicKeyOf(key.secretKey) : undefined;
   if (closers.length && (!signer || !closers.some((c) => c.key === signer))) {
     const listed = closers.map((c) => c.name || c.key.slice(0, 8) + "…").join(", ");
-    return refuse(
+    return refused(
       "not-a-closer",
       signer
         ? `The key ${signer} is not among the Closers in Settings (${listed}): only a listed key may close. Close with a listed key, or have the team add "name:${signer}" to Closers.`
         : `Settings lists Closers (${listed}): a close must be signed with one of their keys, and none was given.`,
     );
   }
+  return { ok: true as const, closers, signer };
+}
 
-  const layout = workbook.layout.checkins;
-  const zone = anchor?.zone ?? settings.timeZone;
-  const kept = ledger.walk.chain;
-  const keptRows = new Set(kept.map((k) => k.row.sheetRow));
-  const records = new Map<number, Checkin>(workbook.checkins.map((c) => [c.row, c]));
+/** The ledger as it stands: the rows already sealed (in chain order) and every check-in by row. */
+interface LedgerState {
+  readonly kept: readonly { readonly row: { readonly sheetRow: number }; readonly hex: string }[];
+  readonly keptRows: ReadonlySet<number>;
+  readonly records: ReadonlyMap<number, Checkin>;
+  readonly sheets: { readonly checkins: string; readonly settings: string };
+}
 
-  const sheets = {
-    checkins: layout?.name ?? SHEET.checkins,
-    settings: workbook.layout.settings?.name ?? SHEET.settings,
+function ledgerState(workbook: Workbook, kept: LedgerState["kept"]): LedgerState {
+  return {
+    kept,
+    keptRows: new Set(kept.map((k) => k.row.sheetRow)),
+    records: new Map<number, Checkin>(workbook.checkins.map((c) => [c.row, c])),
+    sheets: {
+      checkins: workbook.layout.checkins?.name ?? SHEET.checkins,
+      settings: workbook.layout.settings?.name ?? SHEET.settings,
+    },
   };
-  const blocking = blockingIssues(issues, ledger.walk.breaks, sheets, records, keptRows, target);
-  if (blocking.length || !layout) {
-    const n = blocking.length;
-    return refuse(
-      "validation-errors",
-      `${P} cannot be closed until ${n === 1 ? "this issue is" : `these ${n} issues are`} fixed.`,
-      blocking,
-    );
-  }
+}
 
-  const beyond = kept
-    .map((k) => records.get(k.row.sheetRow)?.period)
+function refuseForIssues(target: Period, blocking: readonly ValidationIssue[]): CloseResult {
+  const n = blocking.length;
+  return refuse(
+    "validation-errors",
+    `${formatPeriod(target)} cannot be closed until ${n === 1 ? "this issue is" : `these ${n} issues are`} fixed.`,
+    blocking,
+  );
+}
+
+/** A close of a later period that was cut off: it must be completed before closing anything else. */
+function interruptedBeyond(state: LedgerState, target: Period): CloseResult | undefined {
+  const beyond = state.kept
+    .map((k) => state.records.get(k.row.sheetRow)?.period)
     .find((p) => p && comparePeriods(parsePeriod(p)!, target) > 0);
-  if (beyond) {
-    return refuse(
-      "interrupted-close",
-      `Check-ins of ${beyond} are already sealed, beyond ${P}: a close of ${beyond} was interrupted. Close ${beyond} again to complete it.`,
-    );
-  }
+  if (!beyond) return undefined;
+  const P = formatPeriod(target);
+  return refuse(
+    "interrupted-close",
+    `Check-ins of ${beyond} are already sealed, beyond ${P}: a close of ${beyond} was interrupted. Close ${beyond} again to complete it.`,
+  );
+}
 
-  // The rows to seal: open check-ins up to P, oldest period first, in sheet order within one.
-  const toSeal = workbook.checkins
+interface ToSeal {
+  readonly record: Checkin;
+  readonly period: Period;
+}
+
+/** The rows to seal: open check-ins up to P, oldest period first, in sheet order within one. */
+function rowsToSeal(workbook: Workbook, state: LedgerState, target: Period): ToSeal[] {
+  return workbook.checkins
     .map((c) => ({ record: c, period: parsePeriod(c.period) }))
     .filter(
-      (c): c is { record: Checkin; period: Period } =>
-        !keptRows.has(c.record.row) &&
+      (c): c is ToSeal =>
+        !state.keptRows.has(c.record.row) &&
         c.period?.kind === target.kind &&
         comparePeriods(c.period, target) <= 0,
     )
     .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+}
 
-  if (!anchor && !kept.length && !toSeal.length) {
-    const first = workbook.checkins
-      .map((c) => parsePeriod(c.period))
-      .filter((p): p is Period => p?.kind === target.kind)
-      .reduce<Period | undefined>(
-        (min, p) => (!min || comparePeriods(p, min) < 0 ? p : min),
-        undefined,
-      );
-    return refuse(
-      "before-first-checkin",
-      first
-        ? `${P} is before the first check-in, which is for ${formatPeriod(first)}: there is nothing to seal. Close ${formatPeriod(first)} or a later period.`
-        : `${P} cannot be closed: Check-ins has no check-ins yet, so there is nothing to seal.`,
+/** Why a first close before any check-in seals nothing, naming the first period there is. */
+function nothingToSeal(workbook: Workbook, target: Period): string {
+  const P = formatPeriod(target);
+  const first = workbook.checkins
+    .map((c) => parsePeriod(c.period))
+    .filter((p): p is Period => p?.kind === target.kind)
+    .reduce<Period | undefined>(
+      (min, p) => (!min || comparePeriods(p, min) < 0 ? p : min),
+      undefined,
     );
-  }
+  return first
+    ? `${P} is before the first check-in, which is for ${formatPeriod(first)}: there is nothing to seal. Close ${formatPeriod(first)} or a later period.`
+    : `${P} cannot be closed: Check-ins has no check-ins yet, so there is nothing to seal.`;
+}
 
-  const grid = input.grids[layout.name]!;
+interface Sealing {
+  readonly ops: WriteOp[];
+  readonly sealedRows: number;
+  /** The newest seal (64 hex digits). */
+  readonly seal: string;
+  readonly movedRows: number;
+  /** The first row below the sealed block, and the width the protection spans. */
+  readonly firstOpen: number;
+  readonly width: number;
+}
+
+/**
+ * The seals of the rows to seal, continuing the kept chain, and the writes that put them in
+ * place: the Seal header when the sheet has none, the rows moved up into one block when they
+ * were out of order, else the Seal cells alone.
+ */
+function sealAndArrange(
+  grid: Grid,
+  layout: NonNullable<Workbook["layout"]["checkins"]>,
+  kept: LedgerState["kept"],
+  toSeal: readonly ToSeal[],
+  zone: string,
+): Sealing {
   const ops: WriteOp[] = [];
   let sealCol = layout.columns.seal;
   if (sealCol === undefined) {
@@ -296,70 +429,46 @@ export function closePeriod(input: CloseInput): CloseResult {
       values: seals.map((s) => [s]),
     });
   }
+  return {
+    ops,
+    sealedRows: kept.length + toSeal.length,
+    seal: prev,
+    movedRows: arranged.movedRows,
+    firstOpen: top + toSeal.length + 1,
+    width,
+  };
+}
 
-  const sealedRows = kept.length + toSeal.length;
-  const firstOpen = top + toSeal.length + 1;
-  ops.push({
+/** Protects Check-ins with every row below the sealed block left editable. */
+function lockSealedRows(sheet: string, sealing: Sealing, P: string): WriteOp {
+  const { firstOpen, width } = sealing;
+  return {
     op: "protect",
-    sheet: layout.name,
+    sheet,
     editable: [{ row: firstOpen, column: 1, rows: LAST_ROW - firstOpen + 1, columns: width }],
     description: `Baton ledger: check-ins through ${P} are sealed and locked; enter new check-ins from row ${firstOpen}.`,
-  });
+  };
+}
 
-  const next = nextPeriod(target);
-  const setCurrent = current && comparePeriods(current, next) >= 0 ? current : next;
-  const currentOps = currentPeriodOps(
-    input.grids,
-    workbook.layout.settings?.name ?? SHEET.settings,
-    workbook.layout.settings?.columns ?? {},
-    formatPeriod(setCurrent),
-    settings.currentPeriod,
-  );
-  ops.push(...currentOps);
-  const currentRowAdded = currentOps.some(
-    (op) => op.op === "values" && op.values[0]?.[0] === SETTING_KEYS.currentPeriod,
-  );
-
-  const unsigned = { rows: sealedRows, seal: prev, through: P, zone };
-  const newAnchor = formatAnchor(input.key ? signAnchor(unsigned, input.key) : unsigned);
-  const closerAdded = signer !== undefined && !closers.length;
-  if (closerAdded)
-    ops.push(
-      ...closersOps(
-        input.grids,
-        workbook.layout.settings?.name ?? SHEET.settings,
-        workbook.layout.settings?.columns ?? {},
-        `${(input.keyName ?? "closer").replace(/[:,;\n]/g, " ").trim() || "closer"}:${signer}`,
-        currentRowAdded,
-      ),
-    );
-  ops.push({ op: "setAnchor", value: newAnchor });
-
+/** The periods this close closes, oldest first: from after the anchor's (or the oldest sealed) through P. */
+function periodsClosed(
+  through: Period | undefined,
+  state: LedgerState,
+  toSeal: readonly ToSeal[],
+  target: Period,
+): string[] {
   const first = through
     ? nextPeriod(through)
     : [
-        ...kept.map((k) => records.get(k.row.sheetRow)?.period),
+        ...state.kept.map((k) => state.records.get(k.row.sheetRow)?.period),
         ...toSeal.map((s) => s.record.period),
       ]
         .map((p) => (p ? parsePeriod(p) : undefined))
         .reduce<Period>((min, p) => (p && comparePeriods(p, min) < 0 ? p : min), target);
-  const closedPeriods: string[] = [];
+  const closed: string[] = [];
   for (let p = first; comparePeriods(p, target) <= 0; p = nextPeriod(p))
-    closedPeriods.push(formatPeriod(p));
-
-  return {
-    ok: true,
-    plan: { ops },
-    sealed: toSeal.length,
-    sealedRows,
-    closedPeriods,
-    currentPeriod: formatPeriod(setCurrent),
-    moved: arranged.movedRows,
-    anchor: newAnchor,
-    seal: prev,
-    ...(signer ? { signedBy: signer } : {}),
-    ...(closerAdded ? { closerAdded } : {}),
-  };
+    closed.push(formatPeriod(p));
+  return closed;
 }
 
 /** Current Period as Settings has it, or, without one, the period today falls in. */
@@ -382,9 +491,7 @@ function currentPeriodOf(
 function blockingIssues(
   issues: readonly ValidationIssue[],
   breaks: readonly ChainBreak[],
-  sheets: { readonly checkins: string; readonly settings: string },
-  records: ReadonlyMap<number, Checkin>,
-  keptRows: ReadonlySet<number>,
+  { sheets, records, keptRows }: LedgerState,
   target: Period,
 ): ValidationIssue[] {
   const resumable = new Set(breaks.filter((b) => b.resumable).map((b) => `${b.row}|${b.detail}`));

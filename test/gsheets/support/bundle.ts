@@ -8,8 +8,8 @@
  */
 import vm from "node:vm";
 import type { CellValue } from "@baton/core";
-import { FakeBook, FakeRange, type BookOptions } from "../fakes/spreadsheet.ts";
-import { appsScript, type AppsScript } from "../fakes/services.ts";
+import { FakeBook, FakeRange, type BookOptions } from "../../../fakes/sheets/spreadsheet.ts";
+import { appsScript, type AppsScript } from "../../../fakes/sheets/services.ts";
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

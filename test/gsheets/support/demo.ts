@@ -8,9 +8,9 @@ import {
   validateGrids,
   type Evaluation,
 } from "@baton/core";
-import { FakeBook } from "../fakes/spreadsheet.ts";
+import { FakeBook } from "../../../fakes/sheets/spreadsheet.ts";
 import { loadProject, type LoadedProject, type ProjectOptions } from "./bundle.ts";
-import { sheetsHost } from "./host.ts";
+import { sheetsHost } from "../../../fakes/sheets/host.ts";
 
 export const DEMO_TODAY = "2026-11-26";
 export const DEMO_ZONE = "Europe/Berlin";

@@ -1,7 +1,7 @@
 /** The Sheets host over a fake spreadsheet, as the project opens it with its services. */
-import { SheetsHost } from "../../../gsheets/src/host.ts";
-import type { FakeBook } from "../fakes/spreadsheet.ts";
-import type { AppsScript } from "../fakes/services.ts";
+import { SheetsHost } from "../../gsheets/src/host.ts";
+import type { FakeBook } from "./spreadsheet.ts";
+import type { AppsScript } from "./services.ts";
 
 export function sheetsHost(
   book: FakeBook,

@@ -9,7 +9,7 @@
  * read its state directly (`grid`, `sheet`).
  */
 import type { Grids } from "@baton/core";
-import { boxAddress, parseBox, splitSheet } from "./address.ts";
+import { boxAddress, MAX_COLUMNS, parseBox, splitSheet } from "./address.ts";
 import { enter, type Scalar } from "./entry.ts";
 import { FakeOfficeError } from "./errors.ts";
 import { type Engine, FakeRequestContext, jsonBytes, type Op } from "./proxies.ts";
@@ -45,7 +45,7 @@ export class FakeExcel implements Engine {
         row.forEach((v, c) => {
           if (v === null || v === undefined || v === "") return;
           const value: Scalar = v instanceof Date ? v.getTime() / MS_PER_DAY + 25569 : v;
-          s.cells.set(r * 16384 + c, { value });
+          s.cells.set(r * MAX_COLUMNS + c, { value });
         }),
       );
     }
@@ -155,6 +155,16 @@ export class FakeExcel implements Engine {
       details: { valueBefore: before, valueAfter: after },
     });
     this.dispatch();
+  }
+
+  /** A user merging cells: as Excel warns, only the top-left cell's value is kept. */
+  merge(sheetName: string, address: string): void {
+    const s = this.sheet(sheetName);
+    const box = parseBox(address);
+    for (let r = box.r0; r < box.r0 + box.rows; r++)
+      for (let c = box.c0; c < box.c0 + box.cols; c++)
+        if (r !== box.r0 || c !== box.c0) s.cells.delete(r * MAX_COLUMNS + c);
+    s.merged.push(box);
   }
 
   sheet(name: string): FakeSheet {

@@ -1,23 +1,58 @@
 /// <reference types="office-js" />
 /**
- * The hosts the contract suite runs against. Each factory opens a workbook holding the given
- * grids and says how to count its round trips. A new host joins the suite by adding a factory
- * here; every scenario in `contract.test.ts` then runs on it unchanged.
+ * Every host over a workbook holding given grids: in memory, an .xlsx file (read whole, or
+ * streamed and patched), Excel over its fake request context, Google Sheets over its fake
+ * SpreadsheetApp. The contract suite runs its scenarios on each, and the benchmark counts the
+ * service hosts' round trips on the same ones. A new host joins both by adding a factory here.
  */
-import type { CellValue, Grids, Host, PlanValue } from "@baton/core";
-import { MemoryHost, a1 } from "@baton/core";
-import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
-import { StreamedXlsxHost } from "../../cli/src/files/xlsx-stream.ts";
+import type { CellValue, Grids, Host, PlanValue, Rect } from "@baton/core";
+import { MemoryHost, a1, a1Range } from "@baton/core";
+import { XlsxHost } from "../cli/src/files/xlsx-host.ts";
+import { StreamedXlsxHost } from "../cli/src/files/xlsx-stream.ts";
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { asyncHost } from "../../gsheets/src/host.ts";
-import { sheetsHost } from "../gsheets/support/host.ts";
-import { FakeBook } from "../gsheets/fakes/spreadsheet.ts";
-import { appsScript } from "../gsheets/fakes/services.ts";
-import { ExcelHost } from "../../excel-addin/src/host.ts";
-import { FakeExcel } from "../excel/fake/excel.ts";
+import { asyncHost } from "../gsheets/src/host.ts";
+import { sheetsHost } from "./sheets/host.ts";
+import { FakeBook, type BookOptions } from "./sheets/spreadsheet.ts";
+import { appsScript } from "./sheets/services.ts";
+import { ExcelHost } from "../excel-addin/src/host.ts";
+import { FakeExcel } from "./excel/excel.ts";
+
+/** Merged ranges by sheet name (1-based), each with its value in its top-left cell. */
+export type Merges = Readonly<Record<string, readonly Rect[]>>;
+
+/** A real .xlsx file's bytes holding the grids and merged ranges, written by the xlsx library. */
+export async function xlsxBytes(grids: Grids, merges: Merges = {}): Promise<Uint8Array> {
+  const seed = XlsxHost.empty();
+  for (const [name, grid] of Object.entries(grids)) {
+    if (!grid) continue;
+    const ws = seed.workbook.addWorksheet(name);
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
+      }),
+    );
+    for (const m of merges[name] ?? []) ws.mergeCells(a1Range(m.row, m.column, m.rows, m.columns));
+  }
+  return new Uint8Array((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A fake Excel holding the grids, with the ranges merged as a user merges them. */
+export function fakeExcelOf(grids: Grids, merges: Merges = {}): FakeExcel {
+  const excel = FakeExcel.fromGrids(grids);
+  for (const [sheet, rects] of Object.entries(merges))
+    for (const m of rects) excel.merge(sheet, a1Range(m.row, m.column, m.rows, m.columns));
+  return excel;
+}
+
+/** A fake spreadsheet holding the grids and merged ranges, with its Apps Script services. */
+export function fakeSheetsOf(grids: Grids, options: BookOptions, merges: Merges = {}) {
+  const book = FakeBook.fromGrids(grids, options);
+  for (const [sheet, rects] of Object.entries(merges)) book.sheet(sheet).merges = [...rects];
+  return { book, gas: appsScript(book) };
+}
 
 export interface HostUnderTest {
   readonly host: Host;
@@ -51,37 +86,12 @@ export const memoryHost: HostFactory = {
   },
 };
 
-/** A real .xlsx file's bytes holding the grids, written by the xlsx library. */
-async function xlsxBytes(grids: Grids): Promise<Uint8Array> {
-  const seed = XlsxHost.empty();
-  for (const [name, grid] of Object.entries(grids)) {
-    if (!grid) continue;
-    const ws = seed.workbook.addWorksheet(name);
-    grid.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-      }),
-    );
-  }
-  return new Uint8Array((await seed.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
 export const xlsxFileHost: HostFactory = {
   name: ".xlsx file",
   async create(grids) {
-    const seed = XlsxHost.empty();
-    for (const [name, grid] of Object.entries(grids)) {
-      if (!grid) continue;
-      const ws = seed.workbook.addWorksheet(name);
-      grid.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as never;
-        }),
-      );
-    }
     // Round-trip through bytes, so the host under test reads a real file.
-    const bytes = await seed.workbook.xlsx.writeBuffer();
-    const host = await XlsxHost.fromBuffer(bytes as ArrayBuffer);
+    const bytes = await xlsxBytes(grids);
+    const host = await XlsxHost.fromBuffer(bytes);
     return {
       host,
       roundTrips: () => host.calls.reads + host.calls.applies,
@@ -112,11 +122,10 @@ const TEAM_MEMBER = "rae@example.com";
 export const googleSheetsHost: HostFactory = {
   name: "Google Sheets (fake SpreadsheetApp)",
   async create(grids) {
-    const book = FakeBook.fromGrids(grids, {
+    const { book, gas } = fakeSheetsOf(grids, {
       owner: "lead@example.com",
       collaborators: [TEAM_MEMBER],
     });
-    const gas = appsScript(book);
     const open = () => sheetsHost(book, gas);
     return {
       host: asyncHost(open()),
@@ -142,7 +151,7 @@ export const googleSheetsHost: HostFactory = {
 export const excelHost: HostFactory = {
   name: "Excel (Office.js over a fake request context)",
   async create(grids) {
-    const excel = FakeExcel.fromGrids(grids);
+    const excel = fakeExcelOf(grids);
     const host = new ExcelHost(excel.context() as unknown as Excel.RequestContext);
     return {
       host,

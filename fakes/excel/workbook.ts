@@ -61,6 +61,8 @@ export class FakeSheet {
   readonly validations: { box: Box; rule: unknown; errorAlert?: unknown }[] = [];
   readonly conditionalFormats: ConditionalFormatState[] = [];
   readonly tables: { name: string; box: Box; style: string }[] = [];
+  /** Merged areas; a merged area's value sits in its top-left cell. */
+  readonly merged: Box[] = [];
   frozen = { rows: 0, columns: 0 };
   readonly columnWidths = new Map<number, number>();
   protection: { protected: boolean; options: ProtectionOptions; password: string | null } = {

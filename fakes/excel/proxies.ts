@@ -5,7 +5,7 @@
  * write. Objects are resolved at sync time, so a missing sheet fails the sync (`ItemNotFound`)
  * and an `*OrNullObject` comes back with `isNullObject`.
  */
-import { boxAddress, type Box, parseBox, WHOLE_SHEET } from "./address.ts";
+import { boxAddress, type Box, overlaps, parseBox, WHOLE_SHEET } from "./address.ts";
 import type { Scalar } from "./entry.ts";
 import { FakeOfficeError } from "./errors.ts";
 import type {
@@ -782,6 +782,99 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       this.context.state.active = sheet;
       this.context.state.selection = { sheet: sheet.name, box };
     });
+  }
+  /** The merged areas that meet this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, this);
+  }
+}
+
+/** Excel refuses to list more merged areas than this in one call. */
+const MERGED_AREAS_LIMIT = 512;
+
+interface AreasTarget {
+  sheet: FakeSheet;
+  boxes: Box[];
+}
+
+export class RangeAreasProxy extends ClientObject<AreasTarget> {
+  readonly areas: RangeCollectionProxy;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+    this.areas = new RangeCollectionProxy(ctx, this);
+  }
+  resolve(): AreasTarget | null {
+    const target = this.range.resolve();
+    if (!target) return null;
+    const boxes = target.sheet.merged.filter((m) => overlaps(m, target.box));
+    if (!boxes.length) return null;
+    if (boxes.length > MERGED_AREAS_LIMIT)
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        `There are more than ${MERGED_AREAS_LIMIT} merged areas in the range.`,
+      );
+    return { sheet: target.sheet, boxes };
+  }
+  path(): string {
+    return `${this.range.path()}.mergedAreas`;
+  }
+  protected override scalars(): string[] {
+    return ["address", "areaCount"];
+  }
+  protected override read(t: AreasTarget, prop: string): unknown {
+    if (prop === "areaCount") return t.boxes.length;
+    if (prop === "address") return t.boxes.map((b) => boxAddress(t.sheet.name, b)).join(",");
+    return super.read(t, prop);
+  }
+  protected override child(name: string) {
+    return name === "areas" ? this.areas : undefined;
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
+/** The rectangles of a `RangeAreas`, loaded as `items/...` like any collection. */
+export class RangeCollectionProxy extends ClientObject<AreasTarget> {
+  private itemsLoaded: RangeProxy[] | undefined;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly owner: RangeAreasProxy,
+  ) {
+    super(ctx);
+  }
+  resolve(): AreasTarget {
+    return this.owner.must();
+  }
+  path(): string {
+    return `${this.owner.path()}.areas`;
+  }
+  get items(): RangeProxy[] {
+    if (!this.itemsLoaded) throw notLoaded("items");
+    return this.itemsLoaded;
+  }
+  override collect(paths: readonly string[], commits: (() => void)[]): number {
+    const { sheet, boxes } = this.resolve();
+    const itemPaths = paths
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice(6))
+      .filter(Boolean);
+    const worksheet = new WorksheetProxy(this.context, { by: "sheet", sheet });
+    const proxies = boxes.map((b) => new RangeProxy(this.context, worksheet, b));
+    let bytes = 2;
+    for (const p of proxies)
+      bytes += p.collect(
+        itemPaths.length ? itemPaths : ["address", "rowIndex", "columnIndex"],
+        commits,
+      );
+    commits.push(() => (this.itemsLoaded = proxies));
+    return bytes;
   }
 }
 
