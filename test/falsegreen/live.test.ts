@@ -72,6 +72,10 @@ describe("the sidebar while a check-in is typed", () => {
     const { workbook } = readWorkbook({ ...grids, [SHEET.checkins]: checkins });
     expect(checkinEditIssues(liveContext(workbook, { now }), checkins, [2, 3])).toEqual([]);
   });
+  it("leaves alone a Green typed for a week that has not begun, as validation does", () => {
+    const ahead = ["2026-W49", ...typed("Green").slice(1)];
+    expect(check(ahead).filter((i) => i.code === "false-green")).toEqual([]);
+  });
   it("judges a row typed after the context was built", () => {
     const { workbook } = readWorkbook(grids);
     const context = liveContext(workbook, { now });

@@ -72,7 +72,7 @@ export function checkinRowIssues(
     record?.rag === "Green" &&
     context.today !== undefined &&
     isOpen(record, index.closed) &&
-    isLatest(context.latest, record)
+    isLatest(context.latest, record, context.today)
   )
     for (const fg of judgeCheckins(context.falseGreens, [record], context.today)) {
       const issue = falseGreenIssue(workbook, fg);

@@ -219,11 +219,13 @@ export function latestIndex(ctx: FalseGreenContext, asOf: number): LatestIndex {
 /**
  * True when a check-in (perhaps one being typed, not yet in the workbook as read) is at least
  * as late as every other check-in with a RAG of its initiative: no later period, nor a lower
- * row of the same period. Its own row, as it was read, does not count against it.
+ * row of the same period, and its period has begun by `asOf`. Its own row, as it was read, does
+ * not count against it.
  */
-export function isLatest(index: LatestIndex, ci: Checkin): boolean {
+export function isLatest(index: LatestIndex, ci: Checkin, asOf: number): boolean {
   const p = parsePeriod(ci.period);
-  if (!p) return false;
+  // A period that has not begun is not the latest as status picks it (nor judged by validation).
+  if (!p || periodStartDays(p) > asOf) return false;
   const other = index.get(ci.id)?.find((q) => q.row !== ci.row);
   return !other || later({ end: periodEndDays(p), row: ci.row }, other);
 }
