@@ -249,3 +249,5 @@ export {
   readMappingSheet,
   importReportPlan,
 } from "./actions/migration-sheets.ts";
+export * from "./rhythm/index.ts";
+export { stateValueIn, stateWrites, STATE_FIRST_ROW } from "./ledger/state.ts";

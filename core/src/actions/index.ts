@@ -13,3 +13,5 @@ export { issueJson, errorCount, type ActionResult } from "./outcome.ts";
 export { say, type Said } from "./messages.ts";
 export { setUpTemplatePlan } from "./setup.ts";
 export { isBatonSheet } from "./migrate-sheet.ts";
+export { notify, NOTIFY_NEEDS, type Notification, type NotifyResult } from "./notify.ts";
+export { readState } from "./needs.ts";

@@ -86,6 +86,14 @@ export type Said =
       readonly imported: number;
       readonly rows: number;
       readonly report: string;
+    }
+  | {
+      readonly say: "notify";
+      readonly events: number;
+      readonly people: number;
+      readonly unreached: readonly string[];
+      readonly since: string | null;
+      readonly errors: number;
     };
 
 /** The words for what an action has to say. */
@@ -164,6 +172,15 @@ export function say(s: Said): string {
         `Imported ${s.imported} of ${plural(s.rows, "row")} of "${s.source}", which is unchanged. ` +
         `The sheet "${s.report}" lists every row and why it was imported, skipped or rejected.`
       );
+    case "notify": {
+      const unreached = s.unreached.length
+        ? ` People has no address for ${listed(s.unreached)}; add ${s.unreached.length === 1 ? "it" : "them"} to the People sheet (Name, Email).`
+        : "";
+      const news = s.events
+        ? `${plural(s.events, "change")} to tell ${plural(s.people, "person", "people")} about.`
+        : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
+      return `${news}${unreached}${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
+    }
   }
 }
 

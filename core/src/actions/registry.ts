@@ -15,6 +15,7 @@ import { SUMMARY_NEEDS, writeSummary } from "./summary.ts";
 import { CLOSE_NEEDS, closePeriod } from "./close.ts";
 import { VERIFY_NEEDS, verify } from "./verify.ts";
 import { MIGRATE_NEEDS, migrateSheet } from "./migrate-sheet.ts";
+import { NOTIFY_NEEDS, notify } from "./notify.ts";
 
 export interface Action {
   readonly needs: Needs;
@@ -29,6 +30,7 @@ export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   closePeriod: { needs: CLOSE_NEEDS, run: closePeriod },
   verify: { needs: VERIFY_NEEDS, run: verify },
   migrate: { needs: MIGRATE_NEEDS, run: migrateSheet },
+  notify: { needs: NOTIFY_NEEDS, run: notify },
 };
 
 /** The ids of every action, in the order menus list them. */

@@ -55,7 +55,11 @@ type Details =
     }
   | { code: "sealed-row-edited"; reason: string }
   /** A CSV file's text that is not well-formed CSV at `line` (its physical line, 1-based). */
-  | { code: "csv-malformed"; line: number };
+  | { code: "csv-malformed"; line: number }
+  /** A People row whose Email cannot be sent to. */
+  | { code: "invalid-email"; name: string; value: string }
+  /** A name listed twice in People (case and spacing ignored). */
+  | { code: "duplicate-person"; name: string; firstRow: number };
 
 export type IssueCode = Details["code"];
 
@@ -100,6 +104,8 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "current-period-lags": "warning",
   "sealed-row-edited": "error",
   "csv-malformed": "error",
+  "invalid-email": "error",
+  "duplicate-person": "error",
 };
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -265,6 +271,16 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `${loc.sheet}.csv line ${d.line} (row ${loc.row}, ${loc.column}): a double quote opens a cell that never ends as CSV says (the closing quote is missing, or text follows it), so the lines after it would have run into one cell; Baton read this line as it stands and went on with the next.`,
         fix: `Close the quote in line ${d.line} of ${loc.sheet}.csv, and write a quote inside a cell as two ("").`,
+      };
+    case "invalid-email":
+      return {
+        message: `${at} (${loc.column}): "${d.value}" is not an email address, so nothing can be sent to ${d.name}.`,
+        fix: `Enter ${d.name}'s address at ${at}, such as name@example.com.`,
+      };
+    case "duplicate-person":
+      return {
+        message: `${at}: ${d.name} is already listed in row ${d.firstRow} of ${loc.sheet} (case and spacing aside); Baton sends to the address in row ${d.firstRow}.`,
+        fix: `Remove row ${loc.row} of ${loc.sheet}, or spell the two names apart as the Owner columns do.`,
       };
   }
 }
