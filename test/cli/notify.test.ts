@@ -327,3 +327,19 @@ describe("bad usage", () => {
     expect(ftp.stderr).toContain("use smtp://");
   });
 });
+
+describe("what was told lives beside the seal anchor", () => {
+  it("survives a close, and the sealed history still verifies", async () => {
+    const file = copy();
+    const out = join(tempDir("baton-notify-out-"), "mail");
+    expect((await run(["notify", file, "--as-of", DEMO_DAY, "--out", out])).code).toBe(0);
+    const closed = await run(["close", file, "--period", "2026-W47"], {
+      XDG_CONFIG_HOME: tempDir("baton-notify-config-"),
+    });
+    expect(closed.code, closed.stderr).toBe(0);
+    const again = await run(["notify", file, "--as-of", DEMO_DAY, "--dry-run"]);
+    expect(again.stdout).toContain("Nothing new to tell since 2026-11-26");
+    const verified = await run(["verify", file]);
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+  });
+});
