@@ -14,6 +14,7 @@ import { verify } from "./commands/verify.ts";
 import { status } from "./commands/status.ts";
 import { mappingPathFor, migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
+import { notify, type Destination } from "./commands/notify.ts";
 import { portfolio } from "./commands/portfolio.ts";
 
 export type { CommandResult } from "./command.ts";
@@ -63,7 +64,28 @@ const EXPECTED: Record<string, string> = {
   mapping: "a mapping file (.json)",
   sheet: "a sheet name",
   period: "a period: a week such as 2026-W47, or a month such as 2026-10",
+  smtp: "an SMTP URL such as smtp://user:password@mail.example.com:587",
+  webhook: "a webhook URL (https://…)",
+  from: "a sender address such as Baton <baton@example.com>",
 };
+
+/** Where `notify` sends: one of --out, --smtp, --webhook, else BATON_SMTP_URL; none for a dry run. */
+function destinationOf(v: Values): Destination {
+  const given = (["out", "smtp", "webhook"] as const).filter((k) => str(v[k]) !== undefined);
+  if (given.length > 1)
+    throw new UsageError(
+      `notify sends one way at a time: choose one of ${given.map((g) => "--" + g).join(", ")}`,
+    );
+  if (str(v.out)) return { to: "eml", dir: str(v.out)! };
+  if (str(v.webhook)) return { to: "webhook", url: str(v.webhook)! };
+  // The environment keeps a password out of the process list, where --smtp would show it.
+  const smtp = str(v.smtp) ?? (process.env.BATON_SMTP_URL || undefined);
+  if (smtp) return { to: "smtp", url: smtp };
+  if (v["dry-run"]) return { to: "none" };
+  throw new UsageError(
+    "notify needs somewhere to send: --out DIR, --smtp URL (or BATON_SMTP_URL), --webhook URL, or --dry-run to see what would go",
+  );
+}
 
 export const COMMANDS: Command[] = [
   {
@@ -255,6 +277,46 @@ export const COMMANDS: Command[] = [
         },
         out,
       ),
+  },
+  {
+    name: "notify",
+    usage:
+      "baton notify FILE.xlsx [--as-of DATE] [--out DIR | --smtp URL | --webhook URL] [--from ADDRESS] [--dry-run] [--json]",
+    summary:
+      "tell each owner what changed since they were last told: .eml files, SMTP or a chat webhook",
+    options: {
+      ...JSON_FLAG,
+      "as-of": { type: "string" },
+      out: { type: "string" },
+      smtp: { type: "string" },
+      webhook: { type: "string" },
+      from: { type: "string" },
+      "dry-run": { type: "boolean" },
+    },
+    writes: (file, v) => (v["dry-run"] ? [] : [{ path: file, lock: true }]),
+    run: (file, v, out) => {
+      const destination = destinationOf(v);
+      if (
+        destination.to === "smtp" &&
+        str(v.smtp) &&
+        URL.canParse(str(v.smtp)!) &&
+        new URL(str(v.smtp)!).password
+      )
+        out.stderr.write(
+          "baton: the password in --smtp can be seen in the process list; set BATON_SMTP_URL instead.\n",
+        );
+      return notify(
+        {
+          file,
+          destination,
+          dryRun: Boolean(v["dry-run"]),
+          json: Boolean(v.json),
+          ...(str(v["as-of"]) !== undefined ? { asOf: str(v["as-of"])! } : {}),
+          ...(str(v.from) !== undefined ? { from: str(v.from)! } : {}),
+        },
+        out,
+      );
+    },
   },
 ];
 

@@ -263,3 +263,5 @@ export {
 } from "./engine/false-greens.ts";
 export { falseGreenLines, type FalseGreenLine } from "./summary/false-greens.ts";
 export * from "./portfolio/index.ts";
+export * from "./rhythm/index.ts";
+export { stateValueIn, stateWrites, STATE_FIRST_ROW } from "./ledger/state.ts";

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { demoContent, templatePlan } from "@baton/core";
+import { BATON_SHEET, demoContent, templatePlan } from "@baton/core";
 import { XlsxHost } from "../../cli/src/files/xlsx-host.ts";
 import { StreamedXlsxHost, readXlsxStreaming } from "../../cli/src/files/xlsx-stream.ts";
 import { generate, SIZES } from "../../bench/src/generate.ts";
@@ -22,12 +22,17 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** What the full reader gives: every sheet's grid, the sheet names and the anchor. */
+/** What the full reader gives: every sheet's grid, the sheet names, the anchor and the state sheet. */
 async function fullRead(source: string | Uint8Array) {
   const host =
     typeof source === "string" ? await XlsxHost.open(source) : await XlsxHost.fromBuffer(source);
   const sheetNames = await host.sheetNames();
-  return { sheetNames, grids: await host.readSheets(sheetNames), anchor: await host.readAnchor() };
+  return {
+    sheetNames,
+    grids: await host.readSheets(sheetNames),
+    anchor: await host.readAnchor(),
+    state: (await host.readSheets([BATON_SHEET]))[BATON_SHEET] ?? null,
+  };
 }
 
 async function expectSameAsFull(source: string | Uint8Array) {

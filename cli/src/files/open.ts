@@ -60,8 +60,15 @@ export interface XlsxFileHost extends Host {
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 const TEMPLATE_SHEETS = new Set(Object.values(SHEET).map(norm));
 
-/** Opens a Baton workbook and checks that every template sheet is there. */
-export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
+/**
+ * Opens a Baton workbook and checks that every template sheet is there. `also` names further
+ * sheets to read in the same pass (People), which the host then answers without a second read.
+ */
+export async function openWorkbook(
+  file: string,
+  also: readonly string[] = [],
+): Promise<OpenedWorkbook> {
+  const wanted = new Set([...TEMPLATE_SHEETS, ...also.map(norm)]);
   assertReadable(file);
   const ext = extname(file).toLowerCase();
   let opened: OpenedWorkbook;
@@ -72,7 +79,7 @@ export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
       // one line, and every command writes by patching what it read.
       const streamed = await StreamedXlsxHost.open(
         file,
-        (name) => TEMPLATE_SHEETS.has(norm(name)),
+        (name) => wanted.has(norm(name)),
         (sheet, cells) => progress(`reading ${sheet}: ${cells.toLocaleString("en")} cells`),
       );
       host = withWriteProgress(streamed);

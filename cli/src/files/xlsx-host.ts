@@ -285,6 +285,9 @@ export class XlsxHost implements Host {
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
+    // Baton's state (beside the anchor) comes with the very hidden sheet it is kept in.
+    if (name === STATE_SHEET && !this.workbook.getWorksheet(name))
+      return this.workbook.addWorksheet(STATE_SHEET, { state: "veryHidden" });
     const ws = this.workbook.getWorksheet(name);
     if (!ws) throw new RangeError(`plan writes to a sheet that does not exist: ${name}`);
     return ws;

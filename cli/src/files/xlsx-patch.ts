@@ -77,6 +77,9 @@ export function patchOf(ops: readonly WriteOp[], into: FilePatch = emptyPatch())
       );
       continue;
     }
+    // Baton's other state lives in the same very hidden sheet as the anchor.
+    if (op.sheet === STATE_SHEET && !into.added.has(STATE_SHEET))
+      into.added.set(STATE_SHEET, { state: "veryHidden" });
     const sheet = sheetOf(op.sheet);
     const cellAt = (row: number, column: number) => {
       let r = sheet.cells.get(row);

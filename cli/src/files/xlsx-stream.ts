@@ -8,7 +8,14 @@
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import type { CellValue, Grid, Grids, Host, WritePlan } from "@baton/core";
+import {
+  BATON_SHEET,
+  type CellValue,
+  type Grid,
+  type Grids,
+  type Host,
+  type WritePlan,
+} from "@baton/core";
 import { XlsxHost } from "./xlsx-host.ts";
 import { emptyPatch, isEmptyPatch, patchOf, writePatched } from "./xlsx-patch.ts";
 import { replaceFile } from "./atomic.ts";
@@ -83,7 +90,8 @@ export class StreamedXlsxHost implements Host {
     if (this.full || unstreamed) return (await this.loaded()).readSheets(names);
     const out: Record<string, Grid> = {};
     for (const n of names) {
-      const g = this.streamed.grids[n];
+      // The state sheet is read with the others but left out of the sheet names, as every host does.
+      const g = n === BATON_SHEET ? this.streamed.state : this.streamed.grids[n];
       if (g) out[n] = g;
     }
     return out;
@@ -108,7 +116,14 @@ export class StreamedXlsxHost implements Host {
         this.streamed.sheetNames.push(op.sheet);
       }
     }
-    applyValues(this.streamed.grids, plan);
+    if (plan.ops.some((op) => "sheet" in op && op.sheet === BATON_SHEET))
+      this.streamed.state ??= [];
+    applyValues(
+      this.streamed.state
+        ? { ...this.streamed.grids, [BATON_SHEET]: this.streamed.state }
+        : this.streamed.grids,
+      plan,
+    );
   }
 
   async save(file: string): Promise<void> {

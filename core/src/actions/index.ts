@@ -32,3 +32,5 @@ export {
   type PortfolioFailure,
   type PortfolioResult,
 } from "./portfolio.ts";
+export { notify, NOTIFY_NEEDS, type Notification, type NotifyResult } from "./notify.ts";
+export { readState } from "./needs.ts";

@@ -102,6 +102,14 @@ export type Said =
       /** Members that could not be judged (unreadable, not Baton workbooks, a name taken). */
       readonly left: readonly string[];
       readonly errors: number;
+    }
+  | {
+      readonly say: "notify";
+      readonly events: number;
+      readonly people: number;
+      readonly unreached: readonly string[];
+      readonly since: string | null;
+      readonly errors: number;
     };
 
 /** The words for what an action has to say. */
@@ -186,6 +194,15 @@ export function say(s: Said): string {
         (s.left.length ? ` Left out: ${listed([...s.left])}.` : "") +
         judgedFromWhatCouldBeRead(s.errors, "statuses are")
       );
+    case "notify": {
+      const unreached = s.unreached.length
+        ? ` People has no address for ${listed(s.unreached)}; add ${s.unreached.length === 1 ? "it" : "them"} to the People sheet (Name, Email).`
+        : "";
+      const news = s.events
+        ? `${plural(s.events, "change")} to tell ${plural(s.people, "person", "people")} about.`
+        : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
+      return `${news}${unreached}${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
+    }
   }
 }
 

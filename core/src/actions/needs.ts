@@ -3,7 +3,8 @@
  * the template sheets the workbook has, a few sheets of Baton's own by name, and the seal
  * anchor from the document's hidden storage.
  */
-import type { Grids } from "../cells/values.ts";
+import type { Grid, Grids } from "../cells/values.ts";
+import { BATON_SHEET } from "../ledger/state.ts";
 import type { ValidationIssue } from "../issues/issues.ts";
 import { SHEET } from "../template/sheets.ts";
 import { findSheet } from "../workbook/read.ts";
@@ -19,6 +20,8 @@ export interface Needs {
   readonly sheets?: readonly string[];
   /** The seal anchor. */
   readonly anchor?: boolean;
+  /** The hidden Baton sheet's cells (`ledger/state.ts`): what was last told, and the like. */
+  readonly state?: boolean;
 }
 
 /** What the host read for an action. */
@@ -37,6 +40,11 @@ export interface ActionRead {
    * line, listed first by validation, since the issues after them may follow from them.
    */
   readonly unread?: readonly ValidationIssue[];
+  /**
+   * The Baton sheet's grid; null when the workbook has none; undefined where the host keeps no
+   * hidden storage or the action did not ask for it.
+   */
+  readonly state?: Grid | null;
 }
 
 /** The template sheets present in a workbook with these sheet names, as the workbook spells them. */
@@ -55,12 +63,17 @@ export function sheetsToRead(needs: Needs, sheetNames: readonly string[]): strin
   return needs.template === "names" ? own : [...templateSheetsIn(sheetNames), ...own];
 }
 
-/** Reads what an action needs through the `Host` port: two or three round trips. */
+/** Reads what an action needs through the `Host` port: two to four round trips. */
 export async function readFor(host: Host, needs: Needs): Promise<ActionRead> {
   const sheetNames = await host.sheetNames();
   const names = sheetsToRead(needs, sheetNames);
   const grids = names.length ? await host.readSheets(names) : {};
-  return needs.anchor
-    ? { sheetNames, grids, anchor: await host.readAnchor() }
-    : { sheetNames, grids };
+  const anchor = needs.anchor ? { anchor: await host.readAnchor() } : {};
+  const state = needs.state ? { state: await readState(host) } : {};
+  return { sheetNames, grids, ...anchor, ...state };
+}
+
+/** The Baton sheet's grid, which hosts leave out of `sheetNames` but read by its name. */
+export async function readState(host: Host): Promise<Grid | null> {
+  return (await host.readSheets([BATON_SHEET]))[BATON_SHEET] ?? null;
 }

@@ -15,6 +15,7 @@ import { SUMMARY_NEEDS, writeSummary, type SummaryFacts } from "./summary.ts";
 import { CLOSE_NEEDS, closePeriod, type CloseFacts } from "./close.ts";
 import { VERIFY_NEEDS, verify, type VerifyFacts } from "./verify.ts";
 import { MIGRATE_NEEDS, migrateSheet } from "./migrate-sheet.ts";
+import { NOTIFY_NEEDS, notify } from "./notify.ts";
 
 export interface Action<Facts = unknown> {
   readonly needs: Needs;
@@ -41,6 +42,7 @@ export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   closePeriod: { needs: CLOSE_NEEDS, run: closePeriod },
   verify: { needs: VERIFY_NEEDS, run: verify },
   migrate: { needs: MIGRATE_NEEDS, run: migrateSheet },
+  notify: { needs: NOTIFY_NEEDS, run: notify },
 } satisfies Record<PaneAction, Action> & { [Id in keyof ActionFacts]: Action<ActionFacts[Id]> };
 
 /** The ids of every action, in the order menus list them. */

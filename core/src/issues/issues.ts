@@ -72,7 +72,11 @@ type Details =
   /** Portfolio: two members with one Workbook name. */
   | { code: "duplicate-workbook-name"; workbook: string; file: string; otherFile: string }
   /** Portfolio: members judged by different rules in Settings (the first member's apply). */
-  | { code: "portfolio-settings-differ"; key: string; value: string; used: string; usedBy: string };
+  | { code: "portfolio-settings-differ"; key: string; value: string; used: string; usedBy: string }
+  /** A People row whose Email cannot be sent to. */
+  | { code: "invalid-email"; name: string; value: string }
+  /** A name listed twice in People (case and spacing ignored). */
+  | { code: "duplicate-person"; name: string; firstRow: number };
 
 export type IssueCode = Details["code"];
 
@@ -124,6 +128,8 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "missing-workbook-name": "error",
   "duplicate-workbook-name": "error",
   "portfolio-settings-differ": "warning",
+  "invalid-email": "error",
+  "duplicate-person": "error",
 };
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -329,6 +335,16 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `Setting "${d.key}" at ${at} is ${d.value}, but the portfolio judges every workbook by one calendar and uses ${d.used} from ${d.usedBy}.`,
         fix: `Give every workbook of the portfolio the same ${d.key}, or list "${d.usedBy}" elsewhere if its rules should not apply.`,
+      };
+    case "invalid-email":
+      return {
+        message: `${at} (${loc.column}): "${d.value}" is not an email address, so nothing can be sent to ${d.name}.`,
+        fix: `Enter ${d.name}'s address at ${at}, such as name@example.com.`,
+      };
+    case "duplicate-person":
+      return {
+        message: `${at}: ${d.name} is already listed in row ${d.firstRow} of ${loc.sheet} (case and spacing aside); Baton sends to the address in row ${d.firstRow}.`,
+        fix: `Remove row ${loc.row} of ${loc.sheet}, or spell the two names apart as the Owner columns do.`,
       };
   }
 }

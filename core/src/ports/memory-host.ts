@@ -6,6 +6,10 @@
 import type { CellValue, Grid, Grids } from "../cells/values.ts";
 import { isFormulaLike } from "../cells/values.ts";
 import type { Host } from "./host.ts";
+
+// The hidden Baton sheet, named in ledger/state.ts; the ports sit below the ledger, so the
+// reference host spells the name itself.
+const isBatonSheet = (name: string) => name.toLowerCase() === "_baton";
 import type { CellFormat, Rect, WritePlan, WriteOp } from "./plan.ts";
 
 export interface MemorySheet {
@@ -40,8 +44,9 @@ export class MemoryHost implements Host {
       if (grid) this.sheets.set(name, newSheet(grid));
   }
 
+  /** Every sheet but the hidden Baton sheet, which hosts read only by its name. */
   async sheetNames(): Promise<string[]> {
-    return [...this.sheets.keys()];
+    return [...this.sheets.keys()].filter((n) => !isBatonSheet(n));
   }
 
   async readSheets(names: readonly string[]): Promise<Grids> {
@@ -85,6 +90,8 @@ export class MemoryHost implements Host {
   }
 
   private sheet(name: string): MemorySheet {
+    // The Baton sheet comes into being with the first state written to it, as in every host.
+    if (isBatonSheet(name) && !this.sheets.has(name)) this.sheets.set(name, newSheet([]));
     const s = this.sheets.get(name);
     if (!s) throw new RangeError(`plan writes to a sheet that does not exist: ${name}`);
     return s;

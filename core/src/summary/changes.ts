@@ -52,7 +52,14 @@ const KIND_ORDER: readonly ChangeKind[] = [
 const atRisk = (s: Status) => s === "Red" || s === "Amber";
 const late = (reasons: readonly Reason[]) => reasons.some((r) => r.code === "handoff-late");
 
-function statusChange(was: Status, now: Status): ChangeKind | null {
+/**
+ * The change of status that is news, or null: the one rule for the board summary's "what
+ * changed" and for the notifications (`rhythm/events.ts`).
+ */
+export function statusChange(
+  was: Status,
+  now: Status,
+): "newly-red" | "newly-amber" | "recovered" | null {
   if (now === "Red" && was !== "Red") return "newly-red";
   if (now === "Amber" && !atRisk(was)) return "newly-amber";
   if (atRisk(was) && (now === "Green" || now === "Done")) return "recovered";

@@ -26,6 +26,8 @@ export interface ReadWorkbook {
   readonly grids: Record<string, Grid>;
   /** The seal anchor kept in the state sheet (its B1), or null. */
   readonly anchor: string | null;
+  /** The state sheet's cells (the anchor, and Baton's other state below it), or null without one. */
+  readonly state: Grid | null;
 }
 
 export interface ReadProgress {
@@ -85,6 +87,7 @@ async function readFrom(
   const sheetNames: string[] = [];
   const grids: Record<string, Grid> = {};
   let anchor: string | null = null;
+  let state: Grid | null = null;
   for (const sheet of book.sheets) {
     const rel = byId.get(sheet.rid);
     // Chart sheets, dialog sheets and macro sheets hold no cells.
@@ -101,9 +104,10 @@ async function readFrom(
     if (isState) {
       const v = grid[0]?.[1];
       anchor = typeof v === "string" && v ? v : null;
+      state = grid;
     } else grids[sheet.name] = grid;
   }
-  return { sheetNames, grids, anchor };
+  return { sheetNames, grids, anchor, state };
 }
 
 /** What a zip without a workbook part is, for the one sentence the user sees. */

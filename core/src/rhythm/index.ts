@@ -1,0 +1,28 @@
+export {
+  readPeople,
+  personKey,
+  isEmail,
+  PEOPLE_SHEET,
+  type People,
+  type Person,
+} from "./people.ts";
+export { toldIn, toldWrites, NOTHING_TOLD, TOLD_KEY, type Told } from "./told.ts";
+export {
+  eventsSince,
+  EVENT_SOURCES,
+  EVENT_ORDER,
+  ASK_BUSINESS_DAYS,
+  handoffEvents,
+  initiativeEvents,
+  checkinRequests,
+  type EventKind,
+  type EventSource,
+  type Recipient,
+  type RecipientRole,
+  type RhythmContext,
+  type RhythmEvent,
+  type SourceResult,
+} from "./events.ts";
+export { digestsOf, subjectOf, type Digest, type DigestItem, type Unreached } from "./digest.ts";
+export { digestText, digestHtml, chatMessage, type DigestContext } from "./render.ts";
+export { sponsorsOf } from "./sponsors.ts";
