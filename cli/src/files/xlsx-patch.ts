@@ -26,7 +26,9 @@ import {
   type SheetPatch,
 } from "./xlsx-sheet-patch.ts";
 import { MINIMAL_STYLES, StylesPatch } from "./xlsx-styles.ts";
-import { attr, escapeXml, unescapeXml } from "./xlsx-xml.ts";
+import { attr, escapeXml, rootPrefix, unescapeXml } from "./xlsx-xml.ts";
+import { resolvePart } from "./xlsx/read.ts";
+import { withSheetTitles } from "./xlsx-app-props.ts";
 
 export { PatchRefused, type CellPatch, type SheetPatch } from "./xlsx-sheet-patch.ts";
 
@@ -185,55 +187,100 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 /** The workbook's parts: where each sheet lives, and the parts a new sheet or styles change. */
 interface Book {
   readonly files: Map<string, ZipFile>;
+  /** The workbook part's path, the folder it is in (with its slash), its relationships' path. */
+  readonly bookPart: string;
+  readonly dir: string;
+  readonly relsPart: string;
   book: string;
   rels: string;
   types: string;
   /** Sheet name → its part path. */
   readonly parts: Map<string, string>;
+  /** The names of the worksheets (not chart sheets), in the workbook's order. */
+  readonly worksheets: string[];
   /** The prefix workbook.xml gives the relationships namespace. */
   readonly prefix: string;
+  /** The prefix workbook.xml gives SpreadsheetML's elements ("x:" or ""). */
+  readonly main: string;
   stylesPart: string | undefined;
+  /** docProps/app.xml (or wherever the package's relationships put it), when the file has one. */
+  readonly appPart: string | undefined;
   changed: Set<"book" | "rels" | "types">;
 }
 
-const WORKBOOK = "xl/workbook.xml";
-const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const OFFICE_DOCUMENT =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const EXTENDED_PROPERTIES =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 
-/** A relationship's target as a path in the zip (relative to xl/, or absolute). */
-const partPath = (target: string) => {
+/** A relationship's target as a path in the zip: absolute, or relative to `base`. */
+const partPath = (base: string, target: string) =>
   // Targets are URIs: a part named with a space is `Tracker%20data.xml` in the relationships.
-  const path = decodeURIComponent(target);
-  return path.startsWith("/") ? path.slice(1) : `xl/${path.replace(/^\.\//, "")}`;
-};
+  resolvePart(base, decodeURIComponent(target));
+
+/** Relationship id → [type, part path], resolved against `base`. */
+function relationshipsOf(rels: string, base: string): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    const t = attr(m[0], "Target");
+    if (!id || !t || attr(m[0], "TargetMode") === "External") continue;
+    out.set(id, [attr(m[0], "Type") ?? "", partPath(base, t)]);
+  }
+  return out;
+}
 
 async function readBook(files: Map<string, ZipFile>): Promise<Book> {
-  const bookFile = files.get(WORKBOOK);
-  const relsFile = files.get(WORKBOOK_RELS);
+  const rootFile = files.get("_rels/.rels");
+  const root = rootFile ? relationshipsOf(await text(rootFile.stream()), "") : new Map();
+  const targetOf = (type: string) => [...root.values()].find(([t]) => t === type)?.[1];
+  // The package's relationships say where the workbook is; xl/workbook.xml is only the usual place.
+  const bookPart = targetOf(OFFICE_DOCUMENT) ?? "xl/workbook.xml";
+  const dir = bookPart.slice(0, bookPart.lastIndexOf("/") + 1);
+  const relsPart = `${dir}_rels/${bookPart.slice(dir.length)}.rels`;
+  const bookFile = files.get(bookPart);
+  const relsFile = files.get(relsPart);
   const typesFile = files.get("[Content_Types].xml");
   if (!bookFile || !relsFile || !typesFile)
-    throw new PatchRefused("the file has no xl/workbook.xml, its relationships or content types");
+    throw new PatchRefused(
+      `the file has no workbook part (${bookPart}), its relationships or content types`,
+    );
   const book = await text(bookFile.stream());
   const rels = await text(relsFile.stream());
   const types = await text(typesFile.stream());
   const prefix =
     new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1] ?? "r";
-  const targets = new Map<string, string>();
+  const main = rootPrefix(book, "workbook");
+  const targets = relationshipsOf(rels, dir);
   let stylesPart: string | undefined;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const t = attr(m[0], "Target");
-    if (!id || !t) continue;
-    targets.set(id, partPath(t));
-    if (attr(m[0], "Type") === STYLES_TYPE) stylesPart = partPath(t);
-  }
+  for (const [type, part] of targets.values()) if (type === STYLES_TYPE) stylesPart = part;
   const parts = new Map<string, string>();
-  for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
+  const worksheets: string[] = [];
+  for (const m of book.matchAll(new RegExp(`<${main}sheet\\b[^>]*>`, "g"))) {
     const name = attr(m[0], "name");
     const id = attr(m[0], `${prefix}:id`);
-    const part = id && targets.get(id);
-    if (name && part) parts.set(unescapeXml(name), part);
+    const target = id ? targets.get(id) : undefined;
+    if (!name || !target) continue;
+    parts.set(unescapeXml(name), target[1]);
+    if (target[0] === WORKSHEET_TYPE) worksheets.push(unescapeXml(name));
   }
-  return { files, book, rels, types, parts, prefix, stylesPart, changed: new Set() };
+  const app = targetOf(EXTENDED_PROPERTIES);
+  return {
+    files,
+    bookPart,
+    dir,
+    relsPart,
+    book,
+    rels,
+    types,
+    parts,
+    worksheets,
+    prefix,
+    main,
+    stylesPart,
+    appPart: app && files.has(app) ? app : undefined,
+    changed: new Set(),
+  };
 }
 
 /** The part of a sheet, by its name as the file spells it or in any case (as Excel matches names). */
@@ -255,25 +302,29 @@ function nextRelId(rels: string): string {
 /** Adds a sheet at the end of the workbook; answers its part. */
 function addSheet(b: Book, name: string, state: string | undefined): string {
   let n: number;
-  for (
-    n = 1;
-    b.files.has(`xl/worksheets/sheet${n}.xml`) ||
-    [...b.parts.values()].includes(`xl/worksheets/sheet${n}.xml`);
-    n++
-  );
-  const part = `xl/worksheets/sheet${n}.xml`;
+  const taken = (path: string) =>
+    b.files.has(path) || [...b.parts.values()].some((p) => p.toLowerCase() === path.toLowerCase());
+  for (n = 1; taken(`${b.dir}worksheets/sheet${n}.xml`); n++);
+  const part = `${b.dir}worksheets/sheet${n}.xml`;
+  const m = b.main;
   const sheetId =
     Math.max(
       0,
-      ...[...b.book.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1])),
+      ...[...b.book.matchAll(new RegExp(`<${m}sheet\\b[^>]*\\ssheetId="(\\d+)"`, "g"))].map((x) =>
+        Number(x[1]),
+      ),
     ) + 1;
   const id = nextRelId(b.rels);
-  if (!/<\/sheets>/.test(b.book) || !/<\/Relationships>/.test(b.rels) || !/<\/Types>/.test(b.types))
+  if (
+    !b.book.includes(`</${m}sheets>`) ||
+    !/<\/Relationships>/.test(b.rels) ||
+    !/<\/Types>/.test(b.types)
+  )
     throw new PatchRefused("the workbook's parts are not as the file format says");
   const stateAttr = state ? ` state="${state}"` : "";
   b.book = b.book.replace(
-    "</sheets>",
-    `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${b.prefix}:id="${id}"/></sheets>`,
+    `</${m}sheets>`,
+    `<${m}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${b.prefix}:id="${id}"/></${m}sheets>`,
   );
   b.rels = b.rels.replace(
     "</Relationships>",
@@ -284,6 +335,7 @@ function addSheet(b: Book, name: string, state: string | undefined): string {
     `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`,
   );
   b.parts.set(name, part);
+  b.worksheets.push(name);
   b.changed.add("book").add("rels").add("types");
   return part;
 }
@@ -297,10 +349,10 @@ function addStyles(b: Book): string {
   );
   b.types = b.types.replace(
     "</Types>",
-    `<Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`,
+    `<Override PartName="/${b.dir}styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`,
   );
   b.changed.add("rels").add("types");
-  return (b.stylesPart = "xl/styles.xml");
+  return (b.stylesPart = `${b.dir}styles.xml`);
 }
 
 /**
@@ -320,6 +372,7 @@ export async function writePatched(
   const entries = zip.files.filter((f) => f.type === "File");
   const files = new Map(entries.map((f) => [f.path, f]));
   const b = await readBook(files);
+  const sheetsBefore = [...b.worksheets];
 
   const newParts = new Map<string, string>();
   for (const [name, { state }] of patch.added)
@@ -335,6 +388,11 @@ export async function writePatched(
   const stylesPart = b.stylesPart ?? addStyles(b);
   const stylesFile = files.get(stylesPart);
   const styles = new StylesPatch(stylesFile ? await text(stylesFile.stream()) : MINIMAL_STYLES);
+  // The document's properties list the sheets' titles; Excel shows them, and keeps them true.
+  const app =
+    newParts.size && b.appPart
+      ? withSheetTitles(await text(files.get(b.appPart)!.stream()), sheetsBefore, b.worksheets)
+      : undefined;
 
   await replaceFile(target, async (out) => {
     const archive = archiver("zip", { zlib: { level: 6 } });
@@ -342,9 +400,10 @@ export async function writePatched(
     archive.on("error", (e) => (failure = e));
     archive.pipe(out);
     const whole: Record<string, string | undefined> = {
-      [WORKBOOK]: b.changed.has("book") ? b.book : undefined,
-      [WORKBOOK_RELS]: b.changed.has("rels") ? b.rels : undefined,
+      [b.bookPart]: b.changed.has("book") ? b.book : undefined,
+      [b.relsPart]: b.changed.has("rels") ? b.rels : undefined,
       "[Content_Types].xml": b.changed.has("types") ? b.types : undefined,
+      ...(app !== undefined && b.appPart ? { [b.appPart]: app } : {}),
     };
     const sheetStream = (chunks: AsyncIterable<Buffer | string>, part: string) => {
       const p = patched.get(part);
