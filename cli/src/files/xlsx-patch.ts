@@ -13,9 +13,6 @@
  * sheet.
  */
 import { replaceFile } from "./atomic.ts";
-import { createRequire } from "node:module";
-import { Readable } from "node:stream";
-import { finished } from "node:stream/promises";
 import { BATON_SHEET, LAST_ROW, type Rect, type WriteOp } from "@baton/core";
 import {
   emptySheetPatch,
@@ -28,11 +25,11 @@ import {
 import { MINIMAL_STYLES, StylesPatch } from "./xlsx-styles.ts";
 import { attr, escapeXml, rootPrefix, unescapeXml } from "./xlsx-xml.ts";
 import { resolvePart } from "./xlsx/read.ts";
+import { boundOf, ZipFile, type ZipEntry } from "./xlsx/zip.ts";
+import { ZipWriter } from "./xlsx/zip-write.ts";
 import { withSheetTitles } from "./xlsx-app-props.ts";
 
 export { PatchRefused, type CellPatch, type SheetPatch } from "./xlsx-sheet-patch.ts";
-
-const require = createRequire(import.meta.url);
 
 /** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
 /** The very hidden sheet that holds the seal anchor: the core names it. */
@@ -149,32 +146,7 @@ const clearedCell = (): CellPatch => ({ value: null, cleared: true });
 // ---------------------------------------------------------------------------------------------
 // The file
 
-interface ZipFile {
-  path: string;
-  type: string;
-  stream(): NodeJS.ReadableStream;
-}
-const unzipper = require("unzipper") as {
-  Open: {
-    file(path: string): Promise<{ files: ZipFile[] }>;
-    buffer(b: Buffer): Promise<{ files: ZipFile[] }>;
-  };
-};
-const archiver = require("archiver") as (
-  format: "zip",
-  options: object,
-) => {
-  append(source: Readable | string, data: { name: string }): void;
-  pipe(to: NodeJS.WritableStream): void;
-  finalize(): Promise<void>;
-  on(event: "error" | "warning", fn: (e: Error) => void): void;
-};
-
-const text = async (s: NodeJS.ReadableStream) => {
-  const parts: Buffer[] = [];
-  for await (const c of s as AsyncIterable<Buffer>) parts.push(c);
-  return Buffer.concat(parts).toString("utf8");
-};
+const text = (zip: ZipFile, entry: ZipEntry) => zip.text(entry, boundOf(entry));
 
 const WORKSHEET_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -186,7 +158,7 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 /** The workbook's parts: where each sheet lives, and the parts a new sheet or styles change. */
 interface Book {
-  readonly files: Map<string, ZipFile>;
+  readonly zip: ZipFile;
   /** The workbook part's path, the folder it is in (with its slash), its relationships' path. */
   readonly bookPart: string;
   readonly dir: string;
@@ -230,24 +202,24 @@ function relationshipsOf(rels: string, base: string): Map<string, [string, strin
   return out;
 }
 
-async function readBook(files: Map<string, ZipFile>): Promise<Book> {
-  const rootFile = files.get("_rels/.rels");
-  const root = rootFile ? relationshipsOf(await text(rootFile.stream()), "") : new Map();
+async function readBook(zip: ZipFile): Promise<Book> {
+  const rootFile = zip.entry("_rels/.rels");
+  const root = rootFile ? relationshipsOf(await text(zip, rootFile), "") : new Map();
   const targetOf = (type: string) => [...root.values()].find(([t]) => t === type)?.[1];
   // The package's relationships say where the workbook is; xl/workbook.xml is only the usual place.
   const bookPart = targetOf(OFFICE_DOCUMENT) ?? "xl/workbook.xml";
   const dir = bookPart.slice(0, bookPart.lastIndexOf("/") + 1);
   const relsPart = `${dir}_rels/${bookPart.slice(dir.length)}.rels`;
-  const bookFile = files.get(bookPart);
-  const relsFile = files.get(relsPart);
-  const typesFile = files.get("[Content_Types].xml");
+  const bookFile = zip.entry(bookPart);
+  const relsFile = zip.entry(relsPart);
+  const typesFile = zip.entry("[Content_Types].xml");
   if (!bookFile || !relsFile || !typesFile)
     throw new PatchRefused(
       `the file has no workbook part (${bookPart}), its relationships or content types`,
     );
-  const book = await text(bookFile.stream());
-  const rels = await text(relsFile.stream());
-  const types = await text(typesFile.stream());
+  const book = await text(zip, bookFile);
+  const rels = await text(zip, relsFile);
+  const types = await text(zip, typesFile);
   const prefix =
     new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1] ?? "r";
   const main = rootPrefix(book, "workbook");
@@ -266,7 +238,7 @@ async function readBook(files: Map<string, ZipFile>): Promise<Book> {
   }
   const app = targetOf(EXTENDED_PROPERTIES);
   return {
-    files,
+    zip,
     bookPart,
     dir,
     relsPart,
@@ -278,7 +250,7 @@ async function readBook(files: Map<string, ZipFile>): Promise<Book> {
     prefix,
     main,
     stylesPart,
-    appPart: app && files.has(app) ? app : undefined,
+    appPart: app && zip.entry(app) ? app : undefined,
     changed: new Set(),
   };
 }
@@ -303,7 +275,8 @@ function nextRelId(rels: string): string {
 function addSheet(b: Book, name: string, state: string | undefined): string {
   let n: number;
   const taken = (path: string) =>
-    b.files.has(path) || [...b.parts.values()].some((p) => p.toLowerCase() === path.toLowerCase());
+    b.zip.entry(path) !== undefined ||
+    [...b.parts.values()].some((p) => p.toLowerCase() === path.toLowerCase());
   for (n = 1; taken(`${b.dir}worksheets/sheet${n}.xml`); n++);
   const part = `${b.dir}worksheets/sheet${n}.xml`;
   const m = b.main;
@@ -365,13 +338,19 @@ export async function writePatched(
   target: string,
   patch: FilePatch,
 ): Promise<void> {
-  const zip =
-    typeof source === "string"
-      ? await unzipper.Open.file(source)
-      : await unzipper.Open.buffer(Buffer.from(source));
-  const entries = zip.files.filter((f) => f.type === "File");
-  const files = new Map(entries.map((f) => [f.path, f]));
-  const b = await readBook(files);
+  const zip = ZipFile.open(source);
+  try {
+    await writePatchedZip(zip, target, patch);
+  } finally {
+    zip.close();
+  }
+}
+
+/** Part paths compare as Office compares them, ignoring case. */
+const key = (path: string) => path.toLowerCase();
+
+async function writePatchedZip(zip: ZipFile, target: string, patch: FilePatch): Promise<void> {
+  const b = await readBook(zip);
   const sheetsBefore = [...b.worksheets];
 
   const newParts = new Map<string, string>();
@@ -381,64 +360,54 @@ export async function writePatched(
   for (const [name, sheetPatch] of patch.sheets) {
     const part = partOfSheet(b, name);
     if (!part) throw new RangeError(`plan writes to a sheet that does not exist: ${name}`);
-    if (!newParts.has(part) && !files.has(part))
+    if (!newParts.has(part) && !zip.entry(part))
       throw new PatchRefused(`sheet "${name}": its part ${part} is missing from the file`);
-    patched.set(part, { sheet: name, patch: sheetPatch });
+    patched.set(key(part), { sheet: name, patch: sheetPatch });
   }
   const stylesPart = b.stylesPart ?? addStyles(b);
-  const stylesFile = files.get(stylesPart);
-  const styles = new StylesPatch(stylesFile ? await text(stylesFile.stream()) : MINIMAL_STYLES);
+  const stylesEntry = zip.entry(stylesPart);
+  const styles = new StylesPatch(stylesEntry ? await text(zip, stylesEntry) : MINIMAL_STYLES);
   // The document's properties list the sheets' titles; Excel shows them, and keeps them true.
-  const app =
-    newParts.size && b.appPart
-      ? withSheetTitles(await text(files.get(b.appPart)!.stream()), sheetsBefore, b.worksheets)
-      : undefined;
+  const appEntry = newParts.size && b.appPart ? zip.entry(b.appPart) : undefined;
+  const app = appEntry
+    ? withSheetTitles(await text(zip, appEntry), sheetsBefore, b.worksheets)
+    : undefined;
+
+  const whole = new Map<string, string>();
+  if (b.changed.has("book")) whole.set(key(b.bookPart), b.book);
+  if (b.changed.has("rels")) whole.set(key(b.relsPart), b.rels);
+  if (b.changed.has("types")) whole.set(key("[Content_Types].xml"), b.types);
+  if (app !== undefined && b.appPart) whole.set(key(b.appPart), app);
 
   await replaceFile(target, async (out) => {
-    const archive = archiver("zip", { zlib: { level: 6 } });
-    let failure: Error | undefined;
-    archive.on("error", (e) => (failure = e));
-    archive.pipe(out);
-    const whole: Record<string, string | undefined> = {
-      [b.bookPart]: b.changed.has("book") ? b.book : undefined,
-      [b.relsPart]: b.changed.has("rels") ? b.rels : undefined,
-      "[Content_Types].xml": b.changed.has("types") ? b.types : undefined,
-      ...(app !== undefined && b.appPart ? { [b.appPart]: app } : {}),
+    const writer = new ZipWriter(out);
+    const sheet = (part: string, chunks: AsyncIterable<Buffer | string>) => {
+      const p = patched.get(key(part))!;
+      return patchSheet(chunks, p.patch, styles, p.sheet);
     };
-    const sheetStream = (chunks: AsyncIterable<Buffer | string>, part: string) => {
-      const p = patched.get(part);
-      return p ? Readable.from(patchSheet(chunks, p.patch, styles, p.sheet)) : undefined;
-    };
-    try {
-      // Styles are written last, once every sheet has asked for the formats it needs.
-      for (const f of entries) {
-        if (f.path === stylesPart) continue;
-        const replaced = whole[f.path];
-        if (replaced !== undefined) {
-          archive.append(replaced, { name: f.path });
-          continue;
-        }
-        const body =
-          sheetStream(f.stream() as AsyncIterable<Buffer>, f.path) ?? (f.stream() as Readable);
-        archive.append(body, { name: f.path });
-        // One part at a time, so a patched sheet has asked for its styles before styles.xml is made.
-        await finished(body);
-        if (failure) throw failure;
-      }
-      for (const [part] of newParts) {
-        const body = sheetStream(Readable.from([EMPTY_SHEET]), part)!;
-        archive.append(body, { name: part });
-        await finished(body);
-      }
-      if (stylesFile && !styles.modified)
-        archive.append(stylesFile.stream() as Readable, { name: stylesPart });
-      else archive.append(styles.toXml(), { name: stylesPart });
-      await archive.finalize();
-      await finished(out);
-      if (failure) throw failure;
-    } catch (e) {
-      out.destroy();
-      throw e;
+    // Every part in the file's order; styles last, once every sheet has asked for the
+    // formats it needs. A part nothing changes is copied as it is stored.
+    for (const entry of zip.entries.values()) {
+      const k = key(entry.name);
+      if (k === key(stylesPart)) continue;
+      const replaced = whole.get(k);
+      if (replaced !== undefined) await writer.add(entry.name, replaced, entry);
+      else if (patched.has(k))
+        await writer.add(entry.name, sheet(entry.name, zip.inflate(entry)), entry);
+      else await writer.copy(zip, entry);
     }
+    for (const [part] of newParts)
+      await writer.add(
+        part,
+        sheet(
+          part,
+          (async function* () {
+            yield EMPTY_SHEET;
+          })(),
+        ),
+      );
+    if (stylesEntry && !styles.modified) await writer.copy(zip, stylesEntry);
+    else await writer.add(stylesPart, styles.toXml(), stylesEntry);
+    await writer.finish();
   });
 }
