@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excelJs } from "./exceljs.ts";
 import type { CellValue, MigrationSource, Rect } from "@baton/core";
 import { plainValue } from "./xlsx-host.ts";
 import { InputError } from "./open.ts";
@@ -102,7 +103,7 @@ export async function readMigrationSource(file: string, sheet?: string): Promise
     throw new InputError(
       `${file}: baton migrate reads .csv files and .xlsx workbooks, not ${ext || "files without an extension"}`,
     );
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   try {
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
   } catch (e) {

@@ -15,7 +15,8 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { replaceFile } from "./atomic.ts";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excelJs } from "./exceljs.ts";
 import type {
   CellFormat,
   CellValue,
@@ -76,7 +77,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {
     for (let c = 1; c < values.length; c++) out[c - 1] = plainValue(values[c], date1904);
     let merged = false;
     row.eachCell((cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) {
+      if (cell.type === excelJs().ValueType.Merge) {
         out[c - 1] = null;
         merged = true;
       }
@@ -219,19 +220,19 @@ export class XlsxHost implements Host {
   ) {}
 
   static empty(): XlsxHost {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     wb.creator = "Baton";
     return new XlsxHost(wb);
   }
 
   static async fromBuffer(bytes: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     await wb.xlsx.load(bytes as ArrayBuffer);
     return new XlsxHost(wb, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   }
 
   static async open(file: string): Promise<XlsxHost> {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     await wb.xlsx.readFile(file);
     return new XlsxHost(wb, file);
   }

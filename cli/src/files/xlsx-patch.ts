@@ -13,9 +13,6 @@
  * sheet.
  */
 import { replaceFile } from "./atomic.ts";
-import { createRequire } from "node:module";
-import { Readable } from "node:stream";
-import { finished } from "node:stream/promises";
 import { BATON_SHEET, LAST_ROW, type Rect, type WriteOp } from "@baton/core";
 import {
   emptySheetPatch,
@@ -26,11 +23,13 @@ import {
   type SheetPatch,
 } from "./xlsx-sheet-patch.ts";
 import { MINIMAL_STYLES, StylesPatch } from "./xlsx-styles.ts";
-import { attr, escapeXml, unescapeXml } from "./xlsx-xml.ts";
+import { attr, escapeXml, rootPrefix, unescapeXml } from "./xlsx-xml.ts";
+import { resolvePart } from "./xlsx/read.ts";
+import { boundOf, ZipFile, type ZipEntry } from "./xlsx/zip.ts";
+import { ZipWriter } from "./xlsx/zip-write.ts";
+import { withSheetTitles } from "./xlsx-app-props.ts";
 
 export { PatchRefused, type CellPatch, type SheetPatch } from "./xlsx-sheet-patch.ts";
-
-const require = createRequire(import.meta.url);
 
 /** Name of the very hidden sheet where the file keeps Baton's own state (the seal anchor). */
 /** The very hidden sheet that holds the seal anchor: the core names it. */
@@ -150,32 +149,7 @@ const clearedCell = (): CellPatch => ({ value: null, cleared: true });
 // ---------------------------------------------------------------------------------------------
 // The file
 
-interface ZipFile {
-  path: string;
-  type: string;
-  stream(): NodeJS.ReadableStream;
-}
-const unzipper = require("unzipper") as {
-  Open: {
-    file(path: string): Promise<{ files: ZipFile[] }>;
-    buffer(b: Buffer): Promise<{ files: ZipFile[] }>;
-  };
-};
-const archiver = require("archiver") as (
-  format: "zip",
-  options: object,
-) => {
-  append(source: Readable | string, data: { name: string }): void;
-  pipe(to: NodeJS.WritableStream): void;
-  finalize(): Promise<void>;
-  on(event: "error" | "warning", fn: (e: Error) => void): void;
-};
-
-const text = async (s: NodeJS.ReadableStream) => {
-  const parts: Buffer[] = [];
-  for await (const c of s as AsyncIterable<Buffer>) parts.push(c);
-  return Buffer.concat(parts).toString("utf8");
-};
+const text = (zip: ZipFile, entry: ZipEntry) => zip.text(entry, boundOf(entry));
 
 const WORKSHEET_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -187,56 +161,101 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 /** The workbook's parts: where each sheet lives, and the parts a new sheet or styles change. */
 interface Book {
-  readonly files: Map<string, ZipFile>;
+  readonly zip: ZipFile;
+  /** The workbook part's path, the folder it is in (with its slash), its relationships' path. */
+  readonly bookPart: string;
+  readonly dir: string;
+  readonly relsPart: string;
   book: string;
   rels: string;
   types: string;
   /** Sheet name → its part path. */
   readonly parts: Map<string, string>;
+  /** The names of the worksheets (not chart sheets), in the workbook's order. */
+  readonly worksheets: string[];
   /** The prefix workbook.xml gives the relationships namespace. */
   readonly prefix: string;
+  /** The prefix workbook.xml gives SpreadsheetML's elements ("x:" or ""). */
+  readonly main: string;
   stylesPart: string | undefined;
+  /** docProps/app.xml (or wherever the package's relationships put it), when the file has one. */
+  readonly appPart: string | undefined;
   changed: Set<"book" | "rels" | "types">;
 }
 
-const WORKBOOK = "xl/workbook.xml";
-const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const OFFICE_DOCUMENT =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const EXTENDED_PROPERTIES =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 
-/** A relationship's target as a path in the zip (relative to xl/, or absolute). */
-const partPath = (target: string) => {
+/** A relationship's target as a path in the zip: absolute, or relative to `base`. */
+const partPath = (base: string, target: string) =>
   // Targets are URIs: a part named with a space is `Tracker%20data.xml` in the relationships.
-  const path = decodeURIComponent(target);
-  return path.startsWith("/") ? path.slice(1) : `xl/${path.replace(/^\.\//, "")}`;
-};
+  resolvePart(base, decodeURIComponent(target));
 
-async function readBook(files: Map<string, ZipFile>): Promise<Book> {
-  const bookFile = files.get(WORKBOOK);
-  const relsFile = files.get(WORKBOOK_RELS);
-  const typesFile = files.get("[Content_Types].xml");
-  if (!bookFile || !relsFile || !typesFile)
-    throw new PatchRefused("the file has no xl/workbook.xml, its relationships or content types");
-  const book = await text(bookFile.stream());
-  const rels = await text(relsFile.stream());
-  const types = await text(typesFile.stream());
-  const prefix =
-    new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1] ?? "r";
-  const targets = new Map<string, string>();
-  let stylesPart: string | undefined;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+/** Relationship id → [type, part path], resolved against `base`. */
+function relationshipsOf(rels: string, base: string): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
     const id = attr(m[0], "Id");
     const t = attr(m[0], "Target");
-    if (!id || !t) continue;
-    targets.set(id, partPath(t));
-    if (attr(m[0], "Type") === STYLES_TYPE) stylesPart = partPath(t);
+    if (!id || !t || attr(m[0], "TargetMode") === "External") continue;
+    out.set(id, [attr(m[0], "Type") ?? "", partPath(base, t)]);
   }
+  return out;
+}
+
+async function readBook(zip: ZipFile): Promise<Book> {
+  const rootFile = zip.entry("_rels/.rels");
+  const root = rootFile ? relationshipsOf(await text(zip, rootFile), "") : new Map();
+  const targetOf = (type: string) => [...root.values()].find(([t]) => t === type)?.[1];
+  // The package's relationships say where the workbook is; xl/workbook.xml is only the usual place.
+  const bookPart = targetOf(OFFICE_DOCUMENT) ?? "xl/workbook.xml";
+  const dir = bookPart.slice(0, bookPart.lastIndexOf("/") + 1);
+  const relsPart = `${dir}_rels/${bookPart.slice(dir.length)}.rels`;
+  const bookFile = zip.entry(bookPart);
+  const relsFile = zip.entry(relsPart);
+  const typesFile = zip.entry("[Content_Types].xml");
+  if (!bookFile || !relsFile || !typesFile)
+    throw new PatchRefused(
+      `the file has no workbook part (${bookPart}), its relationships or content types`,
+    );
+  const book = await text(zip, bookFile);
+  const rels = await text(zip, relsFile);
+  const types = await text(zip, typesFile);
+  const prefix =
+    new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(book)?.[1] ?? "r";
+  const main = rootPrefix(book, "workbook");
+  const targets = relationshipsOf(rels, dir);
+  let stylesPart: string | undefined;
+  for (const [type, part] of targets.values()) if (type === STYLES_TYPE) stylesPart = part;
   const parts = new Map<string, string>();
-  for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
+  const worksheets: string[] = [];
+  for (const m of book.matchAll(new RegExp(`<${main}sheet\\b[^>]*>`, "g"))) {
     const name = attr(m[0], "name");
     const id = attr(m[0], `${prefix}:id`);
-    const part = id && targets.get(id);
-    if (name && part) parts.set(unescapeXml(name), part);
+    const target = id ? targets.get(id) : undefined;
+    if (!name || !target) continue;
+    parts.set(unescapeXml(name), target[1]);
+    if (target[0] === WORKSHEET_TYPE) worksheets.push(unescapeXml(name));
   }
-  return { files, book, rels, types, parts, prefix, stylesPart, changed: new Set() };
+  const app = targetOf(EXTENDED_PROPERTIES);
+  return {
+    zip,
+    bookPart,
+    dir,
+    relsPart,
+    book,
+    rels,
+    types,
+    parts,
+    worksheets,
+    prefix,
+    main,
+    stylesPart,
+    appPart: app && zip.entry(app) ? app : undefined,
+    changed: new Set(),
+  };
 }
 
 /** The part of a sheet, by its name as the file spells it or in any case (as Excel matches names). */
@@ -258,25 +277,30 @@ function nextRelId(rels: string): string {
 /** Adds a sheet at the end of the workbook; answers its part. */
 function addSheet(b: Book, name: string, state: string | undefined): string {
   let n: number;
-  for (
-    n = 1;
-    b.files.has(`xl/worksheets/sheet${n}.xml`) ||
-    [...b.parts.values()].includes(`xl/worksheets/sheet${n}.xml`);
-    n++
-  );
-  const part = `xl/worksheets/sheet${n}.xml`;
+  const taken = (path: string) =>
+    b.zip.entry(path) !== undefined ||
+    [...b.parts.values()].some((p) => p.toLowerCase() === path.toLowerCase());
+  for (n = 1; taken(`${b.dir}worksheets/sheet${n}.xml`); n++);
+  const part = `${b.dir}worksheets/sheet${n}.xml`;
+  const m = b.main;
   const sheetId =
     Math.max(
       0,
-      ...[...b.book.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1])),
+      ...[...b.book.matchAll(new RegExp(`<${m}sheet\\b[^>]*\\ssheetId="(\\d+)"`, "g"))].map((x) =>
+        Number(x[1]),
+      ),
     ) + 1;
   const id = nextRelId(b.rels);
-  if (!/<\/sheets>/.test(b.book) || !/<\/Relationships>/.test(b.rels) || !/<\/Types>/.test(b.types))
+  if (
+    !b.book.includes(`</${m}sheets>`) ||
+    !/<\/Relationships>/.test(b.rels) ||
+    !/<\/Types>/.test(b.types)
+  )
     throw new PatchRefused("the workbook's parts are not as the file format says");
   const stateAttr = state ? ` state="${state}"` : "";
   b.book = b.book.replace(
-    "</sheets>",
-    `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${b.prefix}:id="${id}"/></sheets>`,
+    `</${m}sheets>`,
+    `<${m}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${b.prefix}:id="${id}"/></${m}sheets>`,
   );
   b.rels = b.rels.replace(
     "</Relationships>",
@@ -287,6 +311,7 @@ function addSheet(b: Book, name: string, state: string | undefined): string {
     `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`,
   );
   b.parts.set(name, part);
+  b.worksheets.push(name);
   b.changed.add("book").add("rels").add("types");
   return part;
 }
@@ -300,10 +325,10 @@ function addStyles(b: Book): string {
   );
   b.types = b.types.replace(
     "</Types>",
-    `<Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`,
+    `<Override PartName="/${b.dir}styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`,
   );
   b.changed.add("rels").add("types");
-  return (b.stylesPart = "xl/styles.xml");
+  return (b.stylesPart = `${b.dir}styles.xml`);
 }
 
 /**
@@ -316,13 +341,20 @@ export async function writePatched(
   target: string,
   patch: FilePatch,
 ): Promise<void> {
-  const zip =
-    typeof source === "string"
-      ? await unzipper.Open.file(source)
-      : await unzipper.Open.buffer(Buffer.from(source));
-  const entries = zip.files.filter((f) => f.type === "File");
-  const files = new Map(entries.map((f) => [f.path, f]));
-  const b = await readBook(files);
+  const zip = ZipFile.open(source);
+  try {
+    await writePatchedZip(zip, target, patch);
+  } finally {
+    zip.close();
+  }
+}
+
+/** Part paths compare as Office compares them, ignoring case. */
+const key = (path: string) => path.toLowerCase();
+
+async function writePatchedZip(zip: ZipFile, target: string, patch: FilePatch): Promise<void> {
+  const b = await readBook(zip);
+  const sheetsBefore = [...b.worksheets];
 
   const newParts = new Map<string, string>();
   for (const [name, { state }] of patch.added)
@@ -331,58 +363,54 @@ export async function writePatched(
   for (const [name, sheetPatch] of patch.sheets) {
     const part = partOfSheet(b, name);
     if (!part) throw new RangeError(`plan writes to a sheet that does not exist: ${name}`);
-    if (!newParts.has(part) && !files.has(part))
+    if (!newParts.has(part) && !zip.entry(part))
       throw new PatchRefused(`sheet "${name}": its part ${part} is missing from the file`);
-    patched.set(part, { sheet: name, patch: sheetPatch });
+    patched.set(key(part), { sheet: name, patch: sheetPatch });
   }
   const stylesPart = b.stylesPart ?? addStyles(b);
-  const stylesFile = files.get(stylesPart);
-  const styles = new StylesPatch(stylesFile ? await text(stylesFile.stream()) : MINIMAL_STYLES);
+  const stylesEntry = zip.entry(stylesPart);
+  const styles = new StylesPatch(stylesEntry ? await text(zip, stylesEntry) : MINIMAL_STYLES);
+  // The document's properties list the sheets' titles; Excel shows them, and keeps them true.
+  const appEntry = newParts.size && b.appPart ? zip.entry(b.appPart) : undefined;
+  const app = appEntry
+    ? withSheetTitles(await text(zip, appEntry), sheetsBefore, b.worksheets)
+    : undefined;
+
+  const whole = new Map<string, string>();
+  if (b.changed.has("book")) whole.set(key(b.bookPart), b.book);
+  if (b.changed.has("rels")) whole.set(key(b.relsPart), b.rels);
+  if (b.changed.has("types")) whole.set(key("[Content_Types].xml"), b.types);
+  if (app !== undefined && b.appPart) whole.set(key(b.appPart), app);
 
   await replaceFile(target, async (out) => {
-    const archive = archiver("zip", { zlib: { level: 6 } });
-    let failure: Error | undefined;
-    archive.on("error", (e) => (failure = e));
-    archive.pipe(out);
-    const whole: Record<string, string | undefined> = {
-      [WORKBOOK]: b.changed.has("book") ? b.book : undefined,
-      [WORKBOOK_RELS]: b.changed.has("rels") ? b.rels : undefined,
-      "[Content_Types].xml": b.changed.has("types") ? b.types : undefined,
+    const writer = new ZipWriter(out);
+    const sheet = (part: string, chunks: AsyncIterable<Buffer | string>) => {
+      const p = patched.get(key(part))!;
+      return patchSheet(chunks, p.patch, styles, p.sheet);
     };
-    const sheetStream = (chunks: AsyncIterable<Buffer | string>, part: string) => {
-      const p = patched.get(part);
-      return p ? Readable.from(patchSheet(chunks, p.patch, styles, p.sheet)) : undefined;
-    };
-    try {
-      // Styles are written last, once every sheet has asked for the formats it needs.
-      for (const f of entries) {
-        if (f.path === stylesPart) continue;
-        const replaced = whole[f.path];
-        if (replaced !== undefined) {
-          archive.append(replaced, { name: f.path });
-          continue;
-        }
-        const body =
-          sheetStream(f.stream() as AsyncIterable<Buffer>, f.path) ?? (f.stream() as Readable);
-        archive.append(body, { name: f.path });
-        // One part at a time, so a patched sheet has asked for its styles before styles.xml is made.
-        await finished(body);
-        if (failure) throw failure;
-      }
-      for (const [part] of newParts) {
-        const body = sheetStream(Readable.from([EMPTY_SHEET]), part)!;
-        archive.append(body, { name: part });
-        await finished(body);
-      }
-      if (stylesFile && !styles.modified)
-        archive.append(stylesFile.stream() as Readable, { name: stylesPart });
-      else archive.append(styles.toXml(), { name: stylesPart });
-      await archive.finalize();
-      await finished(out);
-      if (failure) throw failure;
-    } catch (e) {
-      out.destroy();
-      throw e;
+    // Every part in the file's order; styles last, once every sheet has asked for the
+    // formats it needs. A part nothing changes is copied as it is stored.
+    for (const entry of zip.entries.values()) {
+      const k = key(entry.name);
+      if (k === key(stylesPart)) continue;
+      const replaced = whole.get(k);
+      if (replaced !== undefined) await writer.add(entry.name, replaced, entry);
+      else if (patched.has(k))
+        await writer.add(entry.name, sheet(entry.name, zip.inflate(entry)), entry);
+      else await writer.copy(zip, entry);
     }
+    for (const [part] of newParts)
+      await writer.add(
+        part,
+        sheet(
+          part,
+          (async function* () {
+            yield EMPTY_SHEET;
+          })(),
+        ),
+      );
+    if (stylesEntry && !styles.modified) await writer.copy(zip, stylesEntry);
+    else await writer.add(stylesPart, styles.toXml(), stylesEntry);
+    await writer.finish();
   });
 }

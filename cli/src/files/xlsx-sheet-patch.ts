@@ -16,7 +16,9 @@ import {
   nameOf,
   openTag,
   placeChild,
+  localName,
   removeAttr,
+  rootPrefix,
   setAttr,
   WORKSHEET_ORDER,
 } from "./xlsx-xml.ts";
@@ -67,7 +69,7 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 /** The part of a sheet that does not exist yet; the patch fills it like any other. */
 export const EMPTY_SHEET =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-  `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/>` +
+  `<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/>` +
   `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
 /**
@@ -75,7 +77,8 @@ export const EMPTY_SHEET =
  * the rest). Locked and unlocked cells can be selected; formatting columns and filtering stay
  * allowed, sorting does not (it would reorder sealed rows).
  */
-const SHEET_PROTECTION = `<sheetProtection sheet="1" formatColumns="0" autoFilter="0"/>`;
+const sheetProtection = (p: string) =>
+  `<${p}sheetProtection sheet="1" formatColumns="0" autoFilter="0"/>`;
 
 /** Width of a column the file gives none (Excel's default for its default font). */
 const DEFAULT_WIDTH = "9.140625";
@@ -108,23 +111,28 @@ class Locks {
 /** One cell of the file: its column and its XML. */
 type FileCell = readonly [number, string];
 
-/** The cells of a row's inner XML, with the column each one is at (cells without `r` follow the one before). */
-function cellsOf(inner: string): FileCell[] {
+/**
+ * The cells of a row's inner XML, with the column each one is at (cells without `r` follow the
+ * one before). `p` is the part's SpreadsheetML prefix.
+ */
+function cellsOf(inner: string, p: string): FileCell[] {
   const out: FileCell[] = [];
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
   let col = 0;
   let at = 0;
   for (;;) {
-    const start = inner.indexOf("<c", at);
+    const start = inner.indexOf(open, at);
     if (start < 0) break;
-    const next = inner.charCodeAt(start + 2);
+    const next = inner.charCodeAt(start + open.length);
     // <c followed by a name character is another element (<col>, a prefixed name is not ours).
     if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-      at = start + 2;
+      at = start + open.length;
       continue;
     }
     const tagEnd = inner.indexOf(">", start);
     const self = inner[tagEnd - 1] === "/";
-    const end = self ? tagEnd + 1 : inner.indexOf("</c>", tagEnd) + 4;
+    const end = self ? tagEnd + 1 : inner.indexOf(close, tagEnd) + close.length;
     const xml = inner.slice(start, end);
     const ref = attr(inner.slice(start, tagEnd + 1), "r");
     col = ref ? colOf(ref) : col + 1;
@@ -161,6 +169,8 @@ class SheetWriter {
   /** The last row number written. */
   private written = 0;
   private readonly locks: Locks | undefined;
+  /** The prefix the part gives SpreadsheetML's elements ("x:" for `<x:worksheet>`), or "". */
+  private p = "";
 
   constructor(
     private readonly patch: SheetPatch,
@@ -175,14 +185,17 @@ class SheetWriter {
     this.buffer += text;
     let out = "";
     if (this.state === "head") {
-      const m = /<sheetData\b[^>]*?(\/?)>/.exec(this.buffer);
+      const root = /<([\w.-]+:)?worksheet[\s>]/.exec(this.buffer);
+      if (!root) return "";
+      const p = (this.p = root[1] ?? "");
+      const m = new RegExp(`<${p}sheetData\\b[^>]*?(\\/?)>`).exec(this.buffer);
       if (!m) return "";
       out += this.head(this.buffer.slice(0, m.index));
       if (m[1] === "/") {
-        out += "<sheetData>" + this.pending(Infinity) + "</sheetData>";
+        out += `<${p}sheetData>${this.pending(Infinity)}</${p}sheetData>`;
         this.state = "tail";
       } else {
-        out += "<sheetData>";
+        out += `<${p}sheetData>`;
         this.state = "rows";
       }
       this.buffer = this.buffer.slice(m.index + m[0].length);
@@ -204,14 +217,18 @@ class SheetWriter {
   /** Rows from the buffer, as far as whole rows go. */
   private rows(): string {
     const buffer = this.buffer;
+    const p = this.p;
+    const rowOpen = `<${p}row`;
+    const rowClose = `</${p}row>`;
+    const dataClose = `</${p}sheetData>`;
     let out = "";
     let at = 0;
     for (;;) {
-      const rowStart = buffer.indexOf("<row", at);
-      const end = buffer.indexOf("</sheetData>", at);
+      const rowStart = buffer.indexOf(rowOpen, at);
+      const end = buffer.indexOf(dataClose, at);
       if (end >= 0 && (rowStart < 0 || end < rowStart)) {
-        out += buffer.slice(at, end) + this.pending(Infinity) + "</sheetData>";
-        at = end + "</sheetData>".length;
+        out += buffer.slice(at, end) + this.pending(Infinity) + dataClose;
+        at = end + dataClose.length;
         this.state = "tail";
         break;
       }
@@ -219,9 +236,9 @@ class SheetWriter {
       const tagEnd = buffer.indexOf(">", rowStart);
       if (tagEnd < 0) break;
       const selfClosed = buffer[tagEnd - 1] === "/";
-      const rowEnd = selfClosed ? tagEnd + 1 : buffer.indexOf("</row>", tagEnd);
+      const rowEnd = selfClosed ? tagEnd + 1 : buffer.indexOf(rowClose, tagEnd);
       if (rowEnd < 0) break;
-      const stop = selfClosed ? rowEnd : rowEnd + "</row>".length;
+      const stop = selfClosed ? rowEnd : rowEnd + rowClose.length;
       const tag = buffer.slice(rowStart, tagEnd + 1);
       const given = attr(tag, "r");
       const r = given === undefined ? this.written + 1 : Number(given);
@@ -267,11 +284,12 @@ class SheetWriter {
         ? setAttr(openTag(xml), "r", String(r)) + xml.slice(openTag(xml).length)
         : xml;
 
-    let open = xml === undefined ? `<row r="${r}">` : openTag(xml).replace(/\s*\/>$/, ">");
+    const p = this.p;
+    let open = xml === undefined ? `<${p}row r="${r}">` : openTag(xml).replace(/\s*\/>$/, ">");
     // spans is a hint of the cells a row holds; new cells may fall outside it.
     open = removeAttr(setAttr(open, "r", String(r)), "spans");
     if (this.locks) open = this.rowLock(open, r);
-    const existing = xml === undefined ? [] : cellsOf(innerOf(xml));
+    const existing = xml === undefined ? [] : cellsOf(innerOf(xml), p);
     const out: string[] = [];
     const cols = cells ? [...cells.keys()].sort((a, b) => a - b) : [];
     let i = 0;
@@ -287,7 +305,7 @@ class SheetWriter {
     while (i < cols.length) add(cols[i++]!, undefined);
     if (!out.length && open.includes("customFormat") === false && xml === undefined && !this.locks)
       return "";
-    return out.length ? `${open}${out.join("")}</row>` : open.replace(/>$/, "/>");
+    return out.length ? `${open}${out.join("")}</${p}row>` : open.replace(/>$/, "/>");
   }
 
   private rowLock(open: string, r: number): string {
@@ -313,10 +331,11 @@ class SheetWriter {
     patch: CellPatch | undefined,
   ): string {
     const ref = `${colLetters(col)}${r}`;
+    const p = this.p;
     if (!patch && old !== undefined && this.patch.clears.some((c) => inside(c, r, col))) return "";
     if (!patch) return this.lock(old!, r, col, ref);
     const oldTag = old === undefined ? "" : openTag(old);
-    if (old !== undefined && "value" in patch && /<f\b[^>]*\s(ref)="/.test(old))
+    if (old !== undefined && "value" in patch && new RegExp(`<${p}f\\b[^>]*\\s(ref)="`).test(old))
       throw new PatchRefused(
         `sheet "${this.sheet}", cell ${ref}: its formula is shared with other cells (or is an array formula), and Baton would overwrite it; move the formula out of that column, or enter it in each cell, and run again`,
       );
@@ -326,21 +345,22 @@ class SheetWriter {
     const s = style ? ` s="${style}"` : "";
     if (!("value" in patch)) {
       // Only the format changes: keep the content, swap the style.
-      if (old === undefined) return `<c r="${ref}"${s}/>`;
+      if (old === undefined) return `<${p}c r="${ref}"${s}/>`;
       const tag = setAttr(oldTag, "r", ref);
       return (
         (style ? setAttr(tag, "s", String(style)) : removeAttr(tag, "s")) + old.slice(oldTag.length)
       );
     }
     const v = patch.value;
-    if (v === null || v === undefined) return style ? `<c r="${ref}"${s}/>` : "";
+    if (v === null || v === undefined) return style ? `<${p}c r="${ref}"${s}/>` : "";
     if (typeof v === "number")
       return Number.isFinite(v)
-        ? `<c r="${ref}"${s}><v>${v}</v></c>`
-        : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
-    if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+        ? `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>`
+        : `<${p}c r="${ref}"${s} t="e"><${p}v>#NUM!</${p}v></${p}c>`;
+    if (typeof v === "boolean")
+      return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
     // Text is always a string cell: text that starts with = stays text.
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(fitCellText(v))}</t></is></c>`;
+    return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(fitCellText(v))}</${p}t></${p}is></${p}c>`;
   }
 
   /** The file's cell with the lock protection asks for, its address written out. */
@@ -357,19 +377,35 @@ class SheetWriter {
 
   /** The part up to <sheetData>: views and columns as the patch sets them. */
   private head(head: string): string {
-    const m = /<worksheet\b(?:[^>"]|"[^"]*")*>/.exec(head);
+    const p = this.p;
+    const m = new RegExp(`<${p}worksheet\\b(?:[^>"]|"[^"]*")*>`).exec(head);
     if (!m) throw new PatchRefused(`sheet "${this.sheet}": not a worksheet part`);
     const openEnd = m.index + m[0].length;
     let kids = children(head.slice(openEnd));
+    const named = (name: string) => kids.find((k) => localName(nameOf(k), p) === name);
     const { freeze, widths } = this.patch;
-    if (freeze) kids = placeChild(kids, "sheetViews", views(kids, freeze), WORKSHEET_ORDER);
+    const dimension = named("dimension");
+    if (dimension) {
+      const ref = extended(attr(dimension, "ref"), this.patch);
+      if (ref)
+        kids = placeChild(kids, "dimension", setAttr(dimension, "ref", ref), WORKSHEET_ORDER, p);
+    }
+    if (freeze)
+      kids = placeChild(
+        kids,
+        "sheetViews",
+        views(named("sheetViews"), freeze, p),
+        WORKSHEET_ORDER,
+        p,
+      );
     if (widths || this.locks) {
-      const cols = this.cols(children(innerOf(kids.find((k) => nameOf(k) === "cols") ?? "")));
+      const cols = this.cols(children(innerOf(named("cols") ?? "")));
       kids = placeChild(
         kids,
         "cols",
-        cols.length ? `<cols>${cols.join("")}</cols>` : undefined,
+        cols.length ? `<${p}cols>${cols.join("")}</${p}cols>` : undefined,
         WORKSHEET_ORDER,
+        p,
       );
     }
     return head.slice(0, openEnd) + kids.join("");
@@ -381,8 +417,9 @@ class SheetWriter {
     const open = this.locks?.openColumns ?? new Set<number>();
     const touched = new Set<number>([...widths.keys()].map((i) => i + 1).concat([...open]));
     // Split the file's ranges so every touched column has its own <col>.
+    const p = this.p;
     let ranges = items
-      .filter((k) => nameOf(k) === "col")
+      .filter((k) => localName(nameOf(k), p) === "col")
       .map((tag) => ({ min: Number(attr(tag, "min")), max: Number(attr(tag, "max")), tag }))
       .sort((a, b) => a.min - b.min);
     for (const c of [...touched].sort((a, b) => a - b)) {
@@ -391,7 +428,7 @@ class SheetWriter {
         ranges.push({
           min: c,
           max: c,
-          tag: `<col min="${c}" max="${c}" width="${DEFAULT_WIDTH}"/>`,
+          tag: `<${p}col min="${c}" max="${c}" width="${DEFAULT_WIDTH}"/>`,
         });
         continue;
       }
@@ -423,39 +460,78 @@ class SheetWriter {
 
   /** The rest of the part after the rows: protection and validations in their places. */
   private tail(tail: string): string {
-    const close = tail.lastIndexOf("</worksheet>");
+    const p = this.p;
+    const close = tail.lastIndexOf(`</${p}worksheet>`);
     if (close < 0) throw new PatchRefused(`sheet "${this.sheet}": the worksheet part does not end`);
     if (!this.locks && !this.patch.validations.length) return tail;
     let kids = children(tail.slice(0, close));
-    if (this.locks) kids = placeChild(kids, "sheetProtection", SHEET_PROTECTION, WORKSHEET_ORDER);
+    if (this.locks)
+      kids = placeChild(kids, "sheetProtection", sheetProtection(p), WORKSHEET_ORDER, p);
     if (this.patch.validations.length) {
-      const old = kids.find((k) => nameOf(k) === "dataValidations");
-      const items = [...children(innerOf(old ?? "")), ...this.patch.validations.map(validation)];
+      const old = kids.find((k) => localName(nameOf(k), p) === "dataValidations");
+      const items = [
+        ...children(innerOf(old ?? "")),
+        ...this.patch.validations.map((v) => validation(v, p)),
+      ];
       kids = placeChild(
         kids,
         "dataValidations",
-        `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`,
+        `<${p}dataValidations count="${items.length}">${items.join("")}</${p}dataValidations>`,
         WORKSHEET_ORDER,
+        p,
       );
     }
     return kids.join("") + tail.slice(close);
   }
 }
 
-function views(kids: readonly string[], f: { rows: number; columns: number }): string {
-  const old = kids.find((k) => nameOf(k) === "sheetViews");
-  const first = old ? children(innerOf(old)).find((k) => nameOf(k) === "sheetView") : undefined;
-  const open = first ? openTag(first).replace(/\s*\/>$/, ">") : `<sheetView workbookViewId="0">`;
-  if (!(f.rows > 0 || f.columns > 0)) return `<sheetViews>${open}</sheetView></sheetViews>`;
+function views(old: string | undefined, f: { rows: number; columns: number }, p: string): string {
+  const first = old
+    ? children(innerOf(old)).find((k) => localName(nameOf(k), p) === "sheetView")
+    : undefined;
+  const open = first
+    ? openTag(first).replace(/\s*\/>$/, ">")
+    : `<${p}sheetView workbookViewId="0">`;
+  if (!(f.rows > 0 || f.columns > 0))
+    return `<${p}sheetViews>${open}</${p}sheetView></${p}sheetViews>`;
   const pane = f.rows > 0 && f.columns > 0 ? "bottomRight" : f.rows > 0 ? "bottomLeft" : "topRight";
   const split = `${f.columns > 0 ? ` xSplit="${f.columns}"` : ""}${f.rows > 0 ? ` ySplit="${f.rows}"` : ""}`;
-  return `<sheetViews>${open}<pane${split} topLeftCell="${colLetters(f.columns + 1)}${f.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
+  return `<${p}sheetViews>${open}<${p}pane${split} topLeftCell="${colLetters(f.columns + 1)}${f.rows + 1}" activePane="${pane}" state="frozen"/><${p}selection pane="${pane}"/></${p}sheetView></${p}sheetViews>`;
 }
 
-function validation(v: { range: Rect; values: readonly string[] }): string {
+/**
+ * A `<dimension>` reference grown to take the cells the patch writes, or undefined when it
+ * already does (or is not a reference). Readers size a sheet by it, so cells beyond it can be
+ * left out.
+ */
+function extended(ref: string | undefined, patch: SheetPatch): string | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref ?? "");
+  if (!m) return undefined;
+  let top = Number(m[2]);
+  let left = colOf(m[1]!);
+  let bottom = m[4] ? Number(m[4]) : top;
+  let right = m[3] ? colOf(m[3]) : left;
+  // A dimension of A1 alone may mean an empty sheet or a sheet with one cell: A1 is kept
+  // either way, as a range wider than the cells is harmless and a narrower one is not.
+  const before = `${top},${left},${bottom},${right}`;
+  for (const [r, cells] of patch.cells)
+    for (const [c, cell] of cells) {
+      if (cell.value === null && cell.cleared && !cell.format) continue;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  if (`${top},${left},${bottom},${right}` === before) return undefined;
+  const a = `${colLetters(left)}${top}`;
+  const b = `${colLetters(right)}${bottom}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+function validation(v: { range: Rect; values: readonly string[] }, p: string): string {
   const { row, column, rows, columns } = v.range;
   const last = Math.min(LAST_ROW, row + rows - 1);
   const sqref = `${colLetters(column)}${row}:${colLetters(column + columns - 1)}${last}`;
   const list = escapeXml(`"${v.values.join(",")}"`);
-  return `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" error="${escapeXml(`Choose one of ${v.values.join(", ")}`)}" sqref="${sqref}"><formula1>${list}</formula1></dataValidation>`;
+  return `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" error="${escapeXml(`Choose one of ${v.values.join(", ")}`)}" sqref="${sqref}"><${p}formula1>${list}</${p}formula1></${p}dataValidation>`;
 }

@@ -13,6 +13,7 @@ import {
   nameOf,
   openTag,
   placeChild,
+  rootPrefix,
   setAttr,
   splitRoot,
   STYLESHEET_ORDER,
@@ -57,7 +58,7 @@ export class StylesPatch {
   private changed = false;
 
   constructor(xml: string) {
-    const [head, inner, tail] = splitRoot(xml, "styleSheet");
+    const [head, inner, tail] = splitRoot(unprefixed(xml), "styleSheet");
     this.head = head;
     this.tail = tail;
     this.kids = children(inner);
@@ -210,6 +211,23 @@ export class StylesPatch {
 }
 
 const XF_ORDER = ["alignment", "protection", "extLst"];
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * A styles part whose writer bound SpreadsheetML to a prefix (`<x:styleSheet>`, `<x:xf>`),
+ * with its elements in the default namespace instead: the same XML to every reader, and the
+ * form the rest of this file reads and adds to. The part is small and holds no text content,
+ * so renaming its tags is all there is to it.
+ */
+function unprefixed(xml: string): string {
+  const p = rootPrefix(xml, "styleSheet");
+  if (!p) return xml;
+  const renamed = xml.replace(new RegExp(`<(/?)${p.replace(".", "\\.")}(?=[A-Za-z_])`, "g"), "<$1");
+  return renamed.replace(/<styleSheet\b[^>]*?(\/?)>/, (tag) =>
+    /\sxmlns="/.test(tag) ? tag : tag.replace(/^<styleSheet/, `<styleSheet xmlns="${MAIN_NS}"`),
+  );
+}
 
 function xfElement(tag: string, kids: readonly string[]): string {
   const open = tag.replace(/\s*\/>$/, ">");

@@ -30,6 +30,25 @@ export const unescapeXml = (s: string) =>
     (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!,
   );
 
+/**
+ * The prefix (with its colon, or "") a part's root element gives SpreadsheetML's namespace:
+ * some writers bind it to `x:` and name every element `<x:worksheet>`, `<x:c>`.
+ */
+export function rootPrefix(xml: string, root: string): string {
+  const m = new RegExp(`<([\\w.-]+:)?${root}[\\s/>]`).exec(xml);
+  return m?.[1] ?? "";
+}
+
+/** An element name without the part's SpreadsheetML prefix; "" for an element of another namespace. */
+export const localName = (name: string, prefix: string) =>
+  !prefix
+    ? name.includes(":")
+      ? ""
+      : name
+    : name.startsWith(prefix)
+      ? name.slice(prefix.length)
+      : "";
+
 /** The name of the element an XML fragment starts with. */
 export const nameOf = (element: string) => /^<([\w:.-]+)/.exec(element)?.[1] ?? "";
 
@@ -72,8 +91,10 @@ export function placeChild(
   name: string,
   xml: string | undefined,
   order: readonly string[],
+  prefix = "",
 ): string[] {
-  const at = kids.findIndex((k) => nameOf(k) === name);
+  const local = (k: string) => localName(nameOf(k), prefix);
+  const at = kids.findIndex((k) => local(k) === name);
   if (at >= 0) {
     const out = [...kids];
     if (xml === undefined) out.splice(at, 1);
@@ -82,7 +103,7 @@ export function placeChild(
   }
   if (xml === undefined) return [...kids];
   const rank = order.indexOf(name);
-  const before = kids.findIndex((k) => order.indexOf(nameOf(k)) > rank);
+  const before = kids.findIndex((k) => order.indexOf(local(k)) > rank);
   const out = [...kids];
   out.splice(before < 0 ? out.length : before, 0, xml);
   return out;

@@ -45,14 +45,27 @@ function startsLikeNumber(text: string): boolean {
   return (c >= 48 && c <= 57) || c === 45;
 }
 
-function dateTimeOfInstant(d: Date, zone: string): string {
-  return "t:" + (localDateTimeFromInstant(d, zone) ?? "invalid");
+/** A cell's entry in two parts, its tag (`t:`, `n:`, `s:`) and its text, so each can be written where it goes. */
+export interface CanonicalEntry {
+  tag: string;
+  text: string;
 }
 
 /** One cell's canonical entry; null for a blank cell. */
 export function canonicalCell(given: CellValue, kind: CellKind, zone: string): string | null {
-  if (given === null || given === undefined || given === "") return null;
-  if (given instanceof Date) return dateTimeOfInstant(given, zone);
+  const e: CanonicalEntry = { tag: "", text: "" };
+  return canonicalEntry(given, kind, zone, e) ? e.tag + e.text : null;
+}
+
+/** One cell's canonical entry, put into `out`; false for a blank cell (`out` then unchanged). */
+export function canonicalEntry(
+  given: CellValue,
+  kind: CellKind,
+  zone: string,
+  out: CanonicalEntry,
+): boolean {
+  if (given === null || given === undefined || given === "") return false;
+  if (given instanceof Date) return put(out, "t:", localDateTimeFromInstant(given, zone) ?? "invalid");
   // Number text (a CSV cell) is the number it spells, only when spelled the one way a number is.
   let value: CellValue =
     typeof given === "string" &&
@@ -67,15 +80,21 @@ export function canonicalCell(given: CellValue, kind: CellKind, zone: string): s
   const dateLike = kind.type === "datetime" || kind.type === "date" || kind.type === "period";
   if (typeof value === "number") {
     // A period typed into Excel can become a date (2026-11 → 1 Nov 2026): a serial there is a date.
-    if (dateLike && isDateSerial(value)) return "t:" + localDateTimeFromSerial(value);
-    return "n:" + canonicalNumber(value);
+    if (dateLike && isDateSerial(value)) return put(out, "t:", localDateTimeFromSerial(value));
+    return put(out, "n:", canonicalNumber(value));
   }
-  if (typeof value === "boolean") return value ? "s:TRUE" : "s:FALSE";
+  if (typeof value === "boolean") return put(out, "s:", value ? "TRUE" : "FALSE");
   if (kind.type === "datetime" || kind.type === "date") {
     const read = coerceCell(value, { type: "datetime" }, { zone, cadence: "Weekly" });
-    if (read.ok && typeof read.value === "string") return "t:" + read.value;
+    if (read.ok && typeof read.value === "string") return put(out, "t:", read.value);
   }
-  return "s:" + value;
+  return put(out, "s:", value);
+}
+
+function put(out: CanonicalEntry, tag: string, text: string): true {
+  out.tag = tag;
+  out.text = text;
+  return true;
 }
 
 /**

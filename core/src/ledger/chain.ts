@@ -19,7 +19,7 @@
  */
 import type { LedgerAnchor } from "./anchor.ts";
 import type { LedgerRow } from "./rows.ts";
-import { GENESIS_SEAL, sealOf } from "./seal.ts";
+import { GENESIS_SEAL } from "./seal.ts";
 
 export type BreakReason =
   | "content-edited"
@@ -91,11 +91,11 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
   };
   /** True when the row is sealed row `seq`, its seal and content as they were sealed. */
   const isNextSealed = (row: LedgerRow) =>
-    row.seal?.seq === seq && row.seal.hex === sealOf(prev, seq, row.canonical());
+    row.seal?.seq === seq && row.seal.hex === row.sealFrom(prev, seq);
   /** True when `hex`, as the seal of sealed row `seq`, is what the chain after it was built on. */
   const confirms = (hex: string, next: LedgerRow | undefined) => {
     if (next)
-      return next.seal?.seq === seq + 1 && sealOf(hex, seq + 1, next.canonical()) === next.seal.hex;
+      return next.seal?.seq === seq + 1 && next.sealFrom(hex, seq + 1) === next.seal.hex;
     const a = anchor?.parsed;
     return a !== undefined && a.rows === seq && a.seal === hex;
   };
@@ -108,7 +108,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     }
     if (firstOpen >= 0) {
       const open = rows[firstOpen]!;
-      const h = sealOf(prev, seq, open.canonical());
+      const h = open.sealFrom(prev, seq);
       if (firstOpen === i - 1 && confirms(h, row)) {
         add(
           open.sheetRow,
@@ -139,7 +139,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       firstOpen = -1;
     }
     const s = row.seal;
-    const h = sealOf(prev, seq, row.canonical());
+    const h = row.sealFrom(prev, seq);
     if (s && s.seq === seq && s.hex === h) {
       advance(row, h);
       continue;
@@ -166,7 +166,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     }
     const copies = bySeq.get(s.seq)!;
     if (s.seq === seq) {
-      if (next?.seal?.seq === seq && sealOf(prev, seq, next.canonical()) === next.seal.hex) {
+      if (next?.seal?.seq === seq && next.sealFrom(prev, seq) === next.seal.hex) {
         add(
           row.sheetRow,
           "row-inserted",
@@ -219,7 +219,7 @@ function belongsAt(
   bySeq: ReadonlyMap<number, number[]>,
 ): boolean {
   const before = s.seq === 1 ? GENESIS_SEAL : rows[bySeq.get(s.seq - 1)?.[0] ?? -1]?.seal?.hex;
-  return before !== undefined && sealOf(before, s.seq, row.canonical()) === s.hex;
+  return before !== undefined && row.sealFrom(before, s.seq) === s.hex;
 }
 
 function checkAnchor(
@@ -252,7 +252,7 @@ function checkAnchor(
   }
   if (n < a.rows) {
     const open = firstOpen >= 0 ? rows[firstOpen] : undefined;
-    if (open && a.rows === seq && sealOf(prev, seq, open.canonical()) === a.seal) {
+    if (open && a.rows === seq && open.sealFrom(prev, seq) === a.seal) {
       add(
         open.sheetRow,
         "seal-edited",

@@ -48,8 +48,8 @@ import {
 import { formatAnchor, parseAnchor, type LedgerAnchor } from "./anchor.ts";
 import { publicKeyOf, signAnchor, type ClosingKey } from "./signature.ts";
 import { closersOf } from "./trust.ts";
-import { canonicalRow } from "./canonical.ts";
-import { GENESIS_SEAL, formatSeal, sealOf } from "./seal.ts";
+import { GENESIS_SEAL, formatSeal } from "./seal.ts";
+import { sealOfRow } from "./seal-row.ts";
 import type { ChainBreak } from "./chain.ts";
 
 export interface CloseInput {
@@ -404,7 +404,7 @@ function sealAndArrange(
   for (let i = 0; i < toSeal.length; i++) {
     const source = grid[toSeal[i]!.record.row - 1] ?? [];
     const cells = arranged.moved ? source.map((v) => planValue(v, zone)) : source;
-    prev = sealOf(prev, seq, canonicalRow(cells, columns, zone));
+    prev = sealOfRow(prev, seq, cells, columns, zone);
     seals.push(formatSeal({ seq, hex: prev }));
     seq++;
   }

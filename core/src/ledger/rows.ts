@@ -4,6 +4,7 @@
  */
 import { isBlank, type CellValue, type Grid } from "../cells/values.ts";
 import { canonicalRow, SEALED_COLUMNS } from "./canonical.ts";
+import { sealOfRow } from "./seal-row.ts";
 import { parseSeal, type SealCell } from "./seal.ts";
 
 export interface LedgerRow {
@@ -15,6 +16,8 @@ export interface LedgerRow {
   /** The Seal cell read as a seal; undefined when blank or not a Baton seal. */
   readonly seal: SealCell | undefined;
   canonical(): string;
+  /** The row's seal as sealed row `seq` after `previous`: `sealOf(previous, seq, canonical())`. */
+  sealFrom(previous: string, seq: number): string;
 }
 
 /** Where the ledger's columns are, and the zone its date-times are read in. */
@@ -42,6 +45,7 @@ export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
       sealText,
       seal: sealText === null ? undefined : parseSeal(sealText),
       canonical: () => canonicalRow(cells, layout.columns, layout.zone),
+      sealFrom: (previous, seq) => sealOfRow(previous, seq, cells, layout.columns, layout.zone),
     });
   }
   return out;

@@ -66,3 +66,126 @@ function encode(text: string): Uint8Array {
   }
   return out;
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const HEX_DIGITS = "0123456789abcdef";
+/** The short escapes JSON.stringify uses for control characters; the rest are \u00XX. */
+const SHORT_ESCAPES: Readonly<Record<number, number>> = {
+  0x08: 0x62,
+  0x09: 0x74,
+  0x0a: 0x6e,
+  0x0c: 0x66,
+  0x0d: 0x72,
+};
+
+/**
+ * Bytes written one after another into one buffer, reused from one use to the next and grown
+ * when a use needs more: the bytes a seal hashes are built here without a string or an array
+ * for each row.
+ */
+export class ByteBuffer {
+  private buf = new Uint8Array(4096);
+  private at = 0;
+
+  /** Starts over; the bytes given out before are overwritten by what is written next. */
+  reset(): void {
+    this.at = 0;
+  }
+
+  /** The bytes written since the last reset (a view, valid until the next write). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.at);
+  }
+
+  private room(n: number): Uint8Array {
+    if (this.at + n > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+      grown.set(this.buf.subarray(0, this.at));
+      this.buf = grown;
+    }
+    return this.buf;
+  }
+
+  /** `text` as UTF-8, exactly as `utf8Bytes` gives it. */
+  text(text: string): void {
+    // At most three bytes a UTF-16 unit (a surrogate pair: four bytes for two units).
+    const b = this.room(text.length * 3);
+    let o = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) b[o++] = c;
+      else {
+        const cp = codePointAt(text, i);
+        o = writeCodePoint(b, o, cp);
+        if (cp >= 0x10000) i++;
+      }
+    }
+    this.at = o;
+  }
+
+  /**
+   * `prefix` and `text` as one JSON string literal, in UTF-8: the bytes of
+   * `utf8Bytes(JSON.stringify(prefix + text))`. `prefix` is plain ASCII that needs no escape.
+   */
+  jsonString(prefix: string, text: string): void {
+    // At most six bytes a UTF-16 unit (\u00XX, or a lone surrogate as \uDXXX).
+    const b = this.room(prefix.length + text.length * 6 + 2);
+    let o = this.at;
+    b[o++] = QUOTE;
+    for (let i = 0; i < prefix.length; i++) b[o++] = prefix.charCodeAt(i);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x20 && c < 0x80 && c !== QUOTE && c !== BACKSLASH) {
+        b[o++] = c;
+        continue;
+      }
+      if (c === QUOTE || c === BACKSLASH) {
+        b[o++] = BACKSLASH;
+        b[o++] = c;
+      } else if (c < 0x20) {
+        b[o++] = BACKSLASH;
+        const short = SHORT_ESCAPES[c];
+        if (short !== undefined) b[o++] = short;
+        else o = writeUnicodeEscape(b, o, c);
+      } else {
+        const cp = codePointAt(text, i);
+        // A lone surrogate: JSON.stringify writes it as an escape rather than U+FFFD.
+        if (cp === REPLACEMENT && c !== REPLACEMENT) {
+          b[o++] = BACKSLASH;
+          o = writeUnicodeEscape(b, o, c);
+        } else {
+          o = writeCodePoint(b, o, cp);
+          if (cp >= 0x10000) i++;
+        }
+      }
+    }
+    b[o++] = QUOTE;
+    this.at = o;
+  }
+}
+
+/** `u` and four lowercase hex digits of `c` (the backslash is written before). */
+function writeUnicodeEscape(b: Uint8Array, o: number, c: number): number {
+  b[o++] = 0x75;
+  for (let shift = 12; shift >= 0; shift -= 4) b[o++] = HEX_DIGITS.charCodeAt((c >> shift) & 15);
+  return o;
+}
+
+function writeCodePoint(b: Uint8Array, o: number, cp: number): number {
+  if (cp < 0x80) b[o++] = cp;
+  else if (cp < 0x800) {
+    b[o++] = 0xc0 | (cp >> 6);
+    b[o++] = 0x80 | (cp & 0x3f);
+  } else if (cp < 0x10000) {
+    b[o++] = 0xe0 | (cp >> 12);
+    b[o++] = 0x80 | ((cp >> 6) & 0x3f);
+    b[o++] = 0x80 | (cp & 0x3f);
+  } else {
+    b[o++] = 0xf0 | (cp >> 18);
+    b[o++] = 0x80 | ((cp >> 12) & 0x3f);
+    b[o++] = 0x80 | ((cp >> 6) & 0x3f);
+    b[o++] = 0x80 | (cp & 0x3f);
+  }
+  return o;
+}

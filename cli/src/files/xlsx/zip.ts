@@ -31,6 +31,14 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly size: number;
   readonly localOffset: number;
+  /** What a copy of the entry's compressed bytes needs to be written again as it was. */
+  readonly crc: number;
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
+  readonly madeBy: number;
+  readonly internalAttributes: number;
+  readonly externalAttributes: number;
 }
 
 /** How a byte source is read: positioned reads for the directory, a stream for the parts. */
@@ -118,6 +126,25 @@ export class ZipFile {
     this.source.close();
   }
 
+  /**
+   * The entry's bytes as they are stored (compressed, for a deflated entry), for a copy that
+   * need not inflate them.
+   */
+  raw(entry: ZipEntry): AsyncIterable<Buffer> {
+    const header = this.source.read(entry.localOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
+      throw new UnreadableWorkbook(
+        `is not a valid workbook: the zip entry ${entry.name} is damaged or the file is truncated`,
+      );
+    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const end = start + entry.compressedSize;
+    if (end > this.source.length)
+      throw new UnreadableWorkbook(
+        `is not a valid workbook: the file is truncated (the zip entry ${entry.name} runs past its end)`,
+      );
+    return this.source.stream(start, end);
+  }
+
   /** The entry by its name, ignoring case as Office does; undefined when absent. */
   entry(name: string): ZipEntry | undefined {
     return this.entries.get(name.toLowerCase());
@@ -137,18 +164,7 @@ export class ZipFile {
    */
   async *inflate(entry: ZipEntry, limit = boundOf(entry)): AsyncGenerator<Buffer> {
     if (entry.size > limit) throw tooBig(entry, limit);
-    const header = this.source.read(entry.localOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
-      throw new UnreadableWorkbook(
-        `is not a valid workbook: the zip entry ${entry.name} is damaged or the file is truncated`,
-      );
-    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const end = start + entry.compressedSize;
-    if (end > this.source.length)
-      throw new UnreadableWorkbook(
-        `is not a valid workbook: the file is truncated (the zip entry ${entry.name} runs past its end)`,
-      );
-    const raw = this.source.stream(start, end);
+    const raw = this.raw(entry);
     let total = 0;
     if (entry.method === 0) {
       for await (const chunk of raw) {
@@ -238,13 +254,19 @@ function readDirectory(source: Source): Map<string, ZipEntry> {
   for (let i = 0; i < count; i++) {
     if (p + 46 > dir.length || dir.readUInt32LE(p) !== 0x02014b50)
       throw new UnreadableWorkbook("is not a valid workbook: its zip directory is damaged");
+    const madeBy = dir.readUInt16LE(p + 4);
     const flags = dir.readUInt16LE(p + 8);
     const method = dir.readUInt16LE(p + 10);
+    const time = dir.readUInt16LE(p + 12);
+    const date = dir.readUInt16LE(p + 14);
+    const crc = dir.readUInt32LE(p + 16);
     let compressedSize = dir.readUInt32LE(p + 20);
     let uncompressed = dir.readUInt32LE(p + 24);
     const nameLength = dir.readUInt16LE(p + 28);
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
+    const internalAttributes = dir.readUInt16LE(p + 36);
+    const externalAttributes = dir.readUInt32LE(p + 38);
     let localOffset = dir.readUInt32LE(p + 42);
     const name = dir.toString("utf8", p + 46, p + 46 + nameLength);
     const extra = dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
@@ -281,6 +303,13 @@ function readDirectory(source: Source): Map<string, ZipEntry> {
       compressedSize,
       size: uncompressed,
       localOffset,
+      crc,
+      flags,
+      time,
+      date,
+      madeBy,
+      internalAttributes,
+      externalAttributes,
     });
   }
   return entries;
