@@ -18,7 +18,6 @@ import {
   placeChild,
   localName,
   removeAttr,
-  rootPrefix,
   setAttr,
   WORKSHEET_ORDER,
 } from "./xlsx-xml.ts";

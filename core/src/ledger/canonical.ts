@@ -65,7 +65,8 @@ export function canonicalEntry(
   out: CanonicalEntry,
 ): boolean {
   if (given === null || given === undefined || given === "") return false;
-  if (given instanceof Date) return put(out, "t:", localDateTimeFromInstant(given, zone) ?? "invalid");
+  if (given instanceof Date)
+    return put(out, "t:", localDateTimeFromInstant(given, zone) ?? "invalid");
   // Number text (a CSV cell) is the number it spells, only when spelled the one way a number is.
   let value: CellValue =
     typeof given === "string" &&

@@ -94,8 +94,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     row.seal?.seq === seq && row.seal.hex === row.sealFrom(prev, seq);
   /** True when `hex`, as the seal of sealed row `seq`, is what the chain after it was built on. */
   const confirms = (hex: string, next: LedgerRow | undefined) => {
-    if (next)
-      return next.seal?.seq === seq + 1 && next.sealFrom(hex, seq + 1) === next.seal.hex;
+    if (next) return next.seal?.seq === seq + 1 && next.sealFrom(hex, seq + 1) === next.seal.hex;
     const a = anchor?.parsed;
     return a !== undefined && a.rows === seq && a.seal === hex;
   };
