@@ -9,6 +9,7 @@ export const ACTION_LABEL: Record<PaneAction, string> = {
   verify: "Verify history",
   validate: "Validate",
   migrate: "Import a tracker",
+  upgradeTemplate: "Upgrade the template",
 };
 
 /** The order of the toolbar; set-up is offered on its own, in the banner of a workbook without the template. */
@@ -37,6 +38,8 @@ export function doing(action: PaneAction, arg?: string): string {
       return "Validating…";
     case "migrate":
       return "Importing the tracker…";
+    case "upgradeTemplate":
+      return "Upgrading the template…";
   }
 }
 

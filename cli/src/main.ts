@@ -14,6 +14,7 @@ import { verify } from "./commands/verify.ts";
 import { status } from "./commands/status.ts";
 import { mappingPathFor, migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
+import { upgrade } from "./commands/upgrade.ts";
 
 export type { CommandResult } from "./command.ts";
 
@@ -218,6 +219,15 @@ export const COMMANDS: Command[] = [
         },
         out,
       ),
+  },
+  {
+    name: "upgrade",
+    usage: "baton upgrade FILE.xlsx [--json]",
+    summary:
+      "bring the workbook to the current template version in place; nothing there is moved or changed",
+    options: { ...JSON_FLAG },
+    writes: (file) => [{ path: file, lock: true }],
+    run: (file, v, out) => upgrade({ file, json: Boolean(v.json) }, out),
   },
 ];
 

@@ -249,3 +249,15 @@ export {
   readMappingSheet,
   importReportPlan,
 } from "./actions/migration-sheets.ts";
+export { upgradePlan, UPGRADE_READS, type Upgrade } from "./template/upgrade.ts";
+export {
+  judgeGates,
+  deciderOf,
+  inOrder,
+  sameName,
+  FIRST_GATE,
+  LAST_GATE,
+  type Gates,
+  type GateStanding,
+} from "./governance/gates.ts";
+export { type InitiativeValue, type ObjectiveValue } from "./governance/value.ts";

@@ -163,6 +163,7 @@ describe("a tracker kept as CSV files", () => {
       ["Key", "Value"],
       ["Time Zone", "UTC"],
     ]);
+    writeCsv(join(dir, "Gate Decisions.csv"), [header("gateDecisions")]);
     const r = baton(["validate", join(dir, "Check-ins.csv"), "--json"]);
     expect(JSON.parse(r.stdout).issues).toEqual([
       expect.objectContaining({ code: "missing-path-to-green", sheet: "Check-ins", cell: "G2" }),

@@ -15,6 +15,7 @@ import { SUMMARY_NEEDS, writeSummary } from "./summary.ts";
 import { CLOSE_NEEDS, closePeriod } from "./close.ts";
 import { VERIFY_NEEDS, verify } from "./verify.ts";
 import { MIGRATE_NEEDS, migrateSheet } from "./migrate-sheet.ts";
+import { UPGRADE_NEEDS, upgradeTemplate } from "./upgrade.ts";
 
 export interface Action {
   readonly needs: Needs;
@@ -29,6 +30,7 @@ export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   closePeriod: { needs: CLOSE_NEEDS, run: closePeriod },
   verify: { needs: VERIFY_NEEDS, run: verify },
   migrate: { needs: MIGRATE_NEEDS, run: migrateSheet },
+  upgradeTemplate: { needs: UPGRADE_NEEDS, run: upgradeTemplate },
 };
 
 /** The ids of every action, in the order menus list them. */

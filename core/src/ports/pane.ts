@@ -72,7 +72,8 @@ export type PaneAction =
   | "writeSummary"
   | "closePeriod"
   | "verify"
-  | "migrate";
+  | "migrate"
+  | "upgradeTemplate";
 
 /** What an action did, in words for the user, never a stack trace. */
 export interface ActionOutcome {
