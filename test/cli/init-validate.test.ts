@@ -39,10 +39,23 @@ describe("baton init", () => {
       }[];
     };
     expect(issues.map((i) => i.code).sort()).toEqual([
+      "done-without-confirmation",
+      "gate-owner-decides",
       "invalid-date",
       "missing-path-to-green",
       "unknown-reference",
     ]);
+    // The governance story's two problems: one closed without the controller, one self-approved.
+    expect(issues.find((i) => i.code === "done-without-confirmation")).toMatchObject({
+      sheet: "Initiatives",
+      column: "Stage",
+      severity: "warning",
+    });
+    expect(issues.find((i) => i.code === "gate-owner-decides")).toMatchObject({
+      sheet: "Gate Decisions",
+      column: "Decided By",
+      severity: "error",
+    });
     for (const i of issues) {
       expect(Object.keys(i)).toEqual(
         expect.arrayContaining(["code", "severity", "sheet", "row", "column", "cell", "message"]),
@@ -54,7 +67,7 @@ describe("baton init", () => {
       column: "Committed Date",
     });
     const text = baton(["validate", file]);
-    expect(text.stdout).toContain(`${file}: Baton found 3 errors.`);
+    expect(text.stdout).toContain(`${file}: Baton found 4 errors and 1 warning.`);
   });
 
   it("tells the demo's story in the workbook: four teams, the stalled hand-off, six weeks", async () => {

@@ -4,6 +4,7 @@
  * writes nothing; validation says once how to upgrade.
  */
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   MemoryHost,
   SHEET,
@@ -149,5 +150,56 @@ describe("validating a version 1 workbook", () => {
     await run(host, "upgradeTemplate");
     const { issues } = validateGrids(await host.readSheets(await host.sheetNames()));
     expect(issues).toEqual([]);
+  });
+});
+
+describe("upgrading any workbook", () => {
+  const arbitrary = fc.record({
+    own: fc.array(fc.constantFrom("Budget", "Notes", "Risk", "Sponsor", "Value Unit"), {
+      maxLength: 3,
+    }),
+    blankGap: fc.boolean(),
+    version: fc.constantFrom<CellValue>(null, 1, 2, "1", "two"),
+    gateSheet: fc.boolean(),
+  });
+
+  it("changes no cell that was there but Template Version, and a second run writes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ own, blankGap, version, gateSheet }) => {
+        const grids = version1Grids(smallWorkbook());
+        const ini = grids[SHEET.initiatives]!;
+        // A team's own columns (some named like a version 2 column), after a blank one or not.
+        const extra = [...(blankGap ? [null] : []), ...own];
+        ini[0]!.push(...extra);
+        // Cells under a blank header are a team's unlabelled column: never to be labelled.
+        ini.slice(1).forEach((r, i) => r.push(...extra.map((h) => `${h ?? "unlabelled"} ${i}`)));
+        const settings = grids[SHEET.settings]!;
+        const at = settings.findIndex((r) => r[0] === "Template Version");
+        settings[at]![1] = version;
+        if (gateSheet) grids[SHEET.gateDecisions] = [["Date", "ID"]];
+        const host = new MemoryHost(structuredClone(grids));
+        const names = Object.keys(grids);
+        const first = upgradePlan(names, grids);
+        await host.apply(first.plan);
+        const after = await host.readSheets(names);
+        for (const [name, grid] of Object.entries(grids))
+          grid!.forEach((row, r) =>
+            row.forEach((v, c) => {
+              if (name === SHEET.settings && r === at && c === 1) return;
+              expect(after[name]?.[r]?.[c] ?? null).toEqual(v ?? null);
+            }),
+          );
+        const now = await host.sheetNames();
+        const again = await host.readSheets(now);
+        expect(upgradePlan(now, again).plan.ops).toEqual([]);
+        // Every version 2 column is there, and none was added twice (the team's own twice stays).
+        const header = again[SHEET.initiatives]![0]!;
+        for (const h of ["Sponsor", "Controller", "Planned Value", "Value Unit", "Gate"])
+          expect(header.filter((x) => x === h)).toHaveLength(
+            Math.max(1, own.filter((o) => o === h).length),
+          );
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Upgrading a workbook to the current template version, in place: the columns and sheets a
- * later version added are appended (columns after the last header of their sheet, sheets at
+ * later version added are appended (columns after the last used column of their sheet, sheets at
  * the end) and Template Version is set. Nothing that is there is moved or changed, so a team's
  * own columns, formats and data stay where they are, and a second upgrade finds nothing to do.
  *
@@ -51,10 +51,18 @@ const ADDED: readonly Exclude<SheetKey, "settings">[] = ["gateDecisions"];
 /** The grids an upgrade reads: the extended sheets and Settings. */
 export const UPGRADE_READS: readonly string[] = [...EXTENDED.map((k) => SHEET[k]), SHEET.settings];
 
-/** Width of a header row: up to its last non-blank cell. */
-function headerWidth(header: readonly unknown[]): number {
+/**
+ * Width of a sheet: up to the last non-blank cell of any row. New columns go after it, not
+ * after the last header, so a team's column without a header keeps its cells unlabelled.
+ */
+function usedWidth(grid: Grid): number {
   let w = 0;
-  for (let c = 0; c < header.length; c++) if (!isBlank(header[c] as never)) w = c + 1;
+  for (const row of grid)
+    for (let c = row.length - 1; c >= w; c--)
+      if (!isBlank(row[c])) {
+        w = c + 1;
+        break;
+      }
   return w;
 }
 
@@ -69,7 +77,7 @@ function addColumns(key: Exclude<SheetKey, "settings">, name: string, grid: Grid
     (c) => c.since !== undefined && !have.has(norm(c.header)),
   );
   const ops: WriteOp[] = [];
-  const at = headerWidth(header) + 1;
+  const at = usedWidth(grid) + 1;
   if (!missing.length) return { ops, added: null };
   ops.push({
     op: "values",
