@@ -10,6 +10,7 @@ export const ACTION_LABEL: Record<PaneAction, string> = {
   validate: "Validate",
   migrate: "Import a tracker",
   notify: "Tell people",
+  upgradeTemplate: "Upgrade the template",
 };
 
 /** The order of the toolbar; set-up is offered on its own, in the banner of a workbook without the template. */
@@ -40,6 +41,8 @@ export function doing(action: PaneAction, arg?: string): string {
       return "Importing the tracker…";
     case "notify":
       return "Finding what to tell people…";
+    case "upgradeTemplate":
+      return "Upgrading the template…";
   }
 }
 

@@ -16,6 +16,7 @@ import { mappingPathFor, migrateCommand } from "./commands/migrate.ts";
 import { summary } from "./commands/summary.ts";
 import { notify, type Destination } from "./commands/notify.ts";
 import { portfolio } from "./commands/portfolio.ts";
+import { upgrade } from "./commands/upgrade.ts";
 
 export type { CommandResult } from "./command.ts";
 
@@ -317,6 +318,15 @@ export const COMMANDS: Command[] = [
         out,
       );
     },
+  },
+  {
+    name: "upgrade",
+    usage: "baton upgrade FILE.xlsx [--json]",
+    summary:
+      "bring the workbook to the current template version in place; nothing there is moved or changed",
+    options: { ...JSON_FLAG },
+    writes: (file) => [{ path: file, lock: true }],
+    run: (file, v, out) => upgrade({ file, json: Boolean(v.json) }, out),
   },
 ];
 

@@ -265,3 +265,15 @@ export { falseGreenLines, type FalseGreenLine } from "./summary/false-greens.ts"
 export * from "./portfolio/index.ts";
 export * from "./rhythm/index.ts";
 export { stateValueIn, stateWrites, STATE_FIRST_ROW } from "./ledger/state.ts";
+export { upgradePlan, UPGRADE_READS, type Upgrade } from "./template/upgrade.ts";
+export {
+  judgeGates,
+  deciderOf,
+  inOrder,
+  sameName,
+  FIRST_GATE,
+  LAST_GATE,
+  type Gates,
+  type GateStanding,
+} from "./governance/gates.ts";
+export { type InitiativeValue, type ObjectiveValue } from "./governance/value.ts";

@@ -150,6 +150,12 @@ export const ACTIONS: readonly ActionSpec[] = [
     functionName: "batonMigrateSheet",
     verb: "migrate this sheet",
   },
+  {
+    id: "upgradeTemplate",
+    caption: "Upgrade the template",
+    functionName: "batonUpgradeTemplate",
+    verb: "upgrade the template",
+  },
 ];
 
 export function actionSpec(id: string): ActionSpec | undefined {

@@ -59,6 +59,11 @@ function batonMigrateSheet(): void {
   Baton.runMenuAction("migrate");
 }
 
+/** Adds what the current template version adds (columns, sheets) and changes nothing else. */
+function batonUpgradeTemplate(): void {
+  Baton.runMenuAction("upgradeTemplate");
+}
+
 /** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
 function batonPaneState(): unknown {
   return Baton.paneState();

@@ -43,13 +43,27 @@ describe("baton init", () => {
         .filter((i) => i.severity === "error")
         .map((i) => i.code)
         .sort(),
-    ).toEqual(["invalid-date", "missing-path-to-green", "unknown-reference"]);
-    // And its false greens (judged as of today, whenever the test runs), warnings only.
+    ).toEqual(["gate-owner-decides", "invalid-date", "missing-path-to-green", "unknown-reference"]);
+    // Its warnings: the false greens (judged as of today, whenever the test runs) and the one
+    // initiative closed without the controller's confirmation.
     const warnings = issues.filter((i) => i.severity === "warning");
-    expect(warnings.map((i) => i.code)).toEqual(warnings.map(() => "false-green"));
+    expect(warnings.filter((i) => i.code !== "false-green").map((i) => i.code)).toEqual([
+      "done-without-confirmation",
+    ]);
     expect(warnings.map((i) => i.message).join("\n")).toContain(
       "You report Green, but DEP-1, which you owe IT Support, is",
     );
+    // The governance story's two problems: one closed without the controller, one self-approved.
+    expect(issues.find((i) => i.code === "done-without-confirmation")).toMatchObject({
+      sheet: "Initiatives",
+      column: "Stage",
+      severity: "warning",
+    });
+    expect(issues.find((i) => i.code === "gate-owner-decides")).toMatchObject({
+      sheet: "Gate Decisions",
+      column: "Decided By",
+      severity: "error",
+    });
     for (const i of issues) {
       expect(Object.keys(i)).toEqual(
         expect.arrayContaining(["code", "severity", "sheet", "row", "column", "cell", "message"]),
@@ -62,7 +76,7 @@ describe("baton init", () => {
     });
     const text = baton(["validate", file]);
     const warned = warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`;
-    expect(text.stdout).toContain(`${file}: Baton found 3 errors and ${warned}.`);
+    expect(text.stdout).toContain(`${file}: Baton found 4 errors and ${warned}.`);
   });
 
   it("tells the demo's story in the workbook: four teams, the stalled hand-off, six weeks", async () => {
@@ -171,6 +185,7 @@ describe("a tracker kept as CSV files", () => {
       ["Key", "Value"],
       ["Time Zone", "UTC"],
     ]);
+    writeCsv(join(dir, "Gate Decisions.csv"), [header("gateDecisions")]);
     const r = baton(["validate", join(dir, "Check-ins.csv"), "--json"]);
     expect(JSON.parse(r.stdout).issues).toEqual([
       expect.objectContaining({ code: "missing-path-to-green", sheet: "Check-ins", cell: "G2" }),

@@ -18,7 +18,7 @@ import {
   type PaneAction,
 } from "@baton/core";
 import { ACTING_HOSTS, NOW, ZONE, memoryActs, type Act, type Merges } from "./actions.ts";
-import { checkin, handoff, smallWorkbook, workbookGrids } from "../support/grids.ts";
+import { checkin, handoff, smallWorkbook, version1Grids, workbookGrids } from "../support/grids.ts";
 
 const TRACKER = "Tracker";
 const trackerGrid: CellValue[][] = [
@@ -234,6 +234,37 @@ const SCENARIOS: readonly {
           /^This workbook already holds Baton data \(Objectives has 1 row\)/,
         ),
       });
+    },
+  },
+  {
+    name: "upgrade a version 1 workbook in place, then again",
+    grids: () => version1Grids(smallWorkbook()),
+    steps: [["validate"], ["upgradeTemplate"], ["upgradeTemplate"], ["validate"]],
+    check: ({ outcomes, workbook }) => {
+      expect(outcomes[0]!.issues).toEqual([
+        expect.stringMatching(/^template-outdated Settings!B4 /),
+      ]);
+      expect(outcomes[1]!.message).toMatch(/^This workbook now uses template version 2\./);
+      expect(outcomes[2]!.message).toBe(
+        "This workbook already uses template version 2; nothing was changed.",
+      );
+      expect(outcomes[3]).toMatchObject({ ok: true, issues: [] });
+      const before = version1Grids(smallWorkbook())[SHEET.initiatives]!;
+      before.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) expect(workbook[SHEET.initiatives]![r]![c]).toEqual(v);
+        }),
+      );
+    },
+  },
+  {
+    name: "set up a version 1 workbook: the same upgrade, then nothing",
+    grids: () => version1Grids(smallWorkbook()),
+    steps: [["setUpTemplate"], ["setUpTemplate"], ["validate"]],
+    check: ({ outcomes }) => {
+      expect(outcomes[0]!.message).toMatch(/^This workbook now uses template version 2\./);
+      expect(outcomes[1]!.message).toMatch(/already has every Baton sheet; nothing was changed/);
+      expect(outcomes[2]).toMatchObject({ ok: true, issues: [] });
     },
   },
   {

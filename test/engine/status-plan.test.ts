@@ -1,6 +1,7 @@
 /** The computed columns written back: found by header, added when missing, coloured, stale rows cleared, few large writes. */
 import { describe, expect, it } from "vitest";
 import {
+  COLUMNS,
   MemoryHost,
   SHEET,
   STATUS_FILL,
@@ -100,11 +101,12 @@ describe("a run of adjacent computed columns is one write", () => {
     const same = await run(
       workbookGrids(world({ initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3")] })),
     );
+    const statusColumn = COLUMNS.initiatives.findIndex((c) => c.key === "status") + 1;
     expect(same.plan.ops.filter((o) => o.op === "format" && o.sheet === "Initiatives")).toEqual([
       {
         op: "format",
         sheet: "Initiatives",
-        range: { row: 2, column: 9, rows: 3, columns: 1 },
+        range: { row: 2, column: statusColumn, rows: 3, columns: 1 },
         format: STATUS_FILL.Green,
       },
     ]);

@@ -42,7 +42,7 @@ describe("the board summary is written to its period's sheet", () => {
     expect(plain(sheetsHost(p.book, p).readSheets([SUMMARY])[SUMMARY])).toEqual(plain(grid));
     expect(p.book.activeSheet?.name).toBe(SUMMARY);
     expect(p.book.toasts.at(-1)!.message).toBe(
-      `Wrote "${SUMMARY}". ${headlineText(summary)} 3 validation errors: the summary is judged from what could be read; Validate lists them.`,
+      `Wrote "${SUMMARY}". ${headlineText(summary)} 4 validation errors: the summary is judged from what could be read; Validate lists them.`,
     );
   });
 

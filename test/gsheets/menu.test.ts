@@ -32,6 +32,7 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
       { caption: "Close a period…", functionName: "batonClosePeriod" },
       { caption: "Verify history", functionName: "batonVerifyHistory" },
       { caption: "Migrate a sheet…", functionName: "batonMigrateSheet" },
+      { caption: "Upgrade the template", functionName: "batonUpgradeTemplate" },
     ]);
   });
 });

@@ -37,7 +37,8 @@ describe("the pane's state is plain JSON built from the spreadsheet", () => {
     const p = loadProject({ Sheet1: [["a"]] });
     const s = p.call("batonPaneState") as PaneState;
     expect(s.hasTemplate).toBe(false);
-    expect(s.missingSheets).toEqual(TEMPLATE);
+    // Gate Decisions is not missing: a workbook works without it (Set up adds it all the same).
+    expect(s.missingSheets).toEqual(TEMPLATE.filter((n) => n !== SHEET.gateDecisions));
     expect(s.actions).toEqual(["setUpTemplate"]);
   });
 });

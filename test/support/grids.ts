@@ -10,6 +10,8 @@ import {
   type Grids,
   type SheetKey,
   type Settings,
+  type Column,
+  TEMPLATE_VERSION,
 } from "@baton/core";
 
 export type RowSpec = Record<string, CellValue>;
@@ -20,19 +22,29 @@ export interface WorkbookSpec {
   initiatives?: RowSpec[];
   handoffs?: RowSpec[];
   checkins?: RowSpec[];
+  gateDecisions?: RowSpec[];
   /** Settings by label ("Time Zone") or record key ("timeZone"). */
   settings?: Record<string, CellValue | CellValue[]>;
 }
 
-function sheet(key: Exclude<SheetKey, "settings">, rows: RowSpec[] = []): CellValue[][] {
-  const headers = COLUMNS[key].map((c) => c.header);
+function sheet(
+  key: Exclude<SheetKey, "settings">,
+  rows: RowSpec[] = [],
+  version = TEMPLATE_VERSION,
+): CellValue[][] {
+  const headers = (COLUMNS[key] as readonly Column[])
+    .filter((c) => (c.since ?? 1) <= version)
+    .map((c) => c.header);
   for (const r of rows)
     for (const h of Object.keys(r))
       if (!headers.includes(h)) throw new Error(`no column "${h}" in ${SHEET[key]}`);
   return [headers, ...rows.map((r) => headers.map((h) => (h in r ? r[h]! : null)))];
 }
 
-/** A workbook as grids; Settings default to UTC, weekly. */
+/**
+ * A workbook as grids; Settings default to UTC, weekly. It has the current template's sheets
+ * and columns, and no Template Version (which validation does not need when nothing is missing).
+ */
 export function workbookGrids(spec: WorkbookSpec = {}): Record<string, CellValue[][]> {
   const settings: CellValue[][] = [["Key", "Value"]];
   const given = { "Time Zone": "UTC", Cadence: "Weekly", ...spec.settings };
@@ -47,7 +59,21 @@ export function workbookGrids(spec: WorkbookSpec = {}): Record<string, CellValue
     [SHEET.handoffs]: sheet("handoffs", spec.handoffs),
     [SHEET.checkins]: sheet("checkins", spec.checkins),
     [SHEET.settings]: settings,
+    [SHEET.gateDecisions]: sheet("gateDecisions", spec.gateDecisions),
   };
+}
+
+/**
+ * A workbook of template version 1, as `baton init` wrote it before Governance: no Gate
+ * Decisions sheet, no column a later version added, Template Version 1 in Settings.
+ */
+export function version1Grids(spec: WorkbookSpec = {}): Record<string, CellValue[][]> {
+  const settings = { "Template Version": 1, ...spec.settings };
+  const grids = workbookGrids({ ...spec, settings });
+  for (const key of ["objectives", "kpis", "initiatives", "handoffs", "checkins"] as const)
+    grids[SHEET[key]] = sheet(key, spec[key], 1);
+  delete grids[SHEET.gateDecisions];
+  return grids;
 }
 
 /** Shorthands for well-formed rows, to be overridden field by field. */

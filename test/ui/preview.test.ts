@@ -81,7 +81,7 @@ describe("the preview runs the real core on the demo workbook", () => {
     await page.click("#baton .setup button");
     await page.waitForSelector("#baton [role=status] .tone-ok");
     expect(await page.textContent("#baton [role=status]")).toContain(
-      "Baton added Objectives, KPIs, Initiatives, Hand-offs, Check-ins and Settings.",
+      "Baton added Objectives, KPIs, Initiatives, Hand-offs, Check-ins, Settings and Gate Decisions.",
     );
     expect(await page.$$("#baton .group li")).toHaveLength(groupRepeatedIssues(expected).length);
   });

@@ -22,6 +22,14 @@ export type Said =
     }
   | { readonly say: "template-complete"; readonly place: string }
   | { readonly say: "template-added"; readonly added: readonly string[]; readonly kept: boolean }
+  | { readonly say: "template-current"; readonly place: string; readonly version: number }
+  | {
+      readonly say: "template-upgraded";
+      readonly place: string;
+      readonly version: number;
+      readonly columns: readonly { readonly sheet: string; readonly headers: readonly string[] }[];
+      readonly sheets: readonly string[];
+    }
   | {
       readonly say: "no-issues";
       readonly initiatives: number;
@@ -121,6 +129,10 @@ export function say(s: Said): string {
       return `${capital(s.place)} already has every Baton sheet; nothing was changed.`;
     case "template-added":
       return `Baton added ${listed(s.added)}.${s.kept ? " Sheets that were already here were left as they were." : ""}`;
+    case "template-current":
+      return `${capital(s.place)} already uses template version ${s.version}; nothing was changed.`;
+    case "template-upgraded":
+      return `${capital(s.place)} now uses template version ${s.version}.${upgradeAdded(s.columns, s.sheets)} Nothing that was there was moved or changed.`;
     case "no-issues":
       return `No issues in ${listed([plural(s.initiatives, "initiative"), plural(s.handoffs, "hand-off"), plural(s.checkins, "check-in")])}.`;
     case "issues-found":
@@ -240,5 +252,19 @@ const judgedFromWhatCouldBeRead = (errors: number, subject: string) =>
   errors
     ? ` ${plural(errors, "validation error")}: ${subject} judged from what could be read; Validate lists them.`
     : "";
+
+function upgradeAdded(
+  columns: readonly { readonly sheet: string; readonly headers: readonly string[] }[],
+  sheets: readonly string[],
+): string {
+  const parts = [
+    ...columns.map(
+      (c) =>
+        `the ${c.headers.length === 1 ? "column" : "columns"} ${listed(c.headers)} after the last column of ${c.sheet}`,
+    ),
+    ...sheets.map((s) => `the sheet ${s}`),
+  ];
+  return parts.length ? ` Baton added ${listed(parts)}.` : "";
+}
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -6,7 +6,7 @@
 import type { Grid, Grids } from "../cells/values.ts";
 import { BATON_SHEET } from "../ledger/state.ts";
 import type { ValidationIssue } from "../issues/issues.ts";
-import { SHEET } from "../template/sheets.ts";
+import { OPTIONAL_SHEETS, SHEET, type SheetKey } from "../template/sheets.ts";
 import { findSheet } from "../workbook/read.ts";
 import type { Host } from "../ports/host.ts";
 
@@ -52,9 +52,14 @@ export function templateSheetsIn(sheetNames: readonly string[]): string[] {
   return Object.values(SHEET).flatMap((s) => findSheet(sheetNames, s) ?? []);
 }
 
-/** Template sheets missing from a workbook with these sheet names. */
+/**
+ * Template sheets missing from a workbook with these sheet names. A sheet a later template
+ * version added is not missing: an older workbook works without it until it is upgraded.
+ */
 export function missingTemplateSheets(sheetNames: readonly string[]): string[] {
-  return Object.values(SHEET).filter((s) => !findSheet(sheetNames, s));
+  return (Object.keys(SHEET) as SheetKey[])
+    .filter((k) => !OPTIONAL_SHEETS.has(k) && !findSheet(sheetNames, SHEET[k]))
+    .map((k) => SHEET[k]);
 }
 
 /** The sheets a host reads for an action, as the workbook spells them. */

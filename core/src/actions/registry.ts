@@ -16,6 +16,7 @@ import { CLOSE_NEEDS, closePeriod, type CloseFacts } from "./close.ts";
 import { VERIFY_NEEDS, verify, type VerifyFacts } from "./verify.ts";
 import { MIGRATE_NEEDS, migrateSheet } from "./migrate-sheet.ts";
 import { NOTIFY_NEEDS, notify } from "./notify.ts";
+import { UPGRADE_NEEDS, upgradeTemplate } from "./upgrade.ts";
 
 export interface Action<Facts = unknown> {
   readonly needs: Needs;
@@ -43,6 +44,7 @@ export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   verify: { needs: VERIFY_NEEDS, run: verify },
   migrate: { needs: MIGRATE_NEEDS, run: migrateSheet },
   notify: { needs: NOTIFY_NEEDS, run: notify },
+  upgradeTemplate: { needs: UPGRADE_NEEDS, run: upgradeTemplate },
 } satisfies Record<PaneAction, Action> & { [Id in keyof ActionFacts]: Action<ActionFacts[Id]> };
 
 /** The ids of every action, in the order menus list them. */

@@ -40,12 +40,23 @@ import {
 } from "./objectives.ts";
 import { isInherited, rank, type Reason, type Status } from "./reasons.ts";
 import { falseGreenContext, latestFalseGreens, type FalseGreen } from "./false-greens.ts";
+import { judgeGates } from "../governance/gates.ts";
+import {
+  initiativeValue,
+  objectiveValues,
+  type InitiativeValue,
+  type ObjectiveValue,
+} from "../governance/value.ts";
 
 export interface ObjectiveEvaluation {
   readonly id: string;
   readonly row: number;
   readonly status: Status;
   readonly reasons: readonly Reason[];
+  /** Its initiatives' value when they count it in one unit; null with none, or with several units. */
+  readonly value: ObjectiveValue | null;
+  /** Its initiatives' value, one entry per unit (never summed across units). */
+  readonly valueByUnit: readonly ObjectiveValue[];
 }
 
 export interface KpiEvaluation {
@@ -75,6 +86,9 @@ export interface InitiativeEvaluation {
   readonly lastCheckin: string | null;
   /** Whether its check-ins are stale, whatever its status. */
   readonly stale: boolean;
+  /** Its stage gate, 1 to 5 (see core/src/governance/gates.ts). */
+  readonly gate: number;
+  readonly value: InitiativeValue;
 }
 
 export interface HandoffEvaluation {
@@ -278,11 +292,13 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   const falseGreens = latestFalseGreens(falseGreenContext(wb), cal.today);
   const falseGreenOf = new Map(falseGreens.map((f) => [f.id, f]));
 
+  const gates = judgeGates(wb, options.asOf);
   const initiatives: InitiativeEvaluation[] = new Array(nI);
   for (let i = 0; i < nI; i++) {
     const r = inis[i]!;
     const own = iOwn[i]!;
     const fg = names[i] === r.id ? falseGreenOf.get(r.id) : undefined;
+    const standing = gates.of(r.id);
     initiatives[i] = {
       id: r.id,
       row: r.row,
@@ -291,6 +307,8 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
       rootCauses: rootIds(iRoots[i]!),
       lastCheckin: own.lastCheckin,
       stale: own.stale,
+      gate: standing.gate,
+      value: initiativeValue(r, standing),
     };
     const t = tally(r.objectiveId);
     if (t) tallyInitiative(t, r.id, r.stage, iStatus[i]!);
@@ -321,11 +339,21 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     return { id: k.id, row: k.row, ...res, decimals };
   });
 
-  const objectives: ObjectiveEvaluation[] = wb.objectives.map((o) => ({
-    id: o.id,
-    row: o.row,
-    ...objectiveStatus(tallies.get(o.id) ?? newTally()),
-  }));
+  const values = objectiveValues(
+    inis,
+    initiatives.map((e) => e.value),
+    iStatus,
+  );
+  const objectives: ObjectiveEvaluation[] = wb.objectives.map((o) => {
+    const byUnit = values.get(o.id) ?? [];
+    return {
+      id: o.id,
+      row: o.row,
+      ...objectiveStatus(tallies.get(o.id) ?? newTally()),
+      value: byUnit.length === 1 ? byUnit[0]! : null,
+      valueByUnit: byUnit,
+    };
+  });
 
   return { asOf: isoFromDays(cal.today), objectives, kpis, initiatives, handoffs, falseGreens };
 }

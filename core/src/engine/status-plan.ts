@@ -1,6 +1,6 @@
 /**
  * The computed columns of an evaluation as a write plan: Status (coloured), Reasons, Root
- * Cause, Last Check-in, Days Late, Blocks, Latest and Forecast.
+ * Cause, Last Check-in, Gate, Confirmed Value, Days Late, Blocks, Latest and Forecast.
  *
  * Columns are found by header through the workbook's layout; a computed column the sheet lacks
  * is added after its last header. Each run of adjacent computed columns is written as one block
@@ -21,7 +21,7 @@ import {
 } from "../ports/plan.ts";
 import { describeReason, type Status } from "./reasons.ts";
 import { numberFormatFor } from "../cells/precision.ts";
-import type { Evaluation } from "./evaluate.ts";
+import type { Evaluation, InitiativeEvaluation } from "./evaluate.ts";
 
 type Entry = { readonly row: number; readonly status: Status };
 type Cell<E> = (e: E) => PlanValue;
@@ -50,6 +50,14 @@ export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
     status: (e) => e.status,
     rootCause: (e) => e.rootCauses.join(", ") || null,
     lastCheckin: (e) => e.lastCheckin,
+    // Gate and Confirmed Value only where the workbook keeps gate decisions: a version 1
+    // workbook gains them by upgrading, not piecemeal from a status refresh.
+    ...(wb.layout.gateDecisions
+      ? {
+          gate: (e: InitiativeEvaluation) => e.gate,
+          confirmedValue: (e: InitiativeEvaluation) => e.value.confirmed,
+        }
+      : {}),
   });
   sheetOps(ops, wb, "handoffs", ev.handoffs, {
     status: (e) => e.status,

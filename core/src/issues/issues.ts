@@ -76,7 +76,18 @@ type Details =
   /** A People row whose Email cannot be sent to. */
   | { code: "invalid-email"; name: string; value: string }
   /** A name listed twice in People (case and spacing ignored). */
-  | { code: "duplicate-person"; name: string; firstRow: number };
+  | { code: "duplicate-person"; name: string; firstRow: number }
+  /** The workbook predates the current template; `adds` is what upgrading adds. */
+  | { code: "template-outdated"; version: number; current: number; adds: readonly string[] }
+  | { code: "gate-out-of-range"; value: number }
+  | { code: "gate-future-date"; date: string; today: string }
+  | { code: "gate-wrong-role"; gate: number; role: string; expected: string }
+  | { code: "gate-owner-decides"; gate: number; owner: string; expected: string }
+  | { code: "gate-out-of-order"; gate: number; reached: number }
+  | { code: "gate-no-evidence" }
+  | { code: "gate-no-confirmed-value" }
+  | { code: "done-without-confirmation"; id: string; gate: number }
+  | { code: "value-units-differ"; objective: string; units: readonly string[] };
 
 export type IssueCode = Details["code"];
 
@@ -130,6 +141,16 @@ const SEVERITY: Record<IssueCode, Severity> = {
   "portfolio-settings-differ": "warning",
   "invalid-email": "error",
   "duplicate-person": "error",
+  "template-outdated": "warning",
+  "gate-out-of-range": "error",
+  "gate-future-date": "error",
+  "gate-wrong-role": "error",
+  "gate-owner-decides": "error",
+  "gate-out-of-order": "error",
+  "gate-no-evidence": "error",
+  "gate-no-confirmed-value": "error",
+  "done-without-confirmation": "warning",
+  "value-units-differ": "warning",
 };
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -345,6 +366,56 @@ function describe(loc: IssueLocation, d: Details): { message: string; fix?: stri
       return {
         message: `${at}: ${d.name} is already listed in row ${d.firstRow} of ${loc.sheet} (case and spacing aside); Baton sends to the address in row ${d.firstRow}.`,
         fix: `Remove row ${loc.row} of ${loc.sheet}, or spell the two names apart as the Owner columns do.`,
+      };
+    case "template-outdated":
+      return {
+        message: `This workbook uses template version ${d.version}; version ${d.current} adds ${list(d.adds.slice(0, -1))}${d.adds.length > 1 ? " and " : ""}${d.adds.at(-1) ?? ""}.`,
+        fix: `Run "baton upgrade" on the file, or Set up in the Baton add-in: it adds them after what is there and changes nothing else.`,
+      };
+    case "gate-out-of-range":
+      return {
+        message: `${at}: gate ${d.value} does not exist; gates run from 1 (Identified) to 5 (Realised). This decision does not count.`,
+        fix: `Enter a whole number from 1 to 5 at ${at}.`,
+      };
+    case "gate-future-date":
+      return {
+        message: `${at}: the decision is dated ${d.date}, after today (${d.today}); it does not count until that day.`,
+        fix: `Enter the day the decision was taken at ${at}.`,
+      };
+    case "gate-wrong-role":
+      return {
+        message: `${at}: gate ${d.gate} is decided by the ${d.expected}, not the ${d.role}. This decision does not count.`,
+        fix: `Have the initiative's ${d.expected} take this decision, and record it with Role ${d.expected}.`,
+      };
+    case "gate-owner-decides":
+      return {
+        message: `${at}: ${d.owner} owns this initiative and cannot sign gate ${d.gate}, which is the ${d.expected}'s decision. This decision does not count.`,
+        fix: `Have the ${d.expected}, someone other than the Owner, take this decision and record it under their name.`,
+      };
+    case "gate-out-of-order":
+      return {
+        message: `${at}: gate ${d.gate} is approved while the initiative stands at gate ${d.reached}; gates are passed in order. This decision does not count.`,
+        fix: `Record the approval of gate ${d.reached + 1} first (dated before this one), or correct the gate.`,
+      };
+    case "gate-no-evidence":
+      return {
+        message: `${at}: a gate decision needs Evidence. This decision does not count.`,
+        fix: `Say at ${at} what the decision rests on: a document, a link, a measurement.`,
+      };
+    case "gate-no-confirmed-value":
+      return {
+        message: `${at}: approving gate 5 (Realised) needs the Confirmed Value. This decision does not count.`,
+        fix: `Enter at ${at} the value the controller confirms, as a number in the initiative's Value Unit.`,
+      };
+    case "done-without-confirmation":
+      return {
+        message: `${at}: ${d.id} is Done but stands at gate ${d.gate}: it was closed without the controller's confirmation, so its value counts as unconfirmed.`,
+        fix: `Have the initiative's Controller approve gate 5 with the Confirmed Value on the Gate Decisions sheet.`,
+      };
+    case "value-units-differ":
+      return {
+        message: `${at}: ${d.objective}'s initiatives count value in ${list(d.units)}; Baton sums value only within one unit, so ${d.objective}'s value is given per unit.`,
+        fix: `Use one Value Unit for the initiatives of ${d.objective}, if they measure the same thing.`,
       };
   }
 }

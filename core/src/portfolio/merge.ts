@@ -13,7 +13,7 @@
 import { makeIssue } from "../issues/issues.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from "../template/settings.ts";
-import type { Checkin, Handoff, Initiative, Kpi, Objective } from "../template/sheets.ts";
+import type { Checkin, GateDecision, Handoff, Initiative, Kpi, Objective } from "../template/sheets.ts";
 import { qualifiedRef } from "../template/ids.ts";
 import type { Member } from "./members.ts";
 import { settingsRow } from "./members.ts";
@@ -45,6 +45,7 @@ export function mergeMembers(all: readonly Member[]): Merged {
   const initiatives: Initiative[] = [];
   const handoffs: Handoff[] = [];
   const checkins: Checkin[] = [];
+  const gateDecisions: GateDecision[] = [];
   const offsets: Offsets[] = [];
   for (const m of members) {
     offsets.push({
@@ -69,6 +70,8 @@ export function mergeMembers(all: readonly Member[]): Merged {
     for (const h of wb.handoffs)
       handoffs.push({ ...h, id: q(h.id), from: end(h.from), to: end(h.to) });
     for (const c of wb.checkins) checkins.push({ ...c, id: q(c.id) });
+    // Gates and value are judged per initiative, so its decisions travel with it.
+    for (const d of wb.gateDecisions) gateDecisions.push({ ...d, id: qn(d.id) });
   }
   const first = members[0];
   const settings: Settings = first ? first.workbook.settings : DEFAULT_SETTINGS;
@@ -77,7 +80,16 @@ export function mergeMembers(all: readonly Member[]): Merged {
       if (i > 0) differingRules(m, first);
     });
   return {
-    workbook: { settings, objectives, kpis, initiatives, handoffs, checkins, layout: {} },
+    workbook: {
+      settings,
+      objectives,
+      kpis,
+      initiatives,
+      handoffs,
+      checkins,
+      gateDecisions,
+      layout: {},
+    },
     offsets,
     members,
   };

@@ -73,7 +73,8 @@ export type PaneAction =
   | "closePeriod"
   | "verify"
   | "migrate"
-  | "notify";
+  | "notify"
+  | "upgradeTemplate";
 
 /** What an action did, in words for the user, never a stack trace. */
 export interface ActionOutcome {

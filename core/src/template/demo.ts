@@ -1,6 +1,6 @@
 /**
  * The demo workbook: an IT-support objective whose resolution-time initiative is stalled on a
- * development team's hand-off, among four objectives, fourteen initiatives across four teams,
+ * development team's hand-off, among four objectives, fifteen initiatives across four teams,
  * eleven hand-offs, five KPIs and six weeks of check-ins.
  *
  * Every date is placed relative to "today", so the story is current whenever it is generated:
@@ -11,12 +11,14 @@
  * A few other teams report Green against a declined or knowingly late hand-off, as real
  * trackers do, and the board summary lists them too. A few honest mistakes are
  * left in, as a real tracker has them: an Amber check-in without a Path to Green, a check-in
- * for an initiative ID that does not exist, and "TBC" typed into a date column.
+ * for an initiative ID that does not exist, and "TBC" typed into a date column. Its governance
+ * story (gates and value) is in demo-gates.ts.
  */
 import { daysFromIso, isoFromDays, type IsoDate } from "../cells/dates.ts";
 import { formatPeriod, periodOf, previousPeriod, periodEnd, type Period } from "./periods.ts";
 import type { PlanValue } from "../ports/plan.ts";
 import type { TemplateContent } from "./write.ts";
+import { DEMO_VALUE, demoGateDecisions } from "./demo-gates.ts";
 
 export interface DemoOptions {
   /** The day the story is told on, in the workbook's zone. */
@@ -142,7 +144,10 @@ export function demoContent({ today, timeZone }: DemoOptions): TemplateContent {
     start: number,
     due: number,
     stage: string,
-  ): PlanValue[] => [id, obj, name, team, owner, d(start), d(due), stage, null, null, null];
+  ): PlanValue[] => [
+    ...[id, obj, name, team, owner, d(start), d(due), stage],
+    ...(DEMO_VALUE[id] ?? [null, null, null, null]),
+  ];
   const initiatives: PlanValue[][] = [
     I(
       "INI-1",
@@ -265,6 +270,16 @@ export function demoContent({ today, timeZone }: DemoOptions): TemplateContent {
       -30,
       60,
       "On hold",
+    ),
+    I(
+      "INI-15",
+      "OBJ-3",
+      "Retire the old VPN concentrators",
+      "Infrastructure",
+      "Ravi Patel",
+      -60,
+      -10,
+      "Done",
     ),
   ];
 
@@ -519,5 +534,6 @@ export function demoContent({ today, timeZone }: DemoOptions): TemplateContent {
     initiatives,
     handoffs,
     checkins,
+    gateDecisions: demoGateDecisions(d),
   };
 }

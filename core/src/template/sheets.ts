@@ -6,12 +6,15 @@
  * from these columns, so adding a column is one line. Computed columns are written by Baton and
  * ignored when a workbook is read, except the check-in Seal, which the ledger reads.
  *
- * Later template versions add columns as optional with a default (see `TEMPLATE_VERSION`).
+ * Later template versions add columns as optional with a default (see `TEMPLATE_VERSION`):
+ * a column marked `since` is read as blank where a workbook lacks it, and a sheet listed in
+ * `OPTIONAL_SHEETS` as empty, so a version 1 workbook still reads (validation says once how to
+ * upgrade it, see core/src/template/upgrade.ts).
  */
 import * as z from "zod/mini";
 import { ID_PREFIX, idSchema, type IdPrefix } from "./ids.ts";
 
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export const SHEET = {
   objectives: "Objectives",
@@ -20,10 +23,17 @@ export const SHEET = {
   handoffs: "Hand-offs",
   checkins: "Check-ins",
   settings: "Settings",
+  gateDecisions: "Gate Decisions",
 } as const;
 
 export type SheetKey = keyof typeof SHEET;
 export type SheetName = (typeof SHEET)[SheetKey];
+
+/**
+ * Sheets a later template version added: a workbook without them still reads (as if empty),
+ * and actions that need the template do not refuse it.
+ */
+export const OPTIONAL_SHEETS: ReadonlySet<SheetKey> = new Set<SheetKey>(["gateDecisions"]);
 
 /** Prefix of board summary sheets: `Board Summary 2026-W48`. */
 export const BOARD_SUMMARY_PREFIX = "Board Summary";
@@ -38,12 +48,24 @@ export const HANDOFF_STATE = [
   "Declined",
 ] as const;
 export const DIRECTION = ["Increase", "Decrease"] as const;
+export const DECISION = ["Approved", "Rejected", "Returned"] as const;
+export const ROLE = ["Owner", "Sponsor", "Controller"] as const;
+/** Gates 1 to 5, by level; every initiative starts at 1. */
+export const GATE_NAMES = [
+  "Identified",
+  "Evaluated",
+  "Approved",
+  "Implemented",
+  "Realised",
+] as const;
 export const CADENCE = ["Weekly", "Monthly"] as const;
 
 export type Rag = (typeof RAG)[number];
 export type Stage = (typeof STAGE)[number];
 export type HandoffState = (typeof HANDOFF_STATE)[number];
 export type Direction = (typeof DIRECTION)[number];
+export type Decision = (typeof DECISION)[number];
+export type Role = (typeof ROLE)[number];
 
 /** How a cell of the column is read. */
 export type CellKind =
@@ -76,6 +98,11 @@ export interface Column<K extends string = string, S extends z.ZodMiniType = z.Z
   readonly numberFormat?: string;
   /** Column width in characters, for hosts that size columns. */
   readonly width: number;
+  /**
+   * The template version that added the column: where a workbook lacks it, it reads as blank
+   * (no missing-column issue) until the workbook is upgraded.
+   */
+  readonly since?: number;
 }
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date"));
@@ -91,7 +118,7 @@ export const DATETIME_FORMAT = "yyyy-mm-dd hh:mm";
 export const PERCENT_FORMAT = "0%";
 export const TEXT_FORMAT = "@";
 
-type Opts = { required?: boolean; width?: number; qualified?: boolean };
+type Opts = { required?: boolean; width?: number; qualified?: boolean; since?: number };
 
 function col<K extends string, S extends z.ZodMiniType>(
   header: string,
@@ -108,6 +135,7 @@ function col<K extends string, S extends z.ZodMiniType>(
     required: opts.required ?? false,
     computed: opts.computed ?? false,
     width: opts.width ?? Math.max(12, header.length + 4),
+    ...(opts.since ? { since: opts.since } : {}),
     ...(opts.numberFormat ? { numberFormat: opts.numberFormat } : {}),
   };
 }
@@ -148,8 +176,12 @@ const oneOf = <K extends string, V extends readonly [string, ...string[]]>(
   opts: Opts = {},
 ) => col(header, key, { type: "enum", values }, z.nullable(z.enum(values)), opts);
 /** Computed columns have no input schema: nothing typed there is read. */
-const computed = <K extends string>(header: string, key: K, width = 14) =>
-  col(header, key, { type: "computed" }, z.never(), { computed: true, width });
+const computed = <K extends string>(header: string, key: K, width = 14, since?: number) =>
+  col(header, key, { type: "computed" }, z.never(), {
+    computed: true,
+    width,
+    ...(since ? { since } : {}),
+  });
 
 export const OBJECTIVE_COLUMNS = [
   id("id", ID_PREFIX.objective),
@@ -185,9 +217,15 @@ export const INITIATIVE_COLUMNS = [
   date("Start", "start"),
   date("Due", "due", { required: true }),
   oneOf("Stage", "stage", STAGE, { required: true }),
+  text("Sponsor", "sponsor", { since: 2 }),
+  text("Controller", "controller", { since: 2 }),
+  number("Planned Value", "plannedValue", { since: 2, width: 14 }),
+  text("Value Unit", "valueUnit", { since: 2, width: 11 }),
   computed("Status", "status", 10),
   computed("Root Cause", "rootCause", 30),
   computed("Last Check-in", "lastCheckin", 14),
+  computed("Gate", "gate", 14, 2),
+  computed("Confirmed Value", "confirmedValue", 16, 2),
 ] as const;
 
 export const HANDOFF_COLUMNS = [
@@ -250,6 +288,19 @@ export const SETTINGS_COLUMNS = [
   col("Value", "value", { type: "text" }, z.unknown(), { width: 24 }),
 ] as const;
 
+/** Gate Decisions (template version 2): append-only, sealed at close with the check-ins. */
+export const GATE_DECISION_COLUMNS = [
+  date("Date", "date", { required: true }),
+  ref("ID", "id", [ID_PREFIX.initiative], { required: true, width: 10 }),
+  number("Gate", "gate", { required: true, width: 7 }),
+  oneOf("Decision", "decision", DECISION, { required: true, width: 11 }),
+  text("Decided By", "decidedBy", { required: true, width: 16 }),
+  oneOf("Role", "role", ROLE, { required: true, width: 11 }),
+  text("Evidence", "evidence", { width: 36 }),
+  number("Confirmed Value", "confirmedValue", { width: 16 }),
+  col("Seal", "seal", { type: "text" }, z.nullable(z.string()), { computed: true, width: 20 }),
+] as const;
+
 /** Columns by sheet, in template order. */
 export const COLUMNS = {
   objectives: OBJECTIVE_COLUMNS,
@@ -258,6 +309,7 @@ export const COLUMNS = {
   handoffs: HANDOFF_COLUMNS,
   checkins: CHECKIN_COLUMNS,
   settings: SETTINGS_COLUMNS,
+  gateDecisions: GATE_DECISION_COLUMNS,
 } as const satisfies Record<SheetKey, readonly Column[]>;
 
 type ShapeOf<C extends readonly Column[]> = {
@@ -276,6 +328,7 @@ export const KpiSchema = recordSchema(KPI_COLUMNS);
 export const InitiativeSchema = recordSchema(INITIATIVE_COLUMNS);
 export const HandoffSchema = recordSchema(HANDOFF_COLUMNS);
 export const CheckinSchema = recordSchema(CHECKIN_COLUMNS);
+export const GateDecisionSchema = recordSchema(GATE_DECISION_COLUMNS);
 
 /** One row of a sheet as read: its values and its 1-based sheet row. IDs are always present. */
 export type Objective = z.infer<typeof ObjectiveSchema>;
@@ -283,3 +336,4 @@ export type Kpi = z.infer<typeof KpiSchema>;
 export type Initiative = z.infer<typeof InitiativeSchema>;
 export type Handoff = z.infer<typeof HandoffSchema>;
 export type Checkin = z.infer<typeof CheckinSchema>;
+export type GateDecision = z.infer<typeof GateDecisionSchema>;

@@ -23,6 +23,7 @@ export interface TemplateContent {
   readonly initiatives?: SheetRows;
   readonly handoffs?: SheetRows;
   readonly checkins?: SheetRows;
+  readonly gateDecisions?: SheetRows;
   /**
    * A team's own columns after the template's, by sheet (a migrated tracker keeps the columns
    * no template field takes); each row holds their values after the template columns.
@@ -42,7 +43,8 @@ function toCell(value: PlanValue, column: Column): PlanValue {
   return value;
 }
 
-function sheetOps(
+/** The plan that lays out one template sheet (header, formats, drop-downs) with these rows. */
+export function sheetOps(
   key: Exclude<SheetKey, "settings">,
   rows: SheetRows,
   extra: readonly string[] = [],
@@ -173,6 +175,8 @@ export function templatePlan(content: TemplateContent): WritePlan {
       ...sheetOps("handoffs", content.handoffs ?? [], content.extraColumns?.handoffs),
       ...sheetOps("checkins", content.checkins ?? [], content.extraColumns?.checkins),
       ...settingsOps(content.settings),
+      // After Settings, so that a version 1 workbook's sheets keep their order when upgraded.
+      ...sheetOps("gateDecisions", content.gateDecisions ?? []),
     ],
   };
 }

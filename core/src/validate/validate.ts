@@ -10,6 +10,9 @@ import { sortIssues, type ValidationIssue } from "../issues/issues.ts";
 import { SHEET } from "../template/sheets.ts";
 import { laggingCurrentPeriod } from "./lagging.ts";
 import { falseGreenIssues } from "./false-green.ts";
+import { outdatedTemplate } from "./outdated.ts";
+import { gateIssues } from "../governance/gates.ts";
+import { unitIssues } from "../governance/value.ts";
 import { todayIn, type IsoDate } from "../cells/dates.ts";
 
 export interface Validation {
@@ -52,6 +55,9 @@ export function validateWith(
   runCrossRowRules(workbook, push, today);
   laggingCurrentPeriod(grids, workbook, today, push);
   falseGreenIssues(workbook, today, push);
+  outdatedTemplate(grids, workbook, push);
+  for (const issue of gateIssues(workbook, today)) push(issue);
+  for (const issue of unitIssues(workbook)) push(issue);
   for (const rule of gridRules) rule(grids, workbook, push);
   for (const rule of extraRules) rule(workbook, push);
   const order = Object.values(SHEET).map((name) => workbook.layout[keyOf(name)]?.name ?? name);

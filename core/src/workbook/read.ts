@@ -31,6 +31,8 @@ import {
   type Initiative,
   type Handoff,
   type Checkin,
+  type GateDecision,
+  OPTIONAL_SHEETS,
 } from "../template/sheets.ts";
 import {
   DEFAULT_SETTINGS,
@@ -60,6 +62,8 @@ export interface Workbook {
   readonly initiatives: readonly Initiative[];
   readonly handoffs: readonly Handoff[];
   readonly checkins: readonly Checkin[];
+  /** Gate Decisions rows (template version 2; none where the sheet is absent). */
+  readonly gateDecisions: readonly GateDecision[];
   /** Layout of each template sheet found; absent sheets are missing. */
   readonly layout: Readonly<Partial<Record<SheetKey, SheetLayout>>>;
 }
@@ -131,7 +135,7 @@ function headerLayout(key: SheetKey, name: string, grid: Grid, out: Collector): 
   for (const spec of COLUMNS[key] as readonly Column[]) {
     const at = seen.get(norm(spec.header));
     if (at !== undefined) columns[spec.key] = at;
-    else if (!spec.computed) {
+    else if (!spec.computed && spec.since === undefined) {
       out.issues.push(
         makeIssue(
           { sheet: name, row: 1, column: spec.header, cell: a1(1, nextFree++) },
@@ -350,6 +354,7 @@ const ROW_KEYS: Record<Exclude<SheetKey, "settings">, readonly string[]> = {
   initiatives: ["id"],
   handoffs: ["id"],
   checkins: ["period", "id"],
+  gateDecisions: ["id"],
 };
 
 function readRows(
@@ -412,6 +417,7 @@ export function readWorkbook(grids: Grids): ReadResult {
     const name = findSheet(present, SHEET[key]);
     const grid = name ? grids[name] : undefined;
     if (!name || !grid) {
+      if (OPTIONAL_SHEETS.has(key)) continue;
       out.issues.push(
         makeIssue(
           { sheet: SHEET[key], row: 1, column: "A", cell: "A1" },
@@ -440,6 +446,7 @@ export function readWorkbook(grids: Grids): ReadResult {
     initiatives: rows("initiatives") as unknown as Initiative[],
     handoffs: rows("handoffs") as unknown as Handoff[],
     checkins: rows("checkins") as unknown as Checkin[],
+    gateDecisions: rows("gateDecisions") as unknown as GateDecision[],
     layout,
   };
   fillAbsentColumns(workbook);
@@ -469,6 +476,7 @@ function fillAbsentColumns(wb: Workbook): void {
     ["initiatives", wb.initiatives as unknown as AnyRecord[]],
     ["handoffs", wb.handoffs as unknown as AnyRecord[]],
     ["checkins", wb.checkins as unknown as AnyRecord[]],
+    ["gateDecisions", wb.gateDecisions as unknown as AnyRecord[]],
   ];
   for (const [key, records] of sheets) {
     const absent = (COLUMNS[key] as readonly Column[]).filter(
