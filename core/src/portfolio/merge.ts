@@ -13,7 +13,14 @@
 import { makeIssue } from "../issues/issues.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from "../template/settings.ts";
-import type { Checkin, GateDecision, Handoff, Initiative, Kpi, Objective } from "../template/sheets.ts";
+import type {
+  Checkin,
+  GateDecision,
+  Handoff,
+  Initiative,
+  Kpi,
+  Objective,
+} from "../template/sheets.ts";
 import { qualifiedRef } from "../template/ids.ts";
 import type { Member } from "./members.ts";
 import { settingsRow } from "./members.ts";
