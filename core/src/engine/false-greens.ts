@@ -43,18 +43,11 @@ import type { Workbook } from "../workbook/read.ts";
 import { calendarOf, type Calendar } from "./calendar.ts";
 import { handoffOwn } from "./handoffs.ts";
 import { judge } from "./reasons.ts";
+import type { Evidence, EvidenceCode } from "../issues/evidence.ts";
 
-export type EvidenceCode =
-  "overdue" | "owes-red-handoff" | "awaits-red-handoff" | "behind-pace" | "progress-stalled";
-
-/** One fact that contradicts a Green check-in: its code, the IDs and dates it points at, and the plain words. */
-export interface Evidence {
-  readonly code: EvidenceCode;
-  /** Hand-off IDs; Due; Start and Due; or the three periods. */
-  readonly refs: readonly string[];
-  /** As the sidebar says it after "You report Green, but". */
-  readonly text: string;
-}
+// Evidence is the issue table's too (a false-green issue carries it), so its type lives beside
+// the issues, which import nothing of the engine.
+export type { Evidence, EvidenceCode } from "../issues/evidence.ts";
 
 export interface FalseGreen {
   /** The initiative's ID. */

@@ -5,7 +5,7 @@
  * row, column header) and the details its message needs. Messages and fixes come from one
  * table (`describe` below), so the sidebar, the command line and the tests read the same words.
  */
-import type { Evidence } from "../engine/false-greens.ts";
+import type { Evidence } from "./evidence.ts";
 
 /** An `info` tells something worth knowing that needs no change; it never fails a command. */
 export type Severity = "error" | "warning" | "info";
