@@ -24,9 +24,11 @@ const DIST = join(ROOT, "dist");
 export const DEV_URL = "https://localhost:3000";
 /**
  * The task pane's JavaScript must stay under this many bytes, minified. Checking signed seal
- * anchors (Ed25519 from @noble/curves) added about 34 KB to the 300 KB the pane had before.
+ * anchors (Ed25519 from @noble/curves) added about 34 KB to the 300 KB the pane had before;
+ * gates and value, false greens and the notify action (its digests, which the pane will offer as
+ * ready emails) added about 15 KB more.
  */
-export const PANE_JS_BUDGET = 340 * 1024;
+export const PANE_JS_BUDGET = 360 * 1024;
 
 /** Custom functions' metadata from the JSDoc of their entry file. */
 export async function functionsMetadata() {
