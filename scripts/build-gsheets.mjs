@@ -13,14 +13,32 @@ import { buildInlinedPage } from "./inline-html.mjs";
 export const BUDGET_BYTES = 350 * 1024;
 export const OUT = "gsheets/dist";
 
+/**
+ * The second add-on, "Baton Portfolio": its own project in gsheets/dist-portfolio, with its own
+ * manifest. Reading the member spreadsheets needs the full spreadsheets scope, which the team
+ * add-on must not ask for (it keeps `spreadsheets.currentonly`), so the two never share a build.
+ */
+export const PORTFOLIO_OUT = "gsheets/dist-portfolio";
+
+const PROJECTS = {
+  team: { entry: "gsheets/src/app.ts", main: "gsheets/src/main.ts", global: "Baton", out: OUT },
+  portfolio: {
+    entry: "gsheets/src/portfolio/app.ts",
+    main: "gsheets/src/portfolio/main.ts",
+    global: "BatonPortfolio",
+    out: PORTFOLIO_OUT,
+  },
+};
+
 /** Code.js as text, built in memory. Throws when it is over budget or main.ts is not a plain script. */
-export function gsheetsCode() {
+export function gsheetsCode(project = "team") {
+  const { entry, main: mainFile, global, out } = PROJECTS[project];
   const bundle = buildSync({
-    entryPoints: ["gsheets/src/app.ts"],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: "iife",
-    globalName: "Baton",
+    globalName: global,
     platform: "neutral",
     mainFields: ["module", "main"],
     target: "es2020",
@@ -29,7 +47,7 @@ export function gsheetsCode() {
     logLevel: "warning",
   });
   const main = ts
-    .transpileModule(readFileSync("gsheets/src/main.ts", "utf8"), {
+    .transpileModule(readFileSync(mainFile, "utf8"), {
       compilerOptions: {
         target: ts.ScriptTarget.ES2020,
         module: ts.ModuleKind.None,
@@ -39,12 +57,12 @@ export function gsheetsCode() {
     })
     .outputText.replace(/^\/\/\/ <reference [^\n]*\n/gm, "");
   if (/^\s*(import|export)\b/m.test(main))
-    throw new Error("gsheets/src/main.ts must stay a plain script: no import or export");
+    throw new Error(`${mainFile} must stay a plain script: no import or export`);
   const code = `// Baton for Google Sheets. Built from the Baton sources; do not edit.\n${bundle.outputFiles[0].text}\n${main}`;
   const size = Buffer.byteLength(code);
   if (size > BUDGET_BYTES)
     throw new Error(
-      `gsheets/dist/Code.js is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`,
+      `${out}/Code.js is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`,
     );
   return { code, size };
 }
@@ -65,5 +83,9 @@ export async function buildGsheets() {
   writeFileSync(`${OUT}/Code.js`, code);
   copyFileSync("gsheets/appsscript.json", `${OUT}/appsscript.json`);
   const sidebar = await buildSidebar();
-  return { size, sidebarBytes: sidebar.bytes };
+  const portfolio = gsheetsCode("portfolio");
+  mkdirSync(PORTFOLIO_OUT, { recursive: true });
+  writeFileSync(`${PORTFOLIO_OUT}/Code.js`, portfolio.code);
+  copyFileSync("gsheets/portfolio/appsscript.json", `${PORTFOLIO_OUT}/appsscript.json`);
+  return { size, sidebarBytes: sidebar.bytes, portfolioSize: portfolio.size };
 }

@@ -108,6 +108,8 @@ export interface AppsScript {
 export interface AppsScriptOptions {
   /** Folder whose `.html` files HtmlService serves (the built project). */
   readonly htmlDir?: string;
+  /** Other spreadsheets the user can open by ID (`SpreadsheetApp.openById`), by their ID. */
+  readonly spreadsheets?: ReadonlyMap<string, FakeBook>;
 }
 
 export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsScript {
@@ -139,6 +141,17 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     },
     newDataValidation: () => new FakeDataValidationBuilder(),
     flush: () => book.count("SpreadsheetApp.flush"),
+    // Counted on the spreadsheet the script runs in; the calls on the opened one count there.
+    openById: (id: string) => {
+      book.count("SpreadsheetApp.openById");
+      const other = opts.spreadsheets?.get(id);
+      // Apps Script says the same for an ID that does not exist and for one not shared with you.
+      if (!other)
+        throw new Error(
+          "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+        );
+      return other;
+    },
   };
   const PropertiesService = {
     getDocumentProperties: () => {

@@ -30,12 +30,15 @@ export function sidebarDir(): Promise<string> {
   return sidebar;
 }
 
-let built: string | undefined;
+const built = new Map<Project, string>();
 /** Code.js as the build makes it from the sources now (built once per test worker). */
-export function projectCode(): string {
-  built ??= gsheetsCode().code;
-  return built;
+export function projectCode(project: Project = "team"): string {
+  if (!built.has(project)) built.set(project, gsheetsCode(project).code);
+  return built.get(project)!;
 }
+
+/** The team add-on ("Baton"), or the portfolio add-on ("Baton Portfolio"). */
+export type Project = "team" | "portfolio";
 
 /** Globals of Node or the browser that Apps Script does not have. */
 export const ABSENT_GLOBALS = [
@@ -79,6 +82,10 @@ export interface ProjectOptions extends BookOptions {
   readonly htmlDir?: string;
   /** The instant `new Date()` gives in the project (an ISO date-time); the real clock without it. */
   readonly now?: string;
+  /** Which add-on's project to load; the team add-on by default. */
+  readonly project?: Project;
+  /** Other spreadsheets the user can open by ID. */
+  readonly spreadsheets?: ReadonlyMap<string, FakeBook>;
 }
 
 /** Loads the built project over a spreadsheet (a new one holding `grids` when given grids). */
@@ -86,7 +93,7 @@ export function loadProject(
   source: FakeBook | Record<string, readonly (readonly CellValue[])[]> = {},
   opts: ProjectOptions = {},
 ): LoadedProject {
-  const code = projectCode();
+  const code = projectCode(opts.project);
   const context = vm.createContext({});
   // Remove what V8 puts in every context but Apps Script does not offer as such.
   vm.runInContext("delete globalThis.console;", context);
@@ -113,7 +120,10 @@ export function loadProject(
   const book =
     source instanceof FakeBook ? source : FakeBook.fromGrids(source, { ...opts, realmDate });
   book.realmDate = realmDate;
-  const gas = appsScript(book, opts.htmlDir ? { htmlDir: opts.htmlDir } : {});
+  const gas = appsScript(book, {
+    ...(opts.htmlDir ? { htmlDir: opts.htmlDir } : {}),
+    ...(opts.spreadsheets ? { spreadsheets: opts.spreadsheets } : {}),
+  });
   for (const [k, v] of Object.entries(gas.globals)) context[k] = v;
   vm.runInContext(code, context, { filename: "Code.js" });
   const call = (name: string, ...args: unknown[]) => {
