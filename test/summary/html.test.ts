@@ -73,7 +73,7 @@ describe("a self-contained page", () => {
   it("is one HTML document with inline CSS and inline SVG", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain("<style>");
-    expect(html.match(/<svg /g)!.length).toBe(1 + 2);
+    expect(html.match(/<svg /g)!.length).toBe(1 + 2 + 1);
   });
 
   it("loads and runs nothing: no script, no link, no source, no URL of any kind", () => {
