@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import {
   MemoryHost,
+  VALUE_LIMITS,
   SHEET,
   demoContent,
   summarize,
@@ -18,7 +19,7 @@ import {
   type Grid,
 } from "@baton/core";
 import { objective, version1Grids, workbookGrids, type RowSpec } from "../support/grids.ts";
-import { AS_OF, XSS, ini, plus, summarized, world } from "./support.ts";
+import { AS_OF, XSS, crowded, ini, plus, summarized, world } from "./support.ts";
 
 const decision = (id: string, gate: number, by: string, role: string, o: RowSpec = {}) => ({
   Date: plus(AS_OF, -30 + gate),
@@ -236,5 +237,21 @@ describe("the demo", () => {
     expect(v.total[0]!.confirmed).toBe(165000);
     expect(summaryMarkdown(summary)).toMatch(/\| EUR \| [\d,]+ \| 165,000 \|/);
     expect(summaryHtml(summary)).toContain("165,000");
+  });
+});
+
+describe("a large plan", () => {
+  it("keeps the first units and objective lines and counts what it leaves out", () => {
+    const v = summarized(crowded()).summary.value!;
+    expect(v.total.map((u) => u.unit)).toEqual(
+      Array.from({ length: VALUE_LIMITS.units }, (_, i) => `U${i}`),
+    );
+    expect(v.omitted.units).toBe(1);
+    const lines = v.objectives.reduce((n, o) => n + o.byUnit.length, 0);
+    expect(lines).toBe(VALUE_LIMITS.objectives);
+    // 61 objectives, one unit each; those in the unit left out have no line.
+    expect(v.omitted.objectives).toBe(61 - 8 - VALUE_LIMITS.objectives);
+    // The funnel's columns are the units kept, and nothing of the one left out is counted.
+    expect(v.funnel[0]!.planned.map((u) => u.unit)).toEqual(v.total.map((u) => u.unit));
   });
 });
