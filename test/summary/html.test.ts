@@ -22,7 +22,13 @@ function everywhere(text: string): WorkbookSpec {
       kpi("KPI-2", "OBJ-2", { KPI: text, Unit: text }),
     ],
     initiatives: [
-      ini("INI-1", { Initiative: text, Team: text, Owner: text }),
+      ini("INI-1", {
+        Initiative: text,
+        Team: text,
+        Owner: text,
+        "Planned Value": 1000,
+        "Value Unit": text,
+      }),
       ini("INI-2", { Initiative: text, Team: text, Owner: text }),
       ini("INI-3", {
         "Objective ID": "OBJ-2",
