@@ -262,6 +262,7 @@ export {
   type FalseGreenContext,
 } from "./engine/false-greens.ts";
 export { falseGreenLines, type FalseGreenLine } from "./summary/false-greens.ts";
+export { VALUE_LIMITS, GATE_NAMES, valueSection } from "./summary/value.ts";
 export * from "./portfolio/index.ts";
 export * from "./rhythm/index.ts";
 export { stateValueIn, stateWrites, STATE_FIRST_ROW } from "./ledger/state.ts";

@@ -315,7 +315,9 @@ describe("headless Chromium renders the HTML page", () => {
       expect(seen.scripts).toBe(0);
       expect(seen.text).toContain(XSS);
       expect(seen.text).toContain("Decisions needed");
-      expect(seen.svgs).toBe(1 + 5);
+      // Status by objective, the demo's five KPI trends, the gate funnel.
+      expect(seen.svgs).toBe(1 + 5 + 1);
+      expect(seen.text).toContain("Gate funnel");
       expect(seen.decisions).toBe(3);
       await page.screenshot({ path: join(ARTIFACTS, "summary.png"), fullPage: true });
 

@@ -103,6 +103,8 @@ describe("the sections and their values", () => {
       "Red and amber hand-offs",
       "Stale initiatives",
       "Reported green, evidence says otherwise",
+      "Value: planned, confirmed, at risk",
+      "Gate funnel",
     ];
     const rows = bands.map((b) => rowOf(grid, b));
     expect(rows.every((r) => r > 0)).toBe(true);

@@ -22,7 +22,13 @@ function everywhere(text: string): WorkbookSpec {
       kpi("KPI-2", "OBJ-2", { KPI: text, Unit: text }),
     ],
     initiatives: [
-      ini("INI-1", { Initiative: text, Team: text, Owner: text }),
+      ini("INI-1", {
+        Initiative: text,
+        Team: text,
+        Owner: text,
+        "Planned Value": 1000,
+        "Value Unit": text,
+      }),
       ini("INI-2", { Initiative: text, Team: text, Owner: text }),
       ini("INI-3", {
         "Objective ID": "OBJ-2",
@@ -73,7 +79,7 @@ describe("a self-contained page", () => {
   it("is one HTML document with inline CSS and inline SVG", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain("<style>");
-    expect(html.match(/<svg /g)!.length).toBe(1 + 2);
+    expect(html.match(/<svg /g)!.length).toBe(1 + 2 + 1);
   });
 
   it("loads and runs nothing: no script, no link, no source, no URL of any kind", () => {

@@ -95,6 +95,8 @@ describe("the Markdown summary", () => {
       "Red and amber hand-offs",
       "Stale initiatives",
       "Reported green, evidence says otherwise",
+      "Value: planned, confirmed, at risk",
+      "Gate funnel",
     ]);
   });
 

@@ -1,5 +1,5 @@
 /** Summaries of small workbooks, judged as of the engine tests' Thursday (2026-11-26, 2026-W48). */
-import { summarize, validateGrids } from "@baton/core";
+import { VALUE_LIMITS, summarize, validateGrids } from "@baton/core";
 import {
   checkin,
   handoff,
@@ -27,13 +27,20 @@ export const XSS = "<img src=x onerror=alert(1)>";
 /**
  * A workbook in which every list of the summary runs past its limit: 61 objectives, each with
  * a KPI and an initiative that turned Red this week; 41 stale initiatives, whose last Green
- * check-ins are false greens; 45 late hand-offs.
+ * check-ins are false greens; 45 late hand-offs; value planned in more units than the value
+ * section shows, under more objectives than it lists.
  */
 export function crowded(): WorkbookSpec {
   const n = 61;
   const objectives = Array.from({ length: n }, (_, i) => objective(`OBJ-${i + 1}`));
   const kpis = objectives.map((_, i) => kpi(`KPI-${i + 1}`, `OBJ-${i + 1}`));
-  const turning = objectives.map((_, i) => ini(`INI-${i + 1}`, { "Objective ID": `OBJ-${i + 1}` }));
+  const turning = objectives.map((_, i) =>
+    ini(`INI-${i + 1}`, {
+      "Objective ID": `OBJ-${i + 1}`,
+      "Planned Value": 1000,
+      "Value Unit": `U${i % (VALUE_LIMITS.units + 1)}`,
+    }),
+  );
   const stale = Array.from({ length: 41 }, (_, i) =>
     ini(`INI-${n + 1 + i}`, { Start: "2026-09-01" }),
   );

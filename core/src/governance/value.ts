@@ -31,7 +31,7 @@ export interface ObjectiveValue {
   readonly unit: string | null;
 }
 
-const unitKey = (unit: string | null) => (unit ?? "").toLowerCase().replace(/\s+/g, "");
+export const unitKey = (unit: string | null) => (unit ?? "").toLowerCase().replace(/\s+/g, "");
 const unitOf = (i: Initiative) => (i.valueUnit?.trim() ? i.valueUnit.trim() : null);
 
 export function initiativeValue(i: Initiative, standing: GateStanding): InitiativeValue {

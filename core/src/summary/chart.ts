@@ -10,6 +10,7 @@ import { STATUSES, type KpiLine, type ObjectiveLine } from "./model.ts";
 import { escapeHtml as esc } from "./escape.ts";
 import { total } from "./words.ts";
 import { numberForPeople } from "../cells/precision.ts";
+import { plannedText, type GateStep } from "./value.ts";
 
 /** Cuts text to `max` characters with an ellipsis; cut before escaping so no entity is split. */
 export function clip(text: string, max: number): string {
@@ -155,4 +156,38 @@ export function kpiTrendSvg(k: KpiLine): string {
   for (const p of points)
     parts.push(`<circle cx="${f(X(p.x))}" cy="${f(Y(p.y))}" r="2.2" class="dot"/>`);
   return frame(parts.join(""));
+}
+
+/**
+ * The gate funnel: one centred bar per gate, its width the number of initiatives there, with
+ * the count and the planned value in each unit beside it (units are never added together).
+ */
+export function gateFunnelSvg(funnel: readonly GateStep[], decimals: number): string {
+  const labelW = 150;
+  const barW = 380;
+  const textW = 370;
+  const rowH = 34;
+  const width = labelW + barW + textW;
+  const height = rowH * funnel.length + 8;
+  const most = Math.max(1, ...funnel.map((g) => g.initiatives));
+  const shades = ["#D9E1F2", "#B4C6E7", "#8EA9DB", "#2F5597", "#1F3864"];
+  const rows = funnel
+    .map((g, r) => {
+      const y = 4 + r * rowH;
+      const w = g.initiatives === 0 ? 0 : Math.max(4, (g.initiatives / most) * barW);
+      const x = labelW + (barW - w) / 2;
+      const fillColour = shades[Math.min(shades.length - 1, r)]!;
+      const value = plannedText(g, decimals);
+      const words = `${g.initiatives} initiative${g.initiatives === 1 ? "" : "s"} \u00B7 ${value}`;
+      return (
+        `<g><title>${esc(`Gate ${g.gate} ${g.name}: ${words}`)}</title>` +
+        `<text x="${labelW - 10}" y="${y + 21}" text-anchor="end" class="label"><tspan class="id">${g.gate}</tspan> ${esc(g.name)}</text>` +
+        (w > 0
+          ? `<rect x="${f(x)}" y="${y + 4}" width="${f(w)}" height="${rowH - 8}" rx="3" fill="${fillColour}"/>`
+          : `<line x1="${labelW + barW / 2}" y1="${y + 4}" x2="${labelW + barW / 2}" y2="${y + rowH - 4}" class="axis"/>`) +
+        `<text x="${labelW + barW + 10}" y="${y + 21}" class="legend">${esc(clip(words, 60))}</text></g>`
+      );
+    })
+    .join("");
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Initiatives and planned value at each gate">${rows}</svg>`;
 }

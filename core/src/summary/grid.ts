@@ -30,6 +30,14 @@ import { BOARD_SUMMARY_PREFIX, DATE_FORMAT } from "../template/sheets.ts";
 import { STATUSES, SUMMARY_LIMITS, type BoardSummary, type SummaryList } from "./model.ts";
 import { evidenceText } from "./false-greens.ts";
 import {
+  VALUE_MAX_ROWS,
+  VALUE_WORDS,
+  plannedAt,
+  unitText,
+  valueDecimals,
+  valueUnits,
+} from "./value.ts";
+import {
   ASK,
   CHANGE,
   ENTITY,
@@ -56,7 +64,8 @@ const HEADLINE_SECTION_ROWS = 8;
 export const SUMMARY_MAX_ROWS =
   TOP_ROWS +
   HEADLINE_SECTION_ROWS +
-  Object.values(SUMMARY_LIMITS).reduce((n, limit) => n + limit + 4, 0);
+  Object.values(SUMMARY_LIMITS).reduce((n, limit) => n + limit + 4, 0) +
+  VALUE_MAX_ROWS;
 
 const WIDTHS = [11, 40, 13, 13, 13, 13, 13, 13, 13, 13, 48];
 
@@ -414,7 +423,42 @@ function layout(s: BoardSummary): Layout {
   );
 
   falseGreenBlock(l, s);
+  valueBlock(l, s);
   return l;
+}
+
+/**
+ * Value per unit, over the workbook and per objective, then the gate funnel with one column of
+ * planned value per unit (so no cell sums across units). Nothing on a version 1 workbook.
+ */
+function valueBlock(l: Layout, s: BoardSummary): void {
+  const v = s.value;
+  if (!v) return;
+  const shown: CellFormat = { numberFormat: numberFormatFor(valueDecimals(v)) };
+  l.band(VALUE_WORDS.section);
+  if (v.total.length === 0) l.note(VALUE_WORDS.noValue);
+  else {
+    l.header(["Objective", "Name", "Unit", "Planned", "Confirmed", "At risk"]);
+    const line = (id: string, name: string | null, u: (typeof v.total)[number]) => {
+      const r = l.row([id, name, unitText(u.unit), u.planned, u.confirmed, u.atRisk]);
+      for (const c of [4, 5, 6]) l.cell(r, c, shown);
+      if (u.atRisk > 0) l.cell(r, 6, fill("Red"));
+    };
+    for (const u of v.total) line("All", VALUE_WORDS.whole, u);
+    for (const o of v.objectives) for (const u of o.byUnit) line(o.id, o.name, u);
+    if (v.omitted.objectives > 0) l.note(moreText(v.omitted.objectives));
+    if (v.omitted.units > 0) l.note(VALUE_WORDS.unitsOmitted(v.omitted.units));
+  }
+  l.blank();
+
+  l.band(VALUE_WORDS.funnel);
+  const units = valueUnits(v);
+  l.header(["Gate", "Name", "Initiatives", ...units.map((u) => `Planned ${unitText(u)}`)]);
+  for (const g of v.funnel) {
+    const r = l.row([g.gate, g.name, g.initiatives, ...units.map((u) => plannedAt(g, u))]);
+    units.forEach((_, i) => l.cell(r, 4 + i, shown));
+  }
+  l.blank();
 }
 
 /** "Reported green, evidence says otherwise": the Green check-in, its period, the evidence. */

@@ -10,7 +10,8 @@ import type { Status } from "../engine/reasons.ts";
 import { STATUSES, type BoardSummary, type CountLine, type SummaryList } from "./model.ts";
 import { escapeHtml as esc } from "./escape.ts";
 import { numberForPeople } from "../cells/precision.ts";
-import { kpiTrendSvg, statusByObjectiveSvg } from "./chart.ts";
+import { gateFunnelSvg, kpiTrendSvg, statusByObjectiveSvg } from "./chart.ts";
+import { VALUE_WORDS, plannedText, unitText, valueDecimals, type ValueSection } from "./value.ts";
 import {
   ASK,
   CHANGE,
@@ -346,6 +347,8 @@ export function summaryHtml(s: BoardSummary): string {
         s.falseGreens,
       ),
     );
+
+    if (s.value) body.push(valueHtml(s.value));
   }
 
   body.push(
@@ -362,4 +365,53 @@ export function summaryHtml(s: BoardSummary): string {
     `<body><main>${body.join("\n")}</main></body></html>`,
     "",
   ].join("\n");
+}
+
+/** Value per unit over the workbook and per objective, then the gate funnel as a chart and a table. */
+function valueHtml(v: ValueSection): string {
+  const dp = valueDecimals(v);
+  const n = (x: number) => esc(numberForPeople(x, dp));
+  const lines = [
+    ...v.total.map((u) => ({ label: esc(VALUE_WORDS.whole), u })),
+    ...v.objectives.flatMap((o) => o.byUnit.map((u) => ({ label: named(o.id, o.name), u }))),
+  ];
+  const figures =
+    lines.length === 0
+      ? `<p class="none">${esc(VALUE_WORDS.noValue)}</p>`
+      : table(
+          [
+            { head: "Objective", cell: (e) => e.label },
+            { head: "Unit", cell: (e) => esc(unitText(e.u.unit)) },
+            { head: "Planned", cell: (e) => n(e.u.planned), className: "n" },
+            { head: "Confirmed", cell: (e) => n(e.u.confirmed), className: "n" },
+            {
+              head: "At risk",
+              cell: (e) =>
+                e.u.atRisk > 0 ? `<span class="pill ${cls("Red")}">${n(e.u.atRisk)}</span>` : n(0),
+              className: "n",
+            },
+          ],
+          lines,
+        ) +
+        `<p class="more">${esc(VALUE_WORDS.atRisk)}</p>` +
+        (v.omitted.objectives > 0
+          ? `<p class="more">${esc(moreText(v.omitted.objectives))}</p>`
+          : "") +
+        (v.omitted.units > 0
+          ? `<p class="more">${esc(VALUE_WORDS.unitsOmitted(v.omitted.units))}</p>`
+          : "");
+  const funnel =
+    `<div class="charts"><figure>${gateFunnelSvg(v.funnel, dp)}<figcaption>Initiatives at each gate, with their planned value.</figcaption></figure></div>` +
+    table(
+      [
+        { head: "Gate", cell: (g) => `${id(String(g.gate))} ${esc(g.name)}` },
+        { head: "Initiatives", cell: (g) => String(g.initiatives), className: "n" },
+        { head: "Planned value", cell: (g) => esc(plannedText(g, dp)) },
+      ],
+      v.funnel,
+    );
+  return (
+    `<section class="value"><h2>${esc(VALUE_WORDS.section)}</h2>${figures}</section>` +
+    `<section class="funnel"><h2>${esc(VALUE_WORDS.funnel)}</h2>${funnel}</section>`
+  );
 }

@@ -7,6 +7,7 @@ import { STATUSES, type BoardSummary, type SummaryList } from "./model.ts";
 import { escapeMarkdown as md } from "./escape.ts";
 import { evidenceText } from "./false-greens.ts";
 import { numberForPeople } from "../cells/precision.ts";
+import { VALUE_WORDS, plannedText, unitText, valueDecimals } from "./value.ts";
 import {
   CHANGE,
   ENTITY,
@@ -219,6 +220,47 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.falseGreens.length,
   );
+
+  // Value and the gate funnel: only on a workbook that has gates and value.
+  const v = s.value;
+  if (v) {
+    const dp = valueDecimals(v);
+    const n = (x: number) => numberForPeople(x, dp);
+    const lines = [
+      ...v.total.map((u) => ({ label: VALUE_WORDS.whole, u })),
+      ...v.objectives.flatMap((o) => o.byUnit.map((u) => ({ label: named(o.id, o.name), u }))),
+    ];
+    out.push(`## ${md(VALUE_WORDS.section)}`, "");
+    if (lines.length === 0) out.push(md(VALUE_WORDS.noValue));
+    else {
+      out.push(
+        ...table(
+          ["Objective", "Unit", "Planned", "Confirmed", "At risk"],
+          lines.map(({ label, u }) => [
+            label,
+            unitText(u.unit),
+            n(u.planned),
+            n(u.confirmed),
+            n(u.atRisk),
+          ]),
+          [2, 3, 4],
+        ),
+        "",
+        md(VALUE_WORDS.atRisk),
+      );
+      if (v.omitted.objectives > 0) out.push("", md(moreText(v.omitted.objectives)));
+      if (v.omitted.units > 0) out.push("", md(VALUE_WORDS.unitsOmitted(v.omitted.units)));
+    }
+    out.push("", `## ${md(VALUE_WORDS.funnel)}`, "");
+    out.push(
+      ...table(
+        ["Gate", "Initiatives", "Planned value"],
+        v.funnel.map((g) => [`${g.gate} ${g.name}`, g.initiatives, plannedText(g, dp)]),
+        [1],
+      ),
+      "",
+    );
+  }
 
   return out.join("\n").replace(/\n+$/, "\n");
 }

@@ -27,8 +27,10 @@ import type { Workbook } from "../workbook/read.ts";
 import { changesBetween, type Change } from "./changes.ts";
 import { kpiTrends, type TrendPoint } from "./trend.ts";
 import { falseGreenLines, type FalseGreenLine } from "./false-greens.ts";
+import { valueSection, type ValueSection } from "./value.ts";
 
 export type { FalseGreenLine } from "./false-greens.ts";
+export type { GateStep, ObjectiveValueLine, UnitValue, ValueSection } from "./value.ts";
 
 export const STATUSES = [
   "Red",
@@ -196,6 +198,8 @@ export interface BoardSummary {
   readonly stale: readonly StaleLine[];
   /** Initiatives whose latest check-in says Green while the evidence says otherwise. */
   readonly falseGreens: readonly FalseGreenLine[];
+  /** Value and the gate funnel; null on a workbook without gates and value (template version 1). */
+  readonly value: ValueSection | null;
   /** Entries left out of each list by `SUMMARY_LIMITS`. */
   readonly omitted: Readonly<Record<SummaryList, number>>;
 }
@@ -259,6 +263,7 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
     handoffs: lists.handoffs.kept,
     stale: lists.stale.kept,
     falseGreens: lists.falseGreens.kept,
+    value: valueSection(wb, now),
     omitted: {
       changes: lists.changes.omitted,
       decisions: lists.decisions.omitted,
