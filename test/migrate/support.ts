@@ -81,11 +81,12 @@ export function records(
       "Reported At",
     ],
   };
-  const full = { objectives: 7, kpis: 12, initiatives: 11, handoffs: 12, checkins: 10 }[sheet];
   const extras = m.content.extraColumns?.[sheet] ?? [];
   return (m.content[sheet] ?? []).map((r) => {
     const o: Record<string, unknown> = {};
     headers[sheet]!.forEach((h, i) => (o[h] = r[i] ?? null));
+    // Extra columns come after all of the template's, however many its version has.
+    const full = r.length - extras.length;
     extras.forEach((h, j) => (o[h] = r[full + j] ?? null));
     return o;
   });

@@ -67,9 +67,9 @@ export function contentOf(i: ContentInputs): TemplateContent {
         x.start,
         x.due,
         x.stage,
-        null,
-        null,
-        null,
+        // The rest of the template's columns (governance, computed) start blank, so extra
+        // columns land after all of them, whichever template version adds more.
+        ...new Array<PlanValue>(COLUMNS.initiatives.length - 8).fill(null),
       ],
       extras: x.extras,
     })),
