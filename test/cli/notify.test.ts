@@ -208,7 +208,7 @@ describe("baton notify --smtp", () => {
 });
 
 describe("when DEP-1 turns Red", () => {
-  it("tells its owner and the owner of the initiative waiting on it, once", async () => {
+  it("tells its owner, the owner of the initiative waiting on it and that initiative's Sponsor, once", async () => {
     const file = copy();
     const out = join(tempDir("baton-notify-out-"), "mail");
     const earlier = await run(["notify", file, "--as-of", EARLIER, "--out", out, "--json"]);
@@ -227,6 +227,8 @@ describe("when DEP-1 turns Red", () => {
       recipients: [
         { name: "Jonas Weber", role: "owner" },
         { name: "Sam Okafor", role: "waiting" },
+        // INI-1, which waits on it, names its Sponsor (template version 2).
+        { name: "Priya Nair", role: "sponsor" },
       ],
     });
     const toldAbout = (who: string) => j.digests.find((d) => d.to === who)?.items.map((i) => i.id);

@@ -104,8 +104,7 @@ describe("the Sponsor hears when a hand-off turns Red, where the sheet names one
   it("with a Sponsor column", async () => {
     const host = hostOf(plan(LATE));
     const grid = host.grid(SHEET.initiatives).map((r) => [...r]);
-    grid[0]!.push("Sponsor");
-    grid[2]!.push("Sam  sponsor");
+    grid[2]![grid[0]!.indexOf("Sponsor")] = "Sam  sponsor";
     const withSponsor = hostOf(plan(LATE));
     withSponsor.sheets.get(SHEET.initiatives)!.cells = grid;
     const r = await tell(withSponsor, TUESDAY);

@@ -56,7 +56,7 @@ export function notify(read: ActionRead, input: ActionInput): NotifyResult {
     evaluation,
     calendar: calendarOf(asOf, settings.holidays, settings.cadence),
     before,
-    sponsorOf: sponsorsOf(read.grids, workbook),
+    sponsorOf: sponsorsOf(workbook),
   });
   const { digests, unreached } = digestsOf(events, people);
   // Nothing new is not written at all: a rerun leaves the file as it was.
