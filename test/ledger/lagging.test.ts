@@ -20,7 +20,12 @@ function tracker(extra: ReturnType<typeof checkin>[] = []): Grids {
       initiatives: ids.slice(2).map((id) => initiative(id, "OBJ-1")),
       settings: { "Current Period": "2026-W01", "Time Zone": "Europe/Berlin" },
     }),
-    checkins: [...WEEKS.flatMap((w) => ids.map((id) => checkin(w, id))), ...extra],
+    // Progress moves every week: a Green whose Progress % stands still is a false green, a
+    // warning of its own that this test is not about.
+    checkins: [
+      ...WEEKS.flatMap((w, k) => ids.map((id) => checkin(w, id, { "Progress %": (k + 1) / 25 }))),
+      ...extra,
+    ],
   });
 }
 
