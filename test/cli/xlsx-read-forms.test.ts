@@ -153,6 +153,24 @@ function cellXml(f: Form, ref: string, shared: string[]): string {
 const fullReadsRight = (f: Form) =>
   f.kind !== "cdata" && !("text" in f && /[&<>\n\t]/.test(f.text));
 
+/**
+ * The two readers agree cell for cell, a date to the millisecond: the xlsx library turns a
+ * 1904-system serial into a Date with its arithmetic in another order, which for a rare serial
+ * lands one millisecond (about 1.2e-8 of a day) away.
+ */
+type Rows = readonly (readonly CellValue[])[];
+function expectSameGrid(got: Rows | undefined, full: Rows | undefined): void {
+  expect(got?.map((r) => r.length)).toEqual(full?.map((r) => r.length));
+  got?.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const w = full![i]![j];
+      if (typeof v === "number" && typeof w === "number")
+        expect(Math.abs(v - w), `row ${i + 1}, column ${j + 1}`).toBeLessThan(1.5 / 86400000);
+      else expect(v).toEqual(w);
+    }),
+  );
+}
+
 describe("every cell form, by hand", () => {
   it("reads each form as what it means, with and without addresses, in either date system (property)", async () => {
     await fc.assert(
@@ -200,7 +218,7 @@ describe("every cell form, by hand", () => {
             !prefixed &&
             cells.every((r) => r.every((f) => f === null || fullReadsRight(f)))
           )
-            expect(got).toEqual((await full(bytes))["Check-ins"]);
+            expectSameGrid(got, (await full(bytes))["Check-ins"]);
         },
       ),
       { numRuns: 60 },
