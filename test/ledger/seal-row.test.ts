@@ -124,7 +124,9 @@ describe("a seal computed into one reused buffer", () => {
       fc.property(fc.array(text, { maxLength: 5 }), (texts) => {
         buffer.reset();
         for (const t of texts) buffer.text(t);
-        expect([...buffer.bytes()]).toEqual([...utf8Bytes(texts.join(""))]);
+        // Each text is encoded on its own: a lone surrogate at the end of one and another at
+        // the start of the next are two lone surrogates, not one pair.
+        expect([...buffer.bytes()]).toEqual(texts.flatMap((t) => [...utf8Bytes(t)]));
       }),
     );
     const long = "ü".repeat(10_000) + "😀";
