@@ -29,8 +29,12 @@ export function appsScriptServices(): Services {
   };
 }
 
-export function hostOf(s: Services): SheetsHost {
-  return new SheetsHost(s.spreadsheet, {
+/** The Sheets host over the bound spreadsheet, or over another one the script opened. */
+export function hostOf(
+  s: Services,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = s.spreadsheet,
+): SheetsHost {
+  return new SheetsHost(spreadsheet, {
     documentProperties: s.documentProperties,
     newDataValidation: () => s.app.newDataValidation(),
   });

@@ -16,7 +16,6 @@ import {
   type PortfolioFailure,
   type PortfolioRead,
 } from "@baton/core";
-import { SheetsHost } from "../host.ts";
 import { withDocumentLock } from "../lock.ts";
 import { hostOf, type Services } from "../services.ts";
 import { errorText } from "../words.ts";
@@ -88,10 +87,7 @@ function readMember(s: Services, id: string): PortfolioRead | string {
   } catch (e) {
     return `cannot be opened (${errorText(e)}); check the link, and that the spreadsheet is shared with you`;
   }
-  const host = new SheetsHost(book, {
-    documentProperties: s.documentProperties,
-    newDataValidation: () => s.app.newDataValidation(),
-  });
+  const host = hostOf(s, book);
   const sheetNames = host.sheetNames();
   const grids = host.readSheets(sheetsToRead(ACTIONS.refreshStatus.needs, sheetNames));
   return { file: book.getName(), read: { sheetNames, grids } };
