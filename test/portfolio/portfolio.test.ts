@@ -188,6 +188,14 @@ describe("the portfolio summary", () => {
     expect(md.slice(cross, support)).toContain("dev:DEP-1");
     expect(md).toContain("### Headline");
   });
+  it("words a member's issues the same in a terminal and in Sheets, naming no command", () => {
+    const s = portfolioSummaryOf(run(silos({ "To Initiative": "nowhere:INI-1" })));
+    const dev = s.workbooks.find((w) => w.name === "dev")!;
+    expect(dev.errors).toBeGreaterThan(0);
+    const md = portfolioMarkdown(s);
+    expect(md).toContain("validate dev.xlsx to see each at its cell.");
+    expect(md).not.toContain("baton validate");
+  });
   it("keeps cell text inert in Markdown, HTML and the sheet", () => {
     const s = portfolioSummaryOf(
       run(silos({ Deliverable: '<img src=x onerror=alert(1)> | =HYPERLINK("x")' })),

@@ -29,7 +29,11 @@ export function workbookLine(w: WorkbookSection): string {
   ].filter(Boolean);
   if (!w.inGraph)
     return `Left out: another workbook already has the name ${w.name}. ${issues.join(", ")}.`;
-  return `Initiatives: ${countsText(w.initiatives)}. Hand-offs: ${countsText(w.handoffs)}.${issues.length ? ` ${issues.join(", ")} (baton validate ${w.file}).` : ""}`;
+  // Host-neutral on purpose: the same line is read in a terminal and in the Sheets add-on.
+  const fix = issues.length
+    ? ` ${issues.join(", ")}: validate ${w.file} to see each at its cell.`
+    : "";
+  return `Initiatives: ${countsText(w.initiatives)}. Hand-offs: ${countsText(w.handoffs)}.${fix}`;
 }
 
 export const NO_AT_RISK = "No initiative is Red or Amber.";
