@@ -22,7 +22,7 @@ export interface Objectives {
   /** The fallback objective, if any row needed it. */
   fallbackMade(): ObjectiveRec | undefined;
   /** The objective a row names (or inherits from the row above it in a grouped list). */
-  textOf(item: Item): string | null;
+  nameIn(item: Item): string | null;
   /** The objective a section heading becomes, made (and its row reported) on first use. */
   ofSection(section: Section): ObjectiveRec;
   /** The objective a row belongs under. */
@@ -69,7 +69,7 @@ export function objectivesOf({ sheet, reportAt, sheetName, title }: ObjectiveInp
 
   const filledDown = { count: 0, rows: [] as number[] };
   let lastObjective: { name: string; section: Section | undefined } | undefined;
-  const textOf = (item: Item): string | null => {
+  const nameIn = (item: Item): string | null => {
     const own = read.text(item, "objective");
     if (own) {
       lastObjective = { name: own, section: item.section };
@@ -96,7 +96,7 @@ export function objectivesOf({ sheet, reportAt, sheetName, title }: ObjectiveInp
   };
 
   const of = (it: Item): ObjectiveRec => {
-    const name = textOf(it);
+    const name = nameIn(it);
     if (name) return named(name);
     const t = topOf(it);
     if (t !== it && t.asObjective) return t.asObjective;
@@ -109,7 +109,7 @@ export function objectivesOf({ sheet, reportAt, sheetName, title }: ObjectiveInp
     named,
     fallback,
     fallbackMade: () => fallbackObjective,
-    textOf,
+    nameIn,
     ofSection,
     of,
     filledDown,

@@ -72,7 +72,7 @@ function placeKeyResult(run: Run, it: Item): void {
   const { sheet, objectives } = run;
   const { text, date, fieldLabel } = sheet.read;
   const krName = sheet.colOf.has("keyResult") ? text(it, "keyResult") : nameOf(sheet, it);
-  const objText = objectives.textOf(it);
+  const objText = objectives.nameIn(it);
   if (krName) {
     const o = objText
       ? objectives.named(objText)
