@@ -1339,7 +1339,7 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatState> {
     if (prop === "rule" || prop === "rule/formula") return f.rule;
     return super.read(f, prop);
   }
-  protected override child(name: string) {
+  protected override child(name: string): ClientObject<unknown> | undefined {
     if (name === "rule") {
       // `custom/rule/formula` loads the rule as one value, through the conditional format.
       // eslint-disable-next-line @typescript-eslint/no-this-alias

@@ -219,6 +219,10 @@ export function summaryPlan(
   return { ops };
 }
 
+/**
+ * The sheet top to bottom: title and subtitle, then each section in the order a board reads
+ * them. An empty summary says so under the title and has no sections.
+ */
 function layout(s: BoardSummary): Layout {
   const l = new Layout();
   l.span(l.row([title(s)]), 1, SUMMARY_WIDTH, TITLE_FORMAT);
@@ -228,7 +232,12 @@ function layout(s: BoardSummary): Layout {
     l.note(NOTHING_TO_REPORT);
     return l;
   }
+  for (const section of SECTIONS) section(l, s);
+  return l;
+}
 
+/** Counts by status now, with the change since the previous period, and the headline sentence. */
+function headlineBlock(l: Layout, s: BoardSummary): void {
   l.band(SECTION.headline);
   const h = l.header([null, `Since ${s.since.period}`, ...STATUSES, "Total"]);
   STATUSES.forEach((st, i) => l.cell(h, 3 + i, fill(st)));
@@ -245,7 +254,10 @@ function layout(s: BoardSummary): Layout {
   }
   l.row([headlineText(s)]);
   l.blank();
+}
 
+/** The decisions asked of the board: each Red hand-off, its owner and the team waiting. */
+function decisionsBlock(l: Layout, s: BoardSummary): void {
   l.list(
     s,
     "decisions",
@@ -283,7 +295,10 @@ function layout(s: BoardSummary): Layout {
       l.cell(r, 10, DATE);
     },
   );
+}
 
+/** What changed since the previous period: newly Red or Amber, recovered, late or delivered. */
+function changesBlock(l: Layout, s: BoardSummary): void {
   l.list(
     s,
     "changes",
@@ -306,7 +321,10 @@ function layout(s: BoardSummary): Layout {
       l.cell(r, 8, DATE);
     },
   );
+}
 
+/** Objectives with their initiatives counted by status: the sheet's chart of status by objective. */
+function objectivesBlock(l: Layout, s: BoardSummary): void {
   l.list(
     s,
     "objectives",
@@ -330,7 +348,10 @@ function layout(s: BoardSummary): Layout {
       });
     },
   );
+}
 
+/** KPIs against target, each number in the KPI's own precision. */
+function kpisBlock(l: Layout, s: BoardSummary): void {
   l.list(
     s,
     "kpis",
@@ -372,7 +393,10 @@ function layout(s: BoardSummary): Layout {
       l.cell(r, 10, fill(k.status));
     },
   );
+}
 
+/** Red and amber hand-offs with their root cause. */
+function handoffsBlock(l: Layout, s: BoardSummary): void {
   l.list(
     s,
     "handoffs",
@@ -409,7 +433,10 @@ function layout(s: BoardSummary): Layout {
       l.cell(r, 9, DATE);
     },
   );
+}
 
+/** Initiatives with no recent check-in, worst first. */
+function staleBlock(l: Layout, s: BoardSummary): void {
   l.list(
     s,
     "stale",
@@ -421,11 +448,19 @@ function layout(s: BoardSummary): Layout {
       l.cell(r, 6, fill(i.status));
     },
   );
-
-  falseGreenBlock(l, s);
-  valueBlock(l, s);
-  return l;
 }
+
+const SECTIONS: readonly ((l: Layout, s: BoardSummary) => void)[] = [
+  headlineBlock,
+  decisionsBlock,
+  changesBlock,
+  objectivesBlock,
+  kpisBlock,
+  handoffsBlock,
+  staleBlock,
+  falseGreenBlock,
+  valueBlock,
+];
 
 /**
  * Value per unit, over the workbook and per objective, then the gate funnel with one column of
