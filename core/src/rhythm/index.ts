@@ -35,6 +35,7 @@ export { digestText, digestHtml, chatMessage, type DigestContext } from "./rende
 export { sponsorsOf } from "./sponsors.ts";
 export { gateEvents, gateDue } from "./gate-events.ts";
 export { falseGreenEvents } from "./false-green-events.ts";
+export { mailtoOf, MAILTO_LIMIT, type MailLink } from "./mailto.ts";
 export {
   snapshotOf,
   statusNews,
