@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { build } from "esbuild";
 import { createServer, type Server } from "node:http";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { BATON_SHEET, SHEET, type CellValue, type Grids } from "@baton/core";
 import { excelBackend } from "../../excel-addin/src/backend.ts";
@@ -78,6 +79,7 @@ let origin: string;
 
 beforeAll(async () => {
   if (!executable) return;
+  mkdirSync("test-artifacts", { recursive: true });
   await buildExcel();
   const bundled = await build({
     entryPoints: ["test/excel/browser/stand-in-entry.ts"],
@@ -132,6 +134,7 @@ describe("the task pane in Excel opens on Since you last looked", () => {
       "mailto:hana@example.com",
       "mailto:ines@example.com",
     ]);
+    await page.screenshot({ path: "test-artifacts/excel-since.png", fullPage: true });
     await page.click(`${section} button:has-text("Mark all as seen")`);
     await page.waitForSelector(`${section} >> text=Nothing new since you last looked`);
     await page.reload();
