@@ -72,4 +72,14 @@ describe("a digest as a mailto link", () => {
     expect(link.href.length).toBeLessThanOrEqual(1500);
     expect(parse(link.href).body).toMatch(/\[cut short to fit in a mail link\]$/);
   });
+
+  it("shortens a subject that would fill the link on its own", async () => {
+    const d = await hanasDigest();
+    const huge: Digest = { ...d, items: [{ ...d.items[0]!, short: "DEP-1 ".repeat(500) }] };
+    const link = mailtoOf(huge, context, 1500);
+    expect(link.href.length).toBeLessThanOrEqual(1500);
+    expect(subjectOf(huge).startsWith(link.subject)).toBe(true);
+    expect(link.subject.length).toBeLessThan(subjectOf(huge).length);
+    expect(link.cut).toBe(true);
+  });
 });

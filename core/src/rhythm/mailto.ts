@@ -42,8 +42,25 @@ const hrefOf = (email: string, subject: string, body: string) =>
 
 const CUT_NOTE = "\n[cut short to fit in a mail link]";
 
+/** The longest prefix of `text`, cut at a character, for which `fits` holds (the whole if it does). */
+function longestFitting(text: string, fits: (prefix: string) => boolean): string {
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(chars.slice(0, mid).join(""))) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, lo).join("");
+}
+
 export function mailtoOf(d: Digest, c: DigestContext, limit = MAILTO_LIMIT): MailLink {
-  const subject = subjectOf(d);
+  // An ID as long as a paragraph could fill the link with the subject alone: it gives way first.
+  const subject = longestFitting(
+    subjectOf(d),
+    (s) => hrefOf(d.to.email, s, CUT_NOTE).length <= limit,
+  );
   const base = { to: d.to, subject, items: d.items.length };
   const bodyWith = (n: number) =>
     digestText({ ...d, items: d.items.slice(0, n) }, c, d.items.length - n);
@@ -54,14 +71,6 @@ export function mailtoOf(d: Digest, c: DigestContext, limit = MAILTO_LIMIT): Mai
       return { ...base, href: hrefOf(d.to.email, subject, body), carried: n, cut: false };
   }
   // Not even the worst item fits: its text, cut at a character (never inside an emoji).
-  const chars = Array.from(bodyWith(1));
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(chars.slice(0, mid).join("") + CUT_NOTE)) lo = mid;
-    else hi = mid - 1;
-  }
-  const body = chars.slice(0, lo).join("") + CUT_NOTE;
+  const body = longestFitting(bodyWith(1), (b) => fits(b + CUT_NOTE)) + CUT_NOTE;
   return { ...base, href: hrefOf(d.to.email, subject, body), carried: 0, cut: true };
 }
