@@ -7,8 +7,9 @@
  * Sources: hand-offs (turned Red or Amber, declined, delivered), initiatives (turned Red),
  * false greens (`false-green-events.ts`), gate decisions waiting (`gate-events.ts`) and
  * check-in requests (an initiative without a check-in for the current period, two business
- * days before the period ends). Each is one function of the same shape in `EVENT_SOURCES`,
- * with its own mark keys.
+ * days before the period ends). Each is one function of the same shape, listed in
+ * `EVENT_SOURCES` (`event-sources.ts`), with its own mark keys. What counts as news about a
+ * row's status is `news.ts`, which the board summary's "what changed" reads too.
  */
 import { daysFromIso, isoFromDays, type IsoDate } from "../cells/dates.ts";
 import type { Calendar } from "../engine/calendar.ts";
