@@ -17,6 +17,7 @@ import { issueItem, issuesSection } from "./issues-view.ts";
 import { atRiskSection, countsLine } from "./status-view.ts";
 import { setupSection, toolbar, type ActionHandlers, type CloseForm } from "./actions-view.ts";
 import { doing, errorText, longDate, looksLikePeriod } from "./words.ts";
+import { mountSince } from "./since-view.ts";
 
 export interface PaneOptions {
   /** The heading at the top of the pane; "Baton" unless the host says otherwise. */
@@ -55,12 +56,15 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
   // The live region is created once and only its content changes, so screen readers announce it.
   const statusEl = h("div", { class: "status", attrs: { role: "status", "aria-live": "polite" } });
   const content = h("div", { class: "content" });
+  // "Since you last looked", where the host offers it: the first thing the pane shows.
+  const sinceEl = h("div", { class: "since-place" });
   const pane = h(
     "div",
     { class: "baton-pane" },
     h("header", { class: "pane-header" }, h("h1", null, options.title ?? "Baton"), meta, counts),
     bar,
     statusEl,
+    sinceEl,
     content,
   );
   root.replaceChildren(pane);
@@ -261,8 +265,11 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
     busy = false;
     status = { tone: outcome.ok ? "ok" : "error", message, issues: outcome.issues, retry };
     draw();
+    void since?.refresh();
   }
 
+  // Read on opening and after each action; not on every edit, which the user saw being made.
+  const since = backend.since ? mountSince(sinceEl, backend, select) : null;
   void load();
   return { refresh: load };
 }

@@ -278,3 +278,4 @@ export {
   type GateStanding,
 } from "./governance/gates.ts";
 export { type InitiativeValue, type ObjectiveValue } from "./governance/value.ts";
+export type { PaneSince, PaneSinceItem, PaneMail } from "./ports/pane.ts";

@@ -12,6 +12,8 @@ import {
   paneState,
   readFor,
   runAction,
+  sinceLooked,
+  SINCE_NEEDS,
   type ActionInput,
   type ClosingKey,
   type ActionOutcome,
@@ -24,6 +26,7 @@ import type { ExcelHost } from "./host.ts";
 import { loadMarks, queueMarks } from "./marks.ts";
 import { describeError } from "./messages.ts";
 import { readTemplate, withHost, type RunExcel } from "./session.ts";
+import type { UserStore } from "./seen-store.ts";
 
 export interface ExcelBackendOptions {
   readonly run: RunExcel;
@@ -36,6 +39,11 @@ export interface ExcelBackendOptions {
    * Without it closes are unsigned, and refused where Settings lists Closers.
    */
   readonly closingKey?: () => Promise<ClosingKey | null>;
+  /**
+   * Where this user's "Since you last looked" is kept, under `seenKey` (see seen-store.ts);
+   * without it the pane does not offer the view.
+   */
+  readonly seen?: { readonly store: UserStore; readonly key: string };
 }
 
 /** What the Excel pane offers, in the order the pane shows them. */
@@ -90,7 +98,27 @@ export function excelBackend(options: ExcelBackendOptions): Backend {
   };
   const timeZone =
     options.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  const seen = options.seen;
+  const sinceMembers: Pick<Backend, "since" | "markSeen"> = seen
+    ? {
+        async since() {
+          try {
+            const last = await seen.store.get(seen.key);
+            return await withHost(options.run, async (host) => {
+              const read = await readFor(host, SINCE_NEEDS);
+              return sinceLooked(read, { now: now(), place: "this workbook" }, last);
+            });
+          } catch (e) {
+            throw new Error(describeError(e), { cause: e });
+          }
+        },
+        async markSeen(text) {
+          await seen.store.set(seen.key, text);
+        },
+      }
+    : {};
   return {
+    ...sinceMembers,
     async state(): Promise<PaneState> {
       try {
         return await withHost(options.run, async (host) => {

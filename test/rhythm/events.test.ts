@@ -8,11 +8,21 @@ import { checkin, initiative } from "../support/grids.ts";
 import { HANDOFF_COL, PEOPLE, THURSDAY, TUESDAY, hostOf, kinds, plan, tell } from "./support.ts";
 
 const LATE = { "Needed By": "2026-11-20" };
+/**
+ * DEP-1 late: it and INI-2, waiting on it, turn Red, and both initiatives' Green check-ins for
+ * 2026-W47 are false greens (INI-1 owes DEP-1, INI-2 waits on it; it was late by that week's end).
+ */
+const RED_DEP_1 = [
+  "handoff-red DEP-1",
+  "initiative-red INI-2",
+  "false-green INI-1",
+  "false-green INI-2",
+];
 
 describe("the first run: every current Red and Amber is news", () => {
-  it("tells of a late hand-off and the initiative it turns Red", async () => {
+  it("tells of a late hand-off, the initiative it turns Red, and the Greens it belies", async () => {
     const r = await tell(hostOf(plan(LATE)), TUESDAY);
-    expect(kinds(r)).toEqual(["handoff-red DEP-1", "initiative-red INI-2"]);
+    expect(kinds(r)).toEqual(RED_DEP_1);
     const dep = r.notification.events[0]!;
     expect(dep.since).toBe("2026-11-21");
     expect(dep.recipients).toEqual([
@@ -38,7 +48,7 @@ describe("the first run: every current Red and Amber is news", () => {
 describe("a rerun at the same moment says nothing and writes nothing", () => {
   it("after a run that told", async () => {
     const host = hostOf(plan(LATE));
-    expect((await tell(host, TUESDAY)).notification.events).toHaveLength(2);
+    expect((await tell(host, TUESDAY)).notification.events).toHaveLength(RED_DEP_1.length);
     const again = await tell(host, TUESDAY);
     expect(kinds(again)).toEqual([]);
     expect(again.plan.ops).toEqual([]);
@@ -47,7 +57,7 @@ describe("a rerun at the same moment says nothing and writes nothing", () => {
   it("unless the first run was not recorded (a dry run, a failed send)", async () => {
     const host = hostOf(plan(LATE));
     await tell(host, TUESDAY, false);
-    expect(kinds(await tell(host, TUESDAY))).toEqual(["handoff-red DEP-1", "initiative-red INI-2"]);
+    expect(kinds(await tell(host, TUESDAY))).toEqual(RED_DEP_1);
   });
 });
 
@@ -58,7 +68,8 @@ describe("changes since the last run", () => {
     host.edit(SHEET.handoffs, 2, HANDOFF_COL.neededBy, "2026-12-18");
     expect(kinds(await tell(host, TUESDAY))).toEqual([]);
     host.edit(SHEET.handoffs, 2, HANDOFF_COL.neededBy, "2026-11-20");
-    expect(kinds(await tell(host, TUESDAY))).toEqual(["handoff-red DEP-1", "initiative-red INI-2"]);
+    // The Greens were true while DEP-1 was not late: belied again, they are news again.
+    expect(kinds(await tell(host, TUESDAY))).toEqual(RED_DEP_1);
   });
 
   it("a hand-off that turns Red later is news then, and only then", async () => {

@@ -34,3 +34,4 @@ export {
 } from "./portfolio.ts";
 export { notify, NOTIFY_NEEDS, type Notification, type NotifyResult } from "./notify.ts";
 export { readState } from "./needs.ts";
+export { sinceLooked, SINCE_NEEDS } from "./since.ts";

@@ -9,7 +9,8 @@ import { evaluate } from "../engine/evaluate.ts";
 import { calendarOf } from "../engine/calendar.ts";
 import { readPeople, PEOPLE_SHEET } from "../rhythm/people.ts";
 import { toldIn, toldWrites, type Told } from "../rhythm/told.ts";
-import { eventsSince, type RhythmEvent } from "../rhythm/events.ts";
+import { eventsSince } from "../rhythm/event-sources.ts";
+import type { RhythmEvent } from "../rhythm/events.ts";
 import { digestsOf, type Digest, type Unreached } from "../rhythm/digest.ts";
 import { sponsorsOf } from "../rhythm/sponsors.ts";
 import { findSheet } from "../workbook/read.ts";
@@ -43,14 +44,18 @@ const sameMarks = (a: Told, b: Told) => {
   return ka.length === Object.keys(b.marks).length && ka.every((k) => a.marks[k] === b.marks[k]);
 };
 
-export function notify(read: ActionRead, input: ActionInput): NotifyResult {
+/**
+ * What happened since `before`: the events, one digest per person, and the marks to keep once
+ * people know. The notify action compares with what the workbook says was told; the Excel
+ * pane's "Since you last looked" with what one user last saw.
+ */
+export function noticeSince(read: ActionRead, input: ActionInput, before: Told) {
   const { workbook, issues } = validateGrids(read.grids, [], { now: input.now });
   const { settings } = workbook;
   const asOf = asOfIn(settings.timeZone, input);
   const evaluation = evaluate(workbook, { asOf });
   const peopleSheet = findSheet(Object.keys(read.grids), PEOPLE_SHEET);
   const people = readPeople(peopleSheet ? read.grids[peopleSheet] : undefined, peopleSheet);
-  const before = toldIn(read.state);
   const { events, told } = eventsSince({
     workbook,
     evaluation,
@@ -59,6 +64,16 @@ export function notify(read: ActionRead, input: ActionInput): NotifyResult {
     sponsorOf: sponsorsOf(workbook),
   });
   const { digests, unreached } = digestsOf(events, people);
+  return { asOf, issues, people, events, told, digests, unreached };
+}
+
+export function notify(read: ActionRead, input: ActionInput): NotifyResult {
+  const before = toldIn(read.state);
+  const { asOf, issues, people, events, told, digests, unreached } = noticeSince(
+    read,
+    input,
+    before,
+  );
   // Nothing new is not written at all: a rerun leaves the file as it was.
   const plan =
     before.at !== null && sameMarks(before, told)

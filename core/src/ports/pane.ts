@@ -104,4 +104,54 @@ export interface Backend {
   select(sheet: string, cell: string): Promise<void>;
   /** Runs one action. `closePeriod` takes the period to close (`2026-W48`). */
   run(action: PaneAction, arg?: string): Promise<ActionOutcome>;
+  /**
+   * What happened since this user last looked (a host that cannot tell people in the
+   * background offers it; the pane then opens on it).
+   */
+  since?(): Promise<PaneSince>;
+  /** Remembers `seen` (from `since()`) for this user, outside the document. */
+  markSeen?(seen: string): Promise<void>;
+}
+
+/** One thing that happened since the user last looked, as a digest words it. */
+export interface PaneSinceItem {
+  readonly kind: string;
+  readonly id: string;
+  readonly severity: "Red" | "Amber" | "Request" | "Done";
+  /** What changed, in plain words. */
+  readonly changed: string;
+  /** The first day it was true. */
+  readonly since: string;
+  /** Who is told, by name as the workbook spells it. */
+  readonly people: readonly string[];
+  /** Where the row is, so a click selects it. */
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** One person's digest as a ready email. */
+export interface PaneMail {
+  readonly name: string;
+  readonly email: string;
+  readonly subject: string;
+  /** A `mailto:` link with the subject and the digest's text. */
+  readonly href: string;
+  readonly items: number;
+  /** Items the link carries whole (fewer than `items` when the link would be too long). */
+  readonly carried: number;
+  readonly cut: boolean;
+}
+
+/** "Since you last looked": the rhythm's events since this user last marked them seen. */
+export interface PaneSince {
+  readonly asOf: string;
+  /** The as-of day the user last marked seen; null the first time. */
+  readonly lastLooked: string | null;
+  /** Worst first. */
+  readonly items: readonly PaneSinceItem[];
+  readonly mails: readonly PaneMail[];
+  /** Names told of something that People gives no address for, each once. */
+  readonly unreached: readonly string[];
+  /** What to remember for this user once they mark these seen (opaque to the pane). */
+  readonly seen: string;
 }

@@ -4,28 +4,39 @@
  * and the marks to keep; a rerun at the same moment finds every mark as it left it, so it says
  * nothing, and a hand-off that goes Red, Green and Red again is news twice.
  *
- * Sources: hand-offs (turned Red or Amber, declined, delivered), initiatives (turned Red) and
+ * Sources: hand-offs (turned Red or Amber, declined, delivered), initiatives (turned Red),
+ * false greens (`false-green-events.ts`), gate decisions waiting (`gate-events.ts`) and
  * check-in requests (an initiative without a check-in for the current period, two business
- * days before the period ends). Gate decisions waiting and false greens are further sources:
- * each is one function of this shape added to `EVENT_SOURCES`, with its own mark keys.
+ * days before the period ends). Each is one function of the same shape, listed in
+ * `EVENT_SOURCES` (`event-sources.ts`), with its own mark keys. What counts as news about a
+ * row's status is `news.ts`, which the board summary's "what changed" reads too.
  */
-import { a1 } from "../cells/a1.ts";
 import { daysFromIso, isoFromDays, type IsoDate } from "../cells/dates.ts";
 import type { Calendar } from "../engine/calendar.ts";
 import type { Evaluation } from "../engine/evaluate.ts";
 import type { Reason, Status } from "../engine/reasons.ts";
-import { statusChange } from "../summary/changes.ts";
 import { formatPeriod, periodEndDays, periodOfDays, periodStartDays } from "../template/periods.ts";
-import type { Initiative } from "../template/sheets.ts";
-import type { SheetLayout, Workbook } from "../workbook/read.ts";
-import { personKey } from "./people.ts";
+import type { Evidence } from "../issues/evidence.ts";
+import type { Role } from "../template/sheets.ts";
+import type { Workbook } from "../workbook/read.ts";
+import { handoffMark, handoffNews, statusMark, statusNews } from "./news.ts";
+import {
+  dayAfter,
+  has,
+  initiativesById,
+  recipients,
+  whereIn,
+  type Recipient,
+} from "./event-parts.ts";
 import type { Told } from "./told.ts";
 
 export type EventKind =
   | "handoff-declined"
   | "handoff-red"
   | "initiative-red"
+  | "false-green"
   | "handoff-amber"
+  | "gate-waiting"
   | "checkin-due"
   | "handoff-delivered";
 
@@ -34,19 +45,14 @@ export const EVENT_ORDER: readonly EventKind[] = [
   "handoff-declined",
   "handoff-red",
   "initiative-red",
+  "false-green",
   "handoff-amber",
+  "gate-waiting",
   "checkin-due",
   "handoff-delivered",
 ];
 
-/** Why a person hears of an event, which decides what is asked of them. */
-export type RecipientRole = "owner" | "waiting" | "sponsor";
-
-export interface Recipient {
-  /** As the workbook spells it in the Owner or Sponsor cell. */
-  readonly name: string;
-  readonly role: RecipientRole;
-}
+export type { Recipient, RecipientRole } from "./event-parts.ts";
 
 export interface RhythmEvent {
   readonly kind: EventKind;
@@ -73,6 +79,14 @@ export interface RhythmEvent {
   };
   /** For a check-in request: the period asked for and its last day. */
   readonly request?: { readonly period: string; readonly by: IsoDate };
+  /** For a false green: the period of the check-in that says Green, what says otherwise, and who reported it. */
+  readonly falseGreen?: {
+    readonly period: string;
+    readonly evidence: readonly Evidence[];
+    readonly owner: string | null;
+  };
+  /** For a gate decision waiting: the gate reached, the one waited for, and who decides it. */
+  readonly gate?: { readonly reached: number; readonly next: number; readonly decider: Role };
   readonly recipients: readonly Recipient[];
   /** The row's ID cell, so a reader can find it. */
   readonly where: { readonly sheet: string; readonly cell: string };
@@ -95,49 +109,6 @@ export interface SourceResult {
 
 export type EventSource = (ctx: RhythmContext) => SourceResult;
 
-const MARK: Partial<Record<Status, string>> = { Red: "R", Amber: "A", Done: "D", Paused: "P" };
-const FROM_MARK: Readonly<Record<string, Status>> = {
-  R: "Red",
-  X: "Red",
-  A: "Amber",
-  D: "Done",
-  P: "Paused",
-};
-const statusOfMark = (mark: string | undefined): Status => (mark && FROM_MARK[mark]) || "Green";
-
-const has = (reasons: readonly Reason[], code: Reason["code"]) =>
-  reasons.some((r) => r.code === code);
-
-const dayAfter = (iso: IsoDate | null): IsoDate | null => {
-  const d = iso === null ? undefined : daysFromIso(iso);
-  return d === undefined ? null : isoFromDays(d + 1);
-};
-
-const whereIn = (layout: SheetLayout | undefined, fallback: string, row: number) => ({
-  sheet: layout?.name ?? fallback,
-  cell: a1(row, layout?.columns.id ?? 1),
-});
-
-/** Recipients with each person once, in the order given (the first role wins). */
-function recipients(list: readonly (Recipient | null)[]): Recipient[] {
-  const seen = new Set<string>();
-  const out: Recipient[] = [];
-  for (const r of list) {
-    if (!r || !r.name.trim()) continue;
-    const k = personKey(r.name);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
-  return out;
-}
-
-function initiativesById(wb: Workbook): Map<string, Initiative> {
-  const m = new Map<string, Initiative>();
-  for (const i of wb.initiatives) if (!m.has(i.id)) m.set(i.id, i);
-  return m;
-}
-
 export const handoffEvents: EventSource = ({ workbook: wb, evaluation, before, sponsorOf }) => {
   const inis = initiativesById(wb);
   const asOf = evaluation.asOf;
@@ -148,22 +119,21 @@ export const handoffEvents: EventSource = ({ workbook: wb, evaluation, before, s
     if (seen.has(e.id)) return;
     seen.add(e.id);
     const h = wb.handoffs[i]!;
-    const declined = e.status === "Red" && has(e.reasons, "handoff-declined");
-    const mark = declined ? "X" : MARK[e.status];
+    const mark = handoffMark(h, e, asOf);
     if (mark) marks[e.id] = mark;
     const was = before.marks[e.id];
+    const news = handoffNews(was, h, e, asOf, before.at === null);
     let kind: EventKind | null = null;
     let since: IsoDate = asOf;
-    const change = statusChange(statusOfMark(was), e.status);
-    if (declined && was !== "X") kind = "handoff-declined";
-    else if (change === "newly-red") {
-      kind = "handoff-red";
-      if (has(e.reasons, "handoff-late")) since = dayAfter(h.neededBy) ?? asOf;
-    } else if (change === "newly-amber") kind = "handoff-amber";
-    else if (e.status === "Done" && was !== "D" && before.at !== null) {
+    if (news === "declined") kind = "handoff-declined";
+    else if (news === "delivered") {
       kind = "handoff-delivered";
       since = h.deliveredOn ?? asOf;
-    }
+    } else if (statusNews(was, e.status) === "newly-red") {
+      // Past Needed By is news of a Red only when it was not Red already.
+      kind = "handoff-red";
+      if (has(e.reasons, "handoff-late")) since = dayAfter(h.neededBy) ?? asOf;
+    } else if (news === "newly-amber") kind = "handoff-amber";
     if (!kind) return;
     const to = h.to === null ? undefined : inis.get(h.to);
     const waitingOwner = to?.owner ?? null;
@@ -206,9 +176,9 @@ export const initiativeEvents: EventSource = ({ workbook: wb, evaluation, before
     if (seen.has(e.id)) return;
     seen.add(e.id);
     const ini = wb.initiatives[i]!;
-    const mark = MARK[e.status];
+    const mark = statusMark(e.status);
     if (mark) marks[e.id] = mark;
-    if (statusChange(statusOfMark(before.marks[e.id]), e.status) !== "newly-red") return;
+    if (statusNews(before.marks[e.id], e.status) !== "newly-red") return;
     const since = has(e.reasons, "overdue") ? (dayAfter(ini.due) ?? asOf) : asOf;
     events.push({
       kind: "initiative-red",
@@ -274,31 +244,3 @@ export const checkinRequests: EventSource = ({ workbook: wb, evaluation, calenda
   });
   return { events, marks };
 };
-
-/** Every source, in the order their events are listed within a kind. */
-export const EVENT_SOURCES: readonly EventSource[] = [
-  handoffEvents,
-  initiativeEvents,
-  checkinRequests,
-];
-
-/** The events not told yet, worst first, and what will have been told once they are. */
-export function eventsSince(
-  ctx: RhythmContext,
-  sources: readonly EventSource[] = EVENT_SOURCES,
-): { events: RhythmEvent[]; told: Told } {
-  const all: RhythmEvent[] = [];
-  const marks: Record<string, string> = {};
-  for (const source of sources) {
-    const r = source(ctx);
-    all.push(...r.events);
-    Object.assign(marks, r.marks);
-  }
-  const rank = (k: EventKind) => EVENT_ORDER.indexOf(k);
-  // Stable: within a kind, sheet order.
-  const events = all
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => rank(a.e.kind) - rank(b.e.kind) || b.e.blocks - a.e.blocks || a.i - b.i)
-    .map((x) => x.e);
-  return { events, told: { at: ctx.evaluation.asOf, marks } };
-}

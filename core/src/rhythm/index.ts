@@ -6,10 +6,17 @@ export {
   type People,
   type Person,
 } from "./people.ts";
-export { toldIn, toldWrites, NOTHING_TOLD, TOLD_KEY, type Told } from "./told.ts";
 export {
-  eventsSince,
-  EVENT_SOURCES,
+  toldIn,
+  toldWrites,
+  parseTold,
+  toldText,
+  NOTHING_TOLD,
+  TOLD_KEY,
+  type Told,
+} from "./told.ts";
+export { eventsSince, EVENT_SOURCES } from "./event-sources.ts";
+export {
   EVENT_ORDER,
   ASK_BUSINESS_DAYS,
   handoffEvents,
@@ -26,3 +33,15 @@ export {
 export { digestsOf, subjectOf, type Digest, type DigestItem, type Unreached } from "./digest.ts";
 export { digestText, digestHtml, chatMessage, type DigestContext } from "./render.ts";
 export { sponsorsOf } from "./sponsors.ts";
+export { gateEvents, gateDue } from "./gate-events.ts";
+export { falseGreenEvents } from "./false-green-events.ts";
+export { mailtoOf, MAILTO_LIMIT, type MailLink } from "./mailto.ts";
+export {
+  snapshotOf,
+  statusNews,
+  handoffNews,
+  handoffMark,
+  statusMark,
+  statusOfMark,
+  type News,
+} from "./news.ts";

@@ -28,10 +28,14 @@ const COLOURS: Readonly<Record<DigestItem["severity"], { fill: string; fontColor
   Done: STATUS_FILL.Green,
 };
 
-const intro = (d: Digest, c: DigestContext) =>
-  `Baton has ${plural(d.items.length, "thing")} for you in ${c.place} (as of ${c.asOf}), worst first.`;
+const intro = (d: Digest, c: DigestContext, omitted = 0) =>
+  `Baton has ${plural(d.items.length + omitted, "thing")} for you in ${c.place} (as of ${c.asOf}), worst first.`;
 
-export function digestText(d: Digest, c: DigestContext): string {
+/**
+ * The digest as plain text. `omitted` says how many of the person's items were left out of
+ * `d.items` (a mail link has room for so much): the text counts them and says where they are.
+ */
+export function digestText(d: Digest, c: DigestContext, omitted = 0): string {
   const items = d.items.map((item, i) =>
     [
       `${i + 1}. [${LABEL[item.severity]}] ${item.changed}`,
@@ -40,9 +44,23 @@ export function digestText(d: Digest, c: DigestContext): string {
       `   Where: ${item.where.sheet}!${item.where.cell}`,
     ].join("\n"),
   );
-  return [`Hello ${d.to.name},`, "", intro(d, c), "", items.join("\n\n"), "", "Baton", ""].join(
-    "\n",
-  );
+  const more = omitted
+    ? [
+        "",
+        `... and ${plural(omitted, "more thing")}, left out to keep this mail short: Baton lists them all in ${c.place}.`,
+      ]
+    : [];
+  return [
+    `Hello ${d.to.name},`,
+    "",
+    intro(d, c, omitted),
+    "",
+    items.join("\n\n"),
+    ...more,
+    "",
+    "Baton",
+    "",
+  ].join("\n");
 }
 
 export function digestHtml(d: Digest, c: DigestContext): string {

@@ -27,7 +27,11 @@ export const NOTHING_TOLD: Told = { at: null, marks: {} };
  * nothing told: people hear about every Red and Amber again rather than about nothing.
  */
 export function toldIn(grid: Grid | undefined | null): Told {
-  const raw = stateValueIn(grid ?? undefined, TOLD_KEY);
+  return parseTold(stateValueIn(grid ?? undefined, TOLD_KEY));
+}
+
+/** Told state from its text, as `toldText` writes it; anything else counts as nothing told. */
+export function parseTold(raw: string | null | undefined): Told {
   if (!raw) return NOTHING_TOLD;
   try {
     const v = JSON.parse(raw) as { at?: unknown; marks?: unknown };
@@ -41,13 +45,17 @@ export function toldIn(grid: Grid | undefined | null): Told {
   }
 }
 
-/** The plan that records `told` in the Baton sheet. */
-export function toldWrites(grid: Grid | undefined | null, told: Told): WriteOp[] {
-  // Sorted keys: the same state is always the same text.
+/** Told state as text; sorted keys, so the same state is always the same text. */
+export function toldText(told: Told): string {
   const marks = Object.fromEntries(
     Object.keys(told.marks)
       .sort()
       .map((k) => [k, told.marks[k]!]),
   );
-  return stateWrites(grid ?? undefined, TOLD_KEY, JSON.stringify({ at: told.at, marks }));
+  return JSON.stringify({ at: told.at, marks });
+}
+
+/** The plan that records `told` in the Baton sheet. */
+export function toldWrites(grid: Grid | undefined | null, told: Told): WriteOp[] {
+  return stateWrites(grid ?? undefined, TOLD_KEY, toldText(told));
 }

@@ -16,6 +16,29 @@ function reasonsText(e: RhythmEvent): string {
   return text ? `: ${text.charAt(0).toLowerCase()}${text.slice(1)}${late}` : "";
 }
 
+const GATE_NAME: Readonly<Record<number, string>> = {
+  1: "Identified",
+  2: "Evaluated",
+  3: "Approved",
+  4: "Implemented",
+  5: "Realised",
+};
+
+/**
+ * The evidence against a Green, joined. Its words are the sidebar's, spoken to the person who
+ * typed the check-in ("which you owe IT Support"); a digest also goes to the Sponsor, so they
+ * are put in the third person.
+ */
+function evidenceText(e: RhythmEvent): string {
+  return e
+    .falseGreen!.evidence.map((x) =>
+      x.text
+        .replace("which you owe ", "which it owes ")
+        .replace("which you wait on ", "which it waits on "),
+    )
+    .join("; ");
+}
+
 const waits = (e: RhythmEvent) =>
   e.handoff?.to ? ` ${e.handoff.to}${quoted(e.handoff.toName)} waits on it.` : "";
 
@@ -31,6 +54,10 @@ export function changedText(e: RhythmEvent): string {
       return `${what} turned Amber${reasonsText(e)}.${waits(e)}`;
     case "initiative-red":
       return `${what} turned Red${reasonsText(e)}.`;
+    case "false-green":
+      return `${what} reported Green for ${e.falseGreen!.period}, but ${evidenceText(e)}.`;
+    case "gate-waiting":
+      return `${what} waits for its gate ${e.gate!.next} (${GATE_NAME[e.gate!.next]}) decision by the ${e.gate!.decider}; it stands at gate ${e.gate!.reached}.`;
     case "checkin-due":
       return `${what} has no check-in for ${e.request!.period}, which ends on ${e.request!.by}.`;
     case "handoff-delivered":
@@ -48,6 +75,10 @@ export function shortText(e: RhythmEvent): string {
       return `${e.id} turned Red`;
     case "handoff-amber":
       return `${e.id} turned Amber`;
+    case "false-green":
+      return `${e.id} is not as Green as reported`;
+    case "gate-waiting":
+      return `gate ${e.gate!.next} decision for ${e.id} waiting`;
     case "checkin-due":
       return `check-in for ${e.id} due by ${e.request!.by}`;
     case "handoff-delivered":
@@ -80,6 +111,20 @@ export function askText(e: RhythmEvent, role: RecipientRole): string {
     }
     case "initiative-red":
       return `Say in this period's check-in how it gets back to Green (Path to Green), or agree a new Due date.`;
+    case "false-green": {
+      const owner = e.falseGreen!.owner ?? "its Owner";
+      return role === "owner"
+        ? `Correct the ${e.falseGreen!.period} check-in's RAG, or say in its Comment why it is still Green.`
+        : `Ask ${owner} how ${e.id} really stands.`;
+    }
+    case "gate-waiting": {
+      const g = e.gate!;
+      const value = g.next === 5 ? ", the Confirmed Value" : "";
+      const record = `Record the gate ${g.next} decision (Approved, Rejected or Returned) on Gate Decisions, with its Evidence${value}.`;
+      return g.decider === "Owner" || role !== "owner"
+        ? record
+        : `Name the ${g.decider} in the Initiatives row: the gate ${g.next} decision is theirs, not the Owner's.`;
+    }
     case "checkin-due":
       return `Enter the ${e.request!.period} check-in (RAG, Progress %, Comment, and a Path to Green unless it is Green) by ${e.request!.by}.`;
     case "handoff-delivered":
@@ -94,8 +139,10 @@ export function severityOf(e: RhythmEvent): "Red" | "Amber" | "Request" | "Done"
     case "handoff-red":
     case "initiative-red":
       return "Red";
+    case "false-green":
     case "handoff-amber":
       return "Amber";
+    case "gate-waiting":
     case "checkin-due":
       return "Request";
     case "handoff-delivered":

@@ -240,7 +240,7 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
 
   const handoffs = handoffLines(wb, now);
   const lists = {
-    changes: cut(changesBetween(wb, before, now, options.asOf, sinceAsOf), SUMMARY_LIMITS.changes),
+    changes: cut(changesBetween(wb, before, now, options.asOf), SUMMARY_LIMITS.changes),
     decisions: cut(decisionsOf(handoffs), SUMMARY_LIMITS.decisions),
     objectives: cut(objectiveLines(wb, now), SUMMARY_LIMITS.objectives),
     kpis: cut(kpiLines(wb, now, options.asOf), SUMMARY_LIMITS.kpis),

@@ -10,6 +10,7 @@ import { startLiveValidation } from "../live.ts";
 import { describeError } from "../messages.ts";
 import { notify, runtime } from "../runtime.ts";
 import { officeRun } from "../session.ts";
+import { seenKey, userStore } from "../seen-store.ts";
 
 function outsideExcel(root: HTMLElement): void {
   const title = document.createElement("h1");
@@ -35,7 +36,12 @@ export function startPane(
   runtime.notice = notice;
   if (host !== "Excel") return outsideExcel(root);
   const run = officeRun(Excel);
-  const pane = mountPane(root, excelBackend({ run }));
+  // The document may be absent outside a real workbook (a stand-in Office).
+  const url = (Office.context as { document?: { url?: string } }).document?.url;
+  const pane = mountPane(
+    root,
+    excelBackend({ run, seen: { store: userStore(), key: seenKey(url) } }),
+  );
   runtime.pane = pane;
   startLiveValidation({
     run,

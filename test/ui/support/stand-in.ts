@@ -4,7 +4,7 @@
  * and can hold an action until the test releases it, so a test sees the pane while it waits.
  */
 import type { Page } from "playwright-core";
-import type { ActionOutcome, PaneAction, PaneState } from "@baton/core";
+import type { ActionOutcome, PaneAction, PaneSince, PaneState } from "@baton/core";
 
 export interface StandInSpec {
   /** What `state()` returns on its first, second, ... call; the last repeats. */
@@ -17,20 +17,50 @@ export interface StandInSpec {
   readonly selectFailure?: string;
   /** Hold every `run` until `window.__release()`. */
   readonly gated?: boolean;
+  /**
+   * What `since()` returns on its first, second, ... call, the last repeating; without it the
+   * backend offers no "Since you last looked" (as in Google Sheets).
+   */
+  readonly since?: readonly PaneSince[];
+  /** `since()` calls (0-based) that reject. */
+  readonly sinceFailures?: readonly number[];
 }
 
 export interface Calls {
   state: number;
   select: [string, string][];
   run: [PaneAction, string?][];
+  since: number;
+  /** What `markSeen` was given, in order. */
+  seen: string[];
 }
 
 /** Runs inside the page: it may use nothing from this module's scope. */
 function install(spec: StandInSpec): void {
   const w = window as unknown as Record<string, unknown>;
-  const calls: Calls = { state: 0, select: [], run: [] };
+  const calls: Calls = { state: 0, select: [], run: [], since: 0, seen: [] };
   w.__calls = calls;
+  const sinceList = spec.since;
+  const sinceMembers = sinceList
+    ? {
+        since() {
+          const n = calls.since++;
+          if (spec.sinceFailures?.includes(n))
+            return Promise.reject(
+              new Error(`the host could not read the workbook (call ${n + 1})`),
+            );
+          return Promise.resolve(
+            JSON.parse(JSON.stringify(sinceList[Math.min(n, sinceList.length - 1)])),
+          );
+        },
+        markSeen(seen: string) {
+          calls.seen.push(seen);
+          return Promise.resolve();
+        },
+      }
+    : {};
   w.__batonBackend = {
+    ...sinceMembers,
     state() {
       const n = calls.state++;
       if (spec.stateFailures?.includes(n))
