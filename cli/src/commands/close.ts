@@ -89,7 +89,8 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
       currentPeriod: result.currentPeriod,
       anchor: {
         seal: result.seal,
-        rows: result.sealedRows,
+        // The anchor counts every sealed row of the chain, the gate decisions included.
+        rows: result.sealedRows + result.sealedDecisions,
         through: periods[periods.length - 1],
         signedBy: result.signedBy ?? null,
       },
