@@ -9,6 +9,12 @@
  * row is rewritten whole, its team's own columns included, so nothing is lost; a formula in a
  * moved row is kept as its value, as a sealed value must not recompute.
  *
+ * Gate decisions (template version 2) continue the same chain: after the check-ins, the open
+ * decisions dated on or before P's end are sealed, oldest first, moved up into one block at the
+ * top of Gate Decisions the same way, and that sheet is protected the same way
+ * (`decisions.ts`). The anchor counts the rows of both sheets; a workbook without the sheet
+ * seals exactly as before.
+ *
  * The plan runs seals → protection → Current Period → anchor. Every seal and moved row is one
  * `values` operation, so a close cut off between operations leaves the rows either untouched or
  * sealed, never half moved. The anchor comes last, so until it is written the period is not
