@@ -62,6 +62,8 @@ export type Said =
       readonly periods: readonly string[];
       readonly sealed: number;
       readonly sealedRows: number;
+      /** Gate decisions sealed by this close, in the same chain. */
+      readonly decisions?: number;
       readonly moved: number;
       readonly currentPeriod: string;
     }
@@ -69,6 +71,8 @@ export type Said =
   | {
       readonly say: "history-intact";
       readonly sealedRows: number;
+      /** Sealed rows of Gate Decisions, counted apart from the check-ins. */
+      readonly sealedDecisions?: number;
       readonly through: string | null;
       readonly anchored: boolean;
     }
@@ -152,7 +156,8 @@ export function say(s: Said): string {
       const moved = s.moved
         ? ` ${plural(s.moved, "row")} moved up to join the sealed rows; nothing was removed.`
         : "";
-      return `Closed ${span}: ${plural(s.sealed, "check-in")} sealed.${locked}${moved} Current Period is now ${s.currentPeriod}.`;
+      const decided = s.decisions ? ` and ${plural(s.decisions, "gate decision")}` : "";
+      return `Closed ${span}: ${plural(s.sealed, "check-in")}${decided} sealed.${locked}${moved} Current Period is now ${s.currentPeriod}.`;
     }
     case "nothing-sealed":
       return "No check-ins are sealed yet: closing a period seals them.";
@@ -161,7 +166,10 @@ export function say(s: Said): string {
       const against = s.anchored
         ? " and the anchor"
         : " (no anchor is kept here: the chain was checked on its own)";
-      return `The history is intact: ${plural(s.sealedRows, "sealed check-in")}${through} match their seals${against}.`;
+      const decided = s.sealedDecisions
+        ? ` and ${plural(s.sealedDecisions, "sealed gate decision")}`
+        : "";
+      return `The history is intact: ${plural(s.sealedRows, "sealed check-in")}${decided}${through} match their seals${against}.`;
     }
     case "history-changed": {
       const shown = s.breaks
