@@ -115,6 +115,7 @@ export {
   type Rect,
   type CellFormat,
   STATUS_FILL,
+  GATE_FILL,
   HEADER_FORMAT,
   LAST_ROW,
   splitValues,
