@@ -279,3 +279,6 @@ export {
   type GateStanding,
 } from "./governance/gates.ts";
 export { type InitiativeValue, type ObjectiveValue } from "./governance/value.ts";
+export type { PaneGateForm, GateDecisionForm } from "./ports/pane.ts";
+export { gateFormOf } from "./actions/pane.ts";
+export { deciderFor } from "./governance/decider.ts";

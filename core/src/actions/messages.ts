@@ -122,6 +122,20 @@ export type Said =
       readonly unreached: readonly string[];
       readonly since: string | null;
       readonly errors: number;
+    }
+  | { readonly say: "gate-form-unreadable" }
+  | { readonly say: "gate-sheet-missing"; readonly place: string }
+  | { readonly say: "gate-refused"; readonly errors: number }
+  | {
+      readonly say: "gate-recorded";
+      readonly id: string;
+      readonly gate: number;
+      readonly decision: string;
+      readonly by: string;
+      readonly role: string;
+      readonly row: number;
+      /** The initiative's Gate once the decision is counted. */
+      readonly standing: number;
     };
 
 /** The words for what an action has to say. */
@@ -223,6 +237,14 @@ export function say(s: Said): string {
         : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
       return `${news}${unreached}${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
     }
+    case "gate-form-unreadable":
+      return "The gate decision could not be read: fill in the form again (initiative, gate, decision, decided by, evidence).";
+    case "gate-sheet-missing":
+      return `${capital(s.place)} has no Gate Decisions sheet: upgrade the template (Set up) to record gate decisions.`;
+    case "gate-refused":
+      return `Nothing was recorded: the decision breaks ${s.errors === 1 ? "a gate rule" : `${s.errors} gate rules`}. Fix it as said below and record it again.`;
+    case "gate-recorded":
+      return `Recorded on Gate Decisions row ${s.row}: ${s.id} gate ${s.gate} ${s.decision.toLowerCase()} by ${s.by} (${s.role}). ${s.id} is at gate ${s.standing}.`;
   }
 }
 
