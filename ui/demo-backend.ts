@@ -38,6 +38,7 @@ const OFFERED: readonly PaneAction[] = [
   "refreshStatus",
   "writeSummary",
   "verify",
+  "recordGateDecision",
 ];
 
 export function createDemoBackend({

@@ -18,6 +18,7 @@ import { atRiskSection, countsLine } from "./status-view.ts";
 import { setupSection, toolbar, type ActionHandlers, type CloseForm } from "./actions-view.ts";
 import { doing, errorText, longDate, looksLikePeriod } from "./words.ts";
 import { mountSince } from "./since-view.ts";
+import { emptyGateForm, gateSection, nextGate, type GateHandlers } from "./gate-view.ts";
 
 export interface PaneOptions {
   /** The heading at the top of the pane; "Baton" unless the host says otherwise. */
@@ -47,6 +48,7 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
   let loads = 0;
   const expanded = new Set<string>();
   const form: CloseForm = { open: false, period: "", confirming: false, error: null };
+  const gate = emptyGateForm();
   /** Where focus goes after the next draw, when the focused control is redrawn away. */
   let focusNext: string | null = null;
 
@@ -120,6 +122,37 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
     },
   };
 
+  const gateHandlers: GateHandlers = {
+    get busy() {
+      return busy;
+    },
+    toggle() {
+      gate.open = !gate.open;
+      if (gate.open && !gate.decidedBy) gate.decidedBy = state?.gateForm?.decider ?? "";
+      focusNext = gate.open ? "gate:id" : "gate:toggle";
+      draw();
+    },
+    edit(field, value) {
+      gate[field] = value;
+      // Choosing an initiative offers its next gate.
+      if (field === "id" && state) {
+        gate.gate = nextGate(state, value);
+        focusNext = "gate:id";
+        draw();
+      }
+    },
+    submit(decision) {
+      void runAction("recordGateDecision", JSON.stringify(decision), (outcome) => {
+        // Refused: the issues are shown in the form, with what was typed kept.
+        gate.refused = outcome.ok ? [] : (outcome.issues ?? []);
+        if (outcome.ok)
+          Object.assign(gate, { ...emptyGateForm(), open: true, decidedBy: gate.decidedBy });
+        focusNext = outcome.ok ? "gate:id" : "gate:submit";
+        return { ...outcome, issues: [] };
+      });
+    },
+  };
+
   function drawStatus(): void {
     pane.setAttribute("aria-busy", String(busy));
     if (!status) return fill(statusEl);
@@ -188,6 +221,7 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
       fill(
         content,
         s.hasTemplate ? null : setupSection(s, handlers),
+        s.hasTemplate ? gateSection(s, gate, gateHandlers) : null,
         atRiskSection(s, select),
         s.hasTemplate || issues.length
           ? issuesSection(issues, {
@@ -239,7 +273,12 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
     draw();
   }
 
-  async function runAction(action: PaneAction, arg?: string): Promise<void> {
+  /** Runs an action; `after` may take the outcome for a view of its own before it is shown. */
+  async function runAction(
+    action: PaneAction,
+    arg?: string,
+    after?: (outcome: ActionOutcome) => ActionOutcome,
+  ): Promise<void> {
     if (busy) return;
     busy = true;
     status = { tone: "busy", message: doing(action, arg) };
@@ -250,6 +289,7 @@ export function mountPane(root: HTMLElement, backend: Backend, options: PaneOpti
     } catch (e) {
       outcome = { ok: false, message: errorText(e) };
     }
+    if (after) outcome = after(outcome);
     let message =
       outcome.message.trim() ||
       (outcome.ok ? "Finished." : "The action failed, and the host gave no reason.");

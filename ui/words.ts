@@ -11,6 +11,7 @@ export const ACTION_LABEL: Record<PaneAction, string> = {
   migrate: "Import a tracker",
   notify: "Tell people",
   upgradeTemplate: "Upgrade the template",
+  recordGateDecision: "Record a gate decision",
 };
 
 /** The order of the toolbar; set-up is offered on its own, in the banner of a workbook without the template. */
@@ -43,6 +44,8 @@ export function doing(action: PaneAction, arg?: string): string {
       return "Finding what to tell people…";
     case "upgradeTemplate":
       return "Upgrading the template…";
+    case "recordGateDecision":
+      return "Recording the gate decision…";
   }
 }
 

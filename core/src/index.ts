@@ -115,6 +115,7 @@ export {
   type Rect,
   type CellFormat,
   STATUS_FILL,
+  GATE_FILL,
   HEADER_FORMAT,
   LAST_ROW,
   splitValues,
@@ -279,3 +280,6 @@ export {
 } from "./governance/gates.ts";
 export { type InitiativeValue, type ObjectiveValue } from "./governance/value.ts";
 export type { PaneSince, PaneSinceItem, PaneMail } from "./ports/pane.ts";
+export type { PaneGateForm, GateDecisionForm } from "./ports/pane.ts";
+export { gateFormOf } from "./actions/pane.ts";
+export { deciderFor } from "./governance/decider.ts";

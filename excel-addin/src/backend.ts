@@ -54,6 +54,8 @@ export const PANE_ACTIONS: readonly PaneAction[] = [
   "writeSummary",
   "closePeriod",
   "verify",
+  // Excel cannot say who is signed in: the form's Decided By is typed.
+  "recordGateDecision",
 ];
 
 /**

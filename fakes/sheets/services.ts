@@ -181,6 +181,10 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   };
   const Session = {
     getScriptTimeZone: () => "America/New_York",
+    // As Apps Script documents: no address where the script runs without the user's authorisation.
+    getActiveUser: () => ({
+      getEmail: () => (book.context === "full" ? book.user : ""),
+    }),
   };
   const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));
   const console = { log, info: log, warn: log, error: log };

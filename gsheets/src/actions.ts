@@ -20,7 +20,7 @@ import {
 } from "@baton/core";
 import { withDocumentLock } from "./lock.ts";
 import { readSource } from "./migrate.ts";
-import { hostOf, type Services } from "./services.ts";
+import { hostOf, signedInOf, type Services } from "./services.ts";
 import { readTemplate } from "./workbook.ts";
 
 export interface ActionSpec {
@@ -91,6 +91,16 @@ export function runSpec(s: Services, id: PaneAction, arg?: string): ActionOutcom
   const button = ui.alert(outcome.ask.title, outcome.ask.text, ui.ButtonSet.YES_NO_CANCEL);
   const answer = button === ui.Button.YES ? "yes" : button === ui.Button.NO ? "no" : "cancel";
   return runOnce(s, id, { ...base, source, answer });
+}
+
+/** Records the sidebar form's gate decision, in the signed-in person's name when left blank. */
+export function runGateDecision(s: Services, form: string | undefined): ActionOutcome {
+  return runOnce(s, "recordGateDecision", {
+    now: s.now(),
+    place: "this spreadsheet",
+    ...(form === undefined ? {} : { answer: form }),
+    ...signedInOf(s),
+  });
 }
 
 /** The period to close, asked from the menu: Settings' Current Period is offered. */

@@ -14,6 +14,11 @@ export interface Services {
   readonly locks: GoogleAppsScript.Lock.LockService;
   readonly html: GoogleAppsScript.HTML.HtmlService;
   readonly now: () => Date;
+  /**
+   * The signed-in user's email address ("" where Google does not say), so a gate decision is
+   * recorded in their name without typing it.
+   */
+  readonly signedIn?: () => string;
 }
 
 /** The services of the spreadsheet this script is bound to. */
@@ -26,10 +31,22 @@ export function appsScriptServices(): Services {
     locks: LockService,
     html: HtmlService,
     now: () => new Date(),
+    signedIn: () => Session.getActiveUser().getEmail(),
   };
 }
 
 /** The Sheets host over the bound spreadsheet, or over another one the script opened. */
+/** The signed-in user's address, or nothing where it cannot be known. */
+export function signedInOf(s: Services): { signedIn?: string } {
+  let email = "";
+  try {
+    email = s.signedIn?.() ?? "";
+  } catch {
+    // Without the user's consent to share their address, they type their name.
+  }
+  return email ? { signedIn: email } : {};
+}
+
 export function hostOf(
   s: Services,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = s.spreadsheet,

@@ -35,17 +35,31 @@ function sealedDemo(name: string): { file: string; seal: string } {
   return { file, seal: JSON.parse(r.stdout).anchor.seal };
 }
 
-/** Edits a sealed comment and recomputes every seal and the anchor, as the documented scheme allows. */
+/** The Seal column of a sheet's grid, 0-based. */
+const sealOf = (grid: readonly (readonly unknown[])[]) => grid[0]!.indexOf("Seal");
+
+/**
+ * Edits a sealed comment and recomputes every seal of the chain (check-ins and gate decisions)
+ * and the anchor, as the documented scheme allows.
+ */
 async function forge(file: string, sign?: (a: string) => string, closers?: string): Promise<void> {
   const host = await XlsxHost.open(file);
   const grids: Grids = await host.readSheets(await host.sheetNames());
   const rows = grids[SHEET.checkins]!.map((r) => [...r]);
   rows[2]![5] = "All fine, honestly";
   for (const r of rows.slice(1)) r[SEAL] = null;
+  const decisions = grids[SHEET.gateDecisions]!.map((r) => [...r]);
+  const decisionSeal = sealOf(decisions);
+  // The demo's history seals gate decisions too: a forger who left them would break the chain.
+  expect(decisions.slice(1).some((r) => r[decisionSeal] != null && r[decisionSeal] !== "")).toBe(
+    true,
+  );
+  for (const r of decisions.slice(1)) r[decisionSeal] = null;
   const reclosed = closePeriod({
     grids: {
       ...grids,
       [SHEET.checkins]: rows,
+      [SHEET.gateDecisions]: decisions,
       [SHEET.settings]: grids[SHEET.settings]!.filter((r) => r[0] !== "Closers"),
     },
     anchor: null,
@@ -53,19 +67,19 @@ async function forge(file: string, sign?: (a: string) => string, closers?: strin
     today: "2026-11-26",
   });
   if (!reclosed.ok) throw new Error(reclosed.message);
+  expect(reclosed.sealedDecisions).toBeGreaterThan(0);
   // Keep only the forged seals and anchor: the attacker writes them into the original file.
-  const ws = host.workbook.getWorksheet(SHEET.checkins)!;
-  const sealOps = reclosed.plan.ops.filter(
-    (op) => op.op === "values" && op.sheet === SHEET.checkins,
-  );
-  for (const op of sealOps)
-    if (op.op === "values")
-      op.values.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (v !== undefined) ws.getCell(op.row + i, op.column + j).value = v as never;
-        }),
-      );
-  ws.getCell(3, 6).value = "All fine, honestly";
+  for (const sheet of [SHEET.checkins, SHEET.gateDecisions]) {
+    const ws = host.workbook.getWorksheet(sheet)!;
+    for (const op of reclosed.plan.ops)
+      if (op.op === "values" && op.sheet === sheet)
+        op.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== undefined) ws.getCell(op.row + i, op.column + j).value = v as never;
+          }),
+        );
+  }
+  host.workbook.getWorksheet(SHEET.checkins)!.getCell(3, 6).value = "All fine, honestly";
   const anchor = sign ? sign(reclosed.anchor) : reclosed.anchor;
   host.workbook.getWorksheet(BATON_SHEET)!.getCell("B1").value = anchor;
   if (closers !== undefined)
@@ -130,8 +144,11 @@ describe("a sealed history deleted whole", { timeout: 240_000 }, () => {
   it("every sealed row and the Baton sheet gone is reported, not 'no sealed check-ins yet'", async () => {
     const { file } = sealedDemo("deleted.xlsx");
     const host = await XlsxHost.open(file);
-    const ws = host.workbook.getWorksheet(SHEET.checkins)!;
-    for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).eachCell((c) => (c.value = null));
+    // The whole history: the check-ins and the gate decisions sealed with them.
+    for (const sheet of [SHEET.checkins, SHEET.gateDecisions]) {
+      const ws = host.workbook.getWorksheet(sheet)!;
+      for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).eachCell((c) => (c.value = null));
+    }
     host.workbook.removeWorksheet(host.workbook.getWorksheet(BATON_SHEET)!.id);
     await host.workbook.xlsx.writeFile(file);
     const r = verify(file);

@@ -56,11 +56,19 @@ describe("baton close", () => {
       currentPeriod: "2026-W48",
     });
     expect(out.sealedRows).toBe(out.sealed);
+    // The demo's gate decisions dated through W47 are sealed in the same chain, after the check-ins.
+    expect(out.sealedDecisions).toBeGreaterThan(0);
+    expect(out.anchor.rows).toBe(out.sealed + out.sealedDecisions);
     const verified = baton("verify", file, "--json");
     expect(verified.status).toBe(0);
-    expect(verified.json()).toEqual({ intact: true, sealedRows: out.sealed, firstBroken: null });
+    expect(verified.json()).toEqual({
+      intact: true,
+      sealedRows: out.sealed,
+      sealedDecisions: out.sealedDecisions,
+      firstBroken: null,
+    });
     expect(baton("verify", file).stdout).toContain(
-      `${out.sealed} sealed check-ins through 2026-W47`,
+      `${out.sealed} sealed check-ins and ${out.sealedDecisions} sealed gate decisions through 2026-W47`,
     );
   });
 
@@ -226,6 +234,7 @@ describe("baton verify", () => {
     expect(r.json()).toEqual({
       intact: false,
       sealedRows: expect.any(Number),
+      sealedDecisions: expect.any(Number),
       firstBroken: { sheet: "Check-ins", row: 12, reason: "content-edited" },
     });
     const text = baton("verify", file);

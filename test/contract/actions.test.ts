@@ -18,7 +18,14 @@ import {
   type PaneAction,
 } from "@baton/core";
 import { ACTING_HOSTS, NOW, ZONE, memoryActs, type Act, type Merges } from "./actions.ts";
-import { checkin, handoff, smallWorkbook, version1Grids, workbookGrids } from "../support/grids.ts";
+import {
+  checkin,
+  handoff,
+  initiative,
+  smallWorkbook,
+  version1Grids,
+  workbookGrids,
+} from "../support/grids.ts";
 
 const TRACKER = "Tracker";
 const trackerGrid: CellValue[][] = [
@@ -85,6 +92,17 @@ async function scenario(
   }
   return { outcomes, workbook: await workbookOf(act) };
 }
+
+/** The pane's gate form, as it sends it: INI-3 to gate 3 (the Sponsor's), decided by `by`. */
+const gateForm = (by: string) =>
+  JSON.stringify({
+    id: "INI-3",
+    gate: "3",
+    decision: "Approved",
+    decidedBy: by,
+    evidence: "Steering minutes",
+    confirmedValue: "",
+  });
 
 const closable = () =>
   workbookGrids(
@@ -320,6 +338,46 @@ const SCENARIOS: readonly {
         ["Knowledge base", "IT Support"],
         ["Routing API", "Development"],
       ]);
+    },
+  },
+  {
+    name: "record gate decisions from the pane: a self-approval refused, the sponsor's recorded",
+    grids: () =>
+      workbookGrids({
+        ...smallWorkbook({
+          initiatives: [initiative("INI-3", "OBJ-1", { Sponsor: "Sam", Controller: "Cora" })],
+        }),
+        gateDecisions: [
+          {
+            Date: "2026-10-01",
+            ID: "INI-3",
+            Gate: 2,
+            Decision: "Approved",
+            "Decided By": "Ines",
+            Role: "Owner",
+            Evidence: "Business case",
+          },
+        ],
+      }),
+    steps: [
+      ["recordGateDecision", gateForm("Ines")],
+      ["recordGateDecision", gateForm("Sam")],
+    ],
+    check: ({ outcomes, workbook }) => {
+      expect(outcomes[0]!.ok).toBe(false);
+      expect(outcomes[0]!.issues).toEqual([
+        expect.stringMatching(/^gate-owner-decides Gate Decisions!E3 /),
+      ]);
+      expect(outcomes[1]!).toMatchObject({
+        ok: true,
+        message:
+          "Recorded on Gate Decisions row 3: INI-3 gate 3 approved by Sam (Sponsor). INI-3 is at gate 3.",
+      });
+      const decisions = workbook[SHEET.gateDecisions]!;
+      expect(decisions).toHaveLength(3);
+      const initiatives = workbook[SHEET.initiatives]!;
+      const gate = initiatives[0]!.indexOf("Gate");
+      expect(initiatives.find((r) => r[0] === "INI-3")![gate]).toBe(3);
     },
   },
 ];

@@ -3,7 +3,15 @@
  * only within one unit; Gate and Confirmed Value written with the other computed columns.
  */
 import { describe, expect, it } from "vitest";
-import { MemoryHost, SHEET, evaluate, statusPlan, validateGrids } from "@baton/core";
+import {
+  GATE_FILL,
+  MemoryHost,
+  SHEET,
+  evaluate,
+  statusPlan,
+  validateGrids,
+  type WriteOp,
+} from "@baton/core";
 import {
   checkin,
   initiative,
@@ -112,11 +120,44 @@ describe("value", () => {
     );
   });
 
+  it("colours the Gate column by level, one format per run of rows at the same gate", async () => {
+    const g = grids();
+    const host = new MemoryHost(g);
+    const { workbook, ev } = judged(g);
+    const plan = statusPlan(workbook, ev);
+    await host.apply(plan);
+    const gate = host.grid(SHEET.initiatives)[0]!.indexOf("Gate") + 1;
+    // INI-1 is at gate 5; INI-2 to INI-4 are at gate 1, one run of three rows.
+    expect(host.formatAt(SHEET.initiatives, 2, gate)).toMatchObject(GATE_FILL[5]!);
+    for (const row of [3, 4, 5])
+      expect(host.formatAt(SHEET.initiatives, row, gate)).toMatchObject(GATE_FILL[1]!);
+    const gateFormats = plan.ops.filter(
+      (o): o is Extract<WriteOp, { op: "format" }> =>
+        o.op === "format" && o.sheet === SHEET.initiatives && o.range.column === gate,
+    );
+    expect(gateFormats.map((o) => [o.range.row, o.range.rows, o.format])).toEqual([
+      [2, 1, GATE_FILL[5]],
+      [3, 3, GATE_FILL[1]],
+    ]);
+    // Five levels, five colours, each readable (its font differs from its fill).
+    const fills = [1, 2, 3, 4, 5].map((n) => GATE_FILL[n]!);
+    expect(new Set(fills.map((f) => f.fill)).size).toBe(5);
+    for (const f of fills) expect(f.fontColor).not.toBe(f.fill);
+  });
+
   it("leaves a version 1 workbook's columns as they are (upgrading adds Gate and Confirmed Value)", async () => {
     const g = version1Grids(smallWorkbook());
     const host = new MemoryHost(g);
     const { workbook, ev } = judged(g);
-    await host.apply(statusPlan(workbook, ev));
+    const plan = statusPlan(workbook, ev);
+    await host.apply(plan);
     expect(host.grid(SHEET.initiatives)[0]).not.toContain("Gate");
+    // Nor any Gate colour: only Status is coloured.
+    const status = host.grid(SHEET.initiatives)[0]!.indexOf("Status") + 1;
+    expect(
+      plan.ops.filter(
+        (o) => o.op === "format" && o.sheet === SHEET.initiatives && o.range.column !== status,
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   MemoryHost,
   SHEET,
   STATUS_FILL,
+  GATE_FILL,
   evaluate,
   statusPlan,
   validateGrids,
@@ -101,13 +102,20 @@ describe("a run of adjacent computed columns is one write", () => {
     const same = await run(
       workbookGrids(world({ initiatives: [ini("INI-1"), ini("INI-2"), ini("INI-3")] })),
     );
-    const statusColumn = COLUMNS.initiatives.findIndex((c) => c.key === "status") + 1;
+    const columnOf = (key: string) => COLUMNS.initiatives.findIndex((c) => c.key === key) + 1;
+    // Status and Gate are coloured a run at a time: three Green rows, three rows at gate 1.
     expect(same.plan.ops.filter((o) => o.op === "format" && o.sheet === "Initiatives")).toEqual([
       {
         op: "format",
         sheet: "Initiatives",
-        range: { row: 2, column: statusColumn, rows: 3, columns: 1 },
+        range: { row: 2, column: columnOf("status"), rows: 3, columns: 1 },
         format: STATUS_FILL.Green,
+      },
+      {
+        op: "format",
+        sheet: "Initiatives",
+        range: { row: 2, column: columnOf("gate"), rows: 3, columns: 1 },
+        format: GATE_FILL[1],
       },
     ]);
   });

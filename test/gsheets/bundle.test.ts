@@ -29,6 +29,8 @@ describe("the bundle is one plain script within its budget", () => {
     expect(manifest.oauthScopes).toEqual([
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
       "https://www.googleapis.com/auth/script.container.ui",
+      // Who is signed in, so a gate decision from the sidebar is recorded in their name.
+      "https://www.googleapis.com/auth/userinfo.email",
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * not grow with the tracker.
  */
 import { describe, expect, it } from "vitest";
-import { COLUMNS, SHEET, STATUS_FILL } from "@baton/core";
+import { COLUMNS, GATE_FILL, SHEET, STATUS_FILL } from "@baton/core";
 import { demoEvaluation, demoProject, DEMO_NOW } from "./support/demo.ts";
 import { loadProject } from "./support/bundle.ts";
 import { workbookGrids, smallWorkbook, initiative, checkin } from "../support/grids.ts";
@@ -42,6 +42,20 @@ describe("refreshing writes the statuses the core computes", () => {
       );
     }
     expect(p.book.writesOutsideLock).toBe(unlocked);
+  });
+
+  it("colours the Gate column by level, as the core's plan says", async () => {
+    const expected = await demoEvaluation();
+    const p = demoProject();
+    p.call("batonRefreshStatuses");
+    const sheet = p.book.sheet(SHEET.initiatives);
+    // The demo's story spans gates: at least one initiative past gate 1.
+    expect(new Set(expected.initiatives.map((e) => e.gate)).size).toBeGreaterThan(1);
+    for (const e of expected.initiatives) {
+      const gate = sheet.cell(e.row, column("initiatives", "Gate"));
+      expect(gate?.value, e.id).toBe(e.gate);
+      expect(gate?.format.background, e.id).toBe(GATE_FILL[e.gate]!.fill.toLowerCase());
+    }
   });
 
   it("says what it found, and that statuses come despite validation errors", async () => {

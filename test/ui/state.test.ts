@@ -61,6 +61,8 @@ describe("the demo backend runs the real core and offers only what it can do", (
       "refreshStatus",
       "writeSummary",
       "verify",
+      // Into the page's own workbook, like every other action here.
+      "recordGateDecision",
     ]);
     expect((await createDemoBackend({ ...options, empty: true }).state()).actions).toEqual([
       "setUpTemplate",

@@ -85,11 +85,13 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
       periods,
       sealed: result.sealed,
       sealedRows: result.sealedRows,
+      sealedDecisions: result.sealedDecisions,
       moved: result.moved,
       currentPeriod: result.currentPeriod,
       anchor: {
         seal: result.seal,
-        rows: result.sealedRows,
+        // The anchor counts every sealed row of the chain, the gate decisions included.
+        rows: result.sealedRows + result.sealedDecisions,
         through: periods[periods.length - 1],
         signedBy: result.signedBy ?? null,
       },
@@ -103,7 +105,7 @@ export async function close(opts: CloseOptions, out: Out): Promise<CommandResult
   const rows = result.sealedRows ? `rows 2 to ${result.sealedRows + 1} locked` : "nothing to lock";
   line(
     out,
-    `${paint(out, "bold", `Closed ${span}`)} in ${opts.file}: sealed ${result.sealed} check-in${result.sealed === 1 ? "" : "s"} (${result.sealedRows} sealed in all, ${rows}).`,
+    `${paint(out, "bold", `Closed ${span}`)} in ${opts.file}: sealed ${result.sealed} check-in${result.sealed === 1 ? "" : "s"}${result.sealedDecisions ? ` and ${result.sealedDecisions} gate decision${result.sealedDecisions === 1 ? "" : "s"}` : ""} (${result.sealedRows} sealed in all, ${rows}).`,
   );
   if (result.moved)
     line(

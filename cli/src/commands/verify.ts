@@ -27,13 +27,14 @@ export async function verify(
     json(out, {
       intact: result.intact,
       sealedRows: result.sealedRows,
+      sealedDecisions: result.sealedDecisions,
       firstBroken: b ? { sheet: b.sheet, row: b.row, reason: b.reason } : null,
     });
     return { exitCode };
   }
   const alone = host ? "" : " (a CSV folder keeps no anchor: the chain was checked on its own)";
   if (result.intact) {
-    if (!result.sealedRows)
+    if (!result.sealedRows && !result.sealedDecisions)
       line(
         out,
         `${opts.file}: no sealed check-ins yet; "baton close FILE --period P" seals a period.${alone}`,
@@ -43,13 +44,16 @@ export async function verify(
       const signed = result.anchor?.key
         ? ` The anchor is signed by key ${result.anchor.key.slice(0, 16)}….`
         : "";
+      const decided = result.sealedDecisions
+        ? ` and ${result.sealedDecisions} sealed gate decisions`
+        : "";
       const kept = opts.anchor !== undefined ? " The kept anchor is in the chain." : "";
       line(
         out,
         paint(
           out,
           "green",
-          `${opts.file}: intact. ${result.sealedRows} sealed check-ins${through} match their seals${host ? " and the document's anchor" : ""}.${signed}${kept}${alone}`,
+          `${opts.file}: intact. ${result.sealedRows} sealed check-ins${decided}${through} match their seals${host ? " and the document's anchor" : ""}.${signed}${kept}${alone}`,
         ),
       );
     }

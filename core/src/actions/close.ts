@@ -52,6 +52,7 @@ export function closePeriod(read: ActionRead, input: ActionInput): ActionResult<
     periods: result.closedPeriods,
     sealed: result.sealed,
     sealedRows: result.sealedRows,
+    decisions: result.sealedDecisions,
     moved: result.moved,
     currentPeriod: result.currentPeriod,
   });

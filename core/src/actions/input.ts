@@ -26,6 +26,11 @@ export interface ActionInput {
    */
   readonly key?: ClosingKey;
   readonly keyName?: string;
+  /**
+   * The signed-in user's email address, where the host can say (Google Sheets): a gate
+   * decision with no Decided By is recorded in their name, matched through People.
+   */
+  readonly signedIn?: string;
   /** An anchor the user kept elsewhere (`baton verify --anchor`): the sealed rows up to it must be unchanged. */
   readonly keptAnchor?: string;
 }

@@ -62,6 +62,8 @@ export type Said =
       readonly periods: readonly string[];
       readonly sealed: number;
       readonly sealedRows: number;
+      /** Gate decisions sealed by this close, in the same chain. */
+      readonly decisions?: number;
       readonly moved: number;
       readonly currentPeriod: string;
     }
@@ -69,6 +71,8 @@ export type Said =
   | {
       readonly say: "history-intact";
       readonly sealedRows: number;
+      /** Sealed rows of Gate Decisions, counted apart from the check-ins. */
+      readonly sealedDecisions?: number;
       readonly through: string | null;
       readonly anchored: boolean;
     }
@@ -118,6 +122,20 @@ export type Said =
       readonly unreached: readonly string[];
       readonly since: string | null;
       readonly errors: number;
+    }
+  | { readonly say: "gate-form-unreadable" }
+  | { readonly say: "gate-sheet-missing"; readonly place: string }
+  | { readonly say: "gate-refused"; readonly errors: number }
+  | {
+      readonly say: "gate-recorded";
+      readonly id: string;
+      readonly gate: number;
+      readonly decision: string;
+      readonly by: string;
+      readonly role: string;
+      readonly row: number;
+      /** The initiative's Gate once the decision is counted. */
+      readonly standing: number;
     };
 
 /** The words for what an action has to say. */
@@ -152,7 +170,8 @@ export function say(s: Said): string {
       const moved = s.moved
         ? ` ${plural(s.moved, "row")} moved up to join the sealed rows; nothing was removed.`
         : "";
-      return `Closed ${span}: ${plural(s.sealed, "check-in")} sealed.${locked}${moved} Current Period is now ${s.currentPeriod}.`;
+      const decided = s.decisions ? ` and ${plural(s.decisions, "gate decision")}` : "";
+      return `Closed ${span}: ${plural(s.sealed, "check-in")}${decided} sealed.${locked}${moved} Current Period is now ${s.currentPeriod}.`;
     }
     case "nothing-sealed":
       return "No check-ins are sealed yet: closing a period seals them.";
@@ -161,7 +180,10 @@ export function say(s: Said): string {
       const against = s.anchored
         ? " and the anchor"
         : " (no anchor is kept here: the chain was checked on its own)";
-      return `The history is intact: ${plural(s.sealedRows, "sealed check-in")}${through} match their seals${against}.`;
+      const decided = s.sealedDecisions
+        ? ` and ${plural(s.sealedDecisions, "sealed gate decision")}`
+        : "";
+      return `The history is intact: ${plural(s.sealedRows, "sealed check-in")}${decided}${through} match their seals${against}.`;
     }
     case "history-changed": {
       const shown = s.breaks
@@ -215,6 +237,14 @@ export function say(s: Said): string {
         : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
       return `${news}${unreached}${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
     }
+    case "gate-form-unreadable":
+      return "The gate decision could not be read: fill in the form again (initiative, gate, decision, decided by, evidence).";
+    case "gate-sheet-missing":
+      return `${capital(s.place)} has no Gate Decisions sheet: upgrade the template (Set up) to record gate decisions.`;
+    case "gate-refused":
+      return `Nothing was recorded: the decision breaks ${s.errors === 1 ? "a gate rule" : `${s.errors} gate rules`}. Fix it as said below and record it again.`;
+    case "gate-recorded":
+      return `Recorded on Gate Decisions row ${s.row}: ${s.id} gate ${s.gate} ${s.decision.toLowerCase()} by ${s.by} (${s.role}). ${s.id} is at gate ${s.standing}.`;
   }
 }
 

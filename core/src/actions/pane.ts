@@ -11,7 +11,16 @@ import { issueJson } from "./outcome.ts";
 import { locate, type Workbook } from "../workbook/read.ts";
 import { evaluate, type Evaluation } from "../engine/evaluate.ts";
 import { describeReason, worstHandoffFirst } from "../engine/reasons.ts";
-import type { PaneAction, PaneHandoff, PaneState, PaneStatus } from "../ports/pane.ts";
+import type {
+  PaneAction,
+  PaneGateForm,
+  PaneHandoff,
+  PaneState,
+  PaneStatus,
+} from "../ports/pane.ts";
+import { deciderFor } from "../governance/decider.ts";
+import { PEOPLE_SHEET } from "../rhythm/people.ts";
+import { findSheet } from "../workbook/read.ts";
 
 export interface PaneStateInput {
   /** `validateGrids` over the template sheets the workbook has. */
@@ -23,6 +32,8 @@ export interface PaneStateInput {
   /** From the status engine, once the host computes statuses. */
   readonly atRisk?: readonly PaneHandoff[];
   readonly initiativeCounts?: Readonly<Partial<Record<PaneStatus, number>>>;
+  /** The gate-decision form's choices, where it is offered. */
+  readonly gateForm?: PaneGateForm;
 }
 
 /** The pane's state from a validation the host already has. */
@@ -32,6 +43,7 @@ export function paneStateOf({
   actions,
   atRisk = [],
   initiativeCounts = {},
+  gateForm,
 }: PaneStateInput): PaneState {
   // The validator names every template sheet it could not find, so "missing" means the same everywhere.
   const missingSheets = validation.issues
@@ -46,6 +58,29 @@ export function paneStateOf({
     atRisk,
     initiativeCounts,
     actions,
+    ...(gateForm ? { gateForm } : {}),
+  };
+}
+
+/**
+ * The gate-decision form's choices: every initiative with its gate, and the signed-in person's
+ * name where the host can say who that is (matched through People, else Owner, Sponsor and
+ * Controller names).
+ */
+export function gateFormOf(
+  workbook: Workbook,
+  evaluation: Evaluation,
+  grids: Grids,
+  signedIn: string | null | undefined,
+): PaneGateForm {
+  const people = findSheet(Object.keys(grids), PEOPLE_SHEET);
+  return {
+    initiatives: evaluation.initiatives.map((e) => ({
+      id: e.id,
+      name: workbook.initiatives.find((i) => i.id === e.id)?.name ?? "",
+      gate: e.gate,
+    })),
+    decider: deciderFor(workbook, people ? grids[people] : undefined, signedIn),
   };
 }
 
@@ -92,24 +127,34 @@ export interface PaneInput {
   readonly now: Date;
   /** Actions this host offers. Without the template only setting it up is offered. */
   readonly actions: readonly PaneAction[];
+  /** The signed-in user's email address, where the host can say (Google Sheets). */
+  readonly signedIn?: string | null;
 }
 
 /**
  * The pane's state from the workbook's grids, as of today in the workbook's zone: issues,
  * and (with the template in place) the statuses the engine computes.
  */
-export function paneState({ grids, now, actions }: PaneInput): PaneState {
+export function paneState({ grids, now, actions, signedIn }: PaneInput): PaneState {
   const validation = validateGrids(grids, [], { now });
   const hasTemplate = !validation.issues.some((i) => i.code === "missing-sheet");
   const asOf = todayIn(validation.workbook.settings.timeZone, now);
   if (!hasTemplate)
     return paneStateOf({ validation, asOf, actions: actions.filter((a) => a === "setUpTemplate") });
   const evaluation = evaluate(validation.workbook, { asOf });
+  // The form needs a sheet to append to: a version 1 workbook is upgraded first.
+  const gates = validation.workbook.layout.gateDecisions !== undefined;
+  const offered = actions.filter(
+    (a) => a !== "setUpTemplate" && (a !== "recordGateDecision" || gates),
+  );
   return paneStateOf({
     validation,
     asOf,
-    actions: actions.filter((a) => a !== "setUpTemplate"),
+    actions: offered,
     atRisk: handoffsAtRisk(validation.workbook, evaluation),
     initiativeCounts: initiativeCounts(evaluation),
+    ...(offered.includes("recordGateDecision")
+      ? { gateForm: gateFormOf(validation.workbook, evaluation, grids, signedIn) }
+      : {}),
   });
 }

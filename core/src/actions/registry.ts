@@ -17,6 +17,7 @@ import { VERIFY_NEEDS, verify, type VerifyFacts } from "./verify.ts";
 import { MIGRATE_NEEDS, migrateSheet } from "./migrate-sheet.ts";
 import { NOTIFY_NEEDS, notify } from "./notify.ts";
 import { UPGRADE_NEEDS, upgradeTemplate } from "./upgrade.ts";
+import { GATE_DECISION_NEEDS, recordGateDecision } from "./gate-decision.ts";
 
 export interface Action<Facts = unknown> {
   readonly needs: Needs;
@@ -45,6 +46,7 @@ export const ACTIONS: Readonly<Record<PaneAction, Action>> = {
   migrate: { needs: MIGRATE_NEEDS, run: migrateSheet },
   notify: { needs: NOTIFY_NEEDS, run: notify },
   upgradeTemplate: { needs: UPGRADE_NEEDS, run: upgradeTemplate },
+  recordGateDecision: { needs: GATE_DECISION_NEEDS, run: recordGateDecision },
 } satisfies Record<PaneAction, Action> & { [Id in keyof ActionFacts]: Action<ActionFacts[Id]> };
 
 /** The ids of every action, in the order menus list them. */

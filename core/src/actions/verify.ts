@@ -17,23 +17,33 @@ export function verify(read: ActionRead, input: ActionInput): ActionResult<Verif
   const kept = input.keptAnchor;
   const v = verifyLedger(read.grids, read.anchor, kept !== undefined ? { kept } : {});
   if (v.intact) {
-    const message = v.sealedRows
-      ? say({
-          say: "history-intact",
-          sealedRows: v.sealedRows,
-          through: v.anchor?.through ?? null,
-          anchored: read.anchor !== undefined,
-        })
-      : say({ say: "nothing-sealed" });
+    const message =
+      v.sealedRows + v.sealedDecisions
+        ? say({
+            say: "history-intact",
+            sealedRows: v.sealedRows,
+            sealedDecisions: v.sealedDecisions,
+            through: v.anchor?.through ?? null,
+            anchored: read.anchor !== undefined,
+          })
+        : say({ say: "nothing-sealed" });
     return { ...told({ ok: true, message }), facts: v };
   }
-  // Each broken row is the issue validation reports for it: at its Seal cell.
-  const layout = readWorkbook(read.grids).workbook.layout.checkins;
-  const sealColumn = layout ? (layout.columns.seal ?? layout.headerWidth + 1) : 1;
+  // Each broken row is the issue validation reports for it: at its Seal cell, on its own sheet.
+  const { layout } = readWorkbook(read.grids).workbook;
+  const sealColumn = (sheet: string) => {
+    const on = layout.gateDecisions?.name === sheet ? layout.gateDecisions : layout.checkins;
+    return on ? (on.columns.seal ?? on.headerWidth + 1) : 1;
+  };
   const issues = v.breaks.map((b) =>
     issueJson(
       makeIssue(
-        { sheet: b.sheet, row: b.row, column: "Seal", cell: a1(Math.max(1, b.row), sealColumn) },
+        {
+          sheet: b.sheet,
+          row: b.row,
+          column: "Seal",
+          cell: a1(Math.max(1, b.row), sealColumn(b.sheet)),
+        },
         { code: "sealed-row-edited", reason: b.message },
       ),
     ),

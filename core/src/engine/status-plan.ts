@@ -7,13 +7,14 @@
  * from row 2 to the last row the sheet holds, so a host makes one write per run, not one per
  * cell, and rows that no longer hold a record (deleted, blanked, or beyond the last) lose the
  * values and colours of an earlier run. Status fills go out as one format per run of rows
- * with the same status, and a KPI's Latest and Forecast number formats (its own precision)
+ * with the same status, Gate fills (by level, as the funnel draws them) likewise, and a KPI's Latest and Forecast number formats (its own precision)
  * as one per run of rows with the same format.
  */
 import { COLUMNS, type Column, type SheetKey } from "../template/sheets.ts";
 import type { Workbook } from "../workbook/read.ts";
 import {
   COMPUTED_HEADER_FORMAT,
+  GATE_FILL,
   STATUS_FILL,
   type PlanValue,
   type WriteOp,
@@ -25,6 +26,11 @@ import type { Evaluation, InitiativeEvaluation } from "./evaluate.ts";
 
 type Entry = { readonly row: number; readonly status: Status };
 type Cell<E> = (e: E) => PlanValue;
+type Fill = { readonly fill: string; readonly fontColor: string };
+/** A computed column's colour for an entry; entries with the same colour share one format op. */
+type Colour<E> = (e: E) => Fill | undefined;
+
+const byStatus = (e: Entry): Fill => STATUS_FILL[e.status];
 
 export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
   const ops: WriteOp[] = [];
@@ -46,19 +52,28 @@ export function statusPlan(wb: Workbook, ev: Evaluation): WritePlan {
     },
     { keys: ["latest", "forecast"], numberFormat: (e) => numberFormatFor(e.decimals) },
   );
-  sheetOps(ops, wb, "initiatives", ev.initiatives, {
-    status: (e) => e.status,
-    rootCause: (e) => e.rootCauses.join(", ") || null,
-    lastCheckin: (e) => e.lastCheckin,
-    // Gate and Confirmed Value only where the workbook keeps gate decisions: a version 1
-    // workbook gains them by upgrading, not piecemeal from a status refresh.
-    ...(wb.layout.gateDecisions
-      ? {
-          gate: (e: InitiativeEvaluation) => e.gate,
-          confirmedValue: (e: InitiativeEvaluation) => e.value.confirmed,
-        }
-      : {}),
-  });
+  const gates = wb.layout.gateDecisions !== undefined;
+  sheetOps(
+    ops,
+    wb,
+    "initiatives",
+    ev.initiatives,
+    {
+      status: (e) => e.status,
+      rootCause: (e) => e.rootCauses.join(", ") || null,
+      lastCheckin: (e) => e.lastCheckin,
+      // Gate and Confirmed Value only where the workbook keeps gate decisions: a version 1
+      // workbook gains them by upgrading, not piecemeal from a status refresh.
+      ...(wb.layout.gateDecisions
+        ? {
+            gate: (e: InitiativeEvaluation) => e.gate,
+            confirmedValue: (e: InitiativeEvaluation) => e.value.confirmed,
+          }
+        : {}),
+    },
+    undefined,
+    gates ? { status: byStatus, gate: (e: InitiativeEvaluation) => GATE_FILL[e.gate] } : undefined,
+  );
   sheetOps(ops, wb, "handoffs", ev.handoffs, {
     status: (e) => e.status,
     daysLate: (e) => e.daysLate,
@@ -74,6 +89,7 @@ function sheetOps<E extends Entry>(
   entries: readonly E[],
   cells: Record<string, Cell<E>>,
   numbers?: { readonly keys: readonly string[]; readonly numberFormat: (e: E) => string },
+  colours: Record<string, Colour<E>> = { status: byStatus },
 ): void {
   const layout = wb.layout[key];
   if (!layout) return;
@@ -124,19 +140,28 @@ function sheetOps<E extends Entry>(
 
   if (numbers) numberFormatOps(ops, sheet, at, placed, numbers);
 
-  const status = placed.find((p) => p.spec.key === "status");
-  if (!status) return;
-  const column = status.column;
+  for (const p of placed) {
+    const colour = colours[p.spec.key];
+    if (colour) colourOps(ops, sheet, p.column, at, colour);
+  }
+}
+
+/** One format per run of rows with the same colour in a column; rows without one are cleared. */
+function colourOps<E>(
+  ops: WriteOp[],
+  sheet: string,
+  column: number,
+  at: readonly (E | undefined)[],
+  colour: Colour<E>,
+): void {
+  const rows = at.length;
+  const fills = at.map((e) => (e ? colour(e) : undefined));
   for (let r = 0; r < rows;) {
-    const s = at[r]?.status;
+    const f = fills[r];
     let end = r + 1;
-    while (end < rows && at[end]?.status === s) end++;
+    while (end < rows && fills[end] === f) end++;
     const range = { row: r + 2, column, rows: end - r, columns: 1 };
-    ops.push(
-      s
-        ? { op: "format", sheet, range, format: { ...STATUS_FILL[s] } }
-        : { op: "clear", sheet, range },
-    );
+    ops.push(f ? { op: "format", sheet, range, format: { ...f } } : { op: "clear", sheet, range });
     r = end;
   }
 }

@@ -36,8 +36,10 @@ export type BreakReason =
   | "kept-anchor-mismatch";
 
 export interface ChainBreak {
-  /** 1-based sheet row of Check-ins. */
+  /** 1-based sheet row (of Check-ins unless `sheet` names another). */
   readonly row: number;
+  /** The sheet of the row, when it is not Check-ins (a gate decision). */
+  readonly sheet?: string;
   readonly reason: BreakReason;
   /** What happened, in words, for messages. */
   readonly detail: string;
@@ -49,8 +51,10 @@ export interface ChainBreak {
 }
 
 export interface ChainWalk {
-  /** Rows that carry a Seal cell. */
+  /** Rows of Check-ins that carry a Seal cell. */
   readonly sealedRows: number;
+  /** Rows of Gate Decisions that carry a Seal cell. */
+  readonly sealedDecisions: number;
   /** The chain as verified from the first sealed row: its rows and their (true) seals, in order. */
   readonly chain: readonly { readonly row: LedgerRow; readonly hex: string }[];
   /** Breaks in sheet order; the first is the first broken row. */
@@ -69,8 +73,12 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
   const chain: { row: LedgerRow; hex: string }[] = [];
   const bySeq = new Map<number, number[]>();
   let sealedRows = 0;
+  let sealedDecisions = 0;
   rows.forEach((r, i) => {
-    if (r.sealText !== null) sealedRows++;
+    if (r.sealText !== null) {
+      if (r.sheet === undefined) sealedRows++;
+      else sealedDecisions++;
+    }
     if (r.seal) {
       const list = bySeq.get(r.seal.seq);
       if (list) list.push(i);
@@ -82,8 +90,8 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
   let seq = 1;
   let firstOpen = -1;
   let stopped = false;
-  const add = (row: number, reason: BreakReason, detail: string, resumable = false) =>
-    breaks.push({ row, reason, detail, ...(resumable ? { resumable } : {}) });
+  const add = (at: At, reason: BreakReason, detail: string, resumable = false) =>
+    breaks.push({ ...where(at), reason, detail, ...(resumable ? { resumable } : {}) });
   const advance = (row: LedgerRow, hex: string) => {
     chain.push({ row, hex });
     prev = hex;
@@ -110,7 +118,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       const h = open.sealFrom(prev, seq);
       if (firstOpen === i - 1 && confirms(h, row)) {
         add(
-          open.sheetRow,
+          open,
           "seal-edited",
           `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
         );
@@ -120,18 +128,14 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
         // down past them (the sheet cannot tell that from the same rows inserted above it, so
         // the message names both). One row without a seal is read as one row inserted.
         add(
-          row.sheetRow,
+          row,
           "rows-reordered",
           `sealed row ${seq} was moved down: it belongs at row ${open.sheetRow} and is now at row ${row.sheetRow}, below ${i - firstOpen} rows without a seal (or those rows were inserted above it)`,
         );
         stopped = true;
         break;
       } else {
-        add(
-          open.sheetRow,
-          "row-inserted",
-          "a row without a seal was inserted among the sealed rows",
-        );
+        add(open, "row-inserted", "a row without a seal was inserted among the sealed rows");
         stopped = true;
         break;
       }
@@ -147,7 +151,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     const next = nextRow && nextRow.sealText !== null ? nextRow : undefined;
     if (!s) {
       add(
-        row.sheetRow,
+        row,
         "seal-edited",
         `its Seal cell no longer holds a Baton seal (it is sealed row ${seq} of the ledger)`,
       );
@@ -155,11 +159,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       continue;
     }
     if (s.hex === h || confirms(h, next)) {
-      add(
-        row.sheetRow,
-        "seal-edited",
-        `its Seal cell was changed (it is sealed row ${seq} of the ledger)`,
-      );
+      add(row, "seal-edited", `its Seal cell was changed (it is sealed row ${seq} of the ledger)`);
       advance(row, h);
       continue;
     }
@@ -167,14 +167,14 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     if (s.seq === seq) {
       if (next?.seal?.seq === seq && next.sealFrom(prev, seq) === next.seal.hex) {
         add(
-          row.sheetRow,
+          row,
           "row-inserted",
           `a row was inserted above sealed row ${seq}, with a copy of its seal`,
         );
         stopped = true;
         break;
       }
-      add(row.sheetRow, "content-edited", "its content was edited after it was sealed");
+      add(row, "content-edited", "its content was edited after it was sealed");
       advance(row, s.hex);
       continue;
     }
@@ -182,33 +182,41 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
     const expectedAt = (bySeq.get(seq) ?? []).find((j) => j > i);
     if (s.seq < seq || copies.length > 1) {
       add(
-        row.sheetRow,
+        row,
         "row-inserted",
         `a row was inserted among the sealed rows: it repeats the seal of sealed row ${s.seq}`,
       );
     } else if (expectedAt !== undefined) {
       if (belongsAt(row, s, rows, bySeq))
         add(
-          row.sheetRow,
+          row,
           "rows-reordered",
           `sealed rows were moved: sealed row ${s.seq} is here, where sealed row ${seq} belongs (now at row ${rows[expectedAt]!.sheetRow})`,
         );
       else
         add(
-          row.sheetRow,
+          row,
           "row-inserted",
           "a row with a seal that fits nowhere in the chain was inserted among the sealed rows",
         );
     } else {
       const missing =
         s.seq - seq === 1 ? `sealed row ${seq} is` : `sealed rows ${seq} to ${s.seq - 1} are`;
-      add(row.sheetRow, "row-deleted", `${missing} missing above it: a sealed row was deleted`);
+      add(row, "row-deleted", `${missing} missing above it: a sealed row was deleted`);
     }
   }
 
   if (!stopped && anchor !== undefined) checkAnchor(rows, chain, prev, seq, firstOpen, anchor, add);
-  return { sealedRows, chain, breaks };
+  return { sealedRows, sealedDecisions, chain, breaks };
 }
+
+/** Where a break is: a row of the ledger, or a sheet row of Check-ins. */
+type At = { readonly sheetRow: number; readonly sheet?: string | undefined } | number;
+
+const where = (at: At): { row: number; sheet?: string } =>
+  typeof at === "number"
+    ? { row: at }
+    : { row: at.sheetRow, ...(at.sheet !== undefined ? { sheet: at.sheet } : {}) };
 
 /** True when the row is the genuine sealed row its seal names: it chains onto that row's predecessor. */
 function belongsAt(
@@ -228,16 +236,17 @@ function checkAnchor(
   seq: number,
   firstOpen: number,
   anchor: NonNullable<AnchorInput>,
-  add: (row: number, reason: BreakReason, detail: string, resumable?: boolean) => void,
+  add: (at: At, reason: BreakReason, detail: string, resumable?: boolean) => void,
 ): void {
   const n = chain.length;
-  const newest = chain[n - 1]?.row.sheetRow;
+  const newestRow = chain[n - 1]?.row;
+  const newest = newestRow?.sheetRow;
   // Where the first sealed row belongs, for breaks with no sealed row to point at.
-  const top = rows[0]?.sheetRow ?? 2;
+  const top: At = rows[0] ?? 2;
   if (anchor.text === null) {
     if (newest !== undefined)
       add(
-        newest,
+        newestRow!,
         "anchor-missing",
         "the document's seal anchor is missing, so the newest seals cannot be confirmed",
         true,
@@ -246,23 +255,19 @@ function checkAnchor(
   }
   const a = anchor.parsed;
   if (!a) {
-    add(newest ?? top, "anchor-mismatch", "the document's seal anchor is unreadable");
+    add(newestRow ?? top, "anchor-mismatch", "the document's seal anchor is unreadable");
     return;
   }
   if (n < a.rows) {
     const open = firstOpen >= 0 ? rows[firstOpen] : undefined;
     if (open && a.rows === seq && open.sealFrom(prev, seq) === a.seal) {
-      add(
-        open.sheetRow,
-        "seal-edited",
-        `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`,
-      );
+      add(open, "seal-edited", `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`);
       return;
     }
     const missing =
       a.rows - n === 1 ? `sealed row ${a.rows} is` : `sealed rows ${n + 1} to ${a.rows} are`;
     add(
-      open?.sheetRow ?? (newest !== undefined ? newest + 1 : top),
+      open ?? (newestRow ? { ...newestRow, sheetRow: newestRow.sheetRow + 1 } : top),
       "row-deleted",
       `${missing} missing: the anchor records ${a.rows} sealed rows and the sheet has ${n}`,
     );
@@ -271,7 +276,7 @@ function checkAnchor(
   const atAnchor = chain[a.rows - 1];
   if (a.rows > 0 && atAnchor!.hex !== a.seal) {
     add(
-      atAnchor!.row.sheetRow,
+      atAnchor!.row,
       "anchor-mismatch",
       "the seals do not match the document's anchor: the sealed rows were rewritten and resealed",
     );
@@ -279,7 +284,7 @@ function checkAnchor(
   }
   if (n > a.rows) {
     add(
-      chain[a.rows]!.row.sheetRow,
+      chain[a.rows]!.row,
       "anchor-mismatch",
       `rows are sealed beyond the anchor, which records ${a.rows}: a close was interrupted (run it again) or seals were added outside Baton`,
       true,

@@ -9,6 +9,12 @@
  * row is rewritten whole, its team's own columns included, so nothing is lost; a formula in a
  * moved row is kept as its value, as a sealed value must not recompute.
  *
+ * Gate decisions (template version 2) continue the same chain: after the check-ins, the open
+ * decisions dated on or before P's end are sealed, oldest first, moved up into one block at the
+ * top of Gate Decisions the same way, and that sheet is protected the same way
+ * (`decisions.ts`). The anchor counts the rows of both sheets; a workbook without the sheet
+ * seals exactly as before.
+ *
  * The plan runs seals → protection → Current Period → anchor. Every seal and moved row is one
  * `values` operation, so a close cut off between operations leaves the rows either untouched or
  * sealed, never half moved. The anchor comes last, so until it is written the period is not
@@ -50,6 +56,7 @@ import { publicKeyOf, signAnchor, type ClosingKey } from "./signature.ts";
 import { closersOf } from "./trust.ts";
 import { GENESIS_SEAL, formatSeal } from "./seal.ts";
 import { sealOfRow } from "./seal-row.ts";
+import { sealOfDecisionRow } from "./decisions.ts";
 import type { ChainBreak } from "./chain.ts";
 
 export interface CloseInput {
@@ -91,7 +98,9 @@ export type CloseResult =
       readonly plan: WritePlan;
       /** Check-ins sealed by this close. */
       readonly sealed: number;
-      /** Sealed rows in the ledger after it. */
+      /** Gate decisions sealed by this close. */
+      readonly sealedDecisions: number;
+      /** Sealed rows of Check-ins after it (the anchor counts the gate decisions too). */
       readonly sealedRows: number;
       /** The periods this close closes, oldest first. */
       readonly closedPeriods: readonly string[];
@@ -159,9 +168,36 @@ export function closePeriod(input: CloseInput): CloseResult {
     return refuse("before-first-checkin", nothingToSeal(workbook, target));
 
   const zone = anchor?.zone ?? workbook.settings.timeZone;
-  const sealing = sealAndArrange(input.grids[layout.name]!, layout, state.kept, toSeal, zone);
+  const last = state.kept[state.kept.length - 1];
+  const checkinsSealing = sealAndArrange(input.grids[layout.name]!, layout, {
+    top: state.keptCheckinsTop,
+    rows: toSeal.map((s) => s.record.row),
+    prev: last?.hex ?? GENESIS_SEAL,
+    seq: state.kept.length + 1,
+    sealer: sealOfRow,
+    zone,
+  });
   const P = formatPeriod(target);
-  const ops: WriteOp[] = [...sealing.ops, lockSealedRows(layout.name, sealing, P)];
+  const ops: WriteOp[] = [
+    ...checkinsSealing.ops,
+    lockSealedRows(layout.name, checkinsSealing, "check-ins", P),
+  ];
+  let sealing = checkinsSealing;
+  const gates = workbook.layout.gateDecisions;
+  const gatesGrid = gates ? input.grids[gates.name] : undefined;
+  if (gates && gatesGrid) {
+    const decisions = decisionsToSeal(workbook, state, target);
+    sealing = sealAndArrange(gatesGrid, gates, {
+      top: state.keptDecisionsTop,
+      rows: decisions,
+      prev: checkinsSealing.seal,
+      seq: checkinsSealing.sealedRows + 1,
+      sealer: sealOfDecisionRow,
+      zone,
+    });
+    ops.push(...sealing.ops);
+    if (sealing.firstOpen > 2) ops.push(lockSealedRows(gates.name, sealing, "gate decisions", P));
+  }
   const setCurrent =
     when.current && comparePeriods(when.current, nextPeriod(target)) >= 0
       ? when.current
@@ -199,10 +235,11 @@ export function closePeriod(input: CloseInput): CloseResult {
     ok: true,
     plan: { ops },
     sealed: toSeal.length,
-    sealedRows: sealing.sealedRows,
+    sealedDecisions: sealing.sealedRows - checkinsSealing.sealedRows,
+    sealedRows: state.keptRows.size + toSeal.length,
     closedPeriods: periodsClosed(when.through, state, toSeal, target),
     currentPeriod: formatPeriod(setCurrent),
-    moved: sealing.movedRows,
+    moved: checkinsSealing.movedRows + (sealing === checkinsSealing ? 0 : sealing.movedRows),
     anchor: newAnchor,
     seal: sealing.seal,
     ...(signer ? { signedBy: signer } : {}),
@@ -280,16 +317,29 @@ function judgeCloser(settings: Settings, key: ClosingKey | undefined) {
 
 /** The ledger as it stands: the rows already sealed (in chain order) and every check-in by row. */
 interface LedgerState {
-  readonly kept: readonly { readonly row: { readonly sheetRow: number }; readonly hex: string }[];
+  readonly kept: readonly {
+    readonly row: { readonly sheetRow: number; readonly sheet?: string };
+    readonly hex: string;
+  }[];
+  /** Sheet rows of the sealed check-ins. */
   readonly keptRows: ReadonlySet<number>;
+  readonly keptDecisions: ReadonlySet<number>;
+  /** The last sheet row of each sheet's sealed block (1, the header, when none is sealed). */
+  readonly keptCheckinsTop: number;
+  readonly keptDecisionsTop: number;
   readonly records: ReadonlyMap<number, Checkin>;
   readonly sheets: { readonly checkins: string; readonly settings: string };
 }
 
 function ledgerState(workbook: Workbook, kept: LedgerState["kept"]): LedgerState {
+  const checkins = kept.filter((k) => k.row.sheet === undefined).map((k) => k.row.sheetRow);
+  const decisions = kept.filter((k) => k.row.sheet !== undefined).map((k) => k.row.sheetRow);
   return {
     kept,
-    keptRows: new Set(kept.map((k) => k.row.sheetRow)),
+    keptRows: new Set(checkins),
+    keptDecisions: new Set(decisions),
+    keptCheckinsTop: checkins[checkins.length - 1] ?? 1,
+    keptDecisionsTop: decisions[decisions.length - 1] ?? 1,
     records: new Map<number, Checkin>(workbook.checkins.map((c) => [c.row, c])),
     sheets: {
       checkins: workbook.layout.checkins?.name ?? SHEET.checkins,
@@ -310,7 +360,7 @@ function refuseForIssues(target: Period, blocking: readonly ValidationIssue[]): 
 /** A close of a later period that was cut off: it must be completed before closing anything else. */
 function interruptedBeyond(state: LedgerState, target: Period): CloseResult | undefined {
   const beyond = state.kept
-    .map((k) => state.records.get(k.row.sheetRow)?.period)
+    .map((k) => (k.row.sheet === undefined ? state.records.get(k.row.sheetRow)?.period : undefined))
     .find((p) => p && comparePeriods(parsePeriod(p)!, target) > 0);
   if (!beyond) return undefined;
   const P = formatPeriod(target);
@@ -336,6 +386,19 @@ function rowsToSeal(workbook: Workbook, state: LedgerState, target: Period): ToS
         comparePeriods(c.period, target) <= 0,
     )
     .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+}
+
+/**
+ * The gate decisions to seal: open ones dated on or before the end of P, oldest first (by Date,
+ * then sheet row). A decision whose Date cannot be read stays open; its issue says why.
+ */
+function decisionsToSeal(workbook: Workbook, state: LedgerState, target: Period): number[] {
+  return workbook.gateDecisions
+    .filter((d) => !state.keptDecisions.has(d.row) && typeof d.date === "string")
+    .map((d) => ({ row: d.row, date: d.date as IsoDate }))
+    .filter((d) => comparePeriods(periodOf(d.date, cadenceOf(target)), target) <= 0)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row))
+    .map((d) => d.row);
 }
 
 /** Why a first close before any check-in seals nothing, naming the first period there is. */
@@ -372,10 +435,20 @@ interface Sealing {
 function sealAndArrange(
   grid: Grid,
   layout: NonNullable<Workbook["layout"]["checkins"]>,
-  kept: LedgerState["kept"],
-  toSeal: readonly ToSeal[],
-  zone: string,
+  from: {
+    /** The last row of the sheet's sealed block (1 when none). */
+    readonly top: number;
+    /** Sheet rows to seal, in seal order. */
+    readonly rows: readonly number[];
+    /** The chain's newest seal and the next sequence number. */
+    readonly prev: string;
+    readonly seq: number;
+    readonly sealer: typeof sealOfRow;
+    readonly zone: string;
+  },
 ): Sealing {
+  const { top, zone } = from;
+  const toSeal = from.rows;
   const ops: WriteOp[] = [];
   let sealCol = layout.columns.seal;
   if (sealCol === undefined) {
@@ -389,22 +462,17 @@ function sealAndArrange(
     });
   }
   const columns = { ...layout.columns, seal: sealCol };
-  const top = kept.length ? kept[kept.length - 1]!.row.sheetRow : 1;
-  const arranged = arrange(
-    grid,
-    top,
-    toSeal.map((s) => s.record.row),
-  );
+  const arranged = arrange(grid, top, toSeal);
   const width = Math.max(layout.headerWidth, sealCol, arranged.width);
 
   // Seal over the values as they will stand in the sheet: a moved row is rewritten as plan values.
-  let prev = kept.length ? kept[kept.length - 1]!.hex : GENESIS_SEAL;
-  let seq = kept.length + 1;
+  let prev = from.prev;
+  let seq = from.seq;
   const seals: string[] = [];
   for (let i = 0; i < toSeal.length; i++) {
-    const source = grid[toSeal[i]!.record.row - 1] ?? [];
+    const source = grid[toSeal[i]! - 1] ?? [];
     const cells = arranged.moved ? source.map((v) => planValue(v, zone)) : source;
-    prev = sealOfRow(prev, seq, cells, columns, zone);
+    prev = from.sealer(prev, seq, cells, columns, zone);
     seals.push(formatSeal({ seq, hex: prev }));
     seq++;
   }
@@ -431,7 +499,7 @@ function sealAndArrange(
   }
   return {
     ops,
-    sealedRows: kept.length + toSeal.length,
+    sealedRows: seq - 1,
     seal: prev,
     movedRows: arranged.movedRows,
     firstOpen: top + toSeal.length + 1,
@@ -439,14 +507,14 @@ function sealAndArrange(
   };
 }
 
-/** Protects Check-ins with every row below the sealed block left editable. */
-function lockSealedRows(sheet: string, sealing: Sealing, P: string): WriteOp {
+/** Protects a ledger sheet with every row below its sealed block left editable. */
+function lockSealedRows(sheet: string, sealing: Sealing, what: string, P: string): WriteOp {
   const { firstOpen, width } = sealing;
   return {
     op: "protect",
     sheet,
     editable: [{ row: firstOpen, column: 1, rows: LAST_ROW - firstOpen + 1, columns: width }],
-    description: `Baton ledger: check-ins through ${P} are sealed and locked; enter new check-ins from row ${firstOpen}.`,
+    description: `Baton ledger: ${what} through ${P} are sealed and locked; enter new ${what} from row ${firstOpen}.`,
   };
 }
 

@@ -10,6 +10,8 @@ import { parseSeal, type SealCell } from "./seal.ts";
 export interface LedgerRow {
   /** 1-based sheet row. */
   readonly sheetRow: number;
+  /** The sheet the row is on, for a row not on Check-ins (a gate decision); undefined on Check-ins. */
+  readonly sheet?: string;
   readonly cells: readonly CellValue[];
   /** The Seal cell's text, or null when it is blank (an open row). */
   readonly sealText: string | null;

@@ -27,14 +27,18 @@ export function ledgerIssues(
   const layout = workbook.layout.checkins;
   if (!layout) return ledger;
   const { walk } = ledger;
-  const sealCol = layout.columns.seal ?? layout.headerWidth + 1;
-  for (const b of walk.breaks)
+  const gates = workbook.layout.gateDecisions;
+  for (const b of walk.breaks) {
+    // A break on a gate decision is reported at its Seal cell on Gate Decisions.
+    const on = b.sheet !== undefined && gates ? gates : layout;
+    const sealCol = on.columns.seal ?? on.headerWidth + 1;
     push(
       makeIssue(
-        { sheet: layout.name, row: b.row, column: "Seal", cell: a1(b.row, sealCol) },
+        { sheet: on.name, row: b.row, column: "Seal", cell: a1(b.row, sealCol) },
         { code: "sealed-row-edited", reason: b.detail },
       ),
     );
+  }
 
   const through = input?.parsed ? parsePeriod(input.parsed.through) : undefined;
   if (!through) return ledger;

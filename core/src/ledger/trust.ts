@@ -28,9 +28,16 @@ const short = (hex: string) => `${hex.slice(0, 8)}…`;
 export function trustBreaks(input: TrustInput): ChainBreak[] {
   const { walk, anchor, kept } = input;
   const closers = closersOf(input.closers);
-  const newest = walk.chain[walk.chain.length - 1]?.row.sheetRow ?? 2;
+  const newestRow = walk.chain[walk.chain.length - 1]?.row;
+  const newest = newestRow?.sheetRow ?? 2;
+  const on = newestRow?.sheet !== undefined ? { sheet: newestRow.sheet } : {};
   const out: ChainBreak[] = [];
-  if (walk.sealedRows === 0 && !anchor && closers.length && input.anchorText !== undefined)
+  if (
+    walk.sealedRows + walk.sealedDecisions === 0 &&
+    !anchor &&
+    closers.length &&
+    input.anchorText !== undefined
+  )
     out.push({
       row: 2,
       reason: "seals-missing",
@@ -42,6 +49,7 @@ export function trustBreaks(input: TrustInput): ChainBreak[] {
       if (!anchorSignatureValid(anchor))
         out.push({
           row: newest,
+          ...on,
           reason: "signature-invalid",
           detail:
             "the anchor's signature does not match it: the anchor was changed after it was signed",
@@ -49,12 +57,14 @@ export function trustBreaks(input: TrustInput): ChainBreak[] {
       else if (closers.length && !closers.some((c) => c.key === anchor.key))
         out.push({
           row: newest,
+          ...on,
           reason: "signature-unknown-key",
           detail: `the anchor is signed by key ${short(anchor.key!)}, which is not among the Closers in Settings`,
         });
     } else if (closers.length)
       out.push({
         row: newest,
+        ...on,
         reason: "signature-missing",
         detail: "Settings lists Closers, but the anchor is not signed by any key",
       });

@@ -1,5 +1,6 @@
 /**
- * Verification: does the Check-ins sheet still hold exactly what was sealed?
+ * Verification: do Check-ins and Gate Decisions still hold exactly what was sealed? (One chain
+ * runs through both: `decisions.ts`.)
  *
  * `verifyLedger` recomputes the chain from the sheet and compares its end with the anchor from
  * the document's hidden storage. It names the first broken row and why; it never throws on any
@@ -11,6 +12,7 @@ import { SHEET } from "../template/sheets.ts";
 import { parseAnchor, type LedgerAnchor } from "./anchor.ts";
 import { walkChain, type AnchorInput, type BreakReason, type ChainWalk } from "./chain.ts";
 import { ledgerRows } from "./rows.ts";
+import { chainOrder, decisionRows } from "./decisions.ts";
 import { trustBreaks } from "./trust.ts";
 
 export interface LedgerBreak {
@@ -27,6 +29,8 @@ export interface LedgerVerification {
   readonly intact: boolean;
   /** Rows of Check-ins that carry a seal. */
   readonly sealedRows: number;
+  /** Rows of Gate Decisions that carry a seal (0 in a workbook without the sheet). */
+  readonly sealedDecisions: number;
   readonly firstBroken: LedgerBreak | null;
   /** Every break found (the walk goes on past edited rows, and stops at a structural break). */
   readonly breaks: readonly LedgerBreak[];
@@ -58,7 +62,13 @@ export function walkWorkbookLedger(
   const grid = layout ? grids[layout.name] : undefined;
   const zone = anchor?.parsed?.zone ?? workbook.settings.timeZone;
   const rows = grid && layout ? ledgerRows(grid, { columns: layout.columns, zone }) : [];
-  return { walk: walkChain(rows, anchor), sheet };
+  const gates = workbook.layout.gateDecisions;
+  const gatesGrid = gates ? grids[gates.name] : undefined;
+  const decisions =
+    gates && gatesGrid
+      ? decisionRows(gatesGrid, { columns: gates.columns, zone, sheet: gates.name })
+      : [];
+  return { walk: walkChain(chainOrder(rows, decisions), anchor), sheet };
 }
 
 /**
@@ -83,6 +93,8 @@ export function verifyLedger(
   if (settings) subset[settings] = grids[settings];
   const checkins = findSheet(present, SHEET.checkins);
   if (checkins) subset[checkins] = grids[checkins]?.slice(0, 1);
+  const gates = findSheet(present, SHEET.gateDecisions);
+  if (gates) subset[gates] = grids[gates]?.slice(0, 1);
   const { workbook } = readWorkbook(subset);
   const input = anchorInput(anchor);
   const { walk, sheet } = walkWorkbookLedger(grids, workbook, input);
@@ -94,7 +106,7 @@ export function verifyLedger(
     ...(options.kept !== undefined ? { kept: options.kept } : {}),
   });
   const breaks = [...walk.breaks, ...trust].map((b) => ({
-    sheet,
+    sheet: b.sheet ?? sheet,
     row: b.row,
     reason: b.reason,
     message: b.detail,
@@ -102,6 +114,7 @@ export function verifyLedger(
   return {
     intact: breaks.length === 0,
     sealedRows: walk.sealedRows,
+    sealedDecisions: walk.sealedDecisions,
     firstBroken: breaks[0] ?? null,
     breaks,
     anchor: input?.parsed ?? null,

@@ -63,6 +63,35 @@ export interface PaneState {
   readonly initiativeCounts: Readonly<Partial<Record<PaneStatus, number>>>;
   /** Which actions this host offers now (an action is left out until it works there). */
   readonly actions: readonly PaneAction[];
+  /**
+   * What the gate-decision form offers, where the workbook keeps gate decisions (template
+   * version 2) and the host offers `recordGateDecision`.
+   */
+  readonly gateForm?: PaneGateForm;
+}
+
+/** The gate-decision form's choices: the initiatives with their gate, and who is deciding. */
+export interface PaneGateForm {
+  readonly initiatives: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly gate: number;
+  }[];
+  /** The signed-in person's name, where the host can say who that is; else typed. */
+  readonly decider: string | null;
+}
+
+/**
+ * A gate decision as the form sends it (JSON, as `recordGateDecision`'s argument). Gate and
+ * Confirmed Value come as typed; the core checks them by the same rules as a typed row.
+ */
+export interface GateDecisionForm {
+  readonly id: string;
+  readonly gate: number | string;
+  readonly decision: string;
+  readonly decidedBy: string;
+  readonly evidence: string;
+  readonly confirmedValue?: number | string | null;
 }
 
 export type PaneAction =
@@ -74,7 +103,8 @@ export type PaneAction =
   | "verify"
   | "migrate"
   | "notify"
-  | "upgradeTemplate";
+  | "upgradeTemplate"
+  | "recordGateDecision";
 
 /** What an action did, in words for the user, never a stack trace. */
 export interface ActionOutcome {
@@ -102,7 +132,10 @@ export interface Backend {
   state(): Promise<PaneState>;
   /** Selects a cell in the workbook (`sheet`, A1 `cell`). */
   select(sheet: string, cell: string): Promise<void>;
-  /** Runs one action. `closePeriod` takes the period to close (`2026-W48`). */
+  /**
+   * Runs one action. `closePeriod` takes the period to close (`2026-W48`);
+   * `recordGateDecision` a `GateDecisionForm` as JSON.
+   */
   run(action: PaneAction, arg?: string): Promise<ActionOutcome>;
   /**
    * What happened since this user last looked (a host that cannot tell people in the

@@ -95,6 +95,18 @@ export const STATUS_FILL: Readonly<Record<PaneStatus, { fill: string; fontColor:
   Paused: { fill: "#EDEDED", fontColor: "#595959" },
 };
 
+/**
+ * Gate colours by level, 1 (Identified) to 5 (Realised): one ramp, light to dark, shared by the
+ * Gate column of Initiatives and the board summary's funnel, so a level looks the same in both.
+ */
+export const GATE_FILL: Readonly<Record<number, { fill: string; fontColor: string }>> = {
+  1: { fill: "#D9E1F2", fontColor: "#1F3864" },
+  2: { fill: "#B4C6E7", fontColor: "#1F3864" },
+  3: { fill: "#8EA9DB", fontColor: "#1F3864" },
+  4: { fill: "#2F5597", fontColor: "#FFFFFF" },
+  5: { fill: "#1F3864", fontColor: "#FFFFFF" },
+};
+
 export const HEADER_FORMAT: CellFormat = { bold: true, fill: "#1F3864", fontColor: "#FFFFFF" };
 export const COMPUTED_HEADER_FORMAT: CellFormat = {
   bold: true,

@@ -5,7 +5,8 @@
  * label that may come from a cell is cut to length first and then escaped.
  */
 import { daysFromIso } from "../cells/dates.ts";
-import { STATUS_FILL } from "../ports/plan.ts";
+import { GATE_FILL, STATUS_FILL } from "../ports/plan.ts";
+import { LAST_GATE } from "../governance/gates.ts";
 import { STATUSES, type KpiLine, type ObjectiveLine } from "./model.ts";
 import { escapeHtml as esc } from "./escape.ts";
 import { total } from "./words.ts";
@@ -170,13 +171,12 @@ export function gateFunnelSvg(funnel: readonly GateStep[], decimals: number): st
   const width = labelW + barW + textW;
   const height = rowH * funnel.length + 8;
   const most = Math.max(1, ...funnel.map((g) => g.initiatives));
-  const shades = ["#D9E1F2", "#B4C6E7", "#8EA9DB", "#2F5597", "#1F3864"];
   const rows = funnel
     .map((g, r) => {
       const y = 4 + r * rowH;
       const w = g.initiatives === 0 ? 0 : Math.max(4, (g.initiatives / most) * barW);
       const x = labelW + (barW - w) / 2;
-      const fillColour = shades[Math.min(shades.length - 1, r)]!;
+      const fillColour = (GATE_FILL[g.gate] ?? GATE_FILL[LAST_GATE]!).fill;
       const value = plannedText(g, decimals);
       const words = `${g.initiatives} initiative${g.initiatives === 1 ? "" : "s"} \u00B7 ${value}`;
       return (
