@@ -34,3 +34,20 @@ export {
 } from "./portfolio.ts";
 export { notify, NOTIFY_NEEDS, type Notification, type NotifyResult } from "./notify.ts";
 export { readState } from "./needs.ts";
+export {
+  prepareAlerts,
+  recordAlerts,
+  ALERTS_NEEDS,
+  type AlertsInput,
+  type PreparedAlerts,
+} from "./alerts.ts";
+export {
+  checkinForm,
+  answerCheckin,
+  CHECKIN_ANSWER_NEEDS,
+  type CheckinAnswer,
+  type CheckinAnswerResult,
+  type CheckinFormInput,
+  type CheckinFormResult,
+  type CheckinFormView,
+} from "./checkin-answer.ts";

@@ -118,7 +118,18 @@ export type Said =
       readonly unreached: readonly string[];
       readonly since: string | null;
       readonly errors: number;
-    };
+    }
+  | { readonly say: "alerts-sent"; readonly sent: number; readonly total: number }
+  | {
+      readonly say: "answer-refused";
+      readonly why: "unknown" | "expired" | "used" | "someone-else" | "answered" | "gone";
+      readonly id?: string;
+      readonly period?: string;
+      readonly name?: string;
+      readonly when?: string;
+    }
+  | { readonly say: "answer-invalid"; readonly errors: number }
+  | { readonly say: "answer-recorded"; readonly id: string; readonly period: string };
 
 /** The words for what an action has to say. */
 export function say(s: Said): string {
@@ -215,6 +226,34 @@ export function say(s: Said): string {
         : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
       return `${news}${unreached}${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
     }
+    case "alerts-sent":
+      if (!s.total) return "Nothing new to tell anyone.";
+      if (s.sent === s.total) return `Sent ${plural(s.sent, "digest")}.`;
+      return `Sent ${s.sent} of ${plural(s.total, "digest")}: the day's mail quota ran out. The other ${s.total - s.sent} go with the next run.`;
+    case "answer-refused":
+      return answerRefused(s);
+    case "answer-invalid":
+      return `Nothing was recorded: ${s.errors === 1 ? "one answer needs" : `${s.errors} answers need`} fixing first (see below).`;
+    case "answer-recorded":
+      return `Thank you. Your check-in for ${s.id}, ${s.period}, is recorded.`;
+  }
+}
+
+function answerRefused(s: Extract<Said, { say: "answer-refused" }>): string {
+  const what = s.id && s.period ? `the check-in for ${s.id}, ${s.period}` : "this check-in";
+  switch (s.why) {
+    case "unknown":
+      return "This link is not one Baton sent, or it is too old. Use the link in your latest Baton mail, or enter the check-in in the spreadsheet.";
+    case "expired":
+      return `This link to ${what} expired on ${s.when}. Enter the check-in in the spreadsheet, or wait for the next request.`;
+    case "used":
+      return `This link was already used: ${what} was answered on ${s.when}. Nothing was changed.`;
+    case "someone-else":
+      return `This link was sent to ${s.name}; you are signed in as someone else, so it cannot answer for them.`;
+    case "answered":
+      return `${capital(what)} is already in the spreadsheet, so a second answer was not recorded. Change it there if it needs changing.`;
+    case "gone":
+      return `${s.id ?? "This initiative"} is no longer in the spreadsheet, so there is nothing to answer.`;
   }
 }
 

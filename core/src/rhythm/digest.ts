@@ -21,6 +21,10 @@ export interface DigestItem {
   readonly where: { readonly sheet: string; readonly cell: string };
   /** A few words for a subject line. */
   readonly short: string;
+  /** The period a check-in request asks about. */
+  readonly period?: string;
+  /** Where the person answers (a check-in request's form), when the host serves one. */
+  readonly link?: string;
 }
 
 export interface Digest {
@@ -61,6 +65,7 @@ export function digestsOf(
         ask: askText(e, r.role),
         where: e.where,
         short: shortText(e),
+        ...(e.request ? { period: e.request.period } : {}),
       });
     }
   const worst = (d: { items: DigestItem[] }) => EVENT_ORDER.indexOf(d.items[0]!.kind);

@@ -26,3 +26,18 @@ export {
 export { digestsOf, subjectOf, type Digest, type DigestItem, type Unreached } from "./digest.ts";
 export { digestText, digestHtml, chatMessage, type DigestContext } from "./render.ts";
 export { sponsorsOf } from "./sponsors.ts";
+export { owedIn, owedWrites, withOwed, OWED_KEY } from "./owed.ts";
+export {
+  tokensIn,
+  tokenWrites,
+  tokenHash,
+  tokenEntry,
+  checkToken,
+  isTokenShaped,
+  TOKENS_KEY,
+  TOKEN_DAYS,
+  type AnswerToken,
+  type Tokens,
+  type TokenCheck,
+} from "./tokens.ts";
+export { stateWritesAll } from "./state-plan.ts";

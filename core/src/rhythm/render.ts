@@ -38,6 +38,7 @@ export function digestText(d: Digest, c: DigestContext): string {
       `   Since: ${item.since}`,
       `   Asked of you: ${item.ask}`,
       `   Where: ${item.where.sheet}!${item.where.cell}`,
+      ...(item.link ? [`   Answer here: ${item.link}`] : []),
     ].join("\n"),
   );
   return [`Hello ${d.to.name},`, "", intro(d, c), "", items.join("\n\n"), "", "Baton", ""].join(
@@ -55,7 +56,7 @@ export function digestHtml(d: Digest, c: DigestContext): string {
         `<tr>` +
         `<td style="${cell};white-space:nowrap"><span style="background:${fill};color:${fontColor};padding:2px 6px;border-radius:3px;font-weight:bold">${e(LABEL[item.severity])}</span></td>` +
         `<td style="${cell}"><strong>${e(item.id)}</strong><br>${e(item.changed)}<br><span style="color:#595959">Since ${e(item.since)} &middot; ${e(item.where.sheet)}!${e(item.where.cell)}</span></td>` +
-        `<td style="${cell}">${e(item.ask)}</td>` +
+        `<td style="${cell}">${e(item.ask)}${item.link ? `<br><a href="${e(item.link)}" style="color:#1F4E78;font-weight:bold">Answer here</a>` : ""}</td>` +
         `</tr>`
       );
     })
