@@ -1,6 +1,7 @@
 import type { InlinedPage } from "./inline-html.mjs";
 export const BUDGET_BYTES: number;
 export const OUT: string;
+export const FORM_PAGE: string;
 export const PORTFOLIO_OUT: string;
 export function gsheetsCode(project?: "team" | "portfolio"): { code: string; size: number };
 export function buildSidebar(outfile?: string): Promise<InlinedPage>;

@@ -1,6 +1,7 @@
 // The Apps Script project in gsheets/dist: Code.js (the core and the Sheets layer as one global
 // `Baton`, followed by the top-level functions of gsheets/src/main.ts), Sidebar.html (the shared
-// pane with its script and styles inlined, as HtmlService needs) and appsscript.json.
+// pane with its script and styles inlined, as HtmlService needs), Form.html (the check-in form's
+// template) and appsscript.json.
 // Apps Script has no modules and finds triggers and menu handlers only among top-level
 // functions, so main.ts is transpiled as a plain script (JSDoc kept, for custom functions) and
 // appended below the bundle.
@@ -12,6 +13,8 @@ import { buildInlinedPage } from "./inline-html.mjs";
 /** Apps Script bundle budget, minified. */
 export const BUDGET_BYTES = 350 * 1024;
 export const OUT = "gsheets/dist";
+/** The check-in form's page, an HtmlService template copied as it is. */
+export const FORM_PAGE = "gsheets/src/Form.html";
 
 /**
  * The second add-on, "Baton Portfolio": its own project in gsheets/dist-portfolio, with its own
@@ -82,6 +85,7 @@ export async function buildGsheets() {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}/Code.js`, code);
   copyFileSync("gsheets/appsscript.json", `${OUT}/appsscript.json`);
+  copyFileSync(FORM_PAGE, `${OUT}/Form.html`);
   const sidebar = await buildSidebar();
   const portfolio = gsheetsCode("portfolio");
   mkdirSync(PORTFOLIO_OUT, { recursive: true });

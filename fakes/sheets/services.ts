@@ -8,6 +8,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FakeBook, FakeDataValidationBuilder, FakeSheet, FakeRange } from "./spreadsheet.ts";
 import { FakeUi } from "./ui.ts";
+import {
+  FakeTemplate,
+  fakeMailApp,
+  fakeScriptApp,
+  fakeUtilities,
+  type MailState,
+  type ScriptState,
+} from "./script.ts";
 
 const VALUE_LIMIT = 9 * 1024;
 const STORE_LIMIT = 500 * 1024;
@@ -103,6 +111,12 @@ export interface AppsScript {
   readonly userProperties: FakeProperties;
   readonly lock: { heldElsewhere: boolean; acquired: number };
   readonly logs: string[];
+  /** Triggers, consent and the web app's URL. */
+  readonly script: ScriptState;
+  /** The day's mail quota and what was mailed. */
+  readonly mail: MailState;
+  /** Who Session.getActiveUser() says is signed in (blank where Apps Script cannot say). */
+  readonly session: { activeUser: string };
 }
 
 export interface AppsScriptOptions {
@@ -118,6 +132,14 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const userProperties = new FakeProperties(book);
   const lock = { heldElsewhere: false, acquired: 0 };
   const logs: string[] = [];
+  const script: ScriptState = {
+    granted: new Set(),
+    consentAsked: [],
+    triggers: [],
+    webAppUrl: null,
+  };
+  const mail: MailState = { quota: 100, sent: [] };
+  const who = { activeUser: "" };
   const notInCustomFunction = (what: string) => {
     if (book.context === "customFunction")
       throw new Error(`You do not have permission to call ${what}`);
@@ -178,9 +200,16 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       return new FakeHtmlOutput(readFileSync(join(opts.htmlDir, `${name}.html`), "utf8"));
     },
     createHtmlOutput: (html = "") => new FakeHtmlOutput(html),
+    createTemplate: (source: string) => new FakeTemplate(String(source)),
+    createTemplateFromFile: (name: string) => {
+      notInCustomFunction("HtmlService.createTemplateFromFile");
+      if (!opts.htmlDir) throw new Error(`No HTML file named ${name} was found.`);
+      return new FakeTemplate(readFileSync(join(opts.htmlDir, `${name}.html`), "utf8"));
+    },
   };
   const Session = {
     getScriptTimeZone: () => "America/New_York",
+    getActiveUser: () => ({ getEmail: () => who.activeUser }),
   };
   const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));
   const console = { log, info: log, warn: log, error: log };
@@ -193,6 +222,9 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       Session,
       console,
       Logger: { log },
+      ScriptApp: fakeScriptApp(book, script),
+      MailApp: fakeMailApp(book, mail, script),
+      Utilities: fakeUtilities,
     },
     book,
     ui,
@@ -200,6 +232,9 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     userProperties,
     lock,
     logs,
+    script,
+    mail,
+    session: who,
   };
 }
 

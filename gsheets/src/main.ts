@@ -64,6 +64,35 @@ function batonUpgradeTemplate(): void {
   Baton.runMenuAction("upgradeTemplate");
 }
 
+/** Installs the hourly and on-edit alert triggers (asking for the mail scope first). */
+function batonTurnOnAlerts(): void {
+  Baton.turnOnAlerts();
+}
+
+function batonTurnOffAlerts(): void {
+  Baton.turnOffAlerts();
+}
+
+/** The hourly alert trigger: mails each person what changed. */
+function batonAlertsHourly(): void {
+  Baton.alertsRun();
+}
+
+/** The installable on-edit alert trigger: a hand-off declined is told at once. */
+function batonAlertsOnEdit(): void {
+  Baton.alertsRun();
+}
+
+/** The check-in form a request's link opens (web app). */
+function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return Baton.checkinPage(e);
+}
+
+/** The check-in form's answer (web app). */
+function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.HTML.HtmlOutput {
+  return Baton.checkinAnswer(e);
+}
+
 /** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
 function batonPaneState(): unknown {
   return Baton.paneState();

@@ -14,6 +14,14 @@ export interface Services {
   readonly locks: GoogleAppsScript.Lock.LockService;
   readonly html: GoogleAppsScript.HTML.HtmlService;
   readonly now: () => Date;
+  /** Triggers, the web app's address and granular consent (alerts only). */
+  readonly script?: () => GoogleAppsScript.Script.ScriptApp;
+  /** Mail within the daily quota (alerts only). */
+  readonly mail?: () => GoogleAppsScript.Mail.MailApp;
+  /** A random UUID (version 4): the randomness of an answer link's token. */
+  readonly uuid?: () => string;
+  /** Who is signed in, where Apps Script can say (blank where it cannot). */
+  readonly activeUser?: () => string;
 }
 
 /** The services of the spreadsheet this script is bound to. */
@@ -26,6 +34,11 @@ export function appsScriptServices(): Services {
     locks: LockService,
     html: HtmlService,
     now: () => new Date(),
+    // Functions, so the mail and trigger scopes are touched only by alerts.
+    script: () => ScriptApp,
+    mail: () => MailApp,
+    uuid: () => Utilities.getUuid(),
+    activeUser: () => Session.getActiveUser().getEmail(),
   };
 }
 

@@ -26,10 +26,16 @@ describe("the bundle is one plain script within its budget", () => {
   it("ships the manifest with the V8 runtime and only the scopes Baton needs", () => {
     const manifest = JSON.parse(readFileSync(`${DIST}/appsscript.json`, "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
+    // Mail and triggers for alerts only: asked for when alerts are turned on (granular consent).
     expect(manifest.oauthScopes).toEqual([
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
       "https://www.googleapis.com/auth/script.container.ui",
+      "https://www.googleapis.com/auth/script.send_mail",
+      "https://www.googleapis.com/auth/script.scriptapp",
     ]);
+    // The check-in form runs as the person who deployed it; the token in the link decides the rest.
+    expect(manifest.webapp).toEqual({ executeAs: "USER_DEPLOYING", access: "ANYONE" });
+    expect(readFileSync(`${DIST}/Form.html`, "utf8")).toMatch(/^<!DOCTYPE html>/);
   });
 });
 
