@@ -109,6 +109,8 @@ export interface AppsScript {
   readonly documentProperties: FakeProperties;
   /** The running user's own properties. */
   readonly userProperties: FakeProperties;
+  /** The project's own properties (Project Settings › Script Properties). */
+  readonly scriptProperties: FakeProperties;
   readonly lock: { heldElsewhere: boolean; acquired: number };
   readonly logs: string[];
   /** Triggers, consent and the web app's URL. */
@@ -130,6 +132,7 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const ui = new FakeUi();
   const documentProperties = new FakeProperties(book);
   const userProperties = new FakeProperties(book);
+  const scriptProperties = new FakeProperties(book);
   const lock = { heldElsewhere: false, acquired: 0 };
   const logs: string[] = [];
   const script: ScriptState = {
@@ -184,6 +187,7 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       onlyTheSpreadsheet("PropertiesService");
       return userProperties;
     },
+    getScriptProperties: () => scriptProperties,
   };
   const LockService = {
     getDocumentLock: () => {
@@ -191,6 +195,8 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       onlyTheSpreadsheet("LockService");
       return new FakeLock(book, lock);
     },
+    // Held on the same spreadsheet's flag: the writes made under it count as locked.
+    getScriptLock: () => new FakeLock(book, lock),
   };
   const HtmlService = {
     createHtmlOutputFromFile: (name: string) => {
@@ -230,6 +236,7 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     ui,
     documentProperties,
     userProperties,
+    scriptProperties,
     lock,
     logs,
     script,

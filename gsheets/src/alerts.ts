@@ -26,6 +26,12 @@ import { errorText } from "./words.ts";
 export const HOURLY_HANDLER = "batonAlertsHourly";
 export const EDIT_HANDLER = "batonAlertsOnEdit";
 
+/** Where the address of the Baton Check-in web app is kept (document properties). */
+export const FORM_URL_PROPERTY = "baton.checkinFormUrl";
+
+/** A deployed web app's address, as Apps Script gives it. */
+const WEB_APP_URL = /^https:\/\/script\.google\.com\/[^\s"'<>?#]+\/exec$/;
+
 /** What alerts add to the spreadsheet scopes: sending mail, and installing triggers. */
 export const ALERT_SCOPES = [
   "https://www.googleapis.com/auth/script.send_mail",
@@ -56,15 +62,17 @@ export function requireAlertScopes(s: Services): void {
  */
 export function turnOn(s: Services): ActionOutcome {
   const script = need(s.script, "ScriptApp");
+  const asked = askFormUrl(s);
+  if (asked) return asked;
   const handlers = script.getProjectTriggers().map((t) => t.getHandlerFunction());
   if (!handlers.includes(HOURLY_HANDLER))
     script.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
   if (!handlers.includes(EDIT_HANDLER))
     script.newTrigger(EDIT_HANDLER).forSpreadsheet(s.spreadsheet).onEdit().create();
   const first = runAlerts(s);
-  const web = script.getService().getUrl()
+  const web = s.documentProperties().getProperty(FORM_URL_PROPERTY)
     ? ""
-    : " Check-in requests carry no answer link until the script is deployed as a web app (Deploy › New deployment › Web app).";
+    : " Check-in requests go without an answer link: deploy Baton Check-in (see the README) and turn alerts on again to give its address.";
   return {
     ok: first.ok,
     message: `Alerts are on: every hour and after each edit, Baton mails each person what changed.${web} ${first.message}`,
@@ -93,6 +101,33 @@ export function turnOff(s: Services): ActionOutcome {
   };
 }
 
+/**
+ * Asks for the check-in form's address, offering the one kept: OK with an address keeps it, OK
+ * with nothing keeps none, Cancel leaves it as it was. An address that is not a web app's
+ * stops turning alerts on, with the reason.
+ */
+function askFormUrl(s: Services): ActionOutcome | null {
+  const ui = s.app.getUi();
+  const props = s.documentProperties();
+  const kept = props.getProperty(FORM_URL_PROPERTY);
+  const answer = ui.prompt(
+    "Baton: the check-in form",
+    "Check-in requests can link to the Baton Check-in web app, where each owner answers without opening the spreadsheet. " +
+      `Paste its address (it ends in /exec)${kept ? `; the one kept now is ${kept}` : ""}, or leave this blank for requests without a link.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return null;
+  const url = answer.getResponseText().trim();
+  if (!url) props.deleteProperty(FORM_URL_PROPERTY);
+  else if (WEB_APP_URL.test(url)) props.setProperty(FORM_URL_PROPERTY, url);
+  else
+    return {
+      ok: false,
+      message: `${url} is not a web app's address (https://script.google.com/…/exec), so alerts were not turned on. Copy the address from Deploy › Manage deployments in the Baton Check-in project.`,
+    };
+  return null;
+}
+
 /** Two version-4 UUIDs without their dashes: 244 random bits. */
 const entropyOf = (s: Services) => () =>
   (need(s.uuid, "Utilities.getUuid") + need(s.uuid, "Utilities.getUuid")).replace(/-/g, "");
@@ -104,7 +139,6 @@ const entropyOf = (s: Services) => () =>
 export function runAlerts(s: Services): ActionOutcome {
   const host = hostOf(s);
   const mail = need(s.mail, "MailApp");
-  const script = need(s.script, "ScriptApp");
   return withDocumentLock(s, () => {
     const sheetNames = host.sheetNames();
     const read: ActionRead = {
@@ -117,7 +151,7 @@ export function runAlerts(s: Services): ActionOutcome {
     const prepared = prepareAlerts(read, {
       now,
       place,
-      formUrl: script.getService().getUrl(),
+      formUrl: s.documentProperties().getProperty(FORM_URL_PROPERTY),
       entropy: entropyOf(s),
     });
     const context = { place, asOf: prepared.asOf };

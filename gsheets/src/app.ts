@@ -8,7 +8,6 @@ import { answer, judgeSpreadsheet, pickRootCause, pickStatus } from "./custom-fu
 import { checkEditedRange } from "./live.ts";
 import { addMenu, openSidebarFromMenu, runFromMenu, showFromMenu } from "./menu.ts";
 import { requireAlertScopes, runFromTrigger, turnOff, turnOn } from "./alerts.ts";
-import { answerPage, formPage } from "./form.ts";
 import * as pane from "./pane.ts";
 import { appsScriptServices } from "./services.ts";
 import { errorText } from "./words.ts";
@@ -71,14 +70,4 @@ export function turnOffAlerts(): void {
 /** The hourly trigger and the installable on-edit trigger alike. */
 export function alertsRun(): void {
   runFromTrigger(appsScriptServices());
-}
-
-export function checkinPage(e: Parameters<typeof formPage>[1]): GoogleAppsScript.HTML.HtmlOutput {
-  return formPage(appsScriptServices(), e);
-}
-
-export function checkinAnswer(
-  e: Parameters<typeof answerPage>[1],
-): GoogleAppsScript.HTML.HtmlOutput {
-  return answerPage(appsScriptServices(), e);
 }

@@ -20,7 +20,8 @@ import { BusyError, withDocumentLock } from "./lock.ts";
 import { hostOf, type Services } from "./services.ts";
 import { errorText } from "./words.ts";
 
-type WebEvent = { readonly parameter?: Readonly<Record<string, string | undefined>> } | undefined;
+export type WebEvent =
+  { readonly parameter?: Readonly<Record<string, string | undefined>> } | undefined;
 
 interface Page {
   ok: boolean;

@@ -83,16 +83,6 @@ function batonAlertsOnEdit(): void {
   Baton.alertsRun();
 }
 
-/** The check-in form a request's link opens (web app). */
-function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
-  return Baton.checkinPage(e);
-}
-
-/** The check-in form's answer (web app). */
-function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.HTML.HtmlOutput {
-  return Baton.checkinAnswer(e);
-}
-
 /** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
 function batonPaneState(): unknown {
   return Baton.paneState();

@@ -84,6 +84,26 @@ describe("turning alerts on and off from the menu", () => {
   });
 });
 
+describe("the check-in form's address, asked when alerts are turned on", () => {
+  it("is kept when it is a web app's, and refused with the reason when it is not", () => {
+    const p = granted(project());
+    p.ui.answers.push({ button: "OK", text: "javascript:alert(1)" });
+    p.call("batonTurnOnAlerts");
+    expect(p.ui.alerts().at(-1)).toMatch(/^javascript:alert\(1\) is not a web app's address/);
+    expect(p.script.triggers).toEqual([]);
+    p.ui.answers.push({ button: "OK", text: WEB_APP });
+    p.call("batonTurnOnAlerts");
+    expect(p.documentProperties.store.get("baton.checkinFormUrl")).toBe(WEB_APP);
+    expect(p.script.triggers.length).toBe(2);
+  });
+
+  it("without one, alerts still go and say that requests carry no link", () => {
+    const p = granted(project());
+    p.call("batonTurnOnAlerts");
+    expect(p.book.toasts[0]!.message).toMatch(/Check-in requests go without an answer link/);
+  });
+});
+
 describe("a trigger's run", () => {
   it("mails what is new once; news after an edit goes on the next run", () => {
     const p = granted(project(plan()));
@@ -147,7 +167,12 @@ describe("a trigger's run", () => {
 });
 
 describe("the check-in form a request links to", () => {
-  /** Thursday of 2026-W48: INI-1 has reported, so Ines is asked for INI-2's check-in. */
+  const ID = "1BatonTeamSheet";
+
+  /**
+   * Thursday of 2026-W48: INI-1 has reported, so Ines is asked for INI-2's check-in. `p` is the
+   * team add-on that mails the request; `form` the Baton Check-in web app over the same spreadsheet.
+   */
   function asked(name = "Support rollout") {
     const base = plan({}, { checkins: [checkin("2026-W48", "INI-1")] });
     base.initiatives![1] = initiative("INI-2", "OBJ-1", {
@@ -156,12 +181,20 @@ describe("the check-in form a request links to", () => {
       Initiative: name,
     });
     const p = granted(project(base, THURSDAY));
-    p.script.webAppUrl = WEB_APP;
-    p.call("batonAlertsHourly");
+    p.ui.answers.push({ button: "OK", text: WEB_APP });
+    p.call("batonTurnOnAlerts");
     const mail = p.mail.sent.find((m) => m.to === "ines@example.com")!;
     const link = /Answer here: (\S+)/.exec(mail.body)![1]!;
     expect(link.startsWith(`${WEB_APP}?t=`)).toBe(true);
-    return { p, token: new URL(link).searchParams.get("t")! };
+    const form = loadProject(p.book, {
+      project: "checkin",
+      htmlDir,
+      now: `${THURSDAY}T15:00:00Z`,
+      spreadsheets: new Map([[ID, p.book]]),
+    });
+    form.scriptProperties.store.set("BATON_SPREADSHEET_ID", ID);
+    form.script.webAppUrl = WEB_APP;
+    return { p: form, team: p, token: new URL(link).searchParams.get("t")! };
   }
 
   const page = (p: LoadedProject, fn: "doGet" | "doPost", parameter: Record<string, string>) =>
@@ -235,6 +268,14 @@ describe("the check-in form a request links to", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>");
     expect(html).not.toContain("<script>");
     expect(rows(p)).toBe(before);
+  });
+
+  it("says which Script Property to set when it does not know the spreadsheet", () => {
+    const { p, token } = asked();
+    p.scriptProperties.store.clear();
+    expect(page(p, "doGet", { t: token })).toContain(
+      "set the Script Property BATON_SPREADSHEET_ID to the spreadsheet&#39;s ID",
+    );
   });
 
   it("tells the person to try again when another Baton action holds the lock", () => {

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHEET } from "@baton/core";
-import { buildGsheets, BUDGET_BYTES } from "../../scripts/build-gsheets.mjs";
+import { buildGsheets, BUDGET_BYTES, CHECKIN_OUT } from "../../scripts/build-gsheets.mjs";
 import { ABSENT_GLOBALS, CODE, DIST, loadProject, projectCode } from "./support/bundle.ts";
 
 beforeAll(async () => {
@@ -33,9 +33,17 @@ describe("the bundle is one plain script within its budget", () => {
       "https://www.googleapis.com/auth/script.send_mail",
       "https://www.googleapis.com/auth/script.scriptapp",
     ]);
-    // The check-in form runs as the person who deployed it; the token in the link decides the rest.
+  });
+
+  it("leaves the check-in form to a web app of its own, the one project with the full spreadsheets scope", () => {
+    const manifest = JSON.parse(readFileSync(`${CHECKIN_OUT}/appsscript.json`, "utf8"));
+    expect(manifest.oauthScopes).toEqual(["https://www.googleapis.com/auth/spreadsheets"]);
+    // It runs as the person who deployed it; the token in the link decides the rest.
     expect(manifest.webapp).toEqual({ executeAs: "USER_DEPLOYING", access: "ANYONE" });
-    expect(readFileSync(`${DIST}/Form.html`, "utf8")).toMatch(/^<!DOCTYPE html>/);
+    expect(readFileSync(`${CHECKIN_OUT}/Form.html`, "utf8")).toMatch(/^<!DOCTYPE html>/);
+    const code = readFileSync(`${CHECKIN_OUT}/Code.js`, "utf8");
+    expect(code).toBe(projectCode("checkin"));
+    expect(statSync(`${CHECKIN_OUT}/Code.js`).size).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 });
 

@@ -38,8 +38,8 @@ export function projectCode(project: Project = "team"): string {
   return built.get(project)!;
 }
 
-/** The team add-on ("Baton"), or the portfolio add-on ("Baton Portfolio"). */
-export type Project = "team" | "portfolio";
+/** The team add-on ("Baton"), the portfolio add-on ("Baton Portfolio"), or the check-in form's web app. */
+export type Project = "team" | "portfolio" | "checkin";
 
 /** Globals of Node or the browser that Apps Script does not have. */
 export const ABSENT_GLOBALS = [
