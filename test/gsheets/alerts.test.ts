@@ -136,6 +136,8 @@ describe("a trigger's run", () => {
       "hana@example.com: Baton: DEP-1 turned Red",
       "ines@example.com: Baton: DEP-1 turned Red, and 1 more",
     ]);
+    expect(p.mail.sent[1]!.body).toContain("This digest was held back since 2026-11-24");
+    expect(p.mail.sent[1]!.htmlBody).toContain("This digest was held back since 2026-11-24");
     p.call("batonAlertsHourly");
     expect(p.mail.sent.length).toBe(2);
   });

@@ -9,6 +9,7 @@ import {
   ALERTS_NEEDS,
   BATON_SHEET,
   MemoryHost,
+  digestText,
   prepareAlerts,
   readFor,
   recordAlerts,
@@ -59,6 +60,13 @@ describe("a run cut short by the mail quota", () => {
       "Ines Ortega: handoff-red DEP-1, initiative-red INI-2",
     ]);
     expect(second.outcome.message).toBe("Sent 1 digest.");
+    // The digest that waited says so; the one that went on time does not.
+    expect(first.sent[0]!.heldSince).toBeUndefined();
+    const held = second.prepared.digests[0]!;
+    expect(held.heldSince).toBe(TUESDAY);
+    expect(digestText(held, { place: "plan.xlsx", asOf: "2026-11-25" })).toContain(
+      "This digest was held back since 2026-11-24, when the day's mail quota ran out",
+    );
     const third = await run(host, TUESDAY);
     expect(third.prepared.digests).toEqual([]);
     expect(third.writes).toBe(0);

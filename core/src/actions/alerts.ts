@@ -70,7 +70,7 @@ export function prepareAlerts(read: ActionRead, input: AlertsInput): PreparedAle
       return { ...item, link: `${base}${base.includes("?") ? "&" : "?"}t=${token}` };
     });
     tokens.push(mine);
-    return { to: d.to, items };
+    return { ...d, items };
   });
   return {
     asOf: n.asOf,
@@ -106,7 +106,7 @@ export function recordAlerts(
   const ops = stateWritesAll(read.state, [
     // First, so its operations, made against the sheet as read, still fit.
     () => [...prepared.toldPlan.ops],
-    (g) => (hadOwed || owed.length ? owedWrites(g, owed) : []),
+    (g) => (hadOwed || owed.length ? owedWrites(g, owed, prepared.asOf) : []),
     (g) => (issued.length ? tokenWrites(g, tokens, now) : []),
   ]);
   return {

@@ -30,6 +30,8 @@ export interface DigestItem {
 export interface Digest {
   readonly to: { readonly name: string; readonly email: string };
   readonly items: readonly DigestItem[];
+  /** The day of the run that could not send it (the day's mail quota ran out); it says so. */
+  readonly heldSince?: IsoDate;
 }
 
 export interface Unreached {

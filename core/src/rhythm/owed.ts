@@ -5,6 +5,7 @@
  * told from here, once.
  */
 import type { Grid } from "../cells/values.ts";
+import type { IsoDate } from "../cells/dates.ts";
 import { stateValueIn, stateWrites } from "../ledger/state.ts";
 import type { WriteOp } from "../ports/plan.ts";
 import type { Digest, DigestItem } from "./digest.ts";
@@ -35,12 +36,14 @@ export function owedIn(grid: Grid | undefined | null): Digest[] {
   try {
     const v = JSON.parse(raw) as unknown;
     if (!Array.isArray(v)) return [];
-    return v.flatMap((d: { to?: { name?: unknown; email?: unknown }; items?: unknown }) => {
+    type Raw = { to?: { name?: unknown; email?: unknown }; items?: unknown; heldSince?: unknown };
+    return v.flatMap((d: Raw) => {
       const { name, email } = d?.to ?? {};
       if (typeof name !== "string" || typeof email !== "string" || !Array.isArray(d.items))
         return [];
       const items = d.items.filter(isItem);
-      return items.length ? [{ to: { name, email }, items }] : [];
+      const held = typeof d.heldSince === "string" ? { heldSince: d.heldSince } : {};
+      return items.length ? [{ to: { name, email }, items, ...held }] : [];
     });
   } catch {
     return [];
@@ -53,9 +56,20 @@ const unlinked = (item: DigestItem): DigestItem => {
   return rest;
 };
 
-/** The plan that keeps `owed` in the Baton sheet (an empty list when nothing is owed). */
-export function owedWrites(grid: Grid | undefined | null, owed: readonly Digest[]): WriteOp[] {
-  const value = owed.map((d) => ({ to: d.to, items: d.items.map(unlinked) }));
+/**
+ * The plan that keeps `owed` in the Baton sheet (an empty list when nothing is owed), each
+ * digest held since the run that first could not send it, or `asOf`.
+ */
+export function owedWrites(
+  grid: Grid | undefined | null,
+  owed: readonly Digest[],
+  asOf: IsoDate,
+): WriteOp[] {
+  const value = owed.map((d) => ({
+    to: d.to,
+    items: d.items.map(unlinked),
+    heldSince: d.heldSince ?? asOf,
+  }));
   return stateWrites(grid ?? undefined, OWED_KEY, JSON.stringify(value));
 }
 
@@ -66,15 +80,20 @@ const rank = (i: DigestItem) => EVENT_ORDER.indexOf(i.kind);
  * an item told anew (the same kind about the same ID) only once.
  */
 export function withOwed(owed: readonly Digest[], fresh: readonly Digest[]): Digest[] {
-  const byPerson = new Map<string, { to: Digest["to"]; items: DigestItem[] }>();
+  const byPerson = new Map<
+    string,
+    { to: Digest["to"]; items: DigestItem[]; heldSince?: IsoDate }
+  >();
   for (const d of [...owed, ...fresh]) {
     const k = personKey(d.to.email);
     let p = byPerson.get(k);
     if (!p) byPerson.set(k, (p = { to: d.to, items: [] }));
+    if (d.heldSince && !p.heldSince) p.heldSince = d.heldSince;
     for (const item of d.items)
       if (!p.items.some((i) => i.kind === item.kind && i.id === item.id)) p.items.push(item);
   }
   const digests = [...byPerson.values()].map((d) => ({
+    ...(d.heldSince ? { heldSince: d.heldSince } : {}),
     to: d.to,
     // Stable: owed first within a kind.
     items: d.items

@@ -29,7 +29,10 @@ const COLOURS: Readonly<Record<DigestItem["severity"], { fill: string; fontColor
 };
 
 const intro = (d: Digest, c: DigestContext) =>
-  `Baton has ${plural(d.items.length, "thing")} for you in ${c.place} (as of ${c.asOf}), worst first.`;
+  `Baton has ${plural(d.items.length, "thing")} for you in ${c.place} (as of ${c.asOf}), worst first.` +
+  (d.heldSince
+    ? ` This digest was held back since ${d.heldSince}, when the day's mail quota ran out; some of it may be older news.`
+    : "");
 
 export function digestText(d: Digest, c: DigestContext): string {
   const items = d.items.map((item, i) =>
