@@ -62,6 +62,7 @@ export function requireAlertScopes(s: Services): void {
  */
 export function turnOn(s: Services): ActionOutcome {
   const script = need(s.script, "ScriptApp");
+  if (!mayRecord(s)) return { ok: false, message: CANNOT_RECORD };
   const asked = askFormUrl(s);
   if (asked) return asked;
   const handlers = script.getProjectTriggers().map((t) => t.getHandlerFunction());
@@ -128,6 +129,21 @@ function askFormUrl(s: Services): ActionOutcome | null {
   return null;
 }
 
+/**
+ * Whether the person the triggers run as may write the hidden Baton sheet, where what was told
+ * is recorded. Its protection leaves the owner and whoever created it; mail sent by someone
+ * who cannot record it would go again every hour.
+ */
+function mayRecord(s: Services): boolean {
+  const state = s.spreadsheet.getSheetByName(BATON_SHEET);
+  if (!state) return true;
+  return state.getProtections(s.app.ProtectionType.SHEET).every((p) => p.canEdit());
+}
+
+const CANNOT_RECORD =
+  `Baton records what it told in its hidden sheet ${BATON_SHEET}, which is protected so that only the spreadsheet's owner and whoever created it can change it; you cannot, so alerts were not turned on. ` +
+  "Ask the spreadsheet's owner to turn alerts on, or to add you to that sheet's protection (Data › Protect sheets and ranges).";
+
 /** Two version-4 UUIDs without their dashes: 244 random bits. */
 const entropyOf = (s: Services) => () =>
   (need(s.uuid, "Utilities.getUuid") + need(s.uuid, "Utilities.getUuid")).replace(/-/g, "");
@@ -139,6 +155,8 @@ const entropyOf = (s: Services) => () =>
 export function runAlerts(s: Services): ActionOutcome {
   const host = hostOf(s);
   const mail = need(s.mail, "MailApp");
+  // Checked before anything is mailed: news that cannot be recorded would be mailed again.
+  if (!mayRecord(s)) throw new Error(CANNOT_RECORD);
   return withDocumentLock(s, () => {
     const sheetNames = host.sheetNames();
     const read: ActionRead = {

@@ -84,6 +84,25 @@ describe("turning alerts on and off from the menu", () => {
   });
 });
 
+describe("alerts that could not be recorded are not sent", () => {
+  it("refuses to turn on for someone the Baton sheet's protection leaves out, and mails nothing", () => {
+    const p = granted(project());
+    p.call("batonTurnOnAlerts");
+    p.call("batonTurnOffAlerts");
+    const mails = p.mail.sent.length;
+    p.book.user = "rae@example.com";
+    p.book.sheet(SHEET.handoffs).seed(2, 8, "Declined");
+    p.call("batonTurnOnAlerts");
+    expect(p.ui.alerts().at(-1)).toMatch(
+      /^Baton records what it told in its hidden sheet _baton, which is protected/,
+    );
+    expect(p.script.triggers).toEqual([]);
+    p.call("batonAlertsHourly");
+    expect(p.mail.sent.length).toBe(mails);
+    expect(p.logs.at(-1)).toMatch(/^Baton alerts could not run: Baton records what it told/);
+  });
+});
+
 describe("the check-in form's address, asked when alerts are turned on", () => {
   it("is kept when it is a web app's, and refused with the reason when it is not", () => {
     const p = granted(project());
