@@ -85,6 +85,17 @@ describe("a run cut short by the mail quota", () => {
     ]);
   });
 
+  it("names the people it could not reach, as notify does", async () => {
+    const host = hostOf(plan(LATE), [
+      ["Name", "Email"],
+      ["Hana Kim", "hana@example.com"],
+    ]);
+    const r = await run(host, TUESDAY);
+    expect(r.outcome.message).toBe(
+      "Sent 1 digest. People has no address for Ines Ortega; add it to the People sheet (Name, Email).",
+    );
+  });
+
   it("a rerun at the same moment with nothing owed writes nothing", async () => {
     const host = hostOf(plan(LATE));
     await run(host, TUESDAY);

@@ -14,6 +14,7 @@ import type { Digest, DigestItem } from "../rhythm/digest.ts";
 import { owedIn, owedWrites, withOwed } from "../rhythm/owed.ts";
 import { stateWritesAll } from "../rhythm/state-plan.ts";
 import {
+  isTokenShaped,
   tokenEntry,
   tokenHash,
   tokensIn,
@@ -63,6 +64,8 @@ export function prepareAlerts(read: ActionRead, input: AlertsInput): PreparedAle
       const period = item.kind === "checkin-due" ? item.period : undefined;
       if (!base || period === undefined) return item;
       const token = input.entropy();
+      if (!isTokenShaped(token))
+        throw new RangeError("the host's randomness for a link is not 32 to 128 letters or digits");
       mine.push([
         tokenHash(token),
         tokenEntry({ id: item.id, period, name: d.to.name, email: d.to.email }, input.now),
@@ -98,7 +101,12 @@ export function recordAlerts(
   const issued = prepared.tokens.slice(0, count).flat();
   const outcome: ActionOutcome = {
     ok: true,
-    message: say({ say: "alerts-sent", sent: count, total }),
+    message: say({
+      say: "alerts-sent",
+      sent: count,
+      total,
+      unreached: prepared.notification.unreached.map((u) => u.name),
+    }),
   };
   if (!prepared.toldPlan.ops.length && !hadOwed && !owed.length && !issued.length)
     return { plan: { ops: [] }, outcome };

@@ -119,7 +119,12 @@ export type Said =
       readonly since: string | null;
       readonly errors: number;
     }
-  | { readonly say: "alerts-sent"; readonly sent: number; readonly total: number }
+  | {
+      readonly say: "alerts-sent";
+      readonly sent: number;
+      readonly total: number;
+      readonly unreached: readonly string[];
+    }
   | {
       readonly say: "answer-refused";
       readonly why: "unknown" | "expired" | "used" | "someone-else" | "answered" | "gone";
@@ -218,18 +223,18 @@ export function say(s: Said): string {
         judgedFromWhatCouldBeRead(s.errors, "statuses are")
       );
     case "notify": {
-      const unreached = s.unreached.length
-        ? ` People has no address for ${listed(s.unreached)}; add ${s.unreached.length === 1 ? "it" : "them"} to the People sheet (Name, Email).`
-        : "";
+      const unreached = unreachedText(s.unreached);
       const news = s.events
         ? `${plural(s.events, "change")} to tell ${plural(s.people, "person", "people")} about.`
         : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
       return `${news}${unreached}${judgedFromWhatCouldBeRead(s.errors, "statuses are")}`;
     }
-    case "alerts-sent":
-      if (!s.total) return "Nothing new to tell anyone.";
-      if (s.sent === s.total) return `Sent ${plural(s.sent, "digest")}.`;
-      return `Sent ${s.sent} of ${plural(s.total, "digest")}: the day's mail quota ran out. The other ${s.total - s.sent} go with the next run.`;
+    case "alerts-sent": {
+      const unreached = unreachedText(s.unreached);
+      if (!s.total) return `Nothing new to tell anyone.${unreached}`;
+      if (s.sent === s.total) return `Sent ${plural(s.sent, "digest")}.${unreached}`;
+      return `Sent ${s.sent} of ${plural(s.total, "digest")}: the day's mail quota ran out. The other ${s.total - s.sent} go with the next run.${unreached}`;
+    }
     case "answer-refused":
       return answerRefused(s);
     case "answer-invalid":
@@ -237,6 +242,12 @@ export function say(s: Said): string {
     case "answer-recorded":
       return `Thank you. Your check-in for ${s.id}, ${s.period}, is recorded.`;
   }
+}
+
+function unreachedText(names: readonly string[]): string {
+  return names.length
+    ? ` People has no address for ${listed(names)}; add ${names.length === 1 ? "it" : "them"} to the People sheet (Name, Email).`
+    : "";
 }
 
 function answerRefused(s: Extract<Said, { say: "answer-refused" }>): string {
