@@ -20,7 +20,7 @@ export interface Services {
   readonly mail?: () => GoogleAppsScript.Mail.MailApp;
   /** A random UUID (version 4): the randomness of an answer link's token. */
   readonly uuid?: () => string;
-  /** Who is signed in, where Apps Script can say (blank where it cannot). */
+  /** Who is signed in, where Apps Script can say (blank where it cannot): the check-in form only. */
   readonly activeUser?: () => string;
 }
 
@@ -38,7 +38,6 @@ export function appsScriptServices(): Services {
     script: () => ScriptApp,
     mail: () => MailApp,
     uuid: () => Utilities.getUuid(),
-    activeUser: () => Session.getActiveUser().getEmail(),
   };
 }
 

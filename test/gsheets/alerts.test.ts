@@ -291,6 +291,18 @@ describe("the check-in form a request links to", () => {
     expect(rows(p)).toBe(before);
   });
 
+  it("refuses someone Apps Script says is signed in as another person", () => {
+    const { p, token } = asked();
+    const before = rows(p);
+    p.session.activeUser = "hana@example.com";
+    expect(page(p, "doPost", { t: token, ...answer })).toContain(
+      "This link was sent to Ines Ortega; you are signed in as someone else",
+    );
+    expect(rows(p)).toBe(before);
+    p.session.activeUser = "ines@example.com";
+    expect(page(p, "doPost", { t: token, ...answer })).toContain("Thank you.");
+  });
+
   it("says which Script Property to set when it does not know the spreadsheet", () => {
     const { p, token } = asked();
     p.scriptProperties.store.clear();
