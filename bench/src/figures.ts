@@ -532,10 +532,10 @@ export const TARGETS: Target[] = [
     "maxRssMB",
   ),
   constantRoundTrips,
-  bundle("apps-script", "Apps Script bundle at most 350 KB minified", "appsScriptKB", 350),
+  bundle("apps-script", "Apps Script bundle at most 384 KB minified", "appsScriptKB", 384),
   // The build's own budget (PANE_JS_BUDGET in excel-addin/scripts/build.mjs, which runs a build
   // when loaded as a script, so it is not imported here).
-  bundle("task-pane", "Excel task pane JavaScript at most 360 KB minified", "taskPaneJsKB", 360),
+  bundle("task-pane", "Excel task pane JavaScript at most 384 KB minified", "taskPaneJsKB", 384),
   under("evaluate", "Core evaluate of L under 1 s", "evaluate.L", 1000),
   memory(
     "evaluate-heap",

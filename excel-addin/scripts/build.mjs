@@ -26,9 +26,11 @@ export const DEV_URL = "https://localhost:3000";
  * The task pane's JavaScript must stay under this many bytes, minified. Checking signed seal
  * anchors (Ed25519 from @noble/curves) added about 34 KB to the 300 KB the pane had before;
  * gates and value, false greens and the notify action (its digests, which the pane will offer as
- * ready emails) added about 15 KB more.
+ * ready emails) added about 15 KB more; the gate-decision form and "Since you last looked" with its
+ * mail links about 24 KB more. Migration (about 60 KB, its column vocabulary most of it) is the
+ * largest part that a click rarely needs: the first thing to load on demand if this grows again.
  */
-export const PANE_JS_BUDGET = 360 * 1024;
+export const PANE_JS_BUDGET = 384 * 1024;
 
 /** Custom functions' metadata from the JSDoc of their entry file. */
 export async function functionsMetadata() {

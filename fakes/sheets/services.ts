@@ -8,6 +8,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FakeBook, FakeDataValidationBuilder, FakeSheet, FakeRange } from "./spreadsheet.ts";
 import { FakeUi } from "./ui.ts";
+import {
+  FakeTemplate,
+  fakeMailApp,
+  fakeScriptApp,
+  fakeUtilities,
+  type MailState,
+  type ScriptState,
+} from "./script.ts";
 
 const VALUE_LIMIT = 9 * 1024;
 const STORE_LIMIT = 500 * 1024;
@@ -101,8 +109,16 @@ export interface AppsScript {
   readonly documentProperties: FakeProperties;
   /** The running user's own properties. */
   readonly userProperties: FakeProperties;
+  /** The project's own properties (Project Settings › Script Properties). */
+  readonly scriptProperties: FakeProperties;
   readonly lock: { heldElsewhere: boolean; acquired: number };
   readonly logs: string[];
+  /** Triggers, consent and the web app's URL. */
+  readonly script: ScriptState;
+  /** The day's mail quota and what was mailed. */
+  readonly mail: MailState;
+  /** Who Session.getActiveUser() says is signed in (blank where Apps Script cannot say). */
+  readonly session: { activeUser: string };
 }
 
 export interface AppsScriptOptions {
@@ -116,8 +132,17 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const ui = new FakeUi();
   const documentProperties = new FakeProperties(book);
   const userProperties = new FakeProperties(book);
+  const scriptProperties = new FakeProperties(book);
   const lock = { heldElsewhere: false, acquired: 0 };
   const logs: string[] = [];
+  const script: ScriptState = {
+    granted: new Set(),
+    consentAsked: [],
+    triggers: [],
+    webAppUrl: null,
+  };
+  const mail: MailState = { quota: 100, sent: [] };
+  const who = { activeUser: "" };
   const notInCustomFunction = (what: string) => {
     if (book.context === "customFunction")
       throw new Error(`You do not have permission to call ${what}`);
@@ -162,6 +187,7 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       onlyTheSpreadsheet("PropertiesService");
       return userProperties;
     },
+    getScriptProperties: () => scriptProperties,
   };
   const LockService = {
     getDocumentLock: () => {
@@ -169,6 +195,8 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       onlyTheSpreadsheet("LockService");
       return new FakeLock(book, lock);
     },
+    // Held on the same spreadsheet's flag: the writes made under it count as locked.
+    getScriptLock: () => new FakeLock(book, lock),
   };
   const HtmlService = {
     createHtmlOutputFromFile: (name: string) => {
@@ -178,12 +206,19 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       return new FakeHtmlOutput(readFileSync(join(opts.htmlDir, `${name}.html`), "utf8"));
     },
     createHtmlOutput: (html = "") => new FakeHtmlOutput(html),
+    createTemplate: (source: string) => new FakeTemplate(String(source)),
+    createTemplateFromFile: (name: string) => {
+      notInCustomFunction("HtmlService.createTemplateFromFile");
+      if (!opts.htmlDir) throw new Error(`No HTML file named ${name} was found.`);
+      return new FakeTemplate(readFileSync(join(opts.htmlDir, `${name}.html`), "utf8"));
+    },
   };
   const Session = {
     getScriptTimeZone: () => "America/New_York",
     // As Apps Script documents: no address where the script runs without the user's authorisation.
+    // A test may say who is signed in (`session.activeUser`), as a web app's visitor is.
     getActiveUser: () => ({
-      getEmail: () => (book.context === "full" ? book.user : ""),
+      getEmail: () => who.activeUser || (book.context === "full" ? book.user : ""),
     }),
   };
   const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));
@@ -197,13 +232,20 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
       Session,
       console,
       Logger: { log },
+      ScriptApp: fakeScriptApp(book, script),
+      MailApp: fakeMailApp(book, mail, script),
+      Utilities: fakeUtilities,
     },
     book,
     ui,
     documentProperties,
     userProperties,
+    scriptProperties,
     lock,
     logs,
+    script,
+    mail,
+    session: who,
   };
 }
 

@@ -239,6 +239,12 @@ export class FakeProtection {
     return this.warningOnly || email === this.sheet.book.owner || this.editors.has(email);
   }
 
+  /** Whether the user running the script may edit what it protects. */
+  canEdit(): boolean {
+    this.sheet.book.count("Protection.canEdit");
+    return this.canBeEditedBy(this.sheet.book.user);
+  }
+
   setDescription(d: string): FakeProtection {
     this.sheet.book.count("Protection.setDescription");
     this.description = d;

@@ -6,7 +6,8 @@
  */
 import { answer, judgeSpreadsheet, pickRootCause, pickStatus } from "./custom-functions.ts";
 import { checkEditedRange } from "./live.ts";
-import { addMenu, openSidebarFromMenu, runFromMenu } from "./menu.ts";
+import { addMenu, openSidebarFromMenu, runFromMenu, showFromMenu } from "./menu.ts";
+import { requireAlertScopes, runFromTrigger, turnOff, turnOn } from "./alerts.ts";
 import * as pane from "./pane.ts";
 import { appsScriptServices } from "./services.ts";
 import { errorText } from "./words.ts";
@@ -54,4 +55,19 @@ export function statusFunction(id: unknown): string | string[][] {
 
 export function rootCauseFunction(id: unknown): string | string[][] {
   return answer(id, pickRootCause, judgeNow);
+}
+
+export function turnOnAlerts(): void {
+  const s = appsScriptServices();
+  requireAlertScopes(s);
+  showFromMenu(s, "turn alerts on", turnOn);
+}
+
+export function turnOffAlerts(): void {
+  showFromMenu(appsScriptServices(), "turn alerts off", turnOff);
+}
+
+/** The hourly trigger and the installable on-edit trigger alike. */
+export function alertsRun(): void {
+  runFromTrigger(appsScriptServices());
 }

@@ -190,6 +190,17 @@ export class SheetsHost {
    * and the user closing can change it (as the sealed rows are). The old document property goes.
    */
   private writeAnchor(value: string): void {
+    const state = this.stateSheet();
+    const cells = state.getRange(1, 1, 1, 2);
+    cells.setNumberFormat("@");
+    cells.setValues([[ANCHOR_LABEL, value]]);
+    const properties = this.writable.documentProperties();
+    if (properties.getProperty(ANCHOR_PROPERTY) !== null)
+      properties.deleteProperty(ANCHOR_PROPERTY);
+  }
+
+  /** The Baton sheet, created hidden and protected when it is not there yet. */
+  stateSheet(): Sheet {
     let state = this.spreadsheet.getSheetByName(BATON_SHEET);
     if (!state) {
       state = this.spreadsheet.insertSheet(BATON_SHEET, this.spreadsheet.getNumSheets());
@@ -198,12 +209,7 @@ export class SheetsHost {
       protection.removeEditors(protection.getEditors());
       if (protection.canDomainEdit()) protection.setDomainEdit(false);
     }
-    const cells = state.getRange(1, 1, 1, 2);
-    cells.setNumberFormat("@");
-    cells.setValues([[ANCHOR_LABEL, value]]);
-    const properties = this.writable.documentProperties();
-    if (properties.getProperty(ANCHOR_PROPERTY) !== null)
-      properties.deleteProperty(ANCHOR_PROPERTY);
+    return state;
   }
 
   /** Applies a plan in order. The caller holds the document lock. */

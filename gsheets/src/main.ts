@@ -64,6 +64,25 @@ function batonUpgradeTemplate(): void {
   Baton.runMenuAction("upgradeTemplate");
 }
 
+/** Installs the hourly and on-edit alert triggers (asking for the mail scope first). */
+function batonTurnOnAlerts(): void {
+  Baton.turnOnAlerts();
+}
+
+function batonTurnOffAlerts(): void {
+  Baton.turnOffAlerts();
+}
+
+/** The hourly alert trigger: mails each person what changed. */
+function batonAlertsHourly(): void {
+  Baton.alertsRun();
+}
+
+/** The installable on-edit alert trigger: a hand-off declined is told at once. */
+function batonAlertsOnEdit(): void {
+  Baton.alertsRun();
+}
+
 /** The sidebar's state: issues, hand-offs at risk, the actions on offer. */
 function batonPaneState(): unknown {
   return Baton.paneState();

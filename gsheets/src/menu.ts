@@ -25,11 +25,29 @@ export const SIDEBAR_ITEM = {
   functionName: "batonOpenSidebar",
 } as const;
 
+/** Alerts, last in the menu: they ask for the mail scope, which nothing above them needs. */
+export const ALERT_ITEMS = [
+  { caption: "Turn on alerts", functionName: "batonTurnOnAlerts" },
+  { caption: "Turn off alerts", functionName: "batonTurnOffAlerts" },
+] as const;
+
 export function addMenu(ui: Ui): void {
   const menu = ui.createMenu(TITLE);
   menu.addItem(SIDEBAR_ITEM.caption, SIDEBAR_ITEM.functionName).addSeparator();
   for (const a of ACTIONS) menu.addItem(a.caption, a.functionName);
+  menu.addSeparator();
+  for (const a of ALERT_ITEMS) menu.addItem(a.caption, a.functionName);
   menu.addToUi();
+}
+
+/** Runs a menu item that is not a core action (alerts), with the same feedback. */
+export function showFromMenu(s: Services, verb: string, fn: (s: Services) => ActionOutcome): void {
+  const ui = s.app.getUi();
+  try {
+    show(s, ui, fn(s));
+  } catch (e) {
+    ui.alert(TITLE, `Baton could not ${verb}: ${errorText(e)}`, ui.ButtonSet.OK);
+  }
 }
 
 export function showSidebar(s: Services, ui: Ui): void {

@@ -16,9 +16,16 @@ export interface Services {
   readonly now: () => Date;
   /**
    * The signed-in user's email address ("" where Google does not say), so a gate decision is
-   * recorded in their name without typing it.
+   * recorded in their name without typing it, and a check-in answer is refused to anyone but
+   * the person its link was sent to.
    */
   readonly signedIn?: () => string;
+  /** Triggers, the web app's address and granular consent (alerts only). */
+  readonly script?: () => GoogleAppsScript.Script.ScriptApp;
+  /** Mail within the daily quota (alerts only). */
+  readonly mail?: () => GoogleAppsScript.Mail.MailApp;
+  /** A random UUID (version 4): the randomness of an answer link's token. */
+  readonly uuid?: () => string;
 }
 
 /** The services of the spreadsheet this script is bound to. */
@@ -32,10 +39,13 @@ export function appsScriptServices(): Services {
     html: HtmlService,
     now: () => new Date(),
     signedIn: () => Session.getActiveUser().getEmail(),
+    // Functions, so the mail and trigger scopes are touched only by alerts.
+    script: () => ScriptApp,
+    mail: () => MailApp,
+    uuid: () => Utilities.getUuid(),
   };
 }
 
-/** The Sheets host over the bound spreadsheet, or over another one the script opened. */
 /** The signed-in user's address, or nothing where it cannot be known. */
 export function signedInOf(s: Services): { signedIn?: string } {
   let email = "";
@@ -47,6 +57,7 @@ export function signedInOf(s: Services): { signedIn?: string } {
   return email ? { signedIn: email } : {};
 }
 
+/** The Sheets host over the bound spreadsheet, or over another one the script opened. */
 export function hostOf(
   s: Services,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = s.spreadsheet,

@@ -33,6 +33,8 @@ describe("the Baton menu appears when the spreadsheet opens", () => {
       { caption: "Verify history", functionName: "batonVerifyHistory" },
       { caption: "Migrate a sheet…", functionName: "batonMigrateSheet" },
       { caption: "Upgrade the template", functionName: "batonUpgradeTemplate" },
+      { caption: "Turn on alerts", functionName: "batonTurnOnAlerts" },
+      { caption: "Turn off alerts", functionName: "batonTurnOffAlerts" },
     ]);
   });
 });

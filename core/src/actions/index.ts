@@ -35,3 +35,20 @@ export {
 export { notify, NOTIFY_NEEDS, type Notification, type NotifyResult } from "./notify.ts";
 export { readState } from "./needs.ts";
 export { sinceLooked, SINCE_NEEDS } from "./since.ts";
+export {
+  prepareAlerts,
+  recordAlerts,
+  ALERTS_NEEDS,
+  type AlertsInput,
+  type PreparedAlerts,
+} from "./alerts.ts";
+export {
+  checkinForm,
+  answerCheckin,
+  CHECKIN_ANSWER_NEEDS,
+  type CheckinAnswer,
+  type CheckinAnswerResult,
+  type CheckinFormInput,
+  type CheckinFormResult,
+  type CheckinFormView,
+} from "./checkin-answer.ts";

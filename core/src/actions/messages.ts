@@ -136,7 +136,23 @@ export type Said =
       readonly row: number;
       /** The initiative's Gate once the decision is counted. */
       readonly standing: number;
-    };
+    }
+  | {
+      readonly say: "alerts-sent";
+      readonly sent: number;
+      readonly total: number;
+      readonly unreached: readonly string[];
+    }
+  | {
+      readonly say: "answer-refused";
+      readonly why: "unknown" | "expired" | "used" | "someone-else" | "answered" | "gone";
+      readonly id?: string;
+      readonly period?: string;
+      readonly name?: string;
+      readonly when?: string;
+    }
+  | { readonly say: "answer-invalid"; readonly errors: number }
+  | { readonly say: "answer-recorded"; readonly id: string; readonly period: string };
 
 /** The words for what an action has to say. */
 export function say(s: Said): string {
@@ -229,9 +245,7 @@ export function say(s: Said): string {
         judgedFromWhatCouldBeRead(s.errors, "statuses are")
       );
     case "notify": {
-      const unreached = s.unreached.length
-        ? ` People has no address for ${listed(s.unreached)}; add ${s.unreached.length === 1 ? "it" : "them"} to the People sheet (Name, Email).`
-        : "";
+      const unreached = unreachedText(s.unreached);
       const news = s.events
         ? `${plural(s.events, "change")} to tell ${plural(s.people, "person", "people")} about.`
         : `Nothing new to tell${s.since ? ` since ${s.since}` : ""}.`;
@@ -245,6 +259,42 @@ export function say(s: Said): string {
       return `Nothing was recorded: the decision breaks ${s.errors === 1 ? "a gate rule" : `${s.errors} gate rules`}. Fix it as said below and record it again.`;
     case "gate-recorded":
       return `Recorded on Gate Decisions row ${s.row}: ${s.id} gate ${s.gate} ${s.decision.toLowerCase()} by ${s.by} (${s.role}). ${s.id} is at gate ${s.standing}.`;
+    case "alerts-sent": {
+      const unreached = unreachedText(s.unreached);
+      if (!s.total) return `Nothing new to tell anyone.${unreached}`;
+      if (s.sent === s.total) return `Sent ${plural(s.sent, "digest")}.${unreached}`;
+      return `Sent ${s.sent} of ${plural(s.total, "digest")}: the day's mail quota ran out. The other ${s.total - s.sent} go with the next run.${unreached}`;
+    }
+    case "answer-refused":
+      return answerRefused(s);
+    case "answer-invalid":
+      return `Nothing was recorded: ${s.errors === 1 ? "one answer needs" : `${s.errors} answers need`} fixing first (see below).`;
+    case "answer-recorded":
+      return `Thank you. Your check-in for ${s.id}, ${s.period}, is recorded.`;
+  }
+}
+
+function unreachedText(names: readonly string[]): string {
+  return names.length
+    ? ` People has no address for ${listed(names)}; add ${names.length === 1 ? "it" : "them"} to the People sheet (Name, Email).`
+    : "";
+}
+
+function answerRefused(s: Extract<Said, { say: "answer-refused" }>): string {
+  const what = s.id && s.period ? `the check-in for ${s.id}, ${s.period}` : "this check-in";
+  switch (s.why) {
+    case "unknown":
+      return "This link is not one Baton sent, or it is too old. Use the link in your latest Baton mail, or enter the check-in in the spreadsheet.";
+    case "expired":
+      return `This link to ${what} expired on ${s.when}. Enter the check-in in the spreadsheet, or wait for the next request.`;
+    case "used":
+      return `This link was already used: ${what} was answered on ${s.when}. Nothing was changed.`;
+    case "someone-else":
+      return `This link was sent to ${s.name}; you are signed in as someone else, so it cannot answer for them.`;
+    case "answered":
+      return `${capital(what)} is already in the spreadsheet, so a second answer was not recorded. Change it there if it needs changing.`;
+    case "gone":
+      return `${s.id ?? "This initiative"} is no longer in the spreadsheet, so there is nothing to answer.`;
   }
 }
 

@@ -21,11 +21,17 @@ export interface DigestItem {
   readonly where: { readonly sheet: string; readonly cell: string };
   /** A few words for a subject line. */
   readonly short: string;
+  /** The period a check-in request asks about. */
+  readonly period?: string;
+  /** Where the person answers (a check-in request's form), when the host serves one. */
+  readonly link?: string;
 }
 
 export interface Digest {
   readonly to: { readonly name: string; readonly email: string };
   readonly items: readonly DigestItem[];
+  /** The day of the run that could not send it (the day's mail quota ran out); it says so. */
+  readonly heldSince?: IsoDate;
 }
 
 export interface Unreached {
@@ -61,6 +67,7 @@ export function digestsOf(
         ask: askText(e, r.role),
         where: e.where,
         short: shortText(e),
+        ...(e.request ? { period: e.request.period } : {}),
       });
     }
   const worst = (d: { items: DigestItem[] }) => EVENT_ORDER.indexOf(d.items[0]!.kind);

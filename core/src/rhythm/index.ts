@@ -45,3 +45,18 @@ export {
   statusOfMark,
   type News,
 } from "./news.ts";
+export { owedIn, owedWrites, withOwed, OWED_KEY } from "./owed.ts";
+export {
+  tokensIn,
+  tokenWrites,
+  tokenHash,
+  tokenEntry,
+  checkToken,
+  isTokenShaped,
+  TOKENS_KEY,
+  TOKEN_DAYS,
+  type AnswerToken,
+  type Tokens,
+  type TokenCheck,
+} from "./tokens.ts";
+export { stateWritesAll } from "./state-plan.ts";

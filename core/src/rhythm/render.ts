@@ -29,7 +29,10 @@ const COLOURS: Readonly<Record<DigestItem["severity"], { fill: string; fontColor
 };
 
 const intro = (d: Digest, c: DigestContext, omitted = 0) =>
-  `Baton has ${plural(d.items.length + omitted, "thing")} for you in ${c.place} (as of ${c.asOf}), worst first.`;
+  `Baton has ${plural(d.items.length + omitted, "thing")} for you in ${c.place} (as of ${c.asOf}), worst first.` +
+  (d.heldSince
+    ? ` This digest was held back since ${d.heldSince}, when the day's mail quota ran out; some of it may be older news.`
+    : "");
 
 /**
  * The digest as plain text. `omitted` says how many of the person's items were left out of
@@ -42,6 +45,7 @@ export function digestText(d: Digest, c: DigestContext, omitted = 0): string {
       `   Since: ${item.since}`,
       `   Asked of you: ${item.ask}`,
       `   Where: ${item.where.sheet}!${item.where.cell}`,
+      ...(item.link ? [`   Answer here: ${item.link}`] : []),
     ].join("\n"),
   );
   const more = omitted
@@ -73,7 +77,7 @@ export function digestHtml(d: Digest, c: DigestContext): string {
         `<tr>` +
         `<td style="${cell};white-space:nowrap"><span style="background:${fill};color:${fontColor};padding:2px 6px;border-radius:3px;font-weight:bold">${e(LABEL[item.severity])}</span></td>` +
         `<td style="${cell}"><strong>${e(item.id)}</strong><br>${e(item.changed)}<br><span style="color:#595959">Since ${e(item.since)} &middot; ${e(item.where.sheet)}!${e(item.where.cell)}</span></td>` +
-        `<td style="${cell}">${e(item.ask)}</td>` +
+        `<td style="${cell}">${e(item.ask)}${item.link ? `<br><a href="${e(item.link)}" style="color:#1F4E78;font-weight:bold">Answer here</a>` : ""}</td>` +
         `</tr>`
       );
     })

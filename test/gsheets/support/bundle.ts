@@ -11,20 +11,21 @@ import type { CellValue } from "@baton/core";
 import { FakeBook, FakeRange, type BookOptions } from "../../../fakes/sheets/spreadsheet.ts";
 import { appsScript, type AppsScript } from "../../../fakes/sheets/services.ts";
 
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSidebar, gsheetsCode, OUT } from "../../../scripts/build-gsheets.mjs";
+import { buildSidebar, gsheetsCode, FORM_PAGE, OUT } from "../../../scripts/build-gsheets.mjs";
 
 export const DIST = OUT;
 export const CODE = `${DIST}/Code.js`;
 
 let sidebar: Promise<string> | undefined;
-/** A folder holding Sidebar.html as the build makes it now (built once per test worker). */
+/** A folder holding Sidebar.html and Form.html as the build makes them now (once per test worker). */
 export function sidebarDir(): Promise<string> {
   sidebar ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), "baton-gsheets-"));
     await buildSidebar(join(dir, "Sidebar.html"));
+    copyFileSync(FORM_PAGE, join(dir, "Form.html"));
     return dir;
   })();
   return sidebar;
@@ -37,8 +38,8 @@ export function projectCode(project: Project = "team"): string {
   return built.get(project)!;
 }
 
-/** The team add-on ("Baton"), or the portfolio add-on ("Baton Portfolio"). */
-export type Project = "team" | "portfolio";
+/** The team add-on ("Baton"), the portfolio add-on ("Baton Portfolio"), or the check-in form's web app. */
+export type Project = "team" | "portfolio" | "checkin";
 
 /** Globals of Node or the browser that Apps Script does not have. */
 export const ABSENT_GLOBALS = [
