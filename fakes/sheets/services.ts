@@ -117,8 +117,12 @@ export interface AppsScript {
   readonly script: ScriptState;
   /** The day's mail quota and what was mailed. */
   readonly mail: MailState;
-  /** Who Session.getActiveUser() says is signed in (blank where Apps Script cannot say). */
-  readonly session: { activeUser: string };
+  /**
+   * Who Session.getActiveUser() says is signed in: a test's own answer ("" where Apps Script
+   * cannot say, as for a web app's visitor), or null for the spreadsheet's user where the
+   * script runs with the user's authorisation.
+   */
+  readonly session: { activeUser: string | null };
 }
 
 export interface AppsScriptOptions {
@@ -142,7 +146,7 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
     webAppUrl: null,
   };
   const mail: MailState = { quota: 100, sent: [] };
-  const who = { activeUser: "" };
+  const who: { activeUser: string | null } = { activeUser: null };
   const notInCustomFunction = (what: string) => {
     if (book.context === "customFunction")
       throw new Error(`You do not have permission to call ${what}`);
@@ -216,9 +220,8 @@ export function appsScript(book: FakeBook, opts: AppsScriptOptions = {}): AppsSc
   const Session = {
     getScriptTimeZone: () => "America/New_York",
     // As Apps Script documents: no address where the script runs without the user's authorisation.
-    // A test may say who is signed in (`session.activeUser`), as a web app's visitor is.
     getActiveUser: () => ({
-      getEmail: () => who.activeUser || (book.context === "full" ? book.user : ""),
+      getEmail: () => who.activeUser ?? (book.context === "full" ? book.user : ""),
     }),
   };
   const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));

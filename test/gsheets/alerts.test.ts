@@ -63,8 +63,9 @@ describe("turning alerts on and off from the menu", () => {
     ]);
     expect(p.script.triggers[1]!.spec.source).toBe(p.book);
     expect(mailed(p)).toEqual([
-      "hana@example.com: Baton: DEP-1 turned Red",
-      "ines@example.com: Baton: DEP-1 turned Red, and 1 more",
+      // Each also reported Green beside the late hand-off: a false green is the "1 more".
+      "hana@example.com: Baton: DEP-1 turned Red, and 1 more",
+      "ines@example.com: Baton: DEP-1 turned Red, and 2 more",
     ]);
     const toasts = p.book.toasts.map((t) => t.message);
     expect(toasts[0]).toMatch(/^Alerts are on: every hour and after each edit/);
@@ -132,8 +133,8 @@ describe("a trigger's run", () => {
     p.call("batonAlertsOnEdit");
     p.call("batonAlertsHourly");
     expect(mailed(p)).toEqual([
-      "hana@example.com: Baton: DEP-1 was declined",
-      "ines@example.com: Baton: DEP-1 was declined, and 1 more",
+      "hana@example.com: Baton: DEP-1 was declined, and 1 more",
+      "ines@example.com: Baton: DEP-1 was declined, and 2 more",
     ]);
     expect(p.mail.sent[0]!.htmlBody).toMatch(/^<!DOCTYPE html>/);
     expect(p.logs.at(-1)).toBe("Baton alerts: Nothing new to tell anyone.");
@@ -143,7 +144,7 @@ describe("a trigger's run", () => {
     const p = granted(project());
     p.mail.quota = 1;
     p.call("batonAlertsHourly");
-    expect(mailed(p)).toEqual(["hana@example.com: Baton: DEP-1 turned Red"]);
+    expect(mailed(p)).toEqual(["hana@example.com: Baton: DEP-1 turned Red, and 1 more"]);
     expect(p.logs.at(-1)).toBe(
       "Baton alerts: Sent 1 of 2 digests: the day's mail quota ran out. The other 1 go with the next run.",
     );
@@ -152,8 +153,9 @@ describe("a trigger's run", () => {
     p.mail.quota = 100;
     p.call("batonAlertsHourly");
     expect(mailed(p)).toEqual([
-      "hana@example.com: Baton: DEP-1 turned Red",
-      "ines@example.com: Baton: DEP-1 turned Red, and 1 more",
+      // Each also reported Green beside the late hand-off: a false green is the "1 more".
+      "hana@example.com: Baton: DEP-1 turned Red, and 1 more",
+      "ines@example.com: Baton: DEP-1 turned Red, and 2 more",
     ]);
     expect(p.mail.sent[1]!.body).toContain("This digest was held back since 2026-11-24");
     expect(p.mail.sent[1]!.htmlBody).toContain("This digest was held back since 2026-11-24");
@@ -215,6 +217,8 @@ describe("the check-in form a request links to", () => {
     });
     form.scriptProperties.store.set("BATON_SPREADSHEET_ID", ID);
     form.script.webAppUrl = WEB_APP;
+    // A web app open to anyone: Apps Script does not say who visits it; the token decides.
+    form.session.activeUser = "";
     return { p: form, team: p, token: new URL(link).searchParams.get("t")! };
   }
 

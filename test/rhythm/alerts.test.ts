@@ -49,15 +49,16 @@ describe("a run cut short by the mail quota", () => {
     const host = hostOf(plan(LATE));
     const first = await run(host, TUESDAY, 1);
     expect(summary(first.prepared)).toEqual([
-      "Hana Kim: handoff-red DEP-1",
-      "Ines Ortega: handoff-red DEP-1, initiative-red INI-2",
+      // Both reported Green last week beside the late hand-off: false greens, told with it.
+      "Hana Kim: handoff-red DEP-1, false-green INI-1",
+      "Ines Ortega: handoff-red DEP-1, initiative-red INI-2, false-green INI-2",
     ]);
     expect(first.outcome.message).toBe(
       "Sent 1 of 2 digests: the day's mail quota ran out. The other 1 go with the next run.",
     );
     const second = await run(host, TUESDAY);
     expect(summary(second.prepared)).toEqual([
-      "Ines Ortega: handoff-red DEP-1, initiative-red INI-2",
+      "Ines Ortega: handoff-red DEP-1, initiative-red INI-2, false-green INI-2",
     ]);
     expect(second.outcome.message).toBe("Sent 1 digest.");
     // The digest that waited says so; the one that went on time does not.
@@ -80,8 +81,8 @@ describe("a run cut short by the mail quota", () => {
     host.edit("Hand-offs", 2, 8, "Declined");
     const next = await run(host, TUESDAY);
     expect(summary(next.prepared)).toEqual([
-      "Hana Kim: handoff-declined DEP-1, handoff-red DEP-1",
-      "Ines Ortega: handoff-declined DEP-1, handoff-red DEP-1, initiative-red INI-2",
+      "Hana Kim: handoff-declined DEP-1, handoff-red DEP-1, false-green INI-1",
+      "Ines Ortega: handoff-declined DEP-1, handoff-red DEP-1, initiative-red INI-2, false-green INI-2",
     ]);
   });
 
