@@ -23,12 +23,12 @@
  */
 import { isoFromDays, type IsoDate } from "../cells/dates.ts";
 import type { Workbook } from "../workbook/read.ts";
-import { calendarOf } from "./calendar.ts";
-import { digestCheckins } from "./checkins.ts";
-import { condense } from "./condense.ts";
+import { calendarOf, type Calendar } from "./calendar.ts";
+import { digestCheckins, type CheckinDigest } from "./checkins.ts";
+import { condense, type Condensation } from "./condense.ts";
 import { downstreamCounts } from "./blocks.ts";
-import { amberWindowEnd, handoffOwn, handoffStatus } from "./handoffs.ts";
-import { initiativeOwn, initiativeStatus } from "./initiatives.ts";
+import { amberWindowEnd, handoffOwn, handoffStatus, type HandoffOwn } from "./handoffs.ts";
+import { initiativeOwn, initiativeStatus, type InitiativeOwn } from "./initiatives.ts";
 import { kpiStatus } from "./kpis.ts";
 import { mostDecimals } from "../cells/precision.ts";
 import {
@@ -40,7 +40,7 @@ import {
 } from "./objectives.ts";
 import { isInherited, rank, type Reason, type Status } from "./reasons.ts";
 import { falseGreenContext, latestFalseGreens, type FalseGreen } from "./false-greens.ts";
-import { judgeGates } from "../governance/gates.ts";
+import { judgeGates, type Gates } from "../governance/gates.ts";
 import {
   initiativeValue,
   objectiveValues,
@@ -125,16 +125,55 @@ const NO_IDS: string[] = [];
 const EMPTY_H: number[] = [];
 const atRisk = (s: Status) => s === "Red" || s === "Amber";
 
+/**
+ * The stages in order: the graph's nodes and ends, the check-ins digested, each row's own
+ * judgement, the edges, statuses carried downstream with their root causes, Blocks, then one
+ * evaluation per row and the objectives rolled up from what sits under them.
+ */
 export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   const { settings } = wb;
   const cal = calendarOf(options.asOf, settings.holidays, settings.cadence);
+  const g = handoffGraph(wb);
+  const kpiIndex = firstRows(wb.kpis);
+  const digest = digestCheckins(wb, cal, g.index, kpiIndex);
+  const own = ownJudgements(wb, g, digest, cal);
+  const edges = edgesOf(g, own.handoffs);
+  const full = condense(g.names, g.index, edges.from, edges.to);
+  const judged = carryDownstream(g, own, edges, full);
+  const waiting = blocksOf(g, edges, full, judged);
+  const rootIds = rootNamer(g, judged);
+
+  const falseGreens = latestFalseGreens(falseGreenContext(wb), cal.today);
+  const gates = judgeGates(wb, options.asOf);
+  const initiatives = initiativeEvaluations(g, own, judged, rootIds, falseGreens, gates);
+  const handoffs = handoffEvaluations(g, own, judged, rootIds, waiting);
+  const kpis = kpiEvaluations(wb, digest, kpiIndex, cal);
+  const objectives = objectiveEvaluations(wb, initiatives, kpis, judged);
+
+  return { asOf: isoFromDays(cal.today), objectives, kpis, initiatives, handoffs, falseGreens };
+}
+
+/**
+ * Graph nodes are initiative rows; an ID names its first row, later rows get a name no
+ * reference can spell. Each hand-off's ends are the nodes its From and To name, -1 when
+ * they name none.
+ */
+interface Graph {
+  readonly inis: Workbook["initiatives"];
+  readonly hos: Workbook["handoffs"];
+  readonly nI: number;
+  readonly nH: number;
+  readonly index: Map<string, number>;
+  readonly names: string[];
+  readonly fromOf: Int32Array;
+  readonly toOf: Int32Array;
+}
+
+function handoffGraph(wb: Workbook): Graph {
   const inis = wb.initiatives;
   const hos = wb.handoffs;
   const nI = inis.length;
   const nH = hos.length;
-
-  // Graph nodes are initiative rows; an ID names its first row, later rows get a name no
-  // reference can spell.
   const index = new Map<string, number>();
   const names: string[] = new Array(nI);
   for (let i = 0; i < nI; i++) {
@@ -143,12 +182,6 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     names[i] = name;
     index.set(name, i);
   }
-  const kpiIndex = new Map<string, number>();
-  wb.kpis.forEach((k, i) => {
-    if (!kpiIndex.has(k.id)) kpiIndex.set(k.id, i);
-  });
-  const digest = digestCheckins(wb, cal, index, kpiIndex);
-
   const fromOf = new Int32Array(nH);
   const toOf = new Int32Array(nH);
   for (let h = 0; h < nH; h++) {
@@ -156,20 +189,54 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     fromOf[h] = from === null ? -1 : (index.get(from) ?? -1);
     toOf[h] = to === null ? -1 : (index.get(to) ?? -1);
   }
+  return { inis, hos, nI, nH, index, names, fromOf, toOf };
+}
 
-  const windowEnd = amberWindowEnd(cal, settings.amberWindow);
-  const hOwn = hos.map((h) => handoffOwn(h, cal, windowEnd));
-  const iOwn = inis.map((r) =>
-    initiativeOwn(r, digest.latest[index.get(r.id)!], cal, settings.staleAfter),
+/** Each ID's first row index. */
+function firstRows(rows: readonly { readonly id: string }[]): Map<string, number> {
+  const first = new Map<string, number>();
+  rows.forEach((k, i) => {
+    if (!first.has(k.id)) first.set(k.id, i);
+  });
+  return first;
+}
+
+/** What each row says by itself, before anything flows in from upstream. */
+interface Own {
+  readonly initiatives: InitiativeOwn[];
+  readonly handoffs: HandoffOwn[];
+}
+
+function ownJudgements(wb: Workbook, g: Graph, digest: CheckinDigest, cal: Calendar): Own {
+  const windowEnd = amberWindowEnd(cal, wb.settings.amberWindow);
+  const handoffs = g.hos.map((h) => handoffOwn(h, cal, windowEnd));
+  const initiatives = g.inis.map((r) =>
+    initiativeOwn(r, digest.latest[g.index.get(r.id)!], cal, wb.settings.staleAfter),
   );
+  return { initiatives, handoffs };
+}
 
-  // Edges: every hand-off between two known, different initiatives (cycles as validation sees
-  // them); the open ones (not done) carry trouble and count for Blocks.
+/**
+ * Edges: every hand-off between two known, different initiatives (cycles as validation sees
+ * them); the open ones (not done) carry trouble and count for Blocks. `inList` holds the open
+ * hand-offs into each initiative (a known To, any From but itself), those of initiative i at
+ * `inStart[i]` up to `inStart[i + 1]`.
+ */
+interface Edges {
+  readonly from: number[];
+  readonly to: number[];
+  readonly openFrom: number[];
+  readonly openTo: number[];
+  readonly inStart: Int32Array;
+  readonly inList: Int32Array;
+}
+
+function edgesOf(g: Graph, hOwn: readonly HandoffOwn[]): Edges {
+  const { nI, nH, fromOf, toOf } = g;
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
   const openFrom: number[] = [];
   const openTo: number[] = [];
-  // Open hand-offs into each initiative (a known To, any From but itself), as index lists.
   const inStart = new Int32Array(nI + 1);
   for (let h = 0; h < nH; h++) {
     const f = fromOf[h]!;
@@ -191,10 +258,29 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     const t = toOf[h]!;
     if (t >= 0 && fromOf[h] !== t && !hOwn[h]!.done) inList[inFill[t]!++] = h;
   }
+  return { from: edgeFrom, to: edgeTo, openFrom, openTo, inStart, inList };
+}
 
-  const full = condense(names, index, edgeFrom, edgeTo);
+/** Statuses, reasons and root causes of every row. Root causes are points: hand-off h is h, initiative i is nH + i. */
+interface Judged {
+  readonly iStatus: Status[];
+  readonly iReasons: Reason[][];
+  readonly iRoots: (readonly number[])[];
+  readonly hStatus: (Status | undefined)[];
+  readonly hReasons: Reason[][];
+  readonly hRoots: (readonly number[])[];
+}
 
-  // Root causes are points: hand-off h is h, initiative i is nH + i.
+/**
+ * Walks the components in dependency order: each initiative is judged by its own row and the
+ * open hand-offs into it (each judged first, by its own row and its provider), an initiative
+ * on a cycle by the cycle. Hand-offs nothing waits on are judged last.
+ */
+function carryDownstream(g: Graph, own: Own, edges: Edges, full: Condensation): Judged {
+  const { inis, hos, nI, nH, fromOf } = g;
+  const { inStart, inList } = edges;
+  const iOwn = own.initiatives;
+  const hOwn = own.handoffs;
   const iStatus: Status[] = new Array(nI);
   const iReasons: Reason[][] = new Array(nI);
   const iRoots: (readonly number[])[] = new Array(nI);
@@ -256,31 +342,124 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     }
   }
   for (let h = 0; h < nH; h++) judgeHandoff(h);
+  return { iStatus, iReasons, iRoots, hStatus, hReasons, hRoots };
+}
 
-  // Blocks, over the open hand-offs. Without a cycle among all hand-offs there is none among
-  // the open ones, and the order already found serves.
-  const open = full.cyclic.some(Boolean) ? condense(names, index, openFrom, openTo) : full;
-  const waiting = downstreamCounts(
+/**
+ * Blocks, over the open hand-offs: for each initiative, the initiatives not Done or Cancelled
+ * that are it or wait on it. Without a cycle among all hand-offs there is none among the open
+ * ones, and the order already found serves.
+ */
+function blocksOf(g: Graph, edges: Edges, full: Condensation, judged: Judged): Int32Array {
+  const { openFrom, openTo } = edges;
+  const open = full.cyclic.some(Boolean) ? condense(g.names, g.index, openFrom, openTo) : full;
+  return downstreamCounts(
     open,
     openFrom,
     openTo,
-    (i) => iStatus[i] !== "Done" && inis[i]!.stage !== "Cancelled",
+    (i) => judged.iStatus[i] !== "Done" && g.inis[i]!.stage !== "Cancelled",
   );
+}
 
+/** The IDs of root cause points: Red before Amber, hand-offs before initiatives, then sheet order. */
+function rootNamer(g: Graph, judged: Judged): (points: readonly number[]) => string[] {
+  const { inis, hos, nH } = g;
+  const { iStatus, hStatus } = judged;
   const pointId = (p: number) => (p < nH ? hos[p]!.id : inis[p - nH]!.id);
   const pointRank = (p: number) => rank(p < nH ? hStatus[p]! : iStatus[p - nH]!);
   const pointRow = (p: number) => (p < nH ? hos[p]!.row : inis[p - nH]!.row);
-  const rootIds = (points: readonly number[]): string[] => {
+  return (points) => {
     if (points.length === 0) return [];
     if (points.length === 1) return [pointId(points[0]!)];
-    // Red before Amber, hand-offs before initiatives, then sheet order.
     const sorted = [...points].sort(
       (a, b) =>
         pointRank(b) - pointRank(a) || Number(b < nH) - Number(a < nH) || pointRow(a) - pointRow(b),
     );
     return sorted.map(pointId);
   };
+}
 
+/** An initiative's false green (first rows only) adds its reason; its gate sets its value. */
+function initiativeEvaluations(
+  g: Graph,
+  own: Own,
+  judged: Judged,
+  rootIds: (points: readonly number[]) => string[],
+  falseGreens: readonly FalseGreen[],
+  gates: Gates,
+): InitiativeEvaluation[] {
+  const { inis, nI, names } = g;
+  const falseGreenOf = new Map(falseGreens.map((f) => [f.id, f]));
+  const initiatives: InitiativeEvaluation[] = new Array(nI);
+  for (let i = 0; i < nI; i++) {
+    const r = inis[i]!;
+    const o = own.initiatives[i]!;
+    const fg = names[i] === r.id ? falseGreenOf.get(r.id) : undefined;
+    const standing = gates.of(r.id);
+    initiatives[i] = {
+      id: r.id,
+      row: r.row,
+      status: judged.iStatus[i]!,
+      reasons: fg ? [...judged.iReasons[i]!, falseGreenReason(fg)] : judged.iReasons[i]!,
+      rootCauses: rootIds(judged.iRoots[i]!),
+      lastCheckin: o.lastCheckin,
+      stale: o.stale,
+      gate: standing.gate,
+      value: initiativeValue(r, standing),
+    };
+  }
+  return initiatives;
+}
+
+/** A hand-off done, or waited on by no known initiative, blocks nothing. */
+function handoffEvaluations(
+  g: Graph,
+  own: Own,
+  judged: Judged,
+  rootIds: (points: readonly number[]) => string[],
+  waiting: Int32Array,
+): HandoffEvaluation[] {
+  const { hos, nH, toOf } = g;
+  const handoffs: HandoffEvaluation[] = new Array(nH);
+  for (let h = 0; h < nH; h++) {
+    const r = hos[h]!;
+    const o = own.handoffs[h]!;
+    const t = toOf[h]!;
+    handoffs[h] = {
+      id: r.id,
+      row: r.row,
+      status: judged.hStatus[h]!,
+      daysLate: o.daysLate,
+      blocks: o.done || t < 0 ? 0 : waiting[t]!,
+      reasons: judged.hReasons[h]!,
+      rootCauses: rootIds(judged.hRoots[h]!),
+    };
+  }
+  return handoffs;
+}
+
+/** Each KPI by its first row's Actuals, shown to the most decimals among its numbers. */
+function kpiEvaluations(
+  wb: Workbook,
+  digest: CheckinDigest,
+  kpiIndex: ReadonlyMap<string, number>,
+  cal: Calendar,
+): KpiEvaluation[] {
+  return wb.kpis.map((k) => {
+    const series = digest.series[kpiIndex.get(k.id)!];
+    const res = kpiStatus(k, series, cal);
+    const decimals = Math.max(mostDecimals([k.baseline, k.target]), series?.decimals ?? 0);
+    return { id: k.id, row: k.row, ...res, decimals };
+  });
+}
+
+/** Each objective rolled up from the initiatives and then the KPIs under it, in sheet order, and their value. */
+function objectiveEvaluations(
+  wb: Workbook,
+  initiatives: readonly InitiativeEvaluation[],
+  kpis: readonly KpiEvaluation[],
+  judged: Judged,
+): ObjectiveEvaluation[] {
   const tallies = new Map<string, ObjectiveTally>();
   const tally = (id: string | null): ObjectiveTally | undefined => {
     if (id === null) return undefined;
@@ -288,63 +467,21 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
     if (!t) tallies.set(id, (t = newTally()));
     return t;
   };
-
-  const falseGreens = latestFalseGreens(falseGreenContext(wb), cal.today);
-  const falseGreenOf = new Map(falseGreens.map((f) => [f.id, f]));
-
-  const gates = judgeGates(wb, options.asOf);
-  const initiatives: InitiativeEvaluation[] = new Array(nI);
-  for (let i = 0; i < nI; i++) {
-    const r = inis[i]!;
-    const own = iOwn[i]!;
-    const fg = names[i] === r.id ? falseGreenOf.get(r.id) : undefined;
-    const standing = gates.of(r.id);
-    initiatives[i] = {
-      id: r.id,
-      row: r.row,
-      status: iStatus[i]!,
-      reasons: fg ? [...iReasons[i]!, falseGreenReason(fg)] : iReasons[i]!,
-      rootCauses: rootIds(iRoots[i]!),
-      lastCheckin: own.lastCheckin,
-      stale: own.stale,
-      gate: standing.gate,
-      value: initiativeValue(r, standing),
-    };
+  wb.initiatives.forEach((r, i) => {
     const t = tally(r.objectiveId);
-    if (t) tallyInitiative(t, r.id, r.stage, iStatus[i]!);
-  }
-
-  const handoffs: HandoffEvaluation[] = new Array(nH);
-  for (let h = 0; h < nH; h++) {
-    const r = hos[h]!;
-    const own = hOwn[h]!;
-    const t = toOf[h]!;
-    handoffs[h] = {
-      id: r.id,
-      row: r.row,
-      status: hStatus[h]!,
-      daysLate: own.daysLate,
-      blocks: own.done || t < 0 ? 0 : waiting[t]!,
-      reasons: hReasons[h]!,
-      rootCauses: rootIds(hRoots[h]!),
-    };
-  }
-
-  const kpis: KpiEvaluation[] = wb.kpis.map((k) => {
-    const series = digest.series[kpiIndex.get(k.id)!];
-    const res = kpiStatus(k, series, cal);
+    if (t) tallyInitiative(t, r.id, r.stage, judged.iStatus[i]!);
+  });
+  wb.kpis.forEach((k, i) => {
     const t = tally(k.objectiveId);
-    if (t) tallyKpi(t, k.id, res.status);
-    const decimals = Math.max(mostDecimals([k.baseline, k.target]), series?.decimals ?? 0);
-    return { id: k.id, row: k.row, ...res, decimals };
+    if (t) tallyKpi(t, k.id, kpis[i]!.status);
   });
 
   const values = objectiveValues(
-    inis,
+    wb.initiatives,
     initiatives.map((e) => e.value),
-    iStatus,
+    judged.iStatus,
   );
-  const objectives: ObjectiveEvaluation[] = wb.objectives.map((o) => {
+  return wb.objectives.map((o) => {
     const byUnit = values.get(o.id) ?? [];
     return {
       id: o.id,
@@ -354,8 +491,6 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
       valueByUnit: byUnit,
     };
   });
-
-  return { asOf: isoFromDays(cal.today), objectives, kpis, initiatives, handoffs, falseGreens };
 }
 
 /** The initiative's `falseGreen` reason: the IDs and dates of its evidence, once each. */

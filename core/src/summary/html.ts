@@ -156,205 +156,30 @@ function progressCell(p: number | null): string {
   return `<span class="bar"><span style="width:${w.toFixed(1)}%"></span></span>${esc(percentText(p))}`;
 }
 
-/** The summary as a complete HTML document. */
+/**
+ * The summary as a complete HTML document: the title and headline sentence, then each section
+ * in the order a board reads them, then the footer. An empty summary has no sections.
+ */
 export function summaryHtml(s: BoardSummary): string {
-  const body: string[] = [];
-  const section = (
-    heading: string,
-    list: SummaryList | null,
-    count: number,
-    html: () => string,
-  ) => {
-    body.push(`<section><h2>${esc(heading)}</h2>`);
-    if (list && count === 0) body.push(`<p class="none">${esc(noneText(list, s))}</p>`);
-    else {
-      body.push(html());
-      if (list && s.omitted[list] > 0)
-        body.push(`<p class="more">${esc(moreText(s.omitted[list]))}</p>`);
-    }
-    body.push(`</section>`);
-  };
+  const body = top(s);
+  if (!s.empty) for (const section of SECTIONS) body.push(...section(s));
+  body.push(footer(s));
+  return page(s, body);
+}
 
-  body.push(
+function top(s: BoardSummary): string[] {
+  return [
     `<header class="top"><div><p class="kicker">Baton · ${esc(TITLE)}</p><h1>${esc(title(s))}</h1><p class="sub">${esc(subtitle(s))}</p></div></header>`,
     `<p class="lede">${esc(headlineText(s))}</p>`,
-  );
+  ];
+}
 
-  if (!s.empty) {
-    body.push(
-      `<section class="tiles" aria-label="${esc(SECTION.headline)}">${HEADLINE_ROWS.map(([key, label]) => tile(label, s.headline[key], s.since.period)).join("")}</section>`,
-    );
+function footer(s: BoardSummary): string {
+  return `<footer>Made by Baton from the workbook's own rows, as of ${esc(s.asOf)}. Statuses follow Baton's rules; reasons name the rows they come from.</footer>`;
+}
 
-    section(
-      SECTION.decisions,
-      "decisions",
-      s.decisions.length,
-      () =>
-        `<ol class="decisions">${s.decisions
-          .map(
-            (d) =>
-              `<li><div class="what">${id(d.handoffId)} ${text(d.deliverable)}</div>` +
-              `<div class="who">${text(d.owner) || "Its owner"}${d.providerTeam ? ` (${esc(d.providerTeam)})` : ""} owes ${text(d.waitingTeam) || "the waiting team"}` +
-              `${d.waiting ? ` for ${named(d.waiting.id, d.waiting.name)}` : ""} · ${esc(lateText(d))}` +
-              `${d.blocks > 0 ? ` · holds up ${d.blocks} initiative${d.blocks === 1 ? "" : "s"}` : ""}</div>` +
-              `<div class="ask"><strong>Decide:</strong> ${esc(ASK[d.ask])}.</div></li>`,
-          )
-          .join("")}</ol>`,
-    );
-
-    section(
-      SECTION.chart,
-      "objectives",
-      s.objectives.length,
-      () =>
-        `<div class="charts"><figure>${statusByObjectiveSvg(s.objectives)}<figcaption>Initiatives under each objective, by status.</figcaption></figure></div>`,
-    );
-
-    section(SECTION.changes(s), "changes", s.changes.length, () =>
-      table(
-        [
-          {
-            head: "Change",
-            cell: (c) =>
-              esc(
-                CHANGE[c.kind] +
-                  (c.deliveredOn
-                    ? ` on ${c.deliveredOn}`
-                    : c.kind === "became-late" && c.daysLate !== null
-                      ? `, ${c.daysLate} days`
-                      : ""),
-              ),
-          },
-          { head: "Item", cell: (c) => `${esc(ENTITY[c.entity])} ${named(c.id, c.name)}` },
-          { head: "Was", cell: (c) => pill(c.was) },
-          { head: "Now", cell: (c) => pill(c.now) },
-        ],
-        s.changes,
-      ),
-    );
-
-    section(SECTION.objectives, "objectives", s.objectives.length, () =>
-      table(
-        [
-          { head: "Objective", cell: (o) => named(o.id, o.name) },
-          { head: "Owner", cell: (o) => text(o.owner) },
-          { head: "Target date", cell: (o) => text(o.targetDate), className: "n" },
-          { head: "Status", cell: (o) => pill(o.status) },
-          { head: "Initiatives", cell: (o) => esc(countsText(o.initiatives)) },
-          { head: "Why", cell: (o) => esc(reasonsText(o.reasons)), className: "why" },
-        ],
-        s.objectives,
-      ),
-    );
-
-    section(
-      SECTION.kpis,
-      "kpis",
-      s.kpis.length,
-      () =>
-        `<div class="trends">${s.kpis.map((k) => `<figure>${kpiTrendSvg(k)}</figure>`).join("")}</div>` +
-        `<p class="more">Solid line: Actuals by period. Dashed: the Target. Ring: the forecast at Target Date, in the KPI's status colour.</p>` +
-        table(
-          [
-            {
-              head: "KPI",
-              cell: (k) =>
-                named(k.id, k.name) + (k.unit ? ` <span class="why">(${esc(k.unit)})</span>` : ""),
-            },
-            {
-              head: "Baseline",
-              cell: (k) => esc(numberForPeople(k.baseline, k.decimals)),
-              className: "n",
-            },
-            {
-              head: "Latest",
-              cell: (k) => esc(numberForPeople(k.latest, k.decimals)),
-              className: "n",
-            },
-            {
-              head: "Target",
-              cell: (k) => esc(numberForPeople(k.target, k.decimals)),
-              className: "n",
-            },
-            { head: "Target date", cell: (k) => text(k.targetDate), className: "n" },
-            {
-              head: "Forecast",
-              cell: (k) => esc(numberForPeople(k.forecast, k.decimals)),
-              className: "n",
-            },
-            { head: "Progress", cell: (k) => progressCell(k.progress), className: "nowrap" },
-            { head: "Status", cell: (k) => pill(k.status) },
-          ],
-          s.kpis,
-        ),
-    );
-
-    section(SECTION.handoffs, "handoffs", s.handoffs.length, () =>
-      table(
-        [
-          { head: "Hand-off", cell: (h) => named(h.id, h.deliverable) },
-          { head: "Status", cell: (h) => pill(h.status) },
-          { head: "Provider team", cell: (h) => text(h.provider?.team) },
-          { head: "Waiting team", cell: (h) => text(h.waiting?.team) },
-          { head: "Owner", cell: (h) => text(h.owner) },
-          {
-            head: "Days late",
-            cell: (h) => (h.daysLate === null ? "" : String(h.daysLate)),
-            className: "n",
-          },
-          { head: "Blocks", cell: (h) => String(h.blocks), className: "n" },
-          {
-            head: "Root cause",
-            cell: (h) =>
-              h.rootCauses
-                .map((c) => named(c.id, c.name) + (c.team ? ` (${esc(c.team)})` : ""))
-                .join("<br>"),
-          },
-          { head: "Why", cell: (h) => esc(reasonsText(h.reasons)), className: "why" },
-        ],
-        s.handoffs,
-      ),
-    );
-
-    section(SECTION.stale, "stale", s.stale.length, () =>
-      table(
-        [
-          { head: "Initiative", cell: (i) => named(i.id, i.name) },
-          { head: "Team", cell: (i) => text(i.team) },
-          { head: "Owner", cell: (i) => text(i.owner) },
-          { head: "Last check-in", cell: (i) => esc(i.lastCheckin ?? "none") },
-          { head: "Status", cell: (i) => pill(i.status) },
-        ],
-        s.stale,
-      ),
-    );
-
-    // Reported green, evidence says otherwise: its own block.
-    section(SECTION.falseGreens, "falseGreens", s.falseGreens.length, () =>
-      table(
-        [
-          { head: "Initiative", cell: (f) => named(f.id, f.name) },
-          { head: "Team", cell: (f) => text(f.team) },
-          { head: "Owner", cell: (f) => text(f.owner) },
-          { head: "Reported in", cell: (f) => esc(f.period) },
-          { head: "Status", cell: (f) => pill(f.status) },
-          {
-            head: "Evidence says",
-            cell: (f) => f.evidence.map((e) => esc(e.text)).join("<br>"),
-            className: "why",
-          },
-        ],
-        s.falseGreens,
-      ),
-    );
-
-    if (s.value) body.push(valueHtml(s.value));
-  }
-
-  body.push(
-    `<footer>Made by Baton from the workbook's own rows, as of ${esc(s.asOf)}. Statuses follow Baton's rules; reasons name the rows they come from.</footer>`,
-  );
-
+/** The document around the body: the policy that allows nothing but inline styles, and the CSS. */
+function page(s: BoardSummary, body: readonly string[]): string {
   return [
     "<!DOCTYPE html>",
     `<html lang="en"><head><meta charset="utf-8">`,
@@ -366,6 +191,242 @@ export function summaryHtml(s: BoardSummary): string {
     "",
   ].join("\n");
 }
+
+/**
+ * A section: its heading, then its body, or for a list with no entries the line saying so;
+ * a list cut at its limit says how many more there are. The body is made only when shown.
+ */
+function section(
+  s: BoardSummary,
+  heading: string,
+  list: SummaryList | null,
+  count: number,
+  html: () => string,
+): string[] {
+  const out = [`<section><h2>${esc(heading)}</h2>`];
+  if (list && count === 0) out.push(`<p class="none">${esc(noneText(list, s))}</p>`);
+  else {
+    out.push(html());
+    if (list && s.omitted[list] > 0)
+      out.push(`<p class="more">${esc(moreText(s.omitted[list]))}</p>`);
+  }
+  out.push(`</section>`);
+  return out;
+}
+
+/** One tile per headline row: Red and Amber of the total, a status bar, the change. */
+function headlineSection(s: BoardSummary): string[] {
+  return [
+    `<section class="tiles" aria-label="${esc(SECTION.headline)}">${HEADLINE_ROWS.map(([key, label]) => tile(label, s.headline[key], s.since.period)).join("")}</section>`,
+  ];
+}
+
+/** The decisions asked of the board: each Red hand-off, who owes whom, what to decide. */
+function decisionsSection(s: BoardSummary): string[] {
+  return section(
+    s,
+    SECTION.decisions,
+    "decisions",
+    s.decisions.length,
+    () =>
+      `<ol class="decisions">${s.decisions
+        .map(
+          (d) =>
+            `<li><div class="what">${id(d.handoffId)} ${text(d.deliverable)}</div>` +
+            `<div class="who">${text(d.owner) || "Its owner"}${d.providerTeam ? ` (${esc(d.providerTeam)})` : ""} owes ${text(d.waitingTeam) || "the waiting team"}` +
+            `${d.waiting ? ` for ${named(d.waiting.id, d.waiting.name)}` : ""} · ${esc(lateText(d))}` +
+            `${d.blocks > 0 ? ` · holds up ${d.blocks} initiative${d.blocks === 1 ? "" : "s"}` : ""}</div>` +
+            `<div class="ask"><strong>Decide:</strong> ${esc(ASK[d.ask])}.</div></li>`,
+        )
+        .join("")}</ol>`,
+  );
+}
+
+/** The chart of each objective's initiatives by status. */
+function chartSection(s: BoardSummary): string[] {
+  return section(
+    s,
+    SECTION.chart,
+    "objectives",
+    s.objectives.length,
+    () =>
+      `<div class="charts"><figure>${statusByObjectiveSvg(s.objectives)}<figcaption>Initiatives under each objective, by status.</figcaption></figure></div>`,
+  );
+}
+
+/** What changed since the previous period. */
+function changesSection(s: BoardSummary): string[] {
+  return section(s, SECTION.changes(s), "changes", s.changes.length, () =>
+    table(
+      [
+        {
+          head: "Change",
+          cell: (c) =>
+            esc(
+              CHANGE[c.kind] +
+                (c.deliveredOn
+                  ? ` on ${c.deliveredOn}`
+                  : c.kind === "became-late" && c.daysLate !== null
+                    ? `, ${c.daysLate} days`
+                    : ""),
+            ),
+        },
+        { head: "Item", cell: (c) => `${esc(ENTITY[c.entity])} ${named(c.id, c.name)}` },
+        { head: "Was", cell: (c) => pill(c.was) },
+        { head: "Now", cell: (c) => pill(c.now) },
+      ],
+      s.changes,
+    ),
+  );
+}
+
+function objectivesSection(s: BoardSummary): string[] {
+  return section(s, SECTION.objectives, "objectives", s.objectives.length, () =>
+    table(
+      [
+        { head: "Objective", cell: (o) => named(o.id, o.name) },
+        { head: "Owner", cell: (o) => text(o.owner) },
+        { head: "Target date", cell: (o) => text(o.targetDate), className: "n" },
+        { head: "Status", cell: (o) => pill(o.status) },
+        { head: "Initiatives", cell: (o) => esc(countsText(o.initiatives)) },
+        { head: "Why", cell: (o) => esc(reasonsText(o.reasons)), className: "why" },
+      ],
+      s.objectives,
+    ),
+  );
+}
+
+/** A trend chart per KPI, then the KPIs' numbers to each KPI's own precision. */
+function kpisSection(s: BoardSummary): string[] {
+  return section(
+    s,
+    SECTION.kpis,
+    "kpis",
+    s.kpis.length,
+    () =>
+      `<div class="trends">${s.kpis.map((k) => `<figure>${kpiTrendSvg(k)}</figure>`).join("")}</div>` +
+      `<p class="more">Solid line: Actuals by period. Dashed: the Target. Ring: the forecast at Target Date, in the KPI's status colour.</p>` +
+      table(
+        [
+          {
+            head: "KPI",
+            cell: (k) =>
+              named(k.id, k.name) + (k.unit ? ` <span class="why">(${esc(k.unit)})</span>` : ""),
+          },
+          {
+            head: "Baseline",
+            cell: (k) => esc(numberForPeople(k.baseline, k.decimals)),
+            className: "n",
+          },
+          {
+            head: "Latest",
+            cell: (k) => esc(numberForPeople(k.latest, k.decimals)),
+            className: "n",
+          },
+          {
+            head: "Target",
+            cell: (k) => esc(numberForPeople(k.target, k.decimals)),
+            className: "n",
+          },
+          { head: "Target date", cell: (k) => text(k.targetDate), className: "n" },
+          {
+            head: "Forecast",
+            cell: (k) => esc(numberForPeople(k.forecast, k.decimals)),
+            className: "n",
+          },
+          { head: "Progress", cell: (k) => progressCell(k.progress), className: "nowrap" },
+          { head: "Status", cell: (k) => pill(k.status) },
+        ],
+        s.kpis,
+      ),
+  );
+}
+
+/** Red and Amber hand-offs with their root causes. */
+function handoffsSection(s: BoardSummary): string[] {
+  return section(s, SECTION.handoffs, "handoffs", s.handoffs.length, () =>
+    table(
+      [
+        { head: "Hand-off", cell: (h) => named(h.id, h.deliverable) },
+        { head: "Status", cell: (h) => pill(h.status) },
+        { head: "Provider team", cell: (h) => text(h.provider?.team) },
+        { head: "Waiting team", cell: (h) => text(h.waiting?.team) },
+        { head: "Owner", cell: (h) => text(h.owner) },
+        {
+          head: "Days late",
+          cell: (h) => (h.daysLate === null ? "" : String(h.daysLate)),
+          className: "n",
+        },
+        { head: "Blocks", cell: (h) => String(h.blocks), className: "n" },
+        {
+          head: "Root cause",
+          cell: (h) =>
+            h.rootCauses
+              .map((c) => named(c.id, c.name) + (c.team ? ` (${esc(c.team)})` : ""))
+              .join("<br>"),
+        },
+        { head: "Why", cell: (h) => esc(reasonsText(h.reasons)), className: "why" },
+      ],
+      s.handoffs,
+    ),
+  );
+}
+
+/** Initiatives whose check-ins are stale. */
+function staleSection(s: BoardSummary): string[] {
+  return section(s, SECTION.stale, "stale", s.stale.length, () =>
+    table(
+      [
+        { head: "Initiative", cell: (i) => named(i.id, i.name) },
+        { head: "Team", cell: (i) => text(i.team) },
+        { head: "Owner", cell: (i) => text(i.owner) },
+        { head: "Last check-in", cell: (i) => esc(i.lastCheckin ?? "none") },
+        { head: "Status", cell: (i) => pill(i.status) },
+      ],
+      s.stale,
+    ),
+  );
+}
+
+/** Reported green, evidence says otherwise: its own block. */
+function falseGreensSection(s: BoardSummary): string[] {
+  return section(s, SECTION.falseGreens, "falseGreens", s.falseGreens.length, () =>
+    table(
+      [
+        { head: "Initiative", cell: (f) => named(f.id, f.name) },
+        { head: "Team", cell: (f) => text(f.team) },
+        { head: "Owner", cell: (f) => text(f.owner) },
+        { head: "Reported in", cell: (f) => esc(f.period) },
+        { head: "Status", cell: (f) => pill(f.status) },
+        {
+          head: "Evidence says",
+          cell: (f) => f.evidence.map((e) => esc(e.text)).join("<br>"),
+          className: "why",
+        },
+      ],
+      s.falseGreens,
+    ),
+  );
+}
+
+/** Value and the gate funnel: only on a workbook that has gates and value. */
+function valueSection(s: BoardSummary): string[] {
+  return s.value ? [valueHtml(s.value)] : [];
+}
+
+/** The sections in the order a board reads them. */
+const SECTIONS: readonly ((s: BoardSummary) => string[])[] = [
+  headlineSection,
+  decisionsSection,
+  chartSection,
+  changesSection,
+  objectivesSection,
+  kpisSection,
+  handoffsSection,
+  staleSection,
+  falseGreensSection,
+  valueSection,
+];
 
 /** Value per unit over the workbook and per objective, then the gate funnel as a chart and a table. */
 function valueHtml(v: ValueSection): string {

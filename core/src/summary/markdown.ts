@@ -46,28 +46,45 @@ function table(
 /** A status word, Red in bold. */
 const status = (s: string | null): Cell => (s === "Red" ? { markdown: "**Red**" } : s);
 
+/**
+ * The summary top to bottom: title, subtitle and the headline sentence, then each section in
+ * the order a board reads them. An empty summary stops after the headline sentence.
+ */
 export function summaryMarkdown(s: BoardSummary): string {
-  const out: string[] = [
-    `# ${md(title(s))}`,
-    "",
-    `_${md(subtitle(s))}_`,
-    "",
-    md(headlineText(s)),
-    "",
-  ];
-  if (s.empty) return out.join("\n");
+  const out = top(s);
+  if (!s.empty) for (const section of SECTIONS) out.push(...section(s));
+  return out.join("\n").replace(/\n+$/, "\n");
+}
 
-  const section = (heading: string, list: SummaryList | null, body: string[], count: number) => {
-    out.push(`## ${md(heading)}`, "");
-    if (list && count === 0) out.push(md(noneText(list, s)));
-    else {
-      out.push(...body);
-      if (list && s.omitted[list] > 0) out.push("", md(moreText(s.omitted[list])));
-    }
-    out.push("");
-  };
+function top(s: BoardSummary): string[] {
+  return [`# ${md(title(s))}`, "", `_${md(subtitle(s))}_`, "", md(headlineText(s)), ""];
+}
 
-  section(
+/**
+ * A section: its heading, then its body, or for a list with no entries the line saying so;
+ * a list cut at its limit says how many more there are. Ends with a blank line.
+ */
+function section(
+  s: BoardSummary,
+  heading: string,
+  list: SummaryList | null,
+  body: string[],
+  count: number,
+): string[] {
+  const out = [`## ${md(heading)}`, ""];
+  if (list && count === 0) out.push(md(noneText(list, s)));
+  else {
+    out.push(...body);
+    if (list && s.omitted[list] > 0) out.push("", md(moreText(s.omitted[list])));
+  }
+  out.push("");
+  return out;
+}
+
+/** Counts by status now, with the change since the previous period. */
+function headlineSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.headline,
     null,
     table(
@@ -80,15 +97,23 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     1,
   );
+}
 
-  section(
+/** The decisions asked of the board, numbered. */
+function decisionsSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.decisions,
     "decisions",
     s.decisions.map((d, i) => `${i + 1}. ${md(decisionText(d))}`),
     s.decisions.length,
   );
+}
 
-  section(
+/** What changed since the previous period. */
+function changesSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.changes(s),
     "changes",
     table(
@@ -107,8 +132,11 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.changes.length,
   );
+}
 
-  section(
+function objectivesSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.objectives,
     "objectives",
     table(
@@ -124,8 +152,12 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.objectives.length,
   );
+}
 
-  section(
+/** KPIs, their numbers to each KPI's own precision. */
+function kpisSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.kpis,
     "kpis",
     table(
@@ -155,8 +187,12 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.kpis.length,
   );
+}
 
-  section(
+/** Red and Amber hand-offs with their root causes. */
+function handoffsSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.handoffs,
     "handoffs",
     table(
@@ -186,8 +222,12 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.handoffs.length,
   );
+}
 
-  section(
+/** Initiatives whose check-ins are stale. */
+function staleSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.stale,
     "stale",
     table(
@@ -202,9 +242,12 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.stale.length,
   );
+}
 
-  // Reported green, evidence says otherwise: its own block.
-  section(
+/** Reported green, evidence says otherwise: its own block. */
+function falseGreensSection(s: BoardSummary): string[] {
+  return section(
+    s,
     SECTION.falseGreens,
     "falseGreens",
     table(
@@ -220,47 +263,61 @@ export function summaryMarkdown(s: BoardSummary): string {
     ),
     s.falseGreens.length,
   );
+}
 
-  // Value and the gate funnel: only on a workbook that has gates and value.
+/** Value and the gate funnel: only on a workbook that has gates and value. */
+function valueSection(s: BoardSummary): string[] {
   const v = s.value;
-  if (v) {
-    const dp = valueDecimals(v);
-    const n = (x: number) => numberForPeople(x, dp);
-    const lines = [
-      ...v.total.map((u) => ({ label: VALUE_WORDS.whole, u })),
-      ...v.objectives.flatMap((o) => o.byUnit.map((u) => ({ label: named(o.id, o.name), u }))),
-    ];
-    out.push(`## ${md(VALUE_WORDS.section)}`, "");
-    if (lines.length === 0) out.push(md(VALUE_WORDS.noValue));
-    else {
-      out.push(
-        ...table(
-          ["Objective", "Unit", "Planned", "Confirmed", "At risk"],
-          lines.map(({ label, u }) => [
-            label,
-            unitText(u.unit),
-            n(u.planned),
-            n(u.confirmed),
-            n(u.atRisk),
-          ]),
-          [2, 3, 4],
-        ),
-        "",
-        md(VALUE_WORDS.atRisk),
-      );
-      if (v.omitted.objectives > 0) out.push("", md(moreText(v.omitted.objectives)));
-      if (v.omitted.units > 0) out.push("", md(VALUE_WORDS.unitsOmitted(v.omitted.units)));
-    }
-    out.push("", `## ${md(VALUE_WORDS.funnel)}`, "");
+  if (!v) return [];
+  const out: string[] = [];
+  const dp = valueDecimals(v);
+  const n = (x: number) => numberForPeople(x, dp);
+  const lines = [
+    ...v.total.map((u) => ({ label: VALUE_WORDS.whole, u })),
+    ...v.objectives.flatMap((o) => o.byUnit.map((u) => ({ label: named(o.id, o.name), u }))),
+  ];
+  out.push(`## ${md(VALUE_WORDS.section)}`, "");
+  if (lines.length === 0) out.push(md(VALUE_WORDS.noValue));
+  else {
     out.push(
       ...table(
-        ["Gate", "Initiatives", "Planned value"],
-        v.funnel.map((g) => [`${g.gate} ${g.name}`, g.initiatives, plannedText(g, dp)]),
-        [1],
+        ["Objective", "Unit", "Planned", "Confirmed", "At risk"],
+        lines.map(({ label, u }) => [
+          label,
+          unitText(u.unit),
+          n(u.planned),
+          n(u.confirmed),
+          n(u.atRisk),
+        ]),
+        [2, 3, 4],
       ),
       "",
+      md(VALUE_WORDS.atRisk),
     );
+    if (v.omitted.objectives > 0) out.push("", md(moreText(v.omitted.objectives)));
+    if (v.omitted.units > 0) out.push("", md(VALUE_WORDS.unitsOmitted(v.omitted.units)));
   }
-
-  return out.join("\n").replace(/\n+$/, "\n");
+  out.push("", `## ${md(VALUE_WORDS.funnel)}`, "");
+  out.push(
+    ...table(
+      ["Gate", "Initiatives", "Planned value"],
+      v.funnel.map((g) => [`${g.gate} ${g.name}`, g.initiatives, plannedText(g, dp)]),
+      [1],
+    ),
+    "",
+  );
+  return out;
 }
+
+/** The sections in the order a board reads them. */
+const SECTIONS: readonly ((s: BoardSummary) => string[])[] = [
+  headlineSection,
+  decisionsSection,
+  changesSection,
+  objectivesSection,
+  kpisSection,
+  handoffsSection,
+  staleSection,
+  falseGreensSection,
+  valueSection,
+];
