@@ -53,4 +53,49 @@ describe("Blocks counts each downstream initiative once, cycles and diamonds inc
       { numRuns: 300 },
     );
   });
+
+  it("matches a plain walk on plans of separate parts, each counted in its own bit sets", () => {
+    // Clusters of nodes with edges only inside each, numbered interleaved so no part is a run
+    // of consecutive nodes; a slice width below a part's size forces several slices per part.
+    const plans = fc
+      .array(
+        fc.integer({ min: 2, max: 24 }).chain((size) =>
+          fc
+            .array(
+              fc.tuple(fc.nat(size - 1), fc.nat(size - 1)).filter(([a, b]) => a !== b),
+              { maxLength: 2 * size },
+            )
+            .map((edges) => ({ size, edges })),
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
+      .chain((parts) =>
+        fc.record({
+          parts: fc.constant(parts),
+          skip: fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+          maxWords: fc.integer({ min: 1, max: 8 }),
+        }),
+      );
+    fc.assert(
+      fc.property(plans, ({ parts, skip, maxWords }) => {
+        const node: number[][] = parts.map(() => []);
+        let n = 0;
+        while (parts.some((p, j) => node[j]!.length < p.size))
+          parts.forEach((p, j) => {
+            if (node[j]!.length < p.size) node[j]!.push(n++);
+          });
+        const edges = parts.flatMap((p, j) =>
+          p.edges.map(([a, b]) => [node[j]![a]!, node[j]![b]!] as [number, number]),
+        );
+        const names = Array.from({ length: n }, (_, i) => `INI-${i + 1}`);
+        const index = new Map(names.map((name, i) => [name, i]));
+        const from = edges.map((e) => e[0]);
+        const to = edges.map((e) => e[1]);
+        const counted = (i: number) => !skip[i];
+        const got = downstreamCounts(condense(names, index, from, to), from, to, counted, maxWords);
+        expect([...got]).toEqual(walk(n, edges, counted));
+      }),
+      { numRuns: 150, endOnFailure: true },
+    );
+  });
 });

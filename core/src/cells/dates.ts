@@ -118,9 +118,18 @@ export function serialFromLocalDateTime(text: IsoLocalDateTime): number {
   return serialFromIso(date ?? "") + (h * 3600 + m * 60 + s) / 86400;
 }
 
+/** Zones already asked about: luxon builds an Intl formatter to answer, a millisecond each time. */
+const zoneValidity = new Map<string, boolean>();
+
 /** True for a valid IANA time zone name such as `Europe/Berlin`. */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    // A bound, so that a stream of odd names cannot grow it without end.
+    if (zoneValidity.size < 256) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 /** An instant (a JavaScript Date) as a calendar date in `zone`. */

@@ -28,6 +28,29 @@ export interface LedgerLayout {
   readonly zone: string;
 }
 
+/**
+ * A row as the walk reads it. A class, not an object of closures: a sheet of 250k rows would
+ * otherwise allocate two functions per row that a walk calls once.
+ */
+class SheetRow implements LedgerRow {
+  constructor(
+    readonly sheetRow: number,
+    readonly cells: readonly CellValue[],
+    readonly sealText: string | null,
+    readonly seal: SealCell | undefined,
+    private readonly layout: LedgerLayout,
+  ) {}
+
+  // Computed on demand and not kept: a walk needs each row's content once, plus a few at a break.
+  canonical(): string {
+    return canonicalRow(this.cells, this.layout.columns, this.layout.zone);
+  }
+
+  sealFrom(previous: string, seq: number): string {
+    return sealOfRow(previous, seq, this.cells, this.layout.columns, this.layout.zone);
+  }
+}
+
 /** Non-blank data rows of the Check-ins grid (a row whose template cells are all blank is skipped). */
 export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
   const used = [...SEALED_COLUMNS.map((c) => layout.columns[c.key]), layout.columns.seal].filter(
@@ -40,15 +63,8 @@ export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
     if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
     const raw = sealCol === undefined ? null : cells[sealCol - 1];
     const sealText = isBlank(raw) ? null : String(raw);
-    // Computed on demand and not kept: a walk needs each row's content once, plus a few at a break.
-    out.push({
-      sheetRow: r + 1,
-      cells,
-      sealText,
-      seal: sealText === null ? undefined : parseSeal(sealText),
-      canonical: () => canonicalRow(cells, layout.columns, layout.zone),
-      sealFrom: (previous, seq) => sealOfRow(previous, seq, cells, layout.columns, layout.zone),
-    });
+    const seal = sealText === null ? undefined : parseSeal(sealText);
+    out.push(new SheetRow(r + 1, cells, sealText, seal, layout));
   }
   return out;
 }

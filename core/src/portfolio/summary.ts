@@ -60,7 +60,8 @@ const workbookOf = (id: string | null | undefined) =>
 /** The portfolio summary of an evaluated portfolio. */
 export function portfolioSummaryOf(p: PortfolioEvaluation): PortfolioSummary {
   const wb = p.merged.workbook;
-  const whole = summarize(wb, { asOf: p.asOf });
+  // The whole set was judged as of this day already: only the previous period's day is new.
+  const whole = summarize(wb, { asOf: p.asOf, evaluation: p.evaluation });
   // Only the hand-offs between workbooks are made into lines (the rest are many, and the
   // whole summary has its own); the record and its judgement keep their common index.
   const between: number[] = [];

@@ -207,6 +207,12 @@ export interface BoardSummary {
 export interface SummaryOptions {
   /** The day to report as of, in the workbook's time zone. */
   readonly asOf: IsoDate;
+  /**
+   * The engine's judgement of this workbook as of `asOf`, when the caller has made it already
+   * (a portfolio judges its whole set once): it is used as is rather than made again. One of
+   * another day is ignored.
+   */
+  readonly evaluation?: Evaluation;
 }
 
 const byStatus = worstFirst;
@@ -235,7 +241,8 @@ export function summarize(wb: Workbook, options: SummaryOptions): BoardSummary {
   const period = periodOf(options.asOf, cadence);
   const previous = previousPeriod(period);
   const sinceAsOf = periodEnd(previous);
-  const now = evaluate(wb, { asOf: options.asOf });
+  const given = options.evaluation;
+  const now = given && given.asOf === options.asOf ? given : evaluate(wb, { asOf: options.asOf });
   const before = evaluate(wb, { asOf: sinceAsOf });
 
   const handoffs = handoffLines(wb, now);

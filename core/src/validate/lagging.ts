@@ -8,11 +8,11 @@
 import type { Grids } from "../cells/values.ts";
 import { a1 } from "../cells/a1.ts";
 import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
-import { checkinIndex, lagsBehind } from "./rules.ts";
+import { lagsBehind, periodReader, periodsOf } from "./rules.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { SHEET } from "../template/sheets.ts";
 import { settingKeyOf } from "../template/settings.ts";
-import { comparePeriods, formatPeriod, parsePeriod, type Period } from "../template/periods.ts";
+import { comparePeriods, formatPeriod, type Period } from "../template/periods.ts";
 import type { IsoDate } from "../cells/dates.ts";
 
 /** Pushes the one lagging-Current-Period warning, when there is one. `today` is in the workbook's zone. */
@@ -23,13 +23,15 @@ export function laggingCurrentPeriod(
   push: (i: ValidationIssue) => void,
 ): void {
   if (!today || !workbook.settings.currentPeriod) return;
-  const index = checkinIndex(workbook, today);
+  // Only the two periods are needed here, not the index of every check-in.
+  const index = periodsOf(workbook, today);
   if (!index.current || !index.thisPeriod) return;
+  const period = periodReader();
   let count = 0;
   let latest: Period | undefined;
   for (const ci of workbook.checkins) {
     if (ci.seal) continue;
-    const p = parsePeriod(ci.period);
+    const p = period(ci.period);
     if (!p || !lagsBehind(index, p)) continue;
     count++;
     if (!latest || comparePeriods(p, latest) > 0) latest = p;

@@ -179,8 +179,14 @@ export interface CheckinIndex {
   readonly settings: Workbook["settings"];
   readonly initiativeIds: ReadonlySet<string>;
   readonly kpiIds: ReadonlySet<string>;
-  /** Rows of check-ins by ID and period, in sheet order. */
-  readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The first row of each ID and period, by ID then period: a row is a duplicate when the
+   * first of its key is above it. Two levels rather than one joined key, so that building it
+   * and looking a row up make no new string per check-in.
+   */
+  readonly firstRow: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Each period's text read once (a sheet holds a few dozen periods and many rows of each). */
+  readonly period: (text: string) => Period | undefined;
   readonly closed: Period | undefined;
   readonly current: Period | undefined;
   /**
@@ -191,29 +197,51 @@ export interface CheckinIndex {
   readonly thisPeriod: Period | undefined;
 }
 
-const checkinKey = (id: string, period: string) => `${id}\u0000${period}`;
+/** `parsePeriod`, remembering each text's answer (in a map its caller keeps). */
+export function periodReader(): (text: string) => Period | undefined {
+  const seen = new Map<string, Period | undefined>();
+  return (text) => {
+    let p = seen.get(text);
+    if (p === undefined && !seen.has(text)) seen.set(text, (p = parsePeriod(text)));
+    return p;
+  };
+}
 
 export function checkinIndex(wb: Workbook, today?: IsoDate): CheckinIndex {
-  const rowsByKey = new Map<string, number[]>();
+  const firstRow = new Map<string, Map<string, number>>();
   for (const ci of wb.checkins) {
-    const k = checkinKey(ci.id, ci.period);
-    const rows = rowsByKey.get(k);
-    if (rows) rows.push(ci.row);
-    else rowsByKey.set(k, [ci.row]);
+    let periods = firstRow.get(ci.id);
+    if (!periods) firstRow.set(ci.id, (periods = new Map()));
+    const first = periods.get(ci.period);
+    if (first === undefined || ci.row < first) periods.set(ci.period, ci.row);
   }
   return {
+    ...periodsOf(wb, today),
     settings: wb.settings,
     initiativeIds: new Set(wb.initiatives.map((i) => i.id)),
     kpiIds: new Set(wb.kpis.map((k) => k.id)),
-    rowsByKey,
+    firstRow,
     closed: closedThrough(wb),
+    period: periodReader(),
+  };
+}
+
+/** Current Period, and the period today falls in when today is known. */
+export function periodsOf(
+  wb: Workbook,
+  today?: IsoDate,
+): Pick<CheckinIndex, "current" | "thisPeriod"> {
+  return {
     current: wb.settings.currentPeriod ? parsePeriod(wb.settings.currentPeriod) : undefined,
     thisPeriod: today ? periodOf(today, wb.settings.cadence) : undefined,
   };
 }
 
 /** True when a check-in of period `p` is after Current Period although `p` has begun by the calendar. */
-export function lagsBehind(index: CheckinIndex, p: Period): boolean {
+export function lagsBehind(
+  index: Pick<CheckinIndex, "current" | "thisPeriod">,
+  p: Period,
+): boolean {
   const { current, thisPeriod } = index;
   return (
     current !== undefined &&
@@ -254,7 +282,7 @@ export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: 
     push(makeIssue(at("actual"), { code: "missing-actual", id: ci.id }));
   if (kind === "initiative" && (ci.rag === "Amber" || ci.rag === "Red") && !ci.pathToGreen?.trim())
     push(makeIssue(at("pathToGreen"), { code: "missing-path-to-green", rag: ci.rag }));
-  const first = index.rowsByKey.get(checkinKey(ci.id, ci.period))?.find((r) => r !== ci.row);
+  const first = index.firstRow.get(ci.id)?.get(ci.period);
   if (first !== undefined && first < ci.row)
     push(
       makeIssue(at("id"), {
@@ -264,7 +292,7 @@ export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: 
         firstRow: first,
       }),
     );
-  const p = parsePeriod(ci.period);
+  const p = index.period(ci.period);
   if (!p) return;
   const { cadence } = index.settings;
   if (cadenceOf(p) !== cadence) {
