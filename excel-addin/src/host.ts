@@ -31,7 +31,7 @@ import {
   type WritePlan,
 } from "@baton/core";
 import { dressing } from "./dress.ts";
-import { ANCHOR_SETTING, anchorSteps, stepsOf, type Step } from "./steps.ts";
+import { ANCHOR_SETTING, anchorSteps, stateSheetSteps, stepsOf, type Step } from "./steps.ts";
 
 /** An error for the user: says what went wrong in the workbook and what to do. */
 export class ExcelHostError extends Error {
@@ -143,8 +143,12 @@ export class ExcelHost implements Host {
 
   async readSheets(names: readonly string[]): Promise<Grids> {
     const known = await this.sheets();
+    // The Baton sheet is very hidden and left out of the list of sheets, yet its state is read.
+    const state: SheetInfo | undefined = this.stateSheet
+      ? { name: this.stateSheet, protected: false }
+      : undefined;
     const found = [...new Set(names.map(keyOf))]
-      .map((k) => known.get(k))
+      .map((k) => (isBatonSheet(k) ? state : known.get(k)))
       .filter((s): s is SheetInfo => s !== undefined);
     if (!found.length) return {};
     const ranges = found.map((s) => {
@@ -160,7 +164,9 @@ export class ExcelHost implements Host {
     }
     const out: Record<string, Grid> = {};
     for (const [name, r] of ranges)
-      out[name] = r.isNullObject ? [] : placed(r.values, r.rowIndex, r.columnIndex);
+      out[isBatonSheet(name) ? BATON_SHEET : name] = r.isNullObject
+        ? []
+        : placed(r.values, r.rowIndex, r.columnIndex);
     return out;
   }
 
@@ -264,11 +270,21 @@ export class ExcelHost implements Host {
     const created = new Set<string>();
     for (const op of plan.ops)
       if (op.op === "addSheet" && !known.has(keyOf(op.sheet))) created.add(op.sheet);
+    const steps: Step[] = [];
+    // Baton's state (what notify told, the anchor) goes to the very hidden Baton sheet, which
+    // the list of sheets leaves out: a plan may write to it, and it is made when it is missing.
+    const writesState = plan.ops.some(
+      (op) => op.op !== "setAnchor" && op.op !== "addSheet" && isBatonSheet(op.sheet),
+    );
+    const stateMade = writesState && this.stateSheet === null;
+    if (stateMade) steps.push(...stateSheetSteps());
+    const stateSheet = this.stateSheet ?? (stateMade ? BATON_SHEET : null);
     const exists = (name: string) =>
-      known.has(keyOf(name)) || [...created].some((c) => keyOf(c) === keyOf(name));
+      isBatonSheet(name)
+        ? stateSheet !== null
+        : known.has(keyOf(name)) || [...created].some((c) => keyOf(c) === keyOf(name));
     const extras = dressing(plan.ops, created);
 
-    const steps: Step[] = [];
     const added = new Set<string>();
     for (const op of plan.ops) {
       if (op.op === "protect" && extras.has(op.sheet)) {
@@ -277,7 +293,7 @@ export class ExcelHost implements Host {
       }
       if (op.op === "setAnchor") {
         if (!this.known) await this.sheets();
-        steps.push(...anchorSteps(op.value, this.stateSheet, this.legacyAnchor));
+        steps.push(...anchorSteps(op.value, stateSheet, this.legacyAnchor));
         continue;
       }
       const isNew = op.op === "addSheet" && created.has(op.sheet) && !added.has(keyOf(op.sheet));
@@ -293,6 +309,7 @@ export class ExcelHost implements Host {
     const protectedAgain = new Set<string>();
     try {
       await this.write(steps, protectedAgain);
+      if (stateMade) this.stateSheet = BATON_SHEET;
       if (plan.ops.some((op) => op.op === "setAnchor")) {
         this.stateSheet ??= BATON_SHEET;
         this.legacyAnchor = false;

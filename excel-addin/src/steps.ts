@@ -270,6 +270,18 @@ export function stepsOf(op: WriteOp, budget: number, exists: (sheet: string) => 
   }
 }
 
+/** Makes the very hidden Baton sheet, for a plan that writes Baton's state into it. */
+export function stateSheetSteps(): Step[] {
+  return [
+    {
+      bytes: COMMAND_BYTES * 2,
+      queue(ctx) {
+        ctx.workbook.worksheets.add(BATON_SHEET).visibility = "VeryHidden";
+      },
+    },
+  ];
+}
+
 /**
  * Writes the anchor into the very hidden Baton sheet (created when `sheet` is null), as text,
  * and removes the copy an earlier add-in kept in the workbook's settings (`legacy`).

@@ -194,10 +194,7 @@ export function runAlerts(s: Services): ActionOutcome {
       quota--;
     }
     const { plan, outcome } = recordAlerts(read, prepared, sent, now);
-    if (plan.ops.length) {
-      host.stateSheet();
-      host.apply(plan);
-    }
+    if (plan.ops.length) host.apply(plan);
     return outcome;
   });
 }

@@ -200,7 +200,7 @@ export class SheetsHost {
   }
 
   /** The Baton sheet, created hidden and protected when it is not there yet. */
-  stateSheet(): Sheet {
+  private stateSheet(): Sheet {
     let state = this.spreadsheet.getSheetByName(BATON_SHEET);
     if (!state) {
       state = this.spreadsheet.insertSheet(BATON_SHEET, this.spreadsheet.getNumSheets());
@@ -218,7 +218,10 @@ export class SheetsHost {
     const sheet = (name: string): Sheet => {
       let s = sheets.get(name);
       if (!s) {
-        s = this.spreadsheet.getSheetByName(name) ?? undefined;
+        // Baton's state (what notify told, the anchor) has its own sheet, made when missing.
+        s = isBatonSheet(name)
+          ? this.stateSheet()
+          : (this.spreadsheet.getSheetByName(name) ?? undefined);
         if (!s) throw new RangeError(`the plan writes to a sheet that does not exist: ${name}`);
         sheets.set(name, s);
       }

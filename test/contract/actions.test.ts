@@ -9,9 +9,12 @@ import { describe, expect, it } from "vitest";
 import {
   IMPORT_REPORT_SHEET,
   MAPPING_SHEET,
+  NOTIFY_NEEDS,
   SHEET,
   mappingSheetPlan,
   migrate,
+  notify,
+  readFor,
   type ActionOutcome,
   type CellValue,
   type Grids,
@@ -75,7 +78,8 @@ function told(outcome: ActionOutcome, place: string) {
   };
 }
 
-type Step = readonly [PaneAction, string?] | ((act: Act) => Promise<void>);
+/** A pane action, or the test's own step; a step that returns an outcome has it recorded too. */
+type Step = readonly [PaneAction, string?] | ((act: Act) => Promise<ActionOutcome | void>);
 
 /** Runs the steps on a host and records what each action told the user, and the workbook after. */
 async function scenario(
@@ -87,8 +91,10 @@ async function scenario(
   const act = await factory.create(grids, merges);
   const outcomes = [];
   for (const step of steps) {
-    if (typeof step === "function") await step(act);
-    else outcomes.push(told(await act.run(step[0], step[1]), act.place));
+    if (typeof step === "function") {
+      const outcome = await step(act);
+      if (outcome) outcomes.push(told(outcome, act.place));
+    } else outcomes.push(told(await act.run(step[0], step[1]), act.place));
   }
   return { outcomes, workbook: await workbookOf(act) };
 }
@@ -103,6 +109,19 @@ const gateForm = (by: string) =>
     evidence: "Steering minutes",
     confirmedValue: "",
   });
+
+/**
+ * Telling people, as `baton notify` and the Sheets alerts run it: read what notify needs, tell,
+ * and record what was told in the workbook's Baton state.
+ */
+const tell = async (act: Act): Promise<ActionOutcome> => {
+  const { plan, outcome } = notify(await readFor(act.host, NOTIFY_NEEDS), {
+    now: NOW,
+    place: act.place,
+  });
+  if (plan.ops.length) await act.host.apply(plan);
+  return outcome;
+};
 
 const closable = () =>
   workbookGrids(
@@ -338,6 +357,29 @@ const SCENARIOS: readonly {
         ["Knowledge base", "IT Support"],
         ["Routing API", "Development"],
       ]);
+    },
+  },
+  {
+    name: "tell people of a hand-off gone Red, then nothing new on a rerun",
+    grids: () => ({
+      ...workbookGrids(
+        smallWorkbook({
+          handoffs: [
+            handoff("DEP-2", "INI-1", "INI-2", { Owner: "Hana Kim", "Needed By": "2026-11-16" }),
+          ],
+        }),
+      ),
+      People: [
+        ["Name", "Email", "Team", "Role"],
+        ["Hana Kim", "hana@example.com", "Development", "Lead"],
+      ],
+    }),
+    steps: [tell, tell],
+    check: ({ outcomes }) => {
+      expect(outcomes[0]!.message).toMatch(
+        /^\d+ changes to tell 1 person about\. People has no address for Ines;/,
+      );
+      expect(outcomes[1]!.message).toMatch(/^Nothing new to tell since /);
     },
   },
   {

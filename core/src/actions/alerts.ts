@@ -8,7 +8,6 @@
  * nobody is told twice and nobody is left out.
  */
 import type { IsoDate } from "../cells/dates.ts";
-import { BATON_SHEET } from "../ledger/state.ts";
 import type { WritePlan } from "../ports/plan.ts";
 import type { Digest, DigestItem } from "../rhythm/digest.ts";
 import { owedIn, owedWrites, withOwed } from "../rhythm/owed.ts";
@@ -117,8 +116,7 @@ export function recordAlerts(
     (g) => (hadOwed || owed.length ? owedWrites(g, owed, prepared.asOf) : []),
     (g) => (issued.length ? tokenWrites(g, tokens, now) : []),
   ]);
-  return {
-    plan: { ops: read.state === null ? [{ op: "addSheet", sheet: BATON_SHEET }, ...ops] : ops },
-    outcome,
-  };
+  // Every host makes the Baton sheet (hidden, and protected where it can be) when a plan writes
+  // to it, as notify's plans rely on; an addSheet here would make it an ordinary sheet.
+  return { plan: { ops }, outcome };
 }
