@@ -14,11 +14,10 @@
  *   sheet order, the two interleaved by the sequence numbers in their Seal cells.
  */
 import type { CellValue, Grid } from "../cells/values.ts";
-import { isBlank } from "../cells/values.ts";
 import { GATE_DECISION_COLUMNS, SHEET } from "../template/sheets.ts";
 import { canonicalCell } from "./canonical.ts";
-import type { LedgerLayout, LedgerRow } from "./rows.ts";
-import { parseSeal, sealOf } from "./seal.ts";
+import { sealedSheetRows, type LedgerLayout, type LedgerRow } from "./rows.ts";
+import { sealOf } from "./seal.ts";
 
 /** The sealed columns of a decision, in template order: every column but Seal. */
 export const SEALED_DECISION_COLUMNS = GATE_DECISION_COLUMNS.filter((c) => c.key !== "seal");
@@ -49,29 +48,21 @@ export function sealOfDecisionRow(
 
 /** Non-blank data rows of the Gate Decisions grid, each naming its sheet (`sheet`). */
 export function decisionRows(grid: Grid, layout: LedgerLayout & { sheet: string }): LedgerRow[] {
-  const used = [
-    ...SEALED_DECISION_COLUMNS.map((c) => layout.columns[c.key]),
-    layout.columns.seal,
-  ].filter((c): c is number => c !== undefined);
-  const sealCol = layout.columns.seal;
-  const out: LedgerRow[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    const cells = grid[r];
-    if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
-    const raw = sealCol === undefined ? null : cells[sealCol - 1];
-    const sealText = isBlank(raw) ? null : String(raw);
-    out.push({
-      sheetRow: r + 1,
+  return sealedSheetRows(
+    grid,
+    layout,
+    SEALED_DECISION_COLUMNS.map((c) => c.key),
+    (sheetRow, cells, sealText, seal): LedgerRow => ({
+      sheetRow,
       sheet: layout.sheet,
       cells,
       sealText,
-      seal: sealText === null ? undefined : parseSeal(sealText),
+      seal,
       canonical: () => canonicalDecisionRow(cells, layout.columns, layout.zone),
       sealFrom: (previous, seq) =>
         sealOfDecisionRow(previous, seq, cells, layout.columns, layout.zone),
-    });
-  }
-  return out;
+    }),
+  );
 }
 
 /**

@@ -53,18 +53,40 @@ class SheetRow implements LedgerRow {
 
 /** Non-blank data rows of the Check-ins grid (a row whose template cells are all blank is skipped). */
 export function ledgerRows(grid: Grid, layout: LedgerLayout): LedgerRow[] {
-  const used = [...SEALED_COLUMNS.map((c) => layout.columns[c.key]), layout.columns.seal].filter(
+  return sealedSheetRows(
+    grid,
+    layout,
+    SEALED_COLUMNS.map((c) => c.key),
+    (sheetRow, cells, sealText, seal) => new SheetRow(sheetRow, cells, sealText, seal, layout),
+  );
+}
+
+/**
+ * The non-blank data rows of a sealed sheet, each made by `make` with its Seal cell's text and
+ * that text read as a seal. A row whose sealed cells and Seal cell are all blank is skipped.
+ */
+export function sealedSheetRows<R>(
+  grid: Grid,
+  layout: LedgerLayout,
+  sealedKeys: readonly string[],
+  make: (
+    sheetRow: number,
+    cells: readonly CellValue[],
+    sealText: string | null,
+    seal: SealCell | undefined,
+  ) => R,
+): R[] {
+  const used = [...sealedKeys.map((k) => layout.columns[k]), layout.columns.seal].filter(
     (c): c is number => c !== undefined,
   );
   const sealCol = layout.columns.seal;
-  const out: LedgerRow[] = [];
+  const out: R[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
     const raw = sealCol === undefined ? null : cells[sealCol - 1];
     const sealText = isBlank(raw) ? null : String(raw);
-    const seal = sealText === null ? undefined : parseSeal(sealText);
-    out.push(new SheetRow(r + 1, cells, sealText, seal, layout));
+    out.push(make(r + 1, cells, sealText, sealText === null ? undefined : parseSeal(sealText)));
   }
   return out;
 }
