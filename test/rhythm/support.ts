@@ -3,7 +3,7 @@
  * (read what it needs, decide) and records what was told only when asked to, as a host does
  * after the digests went out.
  */
-import { MemoryHost, NOTIFY_NEEDS, notify, readFor, type CellValue } from "@baton/core";
+import { MemoryHost, NOTIFY_NEEDS, notify, readFor, type CellValue, type Host } from "@baton/core";
 import {
   checkin,
   handoff,
@@ -61,7 +61,7 @@ export function hostOf(spec: WorkbookSpec, people: CellValue[][] | null = PEOPLE
 }
 
 /** Runs notify as of `asOf`; `record` applies the plan, as a host does once the digests went. */
-export async function tell(host: MemoryHost, asOf: string, record = true) {
+export async function tell(host: Host, asOf: string, record = true) {
   const read = await readFor(host, NOTIFY_NEEDS);
   const result = notify(read, { now: new Date(`${asOf}T12:00:00Z`), asOf });
   if (record && result.plan.ops.length) await host.apply(result.plan);

@@ -17,6 +17,7 @@ import type { IsoDate } from "../cells/dates.ts";
 import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { locate, wasUnreadable, type Workbook } from "../workbook/read.ts";
 import { SHEET, type GateDecision, type Initiative, type Role } from "../template/sheets.ts";
+import { personKey } from "../rhythm/people.ts";
 
 export const FIRST_GATE = 1;
 export const LAST_GATE = 5;
@@ -26,9 +27,8 @@ export function deciderOf(gate: number): Role {
   return gate === 3 ? "Sponsor" : gate === 5 ? "Controller" : "Owner";
 }
 
-/** Names as people type them: case and spacing ignored. */
-export const sameName = (a: string, b: string): boolean =>
-  a.toLowerCase().replace(/\s+/g, "") === b.toLowerCase().replace(/\s+/g, "");
+/** Names as people type them: compared as People matches them (`personKey`). */
+export const sameName = (a: string, b: string): boolean => personKey(a) === personKey(b);
 
 export interface GateStanding {
   /** 1 to 5. */
