@@ -222,9 +222,11 @@ class SheetWriter {
     const dataClose = `</${p}sheetData>`;
     let out = "";
     let at = 0;
+    // Searched once per buffer, not once per row: a search per row would read the rest of the
+    // buffer again for every row, quadratic in the chunk.
+    const end = buffer.indexOf(dataClose);
     for (;;) {
       const rowStart = buffer.indexOf(rowOpen, at);
-      const end = buffer.indexOf(dataClose, at);
       if (end >= 0 && (rowStart < 0 || end < rowStart)) {
         out += buffer.slice(at, end) + this.pending(Infinity) + dataClose;
         at = end + dataClose.length;

@@ -4,17 +4,27 @@
  * parts as text so that everything it does not change stays as the file had it.
  */
 
+/**
+ * The pattern of one attribute, made once per name: the patcher asks for `r` and `s` of every
+ * cell of a sheet, and compiling a pattern per call cost more than the search.
+ */
+const attrPatterns = new Map<string, RegExp>();
+function attrPattern(name: string): RegExp {
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`)));
+  return re;
+}
+
 export const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag)?.[1];
+  attrPattern(name).exec(tag)?.[1];
 
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`\\s${name}="[^"]*"`);
+  const re = attrPattern(name);
   if (re.test(tag)) return tag.replace(re, ` ${name}="${value}"`);
   return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
 }
 
-export const removeAttr = (tag: string, name: string) =>
-  tag.replace(new RegExp(`\\s${name}="[^"]*"`), "");
+export const removeAttr = (tag: string, name: string) => tag.replace(attrPattern(name), "");
 
 /** Text escaped for an element or an attribute; characters XML 1.0 cannot hold are dropped. */
 export const escapeXml = (s: string) =>
