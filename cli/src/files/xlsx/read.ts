@@ -12,12 +12,12 @@
  * millisecond, an error is its text. Merged cells read as Office.js reads them: the value in
  * the first cell, the others blank.
  */
-import { BATON_SHEET as STATE_SHEET, type CellValue, type Grid } from "@baton/core";
+import { BATON_SHEET as STATE_SHEET, type Grid } from "@baton/core";
+import { SheetCells, unescapeX, type ReadProgress, type SheetContext } from "./sheet.ts";
 import { attribute, attributes, scanXml, type XmlHandler } from "./xml.ts";
 import { UnreadableWorkbook, ZipFile, type ZipEntry } from "./zip.ts";
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
+export { MAX_COLUMNS, MAX_ROWS, type ReadProgress } from "./sheet.ts";
 
 export interface ReadWorkbook {
   /** Worksheet names in workbook order, Baton's state sheet left out. */
@@ -28,11 +28,6 @@ export interface ReadWorkbook {
   readonly anchor: string | null;
   /** The state sheet's cells (the anchor, and Baton's other state below it), or null without one. */
   readonly state: Grid | null;
-}
-
-export interface ReadProgress {
-  /** Called now and then while a sheet is read, with the cells read so far in it. */
-  (sheet: string, cells: number): void;
 }
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -204,12 +199,6 @@ async function workbookPart(
   return { sheets, date1904 };
 }
 
-/** `_xHHHH_` escapes, which the full reader decodes in shared strings and rich text runs. */
-const unescapeX = (s: string) =>
-  s.indexOf("_x") < 0
-    ? s
-    : s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
 /** The shared string table; an entry with no text at all is null, as the full reader gives it. */
 async function sharedStrings(zip: ZipFile, entry: ZipEntry): Promise<(string | null)[]> {
   const out: (string | null)[] = [];
@@ -299,295 +288,13 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
-interface SheetContext {
-  readonly strings: readonly (string | null)[];
-  readonly dateStyles: readonly boolean[];
-  readonly date1904: boolean;
-}
-
-/** A date cell's number as the full reader gives it: rounded to the millisecond, 1900 system. */
-function dateSerial(v: number, date1904: boolean): number {
-  const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86400000);
-  return new Date(ms).getTime() / 86400000 + 25569;
-}
-
-/** An ISO 8601 date cell (`t="d"`) as a 1900-system serial, read as wall-clock time. */
-function isoSerial(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(
-    text.trim(),
-  );
-  if (!m) return NaN;
-  const ms =
-    Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), 0) +
-    Math.round(+(m[6] ?? 0) * 1000);
-  return ms / 86400000 + 25569;
-}
-
-/** Column number of the letters at the start of an A1 address (0 when it has none). */
-function addressOf(ref: string): { row: number; column: number } {
-  let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    column = column * 26 + (c - 96);
-  }
-  const row = i < ref.length ? Number(ref.slice(i)) : 0;
-  return { row: Number.isInteger(row) ? row : NaN, column: i === 0 ? 0 : column };
-}
-
 /** One worksheet's cells into a grid: row 1 first, holes as empty rows and nulls. */
-async function sheetGrid(
+function sheetGrid(
   zip: ZipFile,
   entry: ZipEntry,
   sheet: string,
   ctx: SheetContext,
   progress?: ReadProgress,
 ): Promise<Grid> {
-  const scanner = new SheetScanner(sheet, ctx, progress);
-  await scanXml(zip.inflate(entry), scanner, entry.name);
-  return scanner.finish();
-}
-
-/** Text goes to the value (`<v>`, `<t>` of an inline string), a run, or nowhere. */
-const enum Into {
-  Nothing,
-  Value,
-  Run,
-}
-
-export class SheetScanner implements XmlHandler {
-  wantText = false;
-  readonly rows: CellValue[][] = [];
-  private readonly merges: string[] = [];
-  private inData = false;
-  private rowNumber = 0;
-  private column = 0;
-  private cellRow = 0;
-  private cellType: string | undefined;
-  private cellStyle = 0;
-  private formula = false;
-  private formulaText = false;
-  private inInline = 0;
-  private phonetic = 0;
-  private into = Into.Nothing;
-  private value: string | undefined;
-  private run = "";
-  private cells = 0;
-
-  constructor(
-    private readonly sheet: string,
-    private readonly ctx: SheetContext,
-    private readonly progress?: ReadProgress,
-  ) {}
-
-  private refuse(what: string): never {
-    throw new UnreadableWorkbook(`is not a valid workbook: sheet "${this.sheet}" ${what}`);
-  }
-
-  open(name: string, tag: string): void {
-    if (!this.inData) {
-      if (name === "sheetData") this.inData = true;
-      else if (name === "mergeCell") {
-        const ref = attribute(tag, "ref", this.sheet);
-        if (ref) this.merges.push(ref);
-      }
-      return;
-    }
-    switch (name) {
-      case "c": {
-        const ref = attribute(tag, "r", this.sheet);
-        if (ref) {
-          const at = addressOf(ref);
-          if (!(at.column >= 1 && at.column <= MAX_COLUMNS) || !(at.row >= 1 && at.row <= MAX_ROWS))
-            this.refuse(
-              `has a cell at ${ref.slice(0, 20)}, outside Excel's grid (A1 to XFD1048576)`,
-            );
-          this.column = at.column;
-          this.cellRow = at.row;
-        } else {
-          if (++this.column > MAX_COLUMNS)
-            this.refuse(`has a cell past column XFD in row ${this.rowNumber}`);
-          this.cellRow = this.rowNumber;
-        }
-        this.cellType = attribute(tag, "t", this.sheet);
-        const s = attribute(tag, "s", this.sheet);
-        this.cellStyle = s ? parseInt(s, 10) : 0;
-        this.formula = false;
-        this.formulaText = false;
-        this.value = undefined;
-        return;
-      }
-      case "v":
-        this.into = Into.Value;
-        this.wantText = true;
-        return;
-      case "f":
-        // A formula whose text is shared from another cell says so by its `t`.
-        if (attribute(tag, "t", this.sheet) !== undefined) this.formula = true;
-        this.formulaText = true;
-        this.wantText = true;
-        return;
-      case "row": {
-        const r = attribute(tag, "r", this.sheet);
-        const n = r === undefined ? this.rowNumber + 1 : Number(r);
-        if (!(Number.isInteger(n) && n >= 1 && n <= MAX_ROWS))
-          this.refuse(
-            `has a row numbered ${String(r).slice(0, 20)}, outside Excel's rows 1 to 1,048,576`,
-          );
-        this.rowNumber = n;
-        this.column = 0;
-        return;
-      }
-      case "is":
-        this.inInline++;
-        return;
-      case "rPh":
-        this.phonetic++;
-        this.wantText = false;
-        return;
-      case "r":
-        if (this.inInline) this.into = Into.Run;
-        return;
-      case "t":
-        if (this.inInline && !this.phonetic) {
-          if (this.into !== Into.Run) this.into = Into.Value;
-          this.run = "";
-          this.wantText = true;
-        }
-        return;
-    }
-  }
-
-  text(t: string): void {
-    if (this.formulaText) {
-      if (t) this.formula = true;
-    } else if (this.into === Into.Run) this.run += t;
-    else if (this.into === Into.Value) this.value = this.value === undefined ? t : this.value + t;
-  }
-
-  close(name: string): void {
-    if (!this.inData) return;
-    switch (name) {
-      case "c":
-        this.endCell();
-        return;
-      case "v":
-        this.into = Into.Nothing;
-        this.wantText = false;
-        return;
-      case "f":
-        this.formulaText = false;
-        this.wantText = false;
-        return;
-      case "t":
-        if (this.inInline && !this.phonetic) {
-          if (this.into === Into.Run && this.run) {
-            const run = unescapeX(this.run);
-            this.value = this.value === undefined ? run : this.value + run;
-          } else if (this.into === Into.Value) this.into = Into.Nothing;
-          this.wantText = false;
-        }
-        return;
-      case "r":
-        if (this.inInline) this.into = Into.Nothing;
-        return;
-      case "rPh":
-        this.phonetic--;
-        return;
-      case "is":
-        this.inInline--;
-        return;
-      case "sheetData":
-        this.inData = false;
-        return;
-    }
-  }
-
-  private endCell(): void {
-    this.wantText = false;
-    this.into = Into.Nothing;
-    const text = this.value;
-    let v: CellValue;
-    if (this.formula) {
-      if (text === undefined) v = null;
-      else v = this.typed(text);
-    } else if (text !== undefined) {
-      if (this.cellType === "s") {
-        const i = parseInt(text, 10);
-        if (!(i >= 0 && i < this.ctx.strings.length))
-          this.refuse(
-            `has a cell in row ${this.cellRow} that refers to shared string ${text.slice(0, 20)}, which the file does not hold`,
-          );
-        v = this.ctx.strings[i]!;
-      } else if (this.cellType === "inlineStr") v = text;
-      else v = this.typed(text);
-    } else return;
-    this.put(v);
-  }
-
-  /** A `<v>` by the cell's type: text, boolean, error, ISO date, or number (a date by its format). */
-  private typed(text: string): CellValue {
-    switch (this.cellType) {
-      case "str":
-      case "inlineStr":
-        return text;
-      case "b":
-        return parseInt(text, 10) !== 0;
-      case "e":
-        return text;
-      case "d":
-        return isoSerial(text);
-      default: {
-        const n = parseFloat(text);
-        return this.cellStyle && this.ctx.dateStyles[this.cellStyle]
-          ? dateSerial(n, this.ctx.date1904)
-          : n;
-      }
-    }
-  }
-
-  private put(v: CellValue): void {
-    const rows = this.rows;
-    const r = this.cellRow - 1;
-    while (rows.length < r) rows.push([]);
-    let row = rows[r];
-    if (!row) rows[r] = row = [];
-    const c = this.column - 1;
-    while (row.length < c) row.push(null);
-    row[c] = v;
-    if ((++this.cells & 0xffff) === 0) this.progress?.(this.sheet, this.cells);
-  }
-
-  /** The grid, with merged areas blank but for their first cell. */
-  finish(): Grid {
-    return blankMerged(this.rows, this.merges);
-  }
-}
-
-/**
- * Blanks every cell of each merged area but its first, as Office.js reads a merged area, and
- * trims the rows and the grid where that leaves only blanks at their end. Only cells the grid
- * holds are visited, so a merge over the whole sheet costs no more than the sheet.
- */
-export function blankMerged(rows: CellValue[][], merges: readonly string[]): CellValue[][] {
-  if (!merges.length) return rows;
-  for (const ref of merges) {
-    const [from, to = from] = ref.split(":");
-    const a = addressOf(from!);
-    const b = addressOf(to!);
-    if (!(a.row >= 1 && a.column >= 1 && b.row >= a.row && b.column >= a.column)) continue;
-    for (let r = a.row; r <= Math.min(b.row, rows.length); r++) {
-      const row = rows[r - 1]!;
-      const last = Math.min(b.column, row.length);
-      let changed = false;
-      for (let c = r === a.row ? a.column + 1 : a.column; c <= last; c++) {
-        row[c - 1] = null;
-        changed = true;
-      }
-      if (changed) while (row.length && row[row.length - 1] === null) row.length--;
-    }
-  }
-  while (rows.length && !rows[rows.length - 1]!.length) rows.length--;
-  return rows;
+  return new SheetCells(sheet, entry.name, ctx, progress).read(zip.inflate(entry));
 }

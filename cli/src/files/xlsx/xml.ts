@@ -181,9 +181,13 @@ export function attribute(tag: string, name: string, part: string): string | und
     if (quote !== '"' && quote !== "'") return undefined;
     const end = tag.indexOf(quote, q + 1);
     if (end < 0) return undefined;
-    const raw = tag.slice(q + 1, end);
-    return raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw) ? raw : decodeAttribute(raw, part);
+    return attributeValue(tag.slice(q + 1, end), part);
   }
+}
+
+/** An attribute's value from its raw text between the quotes: entities and white space as XML reads them. */
+export function attributeValue(raw: string, part: string): string {
+  return raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw) ? raw : decodeAttribute(raw, part);
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -210,7 +214,8 @@ function decodeEntities(s: string, part: string): string {
   });
 }
 
-function decodeText(raw: string, part: string): string {
+/** Text between tags as XML reads it: line ends normalised, entities and references decoded. */
+export function decodeText(raw: string, part: string): string {
   return decodeEntities(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n"), part);
 }
 
