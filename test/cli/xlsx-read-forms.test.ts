@@ -236,7 +236,8 @@ describe("every cell form, by hand", () => {
         }),
         fc.array(fc.nat(), { maxLength: 12 }),
         fc.integer({ min: 1, max: 4 }),
-        async (cells, cuts, size) => {
+        fc.boolean(),
+        async (cells, cuts, size, prefixed) => {
           const shared: string[] = [];
           const strings: string[] = [];
           const rows = cells.map((row, r) => {
@@ -249,8 +250,17 @@ describe("every cell form, by hand", () => {
               .join("");
             return `<row r="${r + 1}">${xml}</row>`;
           });
+          const xml = `<?xml version="1.0"?><worksheet><sheetData>${rows.join("")}</sheetData><mergeCells><mergeCell ref="Z1:Z2"/></mergeCells></worksheet>`;
+          // Some writers bind SpreadsheetML to a prefix and name every element `<x:c>`.
           const bytes = Buffer.from(
-            `<?xml version="1.0"?><worksheet><sheetData>${rows.join("")}</sheetData><mergeCells><mergeCell ref="Z1:Z2"/></mergeCells></worksheet>`,
+            prefixed
+              ? xml
+                  .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+                  .map((piece, i) =>
+                    i % 2 ? piece : piece.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:"),
+                  )
+                  .join("")
+              : xml,
           );
           const ctx = { strings, dateStyles: [false, true], date1904: false };
           const readIn = (chunks: Buffer[]) => new SheetCells("S", "sheet.xml", ctx).read(chunks);

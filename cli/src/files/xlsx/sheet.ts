@@ -463,7 +463,8 @@ export class SheetCells {
     let typeEnd = 0;
     let style = -1;
     let styleEnd = 0;
-    let i = from + 2;
+    let i = from + 1;
+    while (i < to && !isSpace(b[i]!) && b[i] !== SLASH) i++;
     for (;;) {
       while (i < to && isSpace(b[i]!)) i++;
       const nameStart = i;
