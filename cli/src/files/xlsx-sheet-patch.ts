@@ -331,10 +331,10 @@ class SheetWriter {
     old: string | undefined,
     patch: CellPatch | undefined,
   ): string {
-    const ref = `${colLetters(col)}${r}`;
     const p = this.p;
     if (!patch && old !== undefined && this.patch.clears.some((c) => inside(c, r, col))) return "";
-    if (!patch) return this.lock(old!, r, col, ref);
+    if (!patch) return this.lock(old!, r, col);
+    const ref = `${colLetters(col)}${r}`;
     const oldTag = old === undefined ? "" : openTag(old);
     if (old !== undefined && "value" in patch && new RegExp(`<${p}f\\b[^>]*\\s(ref)="`).test(old))
       throw new PatchRefused(
@@ -365,9 +365,9 @@ class SheetWriter {
   }
 
   /** The file's cell with the lock protection asks for, its address written out. */
-  private lock(old: string, r: number, col: number, ref: string): string {
+  private lock(old: string, r: number, col: number): string {
     const tag = openTag(old);
-    let newTag = attr(tag, "r") === undefined ? setAttr(tag, "r", ref) : tag;
+    let newTag = attr(tag, "r") === undefined ? setAttr(tag, "r", `${colLetters(col)}${r}`) : tag;
     if (this.locks) {
       const style = Number(attr(tag, "s") ?? 0);
       const want = this.styles.withLock(style, this.locks.locked(r, col));

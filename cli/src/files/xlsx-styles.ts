@@ -55,6 +55,12 @@ export class StylesPatch {
   /** Each list's entries by their XML, so an entry the file has already is reused, not added again. */
   private readonly known = new Map<string, Map<string, number>>();
   private readonly added = new Map<string, number>();
+  /**
+   * `withLock`'s answers, by base format, lock and explicitness: a close asks for every cell of
+   * every sealed row, and reading the format's XML each time cost more than the rest of the row.
+   * A format's XML never changes once it is in the list, so an answer stays true.
+   */
+  private readonly lockAnswers = new Map<number, number>();
   private changed = false;
 
   constructor(xml: string) {
@@ -181,6 +187,14 @@ export class StylesPatch {
    * would otherwise pass over for the column's).
    */
   withLock(base: number, locked: boolean, explicit = false): number {
+    const key = base * 4 + (locked ? 2 : 0) + (explicit ? 1 : 0);
+    let answer = this.lockAnswers.get(key);
+    if (answer === undefined)
+      this.lockAnswers.set(key, (answer = this.lockedFormat(base, locked, explicit)));
+    return answer;
+  }
+
+  private lockedFormat(base: number, locked: boolean, explicit: boolean): number {
     const said = this.lockOf(base);
     if (this.isLocked(base) === locked && (!explicit || !locked || said !== undefined)) return base;
     const key = `${base}|locked:${locked}`;

@@ -26,13 +26,18 @@ export function setAttr(tag: string, name: string, value: string): string {
 
 export const removeAttr = (tag: string, name: string) => tag.replace(attrPattern(name), "");
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Text escaped for an element or an attribute; characters XML 1.0 cannot hold are dropped. */
 export const escapeXml = (s: string) =>
-  s
-    .replace(/[&<>"]/g, (c) =>
-      c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
-    )
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  // Most text (every seal, most names) has nothing to escape: one test instead of two passes.
+  !NEEDS_ESCAPE.test(s)
+    ? s
+    : s
+        .replace(/[&<>"]/g, (c) =>
+          c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
+        )
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 export const unescapeXml = (s: string) =>
   s.replace(

@@ -11,8 +11,14 @@ import type { Writable } from "node:stream";
 import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 import type { ZipEntry, ZipFile } from "./zip.ts";
 
-/** Deflate level for the parts that change: zlib's default, as Excel's own files are. */
+/** Deflate level for the small parts that change: zlib's default, as Excel's own files are. */
 const LEVEL = 6;
+/**
+ * Deflate level for a streamed part (a sheet). A command waits on deflating the sheet it
+ * patched: on the check-ins of a large tracker (83 MB of XML) level 3 takes about a third of
+ * level 6's time for 12% more compressed bytes, and the sheet is the one part written per row.
+ */
+const STREAM_LEVEL = 3;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
 /** Bit 3: sizes and CRC follow the data. Entries here always carry them in the header. */
@@ -244,7 +250,7 @@ function deflatedWhole(bytes: Buffer): { data: Buffer[]; crc: number; size: numb
 async function deflated(
   body: AsyncIterable<Buffer | string>,
 ): Promise<{ data: Buffer[]; crc: number; size: number }> {
-  const deflate = createDeflateRaw({ level: LEVEL, chunkSize: 1 << 16 });
+  const deflate = createDeflateRaw({ level: STREAM_LEVEL, chunkSize: 1 << 16 });
   const data: Buffer[] = [];
   deflate.on("data", (c: Buffer) => data.push(c));
   const ended = once(deflate, "end");
