@@ -38,9 +38,10 @@ beforeAll(async () => {
   const init = baton(["init", demo, "--demo", "--as-of", DEMO_DAY, "--time-zone", "UTC"]);
   expect(init.code, init.stderr).toBe(0);
   const host = await XlsxHost.open(demo);
+  // The demo lists everyone; these tests want a People sheet that leaves Elif Demir out.
   await host.apply({
     ops: [
-      { op: "addSheet", sheet: "People" },
+      { op: "clear", sheet: "People", range: { row: 1, column: 1, rows: 100, columns: 4 } },
       { op: "values", sheet: "People", row: 1, column: 1, values: PEOPLE },
     ],
   });
@@ -314,6 +315,22 @@ describe("owners People does not list", () => {
       "baton: Elif Demir is not in the People sheet, so nothing was sent to them; add a row with their Name and Email.",
     ]);
     expect(smtp.received.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the demo as baton init writes it", () => {
+  it("lists everyone its story names in People, so every digest has an address", async () => {
+    const file = join(tempDir("baton-notify-"), "demo.xlsx");
+    const init = baton(["init", file, "--demo", "--as-of", DEMO_DAY, "--time-zone", "UTC"]);
+    expect(init.code, init.stderr).toBe(0);
+    const out = join(tempDir("baton-notify-"), "out");
+    const r = await run(["notify", file, "--as-of", DEMO_DAY, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("is not in the People sheet");
+    const files = readdirSync(out).sort();
+    expect(files.length).toBeGreaterThan(5);
+    expect(files).toContain("jonas.weber@example.com.eml");
+    expect(files.every((f) => f.endsWith("@example.com.eml"))).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   COLUMNS,
   MemoryHost,
+  PEOPLE_SHEET,
   SHEET,
   headlineText,
   summarize,
@@ -18,7 +19,8 @@ import { DEMO_TODAY, demoEvaluation, demoProject } from "./support/demo.ts";
 import { sheetsHost } from "../../fakes/sheets/host.ts";
 import type { LoadedProject } from "./support/bundle.ts";
 
-const TEMPLATE = Object.values(SHEET);
+/** The demo's sheets: the template's, and People. */
+const TEMPLATE = [...Object.values(SHEET), PEOPLE_SHEET];
 /** Blank cells as null: Sheets reads them as "", the in-memory host as null. */
 const plain = (grid: Grid | undefined) => grid?.map((r) => r.map((v) => (v === "" ? null : v)));
 const SUMMARY = "Board Summary 2026-W48";

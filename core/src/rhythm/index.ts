@@ -3,6 +3,7 @@ export {
   personKey,
   isEmail,
   PEOPLE_SHEET,
+  PEOPLE_HEADERS,
   type People,
   type Person,
 } from "./people.ts";

@@ -8,6 +8,8 @@ import type { CellValue, Grid } from "../cells/values.ts";
 import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 
 export const PEOPLE_SHEET = "People";
+/** The People sheet's columns, as Baton writes them (read by header, in any order). */
+export const PEOPLE_HEADERS = ["Name", "Email", "Team", "Role"] as const;
 
 export interface Person {
   readonly name: string;

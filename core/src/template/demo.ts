@@ -19,6 +19,7 @@ import { formatPeriod, periodOf, previousPeriod, periodEnd, type Period } from "
 import type { PlanValue } from "../ports/plan.ts";
 import type { TemplateContent } from "./write.ts";
 import { DEMO_VALUE, demoGateDecisions } from "./demo-gates.ts";
+import { demoPeople } from "./demo-people.ts";
 
 export interface DemoOptions {
   /** The day the story is told on, in the workbook's zone. */
@@ -520,7 +521,7 @@ export function demoContent({ today, timeZone }: DemoOptions): TemplateContent {
     null,
   ]);
 
-  return {
+  const content: TemplateContent = {
     settings: {
       timeZone,
       cadence: "Weekly",
@@ -536,4 +537,5 @@ export function demoContent({ today, timeZone }: DemoOptions): TemplateContent {
     checkins,
     gateDecisions: demoGateDecisions(d),
   };
+  return { ...content, people: demoPeople(content) };
 }

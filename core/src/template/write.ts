@@ -12,6 +12,7 @@ import {
 } from "../ports/plan.ts";
 import { COLUMNS, SHEET, TEMPLATE_VERSION, type Column, type SheetKey } from "./sheets.ts";
 import { SETTING_KEYS, type Settings } from "./settings.ts";
+import { PEOPLE_HEADERS, PEOPLE_SHEET } from "../rhythm/people.ts";
 
 /** Rows per sheet in template column order (computed columns included, usually null). */
 export type SheetRows = readonly (readonly PlanValue[])[];
@@ -24,6 +25,8 @@ export interface TemplateContent {
   readonly handoffs?: SheetRows;
   readonly checkins?: SheetRows;
   readonly gateDecisions?: SheetRows;
+  /** The optional People sheet's rows (Name, Email, Team, Role); no sheet when absent. */
+  readonly people?: SheetRows;
   /**
    * A team's own columns after the template's, by sheet (a migrated tracker keeps the columns
    * no template field takes); each row holds their values after the template columns.
@@ -177,6 +180,24 @@ export function templatePlan(content: TemplateContent): WritePlan {
       ...settingsOps(content.settings),
       // After Settings, so that a version 1 workbook's sheets keep their order when upgraded.
       ...sheetOps("gateDecisions", content.gateDecisions ?? []),
+      ...(content.people ? peopleOps(content.people) : []),
     ],
   };
+}
+
+/** The People sheet with its header and rows. */
+function peopleOps(rows: SheetRows): WriteOp[] {
+  const sheet = PEOPLE_SHEET;
+  return [
+    { op: "addSheet", sheet },
+    { op: "values", sheet, row: 1, column: 1, values: [[...PEOPLE_HEADERS], ...rows] },
+    {
+      op: "format",
+      sheet,
+      range: { row: 1, column: 1, rows: 1, columns: PEOPLE_HEADERS.length },
+      format: HEADER_FORMAT,
+    },
+    { op: "columnWidths", sheet, widths: [20, 30, 16, 20] },
+    { op: "freeze", sheet, rows: 1, columns: 0 },
+  ];
 }
