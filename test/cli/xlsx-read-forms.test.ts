@@ -283,6 +283,19 @@ describe("every cell form, by hand", () => {
     );
   });
 
+  it("short texts come back exactly when one string is kept per text, past the texts its table holds", async () => {
+    // Thousands of distinct short texts, each twice, so slots of the table clash and are reused.
+    const texts = Array.from(
+      { length: 9000 },
+      (_, i) => `T${(i * 7919) % 100003}-${"x".repeat(i % 20)}`,
+    );
+    const cells = [...texts, ...texts.slice().reverse()];
+    const xml = `<worksheet><sheetData>${cells.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="str"><v>${t}</v></c></row>`).join("")}</sheetData></worksheet>`;
+    const ctx = { strings: [], dateStyles: [], date1904: false };
+    const grid = await new SheetCells("S", "sheet.xml", ctx).read([Buffer.from(xml)]);
+    expect(grid.map((r) => r[0])).toEqual(cells);
+  });
+
   it("plain decimals read from their digits are the numbers parseFloat reads (property)", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -294,6 +294,7 @@ export class SheetCells {
   private valueTo = 0;
   private run = "";
   private cells = 0;
+  private readonly strings = new RepeatedText();
 
   constructor(
     private readonly sheet: string,
@@ -627,7 +628,10 @@ export class SheetCells {
     if (bytes && !this.formula && (type === "s" || type === undefined || type === "n")) {
       v = type === "s" ? this.sharedString(bytes) : this.number(bytes);
     } else {
-      const text = bytes ? this.decoded(bytes, this.valueFrom, this.valueTo) : this.value;
+      const text = bytes
+        ? (this.strings.get(bytes, this.valueFrom, this.valueTo) ??
+          this.decoded(bytes, this.valueFrom, this.valueTo))
+        : this.value;
       this.valueBytes = undefined;
       if (this.formula) {
         if (text === undefined) v = null;
@@ -699,6 +703,41 @@ export class SheetCells {
     if ((++this.cells & 0xffff) === 0) this.progress?.(this.sheet, this.cells);
   }
 }
+
+/**
+ * The short ASCII texts of a sheet's cells, each kept as one string. A sheet written without
+ * shared strings (exceljs' streaming writer, `t="str"` cells) repeats the same periods, IDs,
+ * RAG words and names on every row; a string per cell would be a quarter of a million copies
+ * of "Green" for the collector to move, where one string shared by the grid costs nothing.
+ * A direct-mapped table by a hash of the bytes: a clash only replaces the slot.
+ */
+class RepeatedText {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(SLOTS);
+
+  /** The text of bytes `from`..`to` when it is short ASCII with nothing to decode, else undefined. */
+  get(b: Buffer, from: number, to: number): string | undefined {
+    const n = to - from;
+    if (n > 32) return undefined;
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) {
+      const c = b[i]!;
+      // Entities, line ends and non-ASCII take the general path.
+      if (c >= 0x80 || c === 0x26 || c === 0x0d) return undefined;
+      h = Math.imul(h ^ c, 16777619);
+    }
+    const slot = (h >>> 0) & (SLOTS - 1);
+    const known = this.slots[slot];
+    if (known !== undefined && known.length === n) {
+      let i = 0;
+      while (i < n && known.charCodeAt(i) === b[from + i]) i++;
+      if (i === n) return known;
+    }
+    const text = b.toString("latin1", from, to);
+    this.slots[slot] = text;
+    return text;
+  }
+}
+const SLOTS = 4096;
 
 const isUtf16 = (b: Uint8Array) =>
   (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
