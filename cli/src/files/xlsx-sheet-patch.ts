@@ -143,22 +143,31 @@ function cellsOf(inner: string, p: string): FileCell[] {
 
 /**
  * Streams a worksheet part with the patch applied. `sheet` names it in errors.
+ *
+ * The part is edited as bytes held in a string, one character per byte (latin1), not as
+ * decoded text: every tag and attribute the patcher reads or writes is ASCII, so the markup
+ * reads the same either way, while the text of cells it passes through keeps its exact UTF-8
+ * bytes with no decoding and encoding of the whole sheet, and no character can be cut
+ * between two chunks. Text the patch writes goes in as its UTF-8 bytes (`asBytes`).
  */
 export async function* patchSheet(
   chunks: AsyncIterable<Buffer | string>,
   patch: SheetPatch,
   styles: StylesPatch,
   sheet: string,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const w = new SheetWriter(patch, styles, sheet);
-  const decoder = new TextDecoder();
   for await (const chunk of chunks) {
-    const out = w.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-    if (out) yield out;
+    const out = w.feed(typeof chunk === "string" ? asBytes(chunk) : chunk.toString("latin1"));
+    if (out) yield Buffer.from(out, "latin1");
   }
-  const last = w.end(decoder.decode());
-  if (last) yield last;
+  const last = w.end("");
+  if (last) yield Buffer.from(last, "latin1");
 }
+
+/** Text as its UTF-8 bytes, one character per byte, as the patcher holds a part. */
+const asBytes = (text: string) =>
+  /^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text, "utf8").toString("latin1");
 
 class SheetWriter {
   private buffer = "";
@@ -361,7 +370,7 @@ class SheetWriter {
     if (typeof v === "boolean")
       return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
     // Text is always a string cell: text that starts with = stays text.
-    return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(fitCellText(v))}</${p}t></${p}is></${p}c>`;
+    return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${asBytes(escapeXml(fitCellText(v)))}</${p}t></${p}is></${p}c>`;
   }
 
   /** The file's cell with the lock protection asks for, its address written out. */
@@ -533,6 +542,7 @@ function validation(v: { range: Rect; values: readonly string[] }, p: string): s
   const { row, column, rows, columns } = v.range;
   const last = Math.min(LAST_ROW, row + rows - 1);
   const sqref = `${colLetters(column)}${row}:${colLetters(column + columns - 1)}${last}`;
-  const list = escapeXml(`"${v.values.join(",")}"`);
-  return `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" error="${escapeXml(`Choose one of ${v.values.join(", ")}`)}" sqref="${sqref}"><${p}formula1>${list}</${p}formula1></${p}dataValidation>`;
+  const list = asBytes(escapeXml(`"${v.values.join(",")}"`));
+  const error = asBytes(escapeXml(`Choose one of ${v.values.join(", ")}`));
+  return `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" error="${error}" sqref="${sqref}"><${p}formula1>${list}</${p}formula1></${p}dataValidation>`;
 }
