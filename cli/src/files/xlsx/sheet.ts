@@ -187,38 +187,50 @@ const enum Into {
 /** The cell types a `t` attribute names, as strings shared by every cell that has them. */
 const CELL_TYPES = ["s", "str", "inlineStr", "b", "e", "d", "n"];
 
-/** Where a tag's attribute value is: `valueStart` to `valueEnd` after `findAttribute`. */
+/** The attribute `nextAttribute` stepped over: its name and its value's raw bytes. */
+let nameStart = 0;
+let nameEnd = 0;
 let valueStart = 0;
 let valueEnd = 0;
 
-/**
- * Finds the attribute named `name` (as written, prefix and all) in the tag from `from` to its
- * `>` at `to`, and sets `valueStart`/`valueEnd` to its value's raw bytes.
- */
-function findAttribute(b: Uint8Array, from: number, to: number, name: string): boolean {
+/** Where a tag's attributes start: after `<` and the element's name. */
+function afterName(b: Uint8Array, from: number, to: number): number {
   let i = from + 1;
   while (i < to && !isSpace(b[i]!) && b[i] !== SLASH) i++;
-  for (;;) {
-    while (i < to && isSpace(b[i]!)) i++;
-    const nameStart = i;
-    while (i < to && b[i] !== EQUALS && !isSpace(b[i]!) && b[i] !== SLASH) i++;
-    if (i >= to || b[i] === SLASH) return false;
-    const nameEnd = i;
-    while (i < to && isSpace(b[i]!)) i++;
-    if (b[i] !== EQUALS) return false;
-    i++;
-    while (i < to && isSpace(b[i]!)) i++;
-    const quote = b[i];
-    if (quote !== QUOTE && quote !== APOSTROPHE) return false;
-    const end = b.indexOf(quote, i + 1);
-    if (end < 0 || end > to) return false;
-    if (nameEnd - nameStart === name.length && same(b, nameStart, name)) {
-      valueStart = i + 1;
-      valueEnd = end;
-      return true;
-    }
-    i = end + 1;
-  }
+  return i;
+}
+
+/**
+ * Steps over the attribute at `i` of a tag whose `>` is at `to`, setting `nameStart`..`nameEnd`
+ * and `valueStart`..`valueEnd`; answers where the next one starts, or -1 when none is left.
+ */
+function nextAttribute(b: Uint8Array, i: number, to: number): number {
+  while (i < to && isSpace(b[i]!)) i++;
+  nameStart = i;
+  while (i < to && b[i] !== EQUALS && !isSpace(b[i]!) && b[i] !== SLASH) i++;
+  if (i >= to || b[i] === SLASH) return -1;
+  nameEnd = i;
+  while (i < to && isSpace(b[i]!)) i++;
+  if (b[i] !== EQUALS) return -1;
+  i++;
+  while (i < to && isSpace(b[i]!)) i++;
+  const quote = b[i];
+  if (quote !== QUOTE && quote !== APOSTROPHE) return -1;
+  const end = b.indexOf(quote, i + 1);
+  if (end < 0 || end > to) return -1;
+  valueStart = i + 1;
+  valueEnd = end;
+  return end + 1;
+}
+
+/**
+ * Finds the attribute named `name` (as written, prefix and all) in the tag from `from` to its
+ * `>` at `to`, and leaves `valueStart`/`valueEnd` on its value's raw bytes.
+ */
+function findAttribute(b: Uint8Array, from: number, to: number, name: string): boolean {
+  for (let i = afterName(b, from, to); (i = nextAttribute(b, i, to)) >= 0;)
+    if (nameEnd - nameStart === name.length && same(b, nameStart, name)) return true;
+  return false;
 }
 
 /** An attribute's value found by `findAttribute`, decoded. */
@@ -464,29 +476,19 @@ export class SheetCells {
     let typeEnd = 0;
     let style = -1;
     let styleEnd = 0;
-    let i = from + 1;
-    while (i < to && !isSpace(b[i]!) && b[i] !== SLASH) i++;
-    for (;;) {
-      while (i < to && isSpace(b[i]!)) i++;
-      const nameStart = i;
-      while (i < to && b[i] !== EQUALS && !isSpace(b[i]!) && b[i] !== SLASH) i++;
-      if (i >= to || b[i] === SLASH) break;
-      const nameLength = i - nameStart;
-      while (i < to && isSpace(b[i]!)) i++;
-      if (b[i] !== EQUALS) break;
-      i++;
-      while (i < to && isSpace(b[i]!)) i++;
-      const quote = b[i];
-      if (quote !== QUOTE && quote !== APOSTROPHE) break;
-      const end = b.indexOf(quote, i + 1);
-      if (end < 0 || end > to) break;
-      if (nameLength === 1) {
-        const name = b[nameStart];
-        if (name === 0x72 /* r */) [ref, refEnd] = [i + 1, end];
-        else if (name === 0x74 /* t */) [type, typeEnd] = [i + 1, end];
-        else if (name === 0x73 /* s */) [style, styleEnd] = [i + 1, end];
+    for (let i = afterName(b, from, to); (i = nextAttribute(b, i, to)) >= 0;) {
+      if (nameEnd - nameStart !== 1) continue;
+      const name = b[nameStart];
+      if (name === 0x72 /* r */) {
+        ref = valueStart;
+        refEnd = valueEnd;
+      } else if (name === 0x74 /* t */) {
+        type = valueStart;
+        typeEnd = valueEnd;
+      } else if (name === 0x73 /* s */) {
+        style = valueStart;
+        styleEnd = valueEnd;
       }
-      i = end + 1;
     }
     if (ref >= 0) {
       valueStart = ref;
