@@ -61,6 +61,8 @@ export function decisionRows(grid: Grid, layout: LedgerLayout & { sheet: string 
       canonical: () => canonicalDecisionRow(cells, layout.columns, layout.zone),
       sealFrom: (previous, seq) =>
         sealOfDecisionRow(previous, seq, cells, layout.columns, layout.zone),
+      sealIs: (hex, previous, seq) =>
+        sealOfDecisionRow(previous, seq, cells, layout.columns, layout.zone) === hex,
     }),
   );
 }

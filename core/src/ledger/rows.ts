@@ -4,7 +4,7 @@
  */
 import { isBlank, type CellValue, type Grid } from "../cells/values.ts";
 import { canonicalRow, SEALED_COLUMNS } from "./canonical.ts";
-import { sealOfRow } from "./seal-row.ts";
+import { rowSealIs, sealOfRow } from "./seal-row.ts";
 import { parseSeal, type SealCell } from "./seal.ts";
 
 export interface LedgerRow {
@@ -20,6 +20,8 @@ export interface LedgerRow {
   canonical(): string;
   /** The row's seal as sealed row `seq` after `previous`: `sealOf(previous, seq, canonical())`. */
   sealFrom(previous: string, seq: number): string;
+  /** `sealFrom(previous, seq) === hex`, without spelling the seal out. */
+  sealIs(hex: string, previous: string, seq: number): boolean;
 }
 
 /** Where the ledger's columns are, and the zone its date-times are read in. */
@@ -49,6 +51,10 @@ class SheetRow implements LedgerRow {
   sealFrom(previous: string, seq: number): string {
     return sealOfRow(previous, seq, this.cells, this.layout.columns, this.layout.zone);
   }
+
+  sealIs(hex: string, previous: string, seq: number): boolean {
+    return rowSealIs(hex, previous, seq, this.cells, this.layout.columns, this.layout.zone);
+  }
 }
 
 /** Non-blank data rows of the Check-ins grid (a row whose template cells are all blank is skipped). */
@@ -76,17 +82,22 @@ export function sealedSheetRows<R>(
     seal: SealCell | undefined,
   ) => R,
 ): R[] {
-  const used = [...sealedKeys.map((k) => layout.columns[k]), layout.columns.seal].filter(
-    (c): c is number => c !== undefined,
-  );
+  const used = [...sealedKeys.map((k) => layout.columns[k]), layout.columns.seal]
+    .filter((c): c is number => c !== undefined)
+    .map((c) => c - 1);
   const sealCol = layout.columns.seal;
   const out: R[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
-    if (!cells || used.every((c) => isBlank(cells[c - 1]))) continue;
+    if (!cells || allBlank(cells, used)) continue;
     const raw = sealCol === undefined ? null : cells[sealCol - 1];
     const sealText = isBlank(raw) ? null : String(raw);
     out.push(make(r + 1, cells, sealText, sealText === null ? undefined : parseSeal(sealText)));
   }
   return out;
+}
+
+function allBlank(cells: readonly CellValue[], at: readonly number[]): boolean {
+  for (let i = 0; i < at.length; i++) if (!isBlank(cells[at[i]!])) return false;
+  return true;
 }
