@@ -42,6 +42,7 @@ import {
   nextPeriod,
   parsePeriod,
   periodOf,
+  periodStartDays,
   type Period,
 } from "../template/periods.ts";
 import {
@@ -315,12 +316,22 @@ function judgeCloser(settings: Settings, key: ClosingKey | undefined) {
   return { ok: true as const, closers, signer };
 }
 
+/** A period read from its text, with the day it starts: periods of one kind compare by it. */
+interface ReadPeriod {
+  readonly period: Period;
+  readonly start: number;
+}
+
 /** `parsePeriod`, remembering each text: 250k check-ins name a few hundred periods. */
-function periodReader(): (text: string) => Period | undefined {
-  const read = new Map<string, Period | undefined>();
+function periodReader(): (text: string) => ReadPeriod | undefined {
+  const read = new Map<string, ReadPeriod | undefined>();
   return (text) => {
     let p = read.get(text);
-    if (p === undefined && !read.has(text)) read.set(text, (p = parsePeriod(text)));
+    if (p === undefined && !read.has(text)) {
+      const period = parsePeriod(text);
+      p = period && { period, start: periodStartDays(period) };
+      read.set(text, p);
+    }
     return p;
   };
 }
@@ -340,7 +351,7 @@ interface LedgerState {
   /** Each check-in at the index of its sheet row. */
   readonly records: readonly (Checkin | undefined)[];
   /** `parsePeriod`, each text parsed once. */
-  readonly period: (text: string) => Period | undefined;
+  readonly period: (text: string) => ReadPeriod | undefined;
   readonly sheets: { readonly checkins: string; readonly settings: string };
 }
 
@@ -377,7 +388,7 @@ function refuseForIssues(target: Period, blocking: readonly ValidationIssue[]): 
 function interruptedBeyond(state: LedgerState, target: Period): CloseResult | undefined {
   const beyond = state.kept
     .map((k) => (k.row.sheet === undefined ? state.records[k.row.sheetRow]?.period : undefined))
-    .find((p) => p && comparePeriods(state.period(p)!, target) > 0);
+    .find((p) => p && comparePeriods(state.period(p)!.period, target) > 0);
   if (!beyond) return undefined;
   const P = formatPeriod(target);
   return refuse(
@@ -388,20 +399,19 @@ function interruptedBeyond(state: LedgerState, target: Period): CloseResult | un
 
 interface ToSeal {
   readonly record: Checkin;
-  readonly period: Period;
+  readonly period: ReadPeriod;
 }
 
 /** The rows to seal: open check-ins up to P, oldest period first, in sheet order within one. */
 function rowsToSeal(workbook: Workbook, state: LedgerState, target: Period): ToSeal[] {
-  return workbook.checkins
-    .map((c) => ({ record: c, period: state.period(c.period) }))
-    .filter(
-      (c): c is ToSeal =>
-        !state.keptRows.has(c.record.row) &&
-        c.period?.kind === target.kind &&
-        comparePeriods(c.period, target) <= 0,
-    )
-    .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+  const last = periodStartDays(target);
+  const out: ToSeal[] = [];
+  for (const record of workbook.checkins) {
+    if (state.keptRows.has(record.row)) continue;
+    const period = state.period(record.period);
+    if (period?.period.kind === target.kind && period.start <= last) out.push({ record, period });
+  }
+  return out.sort((a, b) => a.period.start - b.period.start || a.record.row - b.record.row);
 }
 
 /**
@@ -541,15 +551,17 @@ function periodsClosed(
   toSeal: readonly ToSeal[],
   target: Period,
 ): string[] {
-  const first = through
-    ? nextPeriod(through)
-    : [
-        ...state.kept.map((k) => {
-          const text = state.records[k.row.sheetRow]?.period;
-          return text ? state.period(text) : undefined;
-        }),
-        ...toSeal.map((s) => s.period),
-      ].reduce<Period>((min, p) => (p && comparePeriods(p, min) < 0 ? p : min), target);
+  let first = through ? nextPeriod(through) : target;
+  if (!through) {
+    // The oldest period sealed before, or sealed now (toSeal is oldest first).
+    for (const k of state.kept) {
+      const text = state.records[k.row.sheetRow]?.period;
+      const p = text ? state.period(text)?.period : undefined;
+      if (p && comparePeriods(p, first) < 0) first = p;
+    }
+    const oldest = toSeal[0]?.period.period;
+    if (oldest && comparePeriods(oldest, first) < 0) first = oldest;
+  }
   const closed: string[] = [];
   for (let p = first; comparePeriods(p, target) <= 0; p = nextPeriod(p))
     closed.push(formatPeriod(p));
@@ -588,7 +600,7 @@ function blockingIssues(
     if (i.sheet !== sheets.checkins) return false;
     if (i.row === 1) return true;
     const record = records[i.row];
-    const p = record ? period(record.period) : undefined;
+    const p = record ? period(record.period)?.period : undefined;
     if (!p || p.kind !== target.kind) return true;
     if (keptRows.has(i.row)) return false;
     return comparePeriods(p, target) <= 0;

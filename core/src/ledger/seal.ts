@@ -17,13 +17,17 @@ export const GENESIS_SEAL = "0".repeat(64);
 
 const HEX = "0123456789abcdef";
 const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
-/** Each byte's two hex digits, so a seal is 32 concatenations rather than 64. */
-const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => HEX[b >> 4]! + HEX[b & 15]!);
+/** The digits of the last hexOf, reused. */
+const digits: number[] = [];
 
 export function hexOf(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
-  return out;
+  digits.length = bytes.length * 2;
+  for (let i = 0; i < bytes.length; i++) {
+    digits[2 * i] = HEX_CODES[bytes[i]! >> 4]!;
+    digits[2 * i + 1] = HEX_CODES[bytes[i]! & 15]!;
+  }
+  // One flat string: concatenating pairs makes a rope that is copied again when first read.
+  return String.fromCharCode.apply(null, digits);
 }
 
 /** `hexOf(bytes) === hex`, without spelling `bytes` out. */
