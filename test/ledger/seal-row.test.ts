@@ -149,6 +149,21 @@ describe("a seal computed into one reused buffer", () => {
     );
   });
 
+  it("writes whole numbers as String(n) spells them, zero-padded to a width", () => {
+    const buffer = new ByteBuffer();
+    fc.assert(
+      fc.property(fc.maxSafeNat(), fc.integer({ min: 1, max: 20 }), (n, width) => {
+        buffer.reset();
+        buffer.digits(n, width);
+        buffer.byte(0x2c);
+        buffer.digits(n);
+        expect([...buffer.bytes()]).toEqual([
+          ...utf8Bytes(`${String(n).padStart(width, "0")},${String(n)}`),
+        ]);
+      }),
+    );
+  });
+
   it("writes text as utf8Bytes does, and grows past its first size", () => {
     const buffer = new ByteBuffer();
     fc.assert(

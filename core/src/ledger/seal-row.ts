@@ -10,7 +10,12 @@
  */
 import type { CellValue } from "../cells/values.ts";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { isDateSerial, localDateTimeFromSerial } from "../cells/dates.ts";
+import {
+  civilFromDays,
+  daysFromCivil,
+  isDateSerial,
+  localDateTimeFromSerial,
+} from "../cells/dates.ts";
 import {
   canonicalEntry,
   canonicalNumber,
@@ -23,6 +28,13 @@ import { ByteBuffer } from "./utf8.ts";
 const buffer = new ByteBuffer();
 const entry: CanonicalEntry = { tag: "", text: "" };
 const HEAD = "baton-seal-v1\n";
+const [LF, OPEN, COMMA, CLOSE, QUOTE] = Array.from('\n[,]"', (c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** A serial in these columns is a date-time (`canonicalEntry`'s dateLike). */
 const SERIAL_IS_DATE = SEALED_COLUMNS.map(
@@ -63,16 +75,17 @@ export function writeSealInput(
   const at = sealedAt(columns);
   into.reset();
   into.text(HEAD);
-  into.text(String(seq));
-  into.text("\n");
+  into.digits(seq);
+  into.byte(LF);
   into.text(previous);
-  into.text("\n[");
+  into.byte(LF);
+  into.byte(OPEN);
   for (let i = 0; i < at.length; i++) {
-    if (i) into.text(",");
+    if (i) into.byte(COMMA);
     const k = at[i]!;
     if (k < 0 || !writeCell(into, cells[k], i, zone)) into.text("null");
   }
-  into.text("]");
+  into.byte(CLOSE);
 }
 
 /** Cell `value` of sealed column `i` as its JSON entry; false for a blank cell (nothing written). */
@@ -84,15 +97,49 @@ function writeCell(into: ByteBuffer, value: CellValue, i: number, zone: string):
       return true;
     }
   } else if (typeof value === "number") {
-    if (SERIAL_IS_DATE[i] && isDateSerial(value))
+    if (!SERIAL_IS_DATE[i] || !isDateSerial(value)) into.jsonString("n:", numberText(value));
+    else if (!writeSerialDateTime(into, value))
       into.jsonString("t:", localDateTimeFromSerial(value));
-    else into.jsonString("n:", numberText(value));
     return true;
   }
   if (!canonicalEntry(value, SEALED_COLUMNS[i]!.kind, zone, entry)) return false;
   into.jsonString(entry.tag, entry.text);
   return true;
 }
+
+/**
+ * `"t:` and `localDateTimeFromSerial(serial)` and `"`, written digit by digit; false (nothing
+ * written) for a date whose year is not four digits, which the general path spells.
+ */
+function writeSerialDateTime(into: ByteBuffer, serial: number): boolean {
+  const whole = Math.floor(serial);
+  let seconds = Math.round((serial - whole) * 86400);
+  let days = SERIAL_EPOCH_DAYS + whole;
+  if (seconds >= 86400) {
+    days += 1;
+    seconds -= 86400;
+  }
+  const { year, month, day } = civilFromDays(days);
+  if (year < 1000 || year > 9999) return false;
+  into.byte(QUOTE);
+  into.text("t:");
+  into.digits(year, 4);
+  into.byte(DASH);
+  into.digits(month, 2);
+  into.byte(DASH);
+  into.digits(day, 2);
+  into.byte(T);
+  into.digits(Math.floor(seconds / 3600), 2);
+  into.byte(COLON);
+  into.digits(Math.floor((seconds % 3600) / 60), 2);
+  into.byte(COLON);
+  into.digits(seconds % 60, 2);
+  into.byte(QUOTE);
+  return true;
+}
+
+const [DASH, T, COLON] = Array.from("-T:", (c) => c.charCodeAt(0)) as [number, number, number];
+const SERIAL_EPOCH_DAYS = daysFromCivil(1899, 12, 30);
 
 /** A digit or a minus sign first: the only text that can spell a number or a percentage. */
 function startsLikeNumber(text: string): boolean {
