@@ -19,7 +19,7 @@ import {
 } from "@baton/core";
 import { rowSealIs, sealOfRow, writeSealInput } from "../../core/src/ledger/seal-row.ts";
 import { ByteBuffer } from "../../core/src/ledger/utf8.ts";
-import { hexIs, hexOf } from "../../core/src/ledger/seal.ts";
+import { formatSeal, hexIs, hexOf, sealCellIs } from "../../core/src/ledger/seal.ts";
 
 /** The definition, the simple way: a string, then its UTF-8 bytes. */
 function referenceInput(
@@ -146,6 +146,39 @@ describe("a seal computed into one reused buffer", () => {
           expect(hexIs(bytes, spelled + "0")).toBe(false);
         },
       ),
+    );
+  });
+
+  it("tells the Seal cell of a row sealed as number n from any other text, as formatSeal spells it", () => {
+    const seqs = fc.oneof(
+      fc.integer({ min: 1, max: 999_999_999 }),
+      fc.integer({ min: 1, max: 120 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        seqs,
+        seqs,
+        fc.constantFrom("", "0", " ", "-", ":"),
+        fc.constantFrom("", " ", "0", "\n"),
+        hex,
+        (bytes, seq, written, before, after, other) => {
+          for (const n of [seq, written]) {
+            const cell = formatSeal({ seq: n, hex: hexOf(bytes) });
+            for (const text of [
+              cell,
+              before + cell + after,
+              formatSeal({ seq: n, hex: other }),
+              cell.toUpperCase(),
+              cell.slice(1),
+            ])
+              expect(sealCellIs(text, seq, bytes)).toBe(
+                text === formatSeal({ seq, hex: hexOf(bytes) }),
+              );
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

@@ -149,11 +149,12 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       }
       firstOpen = -1;
     }
-    const s = row.seal;
-    if (s && s.seq === seq && row.sealIs(s.hex, prev, seq)) {
-      advance(row, s.hex);
+    const intact = row.sealedAs(prev, seq);
+    if (intact !== undefined) {
+      advance(row, intact);
       continue;
     }
+    const s = row.seal;
     const h = row.sealFrom(prev, seq);
     const nextRow = rows[i + 1];
     const next = nextRow && nextRow.sealText !== null ? nextRow : undefined;

@@ -22,7 +22,7 @@ import {
   SEALED_COLUMNS,
   type CanonicalEntry,
 } from "./canonical.ts";
-import { hexIs, hexOf } from "./seal.ts";
+import { hexIs, hexOf, sealCellIs } from "./seal.ts";
 import { ByteBuffer } from "./utf8.ts";
 
 const buffer = new ByteBuffer();
@@ -186,6 +186,22 @@ export function sealOfRow(
 ): string {
   writeSealInput(buffer, previous, seq, cells, columns, zone);
   return hexOf(hashOfInput());
+}
+
+/**
+ * True when `sealText` is the Seal cell of this row sealed as number `seq` after `previous`
+ * (`formatSeal({ seq, hex: sealOfRow(...) })`), without spelling the seal out.
+ */
+export function rowSealCellIs(
+  sealText: string,
+  previous: string,
+  seq: number,
+  cells: readonly CellValue[],
+  columns: Readonly<Record<string, number>>,
+  zone: string,
+): boolean {
+  writeSealInput(buffer, previous, seq, cells, columns, zone);
+  return sealCellIs(sealText, seq, hashOfInput());
 }
 
 /** `sealOfRow(...) === hex`, without spelling the seal out. */

@@ -30,18 +30,31 @@ export function hexOf(bytes: Uint8Array): string {
   return String.fromCharCode.apply(null, digits);
 }
 
-/** `hexOf(bytes) === hex`, without spelling `bytes` out. */
-export function hexIs(bytes: Uint8Array, hex: string): boolean {
-  if (hex.length !== bytes.length * 2) return false;
+/** `hexOf(bytes) === text.slice(from)`, without spelling `bytes` out or slicing `text`. */
+export function hexIs(bytes: Uint8Array, text: string, from = 0): boolean {
+  if (text.length - from !== bytes.length * 2) return false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (
-      hex.charCodeAt(2 * i) !== HEX_CODES[b >> 4] ||
-      hex.charCodeAt(2 * i + 1) !== HEX_CODES[b & 15]
+      text.charCodeAt(from + 2 * i) !== HEX_CODES[b >> 4] ||
+      text.charCodeAt(from + 2 * i + 1) !== HEX_CODES[b & 15]
     )
       return false;
   }
   return true;
+}
+
+/**
+ * `formatSeal({ seq, hex: hexOf(bytes) }) === text`, without spelling the seal out: the Seal
+ * cell a row sealed as number `seq` holds.
+ */
+export function sealCellIs(text: string, seq: number, bytes: Uint8Array): boolean {
+  const colon = text.length - bytes.length * 2 - 1;
+  if (colon < 1 || text.charCodeAt(colon) !== 58 /* : */ || text.charCodeAt(0) === 48) return false;
+  let n = seq;
+  for (let i = colon - 1; i >= 0; i--, n = Math.floor(n / 10))
+    if (text.charCodeAt(i) !== 48 + (n % 10)) return false;
+  return n === 0 && hexIs(bytes, text, colon + 1);
 }
 
 /** SHA-256 of a string's UTF-8 bytes, as lowercase hex. */
