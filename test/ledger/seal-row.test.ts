@@ -17,8 +17,9 @@ import {
   utf8Bytes,
   type CellValue,
 } from "@baton/core";
-import { sealOfRow, writeSealInput } from "../../core/src/ledger/seal-row.ts";
+import { rowSealIs, sealOfRow, writeSealInput } from "../../core/src/ledger/seal-row.ts";
 import { ByteBuffer } from "../../core/src/ledger/utf8.ts";
+import { formatSeal, hexIs, hexOf, sealCellIs } from "../../core/src/ledger/seal.ts";
 
 /** The definition, the simple way: a string, then its UTF-8 bytes. */
 function referenceInput(
@@ -63,6 +64,15 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.double(),
   fc.integer(),
   fc.double({ min: 40000, max: 50000 }),
+  // Serials over every date a spreadsheet shows, and just outside it.
+  fc.double({ min: -1, max: 2958467, noNaN: true }),
+  // Fractions and amounts as people type them (0.24, 3344.33, 1e-7), and their sums' noise.
+  fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+  fc
+    .tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 9 }))
+    .map(([e, d]) => d * 10 ** e),
+  fc.constantFrom(0.1 + 0.2, 1 / 3, 2 / 3, 1e-7, 1.5e-7, 123456789012345.6, 0.000123456789012345),
+  fc.constantFrom(-0, Infinity, -Infinity, NaN),
   fc.boolean(),
   fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
@@ -108,13 +118,82 @@ describe("a seal computed into one reused buffer", () => {
             expect([...buffer.bytes()]).toEqual([
               ...referenceInput(previous, seq, cells, cols, zone),
             ]);
-            expect(sealOfRow(previous, seq, cells, cols, zone)).toBe(
-              sealOf(previous, seq, canonicalRow(cells, cols, zone)),
-            );
+            const seal = sealOf(previous, seq, canonicalRow(cells, cols, zone));
+            expect(sealOfRow(previous, seq, cells, cols, zone)).toBe(seal);
+            expect(rowSealIs(seal, previous, seq, cells, cols, zone)).toBe(true);
+            expect(rowSealIs(previous, previous, seq, cells, cols, zone)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("tells a seal from any other hex by its bytes, as comparing the spelled-out hex does", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        hex,
+        fc.nat(63),
+        (bytes, other, at) => {
+          const spelled = hexOf(bytes);
+          expect(hexIs(bytes, spelled)).toBe(true);
+          expect(hexIs(bytes, other)).toBe(other === spelled);
+          const flipped =
+            spelled.slice(0, at) + (spelled[at] === "0" ? "1" : "0") + spelled.slice(at + 1);
+          expect(hexIs(bytes, flipped)).toBe(false);
+          expect(hexIs(bytes, spelled.toUpperCase())).toBe(spelled === spelled.toUpperCase());
+          expect(hexIs(bytes, spelled + "0")).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it("tells the Seal cell of a row sealed as number n from any other text, as formatSeal spells it", () => {
+    const seqs = fc.oneof(
+      fc.integer({ min: 1, max: 999_999_999 }),
+      fc.integer({ min: 1, max: 120 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        seqs,
+        seqs,
+        fc.constantFrom("", "0", " ", "-", ":"),
+        fc.constantFrom("", " ", "0", "\n"),
+        hex,
+        (bytes, seq, written, before, after, other) => {
+          for (const n of [seq, written]) {
+            const cell = formatSeal({ seq: n, hex: hexOf(bytes) });
+            for (const text of [
+              cell,
+              before + cell + after,
+              formatSeal({ seq: n, hex: other }),
+              cell.toUpperCase(),
+              cell.slice(1),
+            ])
+              expect(sealCellIs(text, seq, bytes)).toBe(
+                text === formatSeal({ seq, hex: hexOf(bytes) }),
+              );
           }
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("writes whole numbers as String(n) spells them, zero-padded to a width", () => {
+    const buffer = new ByteBuffer();
+    fc.assert(
+      fc.property(fc.maxSafeNat(), fc.integer({ min: 1, max: 20 }), (n, width) => {
+        buffer.reset();
+        buffer.digits(n, width);
+        buffer.byte(0x2c);
+        buffer.digits(n);
+        expect([...buffer.bytes()]).toEqual([
+          ...utf8Bytes(`${String(n).padStart(width, "0")},${String(n)}`),
+        ]);
+      }),
     );
   });
 

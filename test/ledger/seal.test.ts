@@ -28,6 +28,35 @@ export const JUNK_SEALS = [
   "x".repeat(32000),
 ];
 
+describe("a Seal cell read by hand", () => {
+  const SEAL_TEXT = /^([1-9]\d{0,8}):([0-9a-f]{64})$/;
+  const byPattern = (text: string) => {
+    const m = SEAL_TEXT.exec(text);
+    return m ? { seq: Number(m[1]), hex: m[2]! } : undefined;
+  };
+  const near = fc
+    .tuple(
+      fc.stringMatching(/^-?[0-9]{0,11}$/),
+      fc.constantFrom(":", ";", ""),
+      fc.stringMatching(/^[0-9a-fA-Fg]{62,66}$/),
+      fc.constantFrom("", " ", "\n"),
+    )
+    .map((parts) => parts.join(""));
+
+  it("reads what the pattern of a seal reads, and nothing else", () => {
+    fc.assert(
+      fc.property(fc.oneof(near, anyText(80), fc.constantFrom(...JUNK_SEALS)), (text) => {
+        expect(parseSeal(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(parseSeal("999999999:" + "f".repeat(64))).toEqual({
+      seq: 999999999,
+      hex: "f".repeat(64),
+    });
+  });
+});
+
 describe("SHA-256 in plain JavaScript", () => {
   it("matches the FIPS 180-4 known answers", () => {
     expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

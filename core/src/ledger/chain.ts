@@ -71,20 +71,28 @@ export type AnchorInput =
 export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): ChainWalk {
   const breaks: ChainBreak[] = [];
   const chain: { row: LedgerRow; hex: string }[] = [];
-  const bySeq = new Map<number, number[]>();
   let sealedRows = 0;
   let sealedDecisions = 0;
-  rows.forEach((r, i) => {
-    if (r.sealText !== null) {
-      if (r.sheet === undefined) sealedRows++;
-      else sealedDecisions++;
-    }
-    if (r.seal) {
-      const list = bySeq.get(r.seal.seq);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.sealText === null) continue;
+    if (r.sheet === undefined) sealedRows++;
+    else sealedDecisions++;
+  }
+  // Where each sequence number is, made at the first break that asks: an intact chain never does.
+  let bySeqMap: Map<number, number[]> | undefined;
+  const bySeq = (): ReadonlyMap<number, number[]> => {
+    if (bySeqMap) return bySeqMap;
+    bySeqMap = new Map();
+    for (let i = 0; i < rows.length; i++) {
+      const seal = rows[i]!.seal;
+      if (!seal) continue;
+      const list = bySeqMap.get(seal.seq);
       if (list) list.push(i);
-      else bySeq.set(r.seal.seq, [i]);
+      else bySeqMap.set(seal.seq, [i]);
     }
-  });
+    return bySeqMap;
+  };
 
   let prev = GENESIS_SEAL;
   let seq = 1;
@@ -99,10 +107,10 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
   };
   /** True when the row is sealed row `seq`, its seal and content as they were sealed. */
   const isNextSealed = (row: LedgerRow) =>
-    row.seal?.seq === seq && row.seal.hex === row.sealFrom(prev, seq);
+    row.seal?.seq === seq && row.sealIs(row.seal.hex, prev, seq);
   /** True when `hex`, as the seal of sealed row `seq`, is what the chain after it was built on. */
   const confirms = (hex: string, next: LedgerRow | undefined) => {
-    if (next) return next.seal?.seq === seq + 1 && next.sealFrom(hex, seq + 1) === next.seal.hex;
+    if (next) return next.seal?.seq === seq + 1 && next.sealIs(next.seal.hex, hex, seq + 1);
     const a = anchor?.parsed;
     return a !== undefined && a.rows === seq && a.seal === hex;
   };
@@ -141,12 +149,13 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       }
       firstOpen = -1;
     }
-    const s = row.seal;
-    const h = row.sealFrom(prev, seq);
-    if (s && s.seq === seq && s.hex === h) {
-      advance(row, h);
+    const intact = row.sealedAs(prev, seq);
+    if (intact !== undefined) {
+      advance(row, intact);
       continue;
     }
+    const s = row.seal;
+    const h = row.sealFrom(prev, seq);
     const nextRow = rows[i + 1];
     const next = nextRow && nextRow.sealText !== null ? nextRow : undefined;
     if (!s) {
@@ -163,9 +172,9 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       advance(row, h);
       continue;
     }
-    const copies = bySeq.get(s.seq)!;
+    const copies = bySeq().get(s.seq)!;
     if (s.seq === seq) {
-      if (next?.seal?.seq === seq && next.sealFrom(prev, seq) === next.seal.hex) {
+      if (next?.seal?.seq === seq && next.sealIs(next.seal.hex, prev, seq)) {
         add(
           row,
           "row-inserted",
@@ -179,7 +188,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
       continue;
     }
     stopped = true;
-    const expectedAt = (bySeq.get(seq) ?? []).find((j) => j > i);
+    const expectedAt = (bySeq().get(seq) ?? []).find((j) => j > i);
     if (s.seq < seq || copies.length > 1) {
       add(
         row,
@@ -187,7 +196,7 @@ export function walkChain(rows: readonly LedgerRow[], anchor: AnchorInput): Chai
         `a row was inserted among the sealed rows: it repeats the seal of sealed row ${s.seq}`,
       );
     } else if (expectedAt !== undefined) {
-      if (belongsAt(row, s, rows, bySeq))
+      if (belongsAt(row, s, rows, bySeq()))
         add(
           row,
           "rows-reordered",
@@ -226,7 +235,7 @@ function belongsAt(
   bySeq: ReadonlyMap<number, number[]>,
 ): boolean {
   const before = s.seq === 1 ? GENESIS_SEAL : rows[bySeq.get(s.seq - 1)?.[0] ?? -1]?.seal?.hex;
-  return before !== undefined && row.sealFrom(before, s.seq) === s.hex;
+  return before !== undefined && row.sealIs(s.hex, before, s.seq);
 }
 
 function checkAnchor(
@@ -260,7 +269,7 @@ function checkAnchor(
   }
   if (n < a.rows) {
     const open = firstOpen >= 0 ? rows[firstOpen] : undefined;
-    if (open && a.rows === seq && open.sealFrom(prev, seq) === a.seal) {
+    if (open && a.rows === seq && open.sealIs(a.seal, prev, seq)) {
       add(open, "seal-edited", `its Seal cell was cleared (it is sealed row ${seq} of the ledger)`);
       return;
     }

@@ -42,6 +42,7 @@ import {
   nextPeriod,
   parsePeriod,
   periodOf,
+  periodStartDays,
   type Period,
 } from "../template/periods.ts";
 import {
@@ -315,6 +316,26 @@ function judgeCloser(settings: Settings, key: ClosingKey | undefined) {
   return { ok: true as const, closers, signer };
 }
 
+/** A period read from its text, with the day it starts: periods of one kind compare by it. */
+interface ReadPeriod {
+  readonly period: Period;
+  readonly start: number;
+}
+
+/** `parsePeriod`, remembering each text: 250k check-ins name a few hundred periods. */
+function periodReader(): (text: string) => ReadPeriod | undefined {
+  const read = new Map<string, ReadPeriod | undefined>();
+  return (text) => {
+    let p = read.get(text);
+    if (p === undefined && !read.has(text)) {
+      const period = parsePeriod(text);
+      p = period && { period, start: periodStartDays(period) };
+      read.set(text, p);
+    }
+    return p;
+  };
+}
+
 /** The ledger as it stands: the rows already sealed (in chain order) and every check-in by row. */
 interface LedgerState {
   readonly kept: readonly {
@@ -327,11 +348,16 @@ interface LedgerState {
   /** The last sheet row of each sheet's sealed block (1, the header, when none is sealed). */
   readonly keptCheckinsTop: number;
   readonly keptDecisionsTop: number;
-  readonly records: ReadonlyMap<number, Checkin>;
+  /** Each check-in at the index of its sheet row. */
+  readonly records: readonly (Checkin | undefined)[];
+  /** `parsePeriod`, each text parsed once. */
+  readonly period: (text: string) => ReadPeriod | undefined;
   readonly sheets: { readonly checkins: string; readonly settings: string };
 }
 
 function ledgerState(workbook: Workbook, kept: LedgerState["kept"]): LedgerState {
+  const records: Checkin[] = [];
+  for (const c of workbook.checkins) records[c.row] = c;
   const checkins = kept.filter((k) => k.row.sheet === undefined).map((k) => k.row.sheetRow);
   const decisions = kept.filter((k) => k.row.sheet !== undefined).map((k) => k.row.sheetRow);
   return {
@@ -340,7 +366,8 @@ function ledgerState(workbook: Workbook, kept: LedgerState["kept"]): LedgerState
     keptDecisions: new Set(decisions),
     keptCheckinsTop: checkins[checkins.length - 1] ?? 1,
     keptDecisionsTop: decisions[decisions.length - 1] ?? 1,
-    records: new Map<number, Checkin>(workbook.checkins.map((c) => [c.row, c])),
+    records,
+    period: periodReader(),
     sheets: {
       checkins: workbook.layout.checkins?.name ?? SHEET.checkins,
       settings: workbook.layout.settings?.name ?? SHEET.settings,
@@ -360,8 +387,8 @@ function refuseForIssues(target: Period, blocking: readonly ValidationIssue[]): 
 /** A close of a later period that was cut off: it must be completed before closing anything else. */
 function interruptedBeyond(state: LedgerState, target: Period): CloseResult | undefined {
   const beyond = state.kept
-    .map((k) => (k.row.sheet === undefined ? state.records.get(k.row.sheetRow)?.period : undefined))
-    .find((p) => p && comparePeriods(parsePeriod(p)!, target) > 0);
+    .map((k) => (k.row.sheet === undefined ? state.records[k.row.sheetRow]?.period : undefined))
+    .find((p) => p && comparePeriods(state.period(p)!.period, target) > 0);
   if (!beyond) return undefined;
   const P = formatPeriod(target);
   return refuse(
@@ -372,20 +399,19 @@ function interruptedBeyond(state: LedgerState, target: Period): CloseResult | un
 
 interface ToSeal {
   readonly record: Checkin;
-  readonly period: Period;
+  readonly period: ReadPeriod;
 }
 
 /** The rows to seal: open check-ins up to P, oldest period first, in sheet order within one. */
 function rowsToSeal(workbook: Workbook, state: LedgerState, target: Period): ToSeal[] {
-  return workbook.checkins
-    .map((c) => ({ record: c, period: parsePeriod(c.period) }))
-    .filter(
-      (c): c is ToSeal =>
-        !state.keptRows.has(c.record.row) &&
-        c.period?.kind === target.kind &&
-        comparePeriods(c.period, target) <= 0,
-    )
-    .sort((a, b) => comparePeriods(a.period, b.period) || a.record.row - b.record.row);
+  const last = periodStartDays(target);
+  const out: ToSeal[] = [];
+  for (const record of workbook.checkins) {
+    if (state.keptRows.has(record.row)) continue;
+    const period = state.period(record.period);
+    if (period?.period.kind === target.kind && period.start <= last) out.push({ record, period });
+  }
+  return out.sort((a, b) => a.period.start - b.period.start || a.record.row - b.record.row);
 }
 
 /**
@@ -525,14 +551,17 @@ function periodsClosed(
   toSeal: readonly ToSeal[],
   target: Period,
 ): string[] {
-  const first = through
-    ? nextPeriod(through)
-    : [
-        ...state.kept.map((k) => state.records.get(k.row.sheetRow)?.period),
-        ...toSeal.map((s) => s.record.period),
-      ]
-        .map((p) => (p ? parsePeriod(p) : undefined))
-        .reduce<Period>((min, p) => (p && comparePeriods(p, min) < 0 ? p : min), target);
+  let first = through ? nextPeriod(through) : target;
+  if (!through) {
+    // The oldest period sealed before, or sealed now (toSeal is oldest first).
+    for (const k of state.kept) {
+      const text = state.records[k.row.sheetRow]?.period;
+      const p = text ? state.period(text)?.period : undefined;
+      if (p && comparePeriods(p, first) < 0) first = p;
+    }
+    const oldest = toSeal[0]?.period.period;
+    if (oldest && comparePeriods(oldest, first) < 0) first = oldest;
+  }
   const closed: string[] = [];
   for (let p = first; comparePeriods(p, target) <= 0; p = nextPeriod(p))
     closed.push(formatPeriod(p));
@@ -559,7 +588,7 @@ function currentPeriodOf(
 function blockingIssues(
   issues: readonly ValidationIssue[],
   breaks: readonly ChainBreak[],
-  { sheets, records, keptRows }: LedgerState,
+  { sheets, records, keptRows, period }: LedgerState,
   target: Period,
 ): ValidationIssue[] {
   const resumable = new Set(breaks.filter((b) => b.resumable).map((b) => `${b.row}|${b.detail}`));
@@ -570,8 +599,8 @@ function blockingIssues(
       return true;
     if (i.sheet !== sheets.checkins) return false;
     if (i.row === 1) return true;
-    const record = records.get(i.row);
-    const p = record ? parsePeriod(record.period) : undefined;
+    const record = records[i.row];
+    const p = record ? period(record.period)?.period : undefined;
     if (!p || p.kind !== target.kind) return true;
     if (keptRows.has(i.row)) return false;
     return comparePeriods(p, target) <= 0;
@@ -583,12 +612,13 @@ function blockingIssues(
  * first, in seal order, then every other row in its old order. Says which rows move.
  */
 function arrange(grid: Grid, top: number, sealRows: readonly number[]) {
-  const sealing = new Set(sealRows);
+  const sealing = new Uint8Array(grid.length + 1);
+  for (const r of sealRows) if (r < sealing.length) sealing[r] = 1;
   const order: number[] = [...sealRows];
   let width = 0;
   for (let r = top + 1; r <= grid.length; r++) {
     width = Math.max(width, grid[r - 1]?.length ?? 0);
-    if (!sealing.has(r)) order.push(r);
+    if (!sealing[r]) order.push(r);
   }
   let lastChanged = 0;
   let movedRows = 0;

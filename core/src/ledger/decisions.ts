@@ -17,7 +17,7 @@ import type { CellValue, Grid } from "../cells/values.ts";
 import { GATE_DECISION_COLUMNS, SHEET } from "../template/sheets.ts";
 import { canonicalCell } from "./canonical.ts";
 import { sealedSheetRows, type LedgerLayout, type LedgerRow } from "./rows.ts";
-import { sealOf } from "./seal.ts";
+import { formatSeal, parseSeal, sealOf } from "./seal.ts";
 
 /** The sealed columns of a decision, in template order: every column but Seal. */
 export const SEALED_DECISION_COLUMNS = GATE_DECISION_COLUMNS.filter((c) => c.key !== "seal");
@@ -52,15 +52,21 @@ export function decisionRows(grid: Grid, layout: LedgerLayout & { sheet: string 
     grid,
     layout,
     SEALED_DECISION_COLUMNS.map((c) => c.key),
-    (sheetRow, cells, sealText, seal): LedgerRow => ({
+    (sheetRow, cells, sealText): LedgerRow => ({
       sheetRow,
       sheet: layout.sheet,
       cells,
       sealText,
-      seal,
+      seal: sealText === null ? undefined : parseSeal(sealText),
       canonical: () => canonicalDecisionRow(cells, layout.columns, layout.zone),
       sealFrom: (previous, seq) =>
         sealOfDecisionRow(previous, seq, cells, layout.columns, layout.zone),
+      sealIs: (hex, previous, seq) =>
+        sealOfDecisionRow(previous, seq, cells, layout.columns, layout.zone) === hex,
+      sealedAs: (previous, seq) => {
+        const hex = sealOfDecisionRow(previous, seq, cells, layout.columns, layout.zone);
+        return sealText === formatSeal({ seq, hex }) ? hex : undefined;
+      },
     }),
   );
 }

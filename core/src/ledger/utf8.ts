@@ -107,6 +107,25 @@ export class ByteBuffer {
     return this.buf;
   }
 
+  /** One byte (an ASCII character's code). */
+  byte(b: number): void {
+    this.room(1)[this.at++] = b;
+  }
+
+  /**
+   * A whole number from 0 to 2^53 in decimal, as `String(n)` spells it, with leading zeros up
+   * to `width` digits.
+   */
+  digits(n: number, width = 1): void {
+    let count = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) count++;
+    if (count < width) count = width;
+    const b = this.room(count);
+    let o = this.at + count;
+    for (let i = 0; i < count; i++, n = Math.floor(n / 10)) b[--o] = 48 + (n % 10);
+    this.at += count;
+  }
+
   /** `text` as UTF-8, exactly as `utf8Bytes` gives it. */
   text(text: string): void {
     // At most three bytes a UTF-16 unit (a surrogate pair: four bytes for two units).
