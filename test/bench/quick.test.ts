@@ -52,6 +52,7 @@ describe("the quick benchmark runs end to end", () => {
       "close.M",
       "verify.M",
       "sha256.M",
+      "sha256-reset.M",
       "cli-close.M",
       "cli-verify.M",
       "cli-summary-write.M",
@@ -86,6 +87,7 @@ describe("the quick benchmark runs end to end", () => {
     // Verify walks every row close sealed, and the floor hashes the same rows.
     expect(byId.get("verify.M")!.counts.sealedRows).toBe(byId.get("close.M")!.counts.sealed);
     expect(byId.get("sha256.M")!.counts.hashes).toBe(byId.get("close.M")!.counts.sealed);
+    expect(byId.get("sha256-reset.M")!.counts.hashes).toBe(byId.get("close.M")!.counts.sealed);
     // The bundles are measured, and a refresh costs every service host the same round trips at S and M.
     expect(Object.keys(byId.get("bundles")!.counts).sort()).toEqual([
       "appsScriptKB",
