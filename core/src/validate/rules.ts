@@ -425,9 +425,13 @@ function rowRules(
 /** Check-in rules over the whole sheet. */
 export function checkinRules(c: Ctx): void {
   const { index, entries, firstRows } = checkinIndexOf(c.wb, c.today);
-  c.wb.checkins.forEach((ci, i) =>
-    rowRules(index, ci, entries[i]!, firstRows[i], (key) => c.at("checkins", ci.row, key), c.push),
-  );
+  // One locator for every row (rules call it only while their row is being checked).
+  let row = 0;
+  const at: At = (key) => c.at("checkins", row, key);
+  c.wb.checkins.forEach((ci, i) => {
+    row = ci.row;
+    rowRules(index, ci, entries[i]!, firstRows[i], at, c.push);
+  });
 }
 
 export const CROSS_ROW_RULES = [
