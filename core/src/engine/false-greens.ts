@@ -113,9 +113,12 @@ interface Candidate {
   readonly period: Period;
   /** Keys of the previous periods to look up, when it could be stalled. */
   readonly earlier: readonly string[];
+  /** Those periods as spelled. */
+  readonly earlierPeriods: readonly string[];
 }
 
-const keyOf = (id: string, p: Period) => `${id}\u0000${formatPeriod(p)}`;
+/** The key of an ID and a period as spelled (`formatPeriod`). */
+const keyOf = (id: string, period: string) => `${id}\u0000${period}`;
 
 function candidateOf(ctx: FalseGreenContext, ci: Checkin): Candidate | null {
   if (ci.rag !== "Green") return null;
@@ -123,13 +126,14 @@ function candidateOf(ctx: FalseGreenContext, ci: Checkin): Candidate | null {
   if (!initiative || !isActive(initiative)) return null;
   const period = ctx.period(ci.period);
   if (!period) return null;
-  const earlier: string[] = [];
+  const earlierPeriods: string[] = [];
   if (ci.progress !== null && ci.progress < 1)
     for (let p = period, k = 1; k < STALL_PERIODS; k++) {
       p = previousPeriod(p);
-      earlier.push(keyOf(ci.id, p));
+      earlierPeriods.push(formatPeriod(p));
     }
-  return { checkin: ci, initiative, period, earlier };
+  const earlier = earlierPeriods.map((text) => keyOf(ci.id, text));
+  return { checkin: ci, initiative, period, earlier, earlierPeriods };
 }
 
 /**
@@ -148,10 +152,10 @@ export function judgeCheckins(
     const c = candidateOf(ctx, ci);
     if (!c) continue;
     candidates.push(c);
-    if (c.earlier.length === 0) continue;
-    let keys = wanted.get(ci.id);
-    if (!keys) wanted.set(ci.id, (keys = new Set()));
-    for (const k of c.earlier) keys.add(k);
+    if (c.earlierPeriods.length === 0) continue;
+    let periods = wanted.get(ci.id);
+    if (!periods) wanted.set(ci.id, (periods = new Set()));
+    for (const text of c.earlierPeriods) periods.add(text);
   }
   if (candidates.length === 0) return [];
   const earlier = reportsAt(ctx, wanted);
@@ -168,6 +172,7 @@ export function judgeCheckins(
  * periods that start after the day left out, the lower row winning a tie.
  */
 export function latestCheckins(ctx: FalseGreenContext, asOf: number): Checkin[] {
+  // Each ID's entry is made once and updated in place as later check-ins come.
   const latest = new Map<string, { end: number; checkin: Checkin }>();
   for (const ci of ctx.workbook.checkins) {
     if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
@@ -175,8 +180,11 @@ export function latestCheckins(ctx: FalseGreenContext, asOf: number): Checkin[] 
     if (!p || periodStartDays(p) > asOf) continue;
     const end = periodEndDays(p);
     const seen = latest.get(ci.id);
-    if (!seen || end > seen.end || (end === seen.end && ci.row > seen.checkin.row))
-      latest.set(ci.id, { end, checkin: ci });
+    if (!seen) latest.set(ci.id, { end, checkin: ci });
+    else if (end > seen.end || (end === seen.end && ci.row > seen.checkin.row)) {
+      seen.end = end;
+      seen.checkin = ci;
+    }
   }
   return [...latest.values()].map((l) => l.checkin);
 }
@@ -223,20 +231,27 @@ export function isLatest(index: LatestIndex, ci: Checkin, asOf: number): boolean
   return !other || later({ end: periodEndDays(p), row: ci.row }, other);
 }
 
-/** The last row of each wanted ID and period (one pass; only the IDs wanted are parsed). */
+/**
+ * The last row of each wanted ID and period (`wanted`: ID to periods as spelled), by key. One
+ * pass; only the IDs wanted are parsed, and a key is made only for a row that is wanted.
+ */
 function reportsAt(
   ctx: FalseGreenContext,
   wanted: ReadonlyMap<string, ReadonlySet<string>>,
 ): Map<string, Report & { row: number }> {
   const found = new Map<string, Report & { row: number }>();
   if (wanted.size === 0) return found;
+  const spelled = new Map<string, string | null>();
   for (const ci of ctx.workbook.checkins) {
-    const keys = wanted.get(ci.id);
-    if (!keys) continue;
-    const p = ctx.period(ci.period);
-    if (!p) continue;
-    const k = keyOf(ci.id, p);
-    if (!keys.has(k)) continue;
+    const periods = wanted.get(ci.id);
+    if (!periods) continue;
+    let text = spelled.get(ci.period);
+    if (text === undefined) {
+      const p = ctx.period(ci.period);
+      spelled.set(ci.period, (text = p ? formatPeriod(p) : null));
+    }
+    if (text === null || !periods.has(text)) continue;
+    const k = keyOf(ci.id, text);
     const seen = found.get(k);
     if (!seen || ci.row > seen.row)
       found.set(k, { rag: ci.rag, progress: ci.progress, row: ci.row });

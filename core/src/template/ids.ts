@@ -27,12 +27,14 @@ export function looksLikeId(text: string): boolean {
 }
 
 export function hasPrefix(id: string, prefix: IdPrefix): boolean {
-  return (
-    id.length > prefix.length + 1 &&
-    id.startsWith(prefix) &&
-    id.charCodeAt(prefix.length) === 45 &&
-    /^\d+$/.test(id.slice(prefix.length + 1))
-  );
+  if (id.length <= prefix.length + 1 || !id.startsWith(prefix)) return false;
+  if (id.charCodeAt(prefix.length) !== 45) return false;
+  // Digits only after the dash, looked at in place (every cell of an ID column comes here).
+  for (let i = prefix.length + 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Which sheet's ID this is, from its prefix. */

@@ -43,10 +43,12 @@ export function falseGreenIssues(
   workbook: Workbook,
   today: IsoDate | undefined,
   push: (issue: ValidationIssue) => void,
-  context: FalseGreenContext = falseGreenContext(workbook),
+  given?: FalseGreenContext,
 ): void {
   const day = today === undefined ? undefined : daysFromIso(today);
   if (day === undefined) return;
+  // Built only now: without today there is nothing to judge, and nothing to build it for.
+  const context = given ?? falseGreenContext(workbook);
   const closed = closedThrough(workbook);
   const open = latestCheckins(context, day).filter(
     (ci) => ci.rag === "Green" && isOpen(ci, closed),

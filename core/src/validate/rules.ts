@@ -8,7 +8,7 @@
 import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
 import { locate, wasUnreadable, type Workbook, type SheetLayout } from "../workbook/read.ts";
 import { SHEET, type SheetKey, type Checkin } from "../template/sheets.ts";
-import { idKind, qualifiedRef } from "../template/ids.ts";
+import { idKind, qualifiedRef, type IdKind } from "../template/ids.ts";
 import {
   parsePeriod,
   comparePeriods,
@@ -161,11 +161,14 @@ export function kpiDirection(c: Ctx): void {
  * The last closed period: the latest period with a sealed check-in. Periods up to it are closed
  * (the ledger seals every open period up to the one closed, oldest first).
  */
-export function closedThrough(wb: Workbook): Period | undefined {
+export function closedThrough(
+  wb: Workbook,
+  period: (text: string) => Period | undefined = parsePeriod,
+): Period | undefined {
   let last: Period | undefined;
   for (const ci of wb.checkins) {
     if (!ci.seal) continue;
-    const p = parsePeriod(ci.period);
+    const p = period(ci.period);
     if (p && (!last || comparePeriods(p, last) > 0)) last = p;
   }
   return last;
@@ -179,12 +182,16 @@ export interface CheckinIndex {
   readonly settings: Workbook["settings"];
   readonly initiativeIds: ReadonlySet<string>;
   readonly kpiIds: ReadonlySet<string>;
+  /** Each ID of the sheet's check-ins: its number here and what it points at. */
+  readonly ids: ReadonlyMap<string, CheckinsOfId>;
+  /** Each period text of the sheet's check-ins, numbered. */
+  readonly periodNos: ReadonlyMap<string, number>;
   /**
-   * The first row of each ID and period, by ID then period: a row is a duplicate when the
-   * first of its key is above it. Two levels rather than one joined key, so that building it
-   * and looking a row up make no new string per check-in.
+   * The first row of each ID and period, by ID number times the number of periods plus period
+   * number: a row is a duplicate when the first of its key is above it. Numbers rather than
+   * a map per ID, so that building it and looking a row up touch one small table.
    */
-  readonly firstRow: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly firstRow: FirstRows;
   /** Each period's text read once (a sheet holds a few dozen periods and many rows of each). */
   readonly period: (text: string) => Period | undefined;
   readonly closed: Period | undefined;
@@ -207,23 +214,99 @@ export function periodReader(): (text: string) => Period | undefined {
   };
 }
 
+/** What the check-in rules know of one ID of the sheet. */
+export interface CheckinsOfId {
+  readonly no: number;
+  readonly kind: IdKind | undefined;
+  /** True when the ID names an initiative or KPI of the workbook. */
+  readonly known: boolean;
+}
+
+/** First rows by key: a table when IDs times periods is small, else a map of the keys used. */
+type FirstRows = Int32Array | Map<number, number>;
+
+function idFacts(
+  index: Pick<CheckinIndex, "initiativeIds" | "kpiIds">,
+  id: string,
+): Omit<CheckinsOfId, "no"> {
+  const kind = idKind(id);
+  const known =
+    kind === "initiative"
+      ? index.initiativeIds.has(id)
+      : kind === "kpi"
+        ? index.kpiIds.has(id)
+        : false;
+  return { kind, known };
+}
+
 export function checkinIndex(wb: Workbook, today?: IsoDate): CheckinIndex {
-  const firstRow = new Map<string, Map<string, number>>();
-  for (const ci of wb.checkins) {
-    let periods = firstRow.get(ci.id);
-    if (!periods) firstRow.set(ci.id, (periods = new Map()));
-    const first = periods.get(ci.period);
-    if (first === undefined || ci.row < first) periods.set(ci.period, ci.row);
-  }
-  return {
-    ...periodsOf(wb, today),
-    settings: wb.settings,
+  return checkinIndexOf(wb, today).index;
+}
+
+/**
+ * The index, and for each check-in (in the order of `wb.checkins`) its ID's entry and the
+ * first row of its key, so that the rules over the whole sheet look nothing up again.
+ */
+function checkinIndexOf(
+  wb: Workbook,
+  today?: IsoDate,
+): { index: CheckinIndex; entries: CheckinsOfId[]; firstRows: Int32Array } {
+  const refs = {
     initiativeIds: new Set(wb.initiatives.map((i) => i.id)),
     kpiIds: new Set(wb.kpis.map((k) => k.id)),
-    firstRow,
-    closed: closedThrough(wb),
-    period: periodReader(),
   };
+  const ids = new Map<string, CheckinsOfId>();
+  const periodNos = new Map<string, number>();
+  const n = wb.checkins.length;
+  const entries: CheckinsOfId[] = new Array(n);
+  const periodOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const ci = wb.checkins[i]!;
+    let entry = ids.get(ci.id);
+    if (!entry) ids.set(ci.id, (entry = { no: ids.size, ...idFacts(refs, ci.id) }));
+    entries[i] = entry;
+    let p = periodNos.get(ci.period);
+    if (p === undefined) periodNos.set(ci.period, (p = periodNos.size));
+    periodOf[i] = p;
+  }
+  const periods = periodNos.size;
+  // A table of every ID and period while it stays within a few entries per check-in.
+  const firstRow: FirstRows =
+    ids.size * periods <= 4 * n + 1024 ? new Int32Array(ids.size * periods) : new Map();
+  const firstRows = new Int32Array(n);
+  for (let pass = 0; pass < 2; pass++)
+    for (let i = 0; i < n; i++) {
+      const key = entries[i]!.no * periods + periodOf[i]!;
+      if (pass === 1) firstRows[i] = firstOf(firstRow, key)!;
+      else {
+        const row = wb.checkins[i]!.row;
+        const first = firstOf(firstRow, key);
+        if (first === undefined || row < first) setFirst(firstRow, key, row);
+      }
+    }
+  const period = periodReader();
+  const index: CheckinIndex = {
+    ...periodsOf(wb, today),
+    settings: wb.settings,
+    ...refs,
+    ids,
+    periodNos,
+    firstRow,
+    closed: closedThrough(wb, period),
+    period,
+  };
+  return { index, entries, firstRows };
+}
+
+// Sheet rows start at 1, so 0 in the table is "none".
+function firstOf(rows: FirstRows, key: number): number | undefined {
+  if (rows instanceof Map) return rows.get(key);
+  return rows[key] || undefined;
+}
+
+function setFirst(rows: FirstRows, key: number, row: number): void {
+  if (rows instanceof Map) rows.set(key, row);
+  else rows[key] = row;
 }
 
 /** Current Period, and the period today falls in when today is known. */
@@ -261,13 +344,24 @@ type At = (key: string) => ReturnType<typeof locate>;
  * new rows in closed periods.
  */
 export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: Push): void {
-  const kind = idKind(ci.id);
-  const known =
-    kind === "initiative"
-      ? index.initiativeIds.has(ci.id)
-      : kind === "kpi"
-        ? index.kpiIds.has(ci.id)
-        : false;
+  const entry = index.ids.get(ci.id);
+  const p = index.periodNos.get(ci.period);
+  const first =
+    entry && p !== undefined
+      ? firstOf(index.firstRow, entry.no * index.periodNos.size + p)
+      : undefined;
+  rowRules(index, ci, entry ?? idFacts(index, ci.id), first, at, push);
+}
+
+/** The rules of one row, given its ID's facts and the first row of its ID and period. */
+function rowRules(
+  index: CheckinIndex,
+  ci: Checkin,
+  { kind, known }: Omit<CheckinsOfId, "no">,
+  first: number | undefined,
+  at: At,
+  push: Push,
+): void {
   if (!known)
     push(
       makeIssue(at("id"), {
@@ -282,7 +376,6 @@ export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: 
     push(makeIssue(at("actual"), { code: "missing-actual", id: ci.id }));
   if (kind === "initiative" && (ci.rag === "Amber" || ci.rag === "Red") && !ci.pathToGreen?.trim())
     push(makeIssue(at("pathToGreen"), { code: "missing-path-to-green", rag: ci.rag }));
-  const first = index.firstRow.get(ci.id)?.get(ci.period);
   if (first !== undefined && first < ci.row)
     push(
       makeIssue(at("id"), {
@@ -331,9 +424,14 @@ export function checkinRowRules(index: CheckinIndex, ci: Checkin, at: At, push: 
 
 /** Check-in rules over the whole sheet. */
 export function checkinRules(c: Ctx): void {
-  const index = checkinIndex(c.wb, c.today);
-  for (const ci of c.wb.checkins)
-    checkinRowRules(index, ci, (key) => c.at("checkins", ci.row, key), c.push);
+  const { index, entries, firstRows } = checkinIndexOf(c.wb, c.today);
+  // One locator for every row (rules call it only while their row is being checked).
+  let row = 0;
+  const at: At = (key) => c.at("checkins", row, key);
+  c.wb.checkins.forEach((ci, i) => {
+    row = ci.row;
+    rowRules(index, ci, entries[i]!, firstRows[i], at, c.push);
+  });
 }
 
 export const CROSS_ROW_RULES = [

@@ -40,6 +40,21 @@ export type CoerceFailure = IssueDetails<
 export interface CoerceContext {
   readonly zone: string;
   readonly cadence: Cadence;
+  /**
+   * Each period text met so far and how it reads (null: not a period), when reading many rows:
+   * a sheet holds a few dozen periods over many rows, and its rows then share one string each.
+   */
+  readonly periods?: Map<string, string | null>;
+}
+
+/** A period typed as text, in its one spelling (2026-W48, 2026-11), or null when it is none. */
+function periodText(value: string, ctx: CoerceContext): string | null {
+  const seen = ctx.periods?.get(value);
+  if (seen !== undefined) return seen;
+  const p = parsePeriod(value);
+  const text = p ? formatPeriod(p) : null;
+  ctx.periods?.set(value, text);
+  return text;
 }
 
 const BLANK: Coerced = { ok: true, value: null };
@@ -126,37 +141,57 @@ export function coercePercent(value: CellValue): number | undefined {
 }
 
 function matchEnum(text: string, values: readonly string[]): string | undefined {
+  // Most cells hold a value exactly as listed; only the others are compared ignoring case.
+  for (const v of values) if (v === text) return v;
   const t = text.trim().toLowerCase();
   for (const v of values) if (v.toLowerCase() === t) return v;
   return undefined;
 }
 
+/** Why a cell cannot be read: what `coerceValue` returns instead of a value. */
+export class Unreadable {
+  constructor(readonly details: CoerceFailure) {}
+}
+
 /** Reads one cell of a column of the given kind. */
 export function coerceCell(value: CellValue, kind: CellKind, ctx: CoerceContext): Coerced {
-  if (isBlank(value)) return BLANK;
-  if (isErrorValue(value)) return fail({ code: "cell-error", value: String(value).toUpperCase() });
-  const shown = () => describeValue(value);
+  const v = coerceValue(value, kind, ctx);
+  return v instanceof Unreadable ? fail(v.details) : v === null ? BLANK : ok(v);
+}
+
+/**
+ * `coerceCell` without a result object per cell, for reading many rows: the value, or why
+ * it cannot be read.
+ */
+export function coerceValue(
+  value: CellValue,
+  kind: CellKind,
+  ctx: CoerceContext,
+): string | number | null | Unreadable {
+  if (isBlank(value)) return null;
+  if (isErrorValue(value))
+    return new Unreadable({ code: "cell-error", value: String(value).toUpperCase() });
   switch (kind.type) {
     case "text":
     case "computed":
-      return ok(cellText(value, ctx.zone));
+      return cellText(value, ctx.zone);
     case "id": {
       const t = typeof value === "string" ? value.trim() : "";
       return hasPrefix(t, kind.prefix)
-        ? ok(t)
-        : fail({ code: "invalid-id", value: shown(), prefix: kind.prefix });
+        ? t
+        : new Unreadable({ code: "invalid-id", value: describeValue(value), prefix: kind.prefix });
     }
     case "ref": {
       const t = typeof value === "string" ? value.trim() : "";
-      if (kind.prefixes.some((p) => hasPrefix(t, p))) return ok(t);
+      for (const p of kind.prefixes) if (hasPrefix(t, p)) return t;
       if (kind.qualified) {
         const q = qualifiedRef(t);
-        if (q && kind.prefixes.some((p) => hasPrefix(q.id, p))) return ok(`${q.workbook}:${q.id}`);
+        if (q && kind.prefixes.some((p) => hasPrefix(q.id, p))) return `${q.workbook}:${q.id}`;
       }
       const expected = kind.prefixes.map((p) => `an ${p}-<number> ID`).join(" or ");
-      return fail({
+      return new Unreadable({
         code: "invalid-reference",
-        value: shown(),
+        value: describeValue(value),
         expected: kind.qualified
           ? `${expected}, or another workbook's as workbook:${kind.prefixes[0]}-<number>`
           : expected,
@@ -164,34 +199,37 @@ export function coerceCell(value: CellValue, kind: CellKind, ctx: CoerceContext)
     }
     case "date": {
       const d = coerceDate(value, ctx.zone);
-      return d ? ok(d) : fail({ code: "invalid-date", value: shown() });
+      return d || new Unreadable({ code: "invalid-date", value: describeValue(value) });
     }
     case "datetime": {
       const d = coerceDateTime(value, ctx.zone);
-      return d ? ok(d) : fail({ code: "invalid-date", value: shown() });
+      return d || new Unreadable({ code: "invalid-date", value: describeValue(value) });
     }
     case "number": {
       const n = coerceNumber(value);
-      return n !== undefined ? ok(n) : fail({ code: "invalid-number", value: shown() });
+      return n ?? new Unreadable({ code: "invalid-number", value: describeValue(value) });
     }
     case "percent": {
       const n = coercePercent(value);
-      return n !== undefined ? ok(n) : fail({ code: "invalid-percent", value: shown() });
+      return n ?? new Unreadable({ code: "invalid-percent", value: describeValue(value) });
     }
     case "enum": {
       const v = typeof value === "string" ? matchEnum(value, kind.values) : undefined;
-      return v ? ok(v) : fail({ code: "invalid-enum", value: shown(), allowed: kind.values });
+      return (
+        v ||
+        new Unreadable({ code: "invalid-enum", value: describeValue(value), allowed: kind.values })
+      );
     }
     case "period": {
       if (typeof value === "string") {
-        const p = parsePeriod(value);
-        return p ? ok(formatPeriod(p)) : fail({ code: "invalid-period", value: shown() });
+        const text = periodText(value, ctx);
+        return text ?? new Unreadable({ code: "invalid-period", value: describeValue(value) });
       }
       // Excel turns a typed "2026-11" into the date 1 Nov 2026: read the first of a month as that month.
       const d = coerceDate(value, ctx.zone);
       if (d && ctx.cadence === "Monthly" && d.endsWith("-01"))
-        return ok(formatPeriod(periodOf(d, "Monthly")));
-      return fail({ code: "invalid-period", value: shown() });
+        return formatPeriod(periodOf(d, "Monthly"));
+      return new Unreadable({ code: "invalid-period", value: describeValue(value) });
     }
   }
 }

@@ -18,7 +18,7 @@ import {
   type Grids,
 } from "../cells/values.ts";
 import { isValidZone } from "../cells/dates.ts";
-import { coerceCell, coerceDate, coerceNumber, type CoerceContext } from "./coerce.ts";
+import { coerceDate, coerceNumber, coerceValue, Unreadable, type CoerceContext } from "./coerce.ts";
 import { makeIssue, type IssueLocation, type ValidationIssue } from "../issues/issues.ts";
 import {
   COLUMNS,
@@ -299,18 +299,33 @@ export function wasUnreadable(record: object, key: string): boolean {
 interface ReadColumns {
   readonly specs: readonly Column[];
   readonly cols: readonly number[];
+  /** For each column read, whether a row without its value cannot be a record. */
+  readonly isKey: readonly boolean[];
+  /**
+   * A record of the sheet with every column read still null, in the order the columns are
+   * read: each row's record is a copy, made whole at once rather than grown key by key.
+   */
+  readonly blank: AnyRecord;
 }
 
-function readColumns(key: SheetKey, layout: SheetLayout): ReadColumns {
+function readColumns(key: SheetKey, layout: SheetLayout, keys: readonly string[]): ReadColumns {
   const specs = (COLUMNS[key] as readonly Column[]).filter(
     (c) => c.kind.type !== "computed" && layout.columns[c.key] !== undefined,
   );
-  return { specs, cols: specs.map((c) => layout.columns[c.key]! - 1) };
+  const blank: AnyRecord = { row: 0 };
+  for (const c of specs) blank[c.key] = null;
+  return {
+    specs,
+    cols: specs.map((c) => layout.columns[c.key]! - 1),
+    isKey: specs.map((c) => keys.includes(c.key)),
+    blank,
+  };
 }
 
 /**
- * Reads one data row. `keys` are the columns without which a row cannot be a record (the ID;
- * for check-ins the period and the ID): such a row is reported and yields no record.
+ * Reads one data row. The key columns (`isKey`) are those without which a row cannot be a
+ * record (the ID; for check-ins the period and the ID): such a row is reported and yields no
+ * record.
  */
 function readRow(
   read: ReadColumns,
@@ -318,32 +333,33 @@ function readRow(
   sheetRow: number,
   layout: SheetLayout,
   ctx: CoerceContext,
-  keys: readonly string[],
   out: Collector,
 ): AnyRecord | undefined {
-  const { specs, cols } = read;
-  const record: AnyRecord = { row: sheetRow };
+  const { specs, cols, isKey } = read;
+  const record: AnyRecord = { ...read.blank };
+  record.row = sheetRow;
   let keyed = true;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!;
-    const result = coerceCell(cells[cols[i]!], spec.kind, ctx);
-    if (result.ok) {
-      record[spec.key] = result.value;
-      if (result.value === null && spec.required) {
-        out.issues.push(
-          makeIssue(cellAt(layout.name, sheetRow, spec.header, cols[i]!), { code: "required" }),
-        );
+    const value = coerceValue(cells[cols[i]!], spec.kind, ctx);
+    if (!(value instanceof Unreadable)) {
+      if (value !== null) record[spec.key] = value;
+      else {
+        if (isKey[i]) keyed = false;
+        if (spec.required)
+          out.issues.push(
+            makeIssue(cellAt(layout.name, sheetRow, spec.header, cols[i]!), { code: "required" }),
+          );
       }
     } else {
-      record[spec.key] = null;
+      if (isKey[i]) keyed = false;
       out.issues.push(
-        makeIssue(cellAt(layout.name, sheetRow, spec.header, cols[i]!), result.details),
+        makeIssue(cellAt(layout.name, sheetRow, spec.header, cols[i]!), value.details),
       );
       const bad = unreadable.get(record);
       if (bad) bad.add(spec.key);
       else unreadable.set(record, new Set([spec.key]));
     }
-    if (record[spec.key] === null && keys.includes(spec.key)) keyed = false;
   }
   return keyed ? record : undefined;
 }
@@ -364,13 +380,12 @@ function readRows(
   ctx: CoerceContext,
   out: Collector,
 ): AnyRecord[] {
-  const read = readColumns(key, layout);
-  const keys = ROW_KEYS[key];
+  const read = readColumns(key, layout, ROW_KEYS[key]);
   const records: AnyRecord[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells || isBlankRow(cells)) continue;
-    const record = readRow(read, cells, r + 1, layout, ctx, keys, out);
+    const record = readRow(read, cells, r + 1, layout, ctx, out);
     if (record) records.push(record);
   }
   return records;
@@ -393,12 +408,11 @@ export function readCheckinRow(
     cadence: workbook.settings.cadence,
   };
   const record = readRow(
-    readColumns("checkins", layout),
+    readColumns("checkins", layout, ROW_KEYS.checkins),
     cells,
     sheetRow,
     layout,
     ctx,
-    ROW_KEYS.checkins,
     out,
   );
   if (record)
@@ -430,7 +444,11 @@ export function readWorkbook(grids: Grids): ReadResult {
     layout[key] = headerLayout(key, name, grid, out);
   }
   const settings = readSettings(found.settings, layout.settings, out);
-  const ctx: CoerceContext = { zone: settings.timeZone, cadence: settings.cadence };
+  const ctx: CoerceContext = {
+    zone: settings.timeZone,
+    cadence: settings.cadence,
+    periods: new Map(),
+  };
   const rows = (key: Exclude<SheetKey, "settings">) => {
     const grid = found[key];
     const l = layout[key];
