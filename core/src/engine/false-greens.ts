@@ -73,9 +73,27 @@ export interface FalseGreenContext {
   readonly calendars: Map<number, Calendar>;
   /** Periods as parsed, by their text: a sheet holds a few dozen periods over many rows. */
   readonly period: (text: string) => Period | undefined;
+  /** Each check-in's judgement (a false green, or null) by the day it was judged as of. */
+  readonly judged: Map<number, WeakMap<Checkin, FalseGreen | null>>;
+  /** Each initiative's latest check-in by the day, as `latestCheckins` found them. */
+  readonly latest: Map<number, readonly Checkin[]>;
 }
 
+/**
+ * One context per workbook read: validation and evaluation of the same workbook (every
+ * command does both) judge the same latest check-ins as of the same day, and a judgement,
+ * which depends only on the workbook and the day, is then made once. A workbook is never
+ * changed once read (its type is read-only throughout), so what the context remembers holds.
+ */
+const contexts = new WeakMap<Workbook, FalseGreenContext>();
+
 export function falseGreenContext(workbook: Workbook): FalseGreenContext {
+  let ctx = contexts.get(workbook);
+  if (!ctx) contexts.set(workbook, (ctx = newContext(workbook)));
+  return ctx;
+}
+
+function newContext(workbook: Workbook): FalseGreenContext {
   const initiatives = new Map<string, Initiative>();
   for (const i of workbook.initiatives) if (!initiatives.has(i.id)) initiatives.set(i.id, i);
   const provides = new Map<string, Handoff[]>();
@@ -97,7 +115,16 @@ export function falseGreenContext(workbook: Workbook): FalseGreenContext {
     periods.set(text, p);
     return p;
   };
-  return { workbook, initiatives, provides, awaits, calendars: new Map(), period };
+  return {
+    workbook,
+    initiatives,
+    provides,
+    awaits,
+    calendars: new Map(),
+    period,
+    judged: new Map(),
+    latest: new Map(),
+  };
 }
 
 /** A check-in as judged: its RAG, Progress % and period. */
@@ -146,22 +173,31 @@ export function judgeCheckins(
   checkins: Iterable<Checkin>,
   asOf: number,
 ): FalseGreen[] {
+  let memo = ctx.judged.get(asOf);
+  if (!memo) ctx.judged.set(asOf, (memo = new WeakMap()));
+  const given = [...checkins];
   const candidates: Candidate[] = [];
   const wanted = new Map<string, Set<string>>();
-  for (const ci of checkins) {
+  for (const ci of given) {
+    if (memo.has(ci)) continue;
     const c = candidateOf(ctx, ci);
-    if (!c) continue;
+    if (!c) {
+      memo.set(ci, null);
+      continue;
+    }
     candidates.push(c);
     if (c.earlierPeriods.length === 0) continue;
     let periods = wanted.get(ci.id);
     if (!periods) wanted.set(ci.id, (periods = new Set()));
     for (const text of c.earlierPeriods) periods.add(text);
   }
-  if (candidates.length === 0) return [];
-  const earlier = reportsAt(ctx, wanted);
+  if (candidates.length > 0) {
+    const earlier = reportsAt(ctx, wanted);
+    for (const c of candidates) memo.set(c.checkin, judgeOne(ctx, c, earlier, asOf));
+  }
   const out: FalseGreen[] = [];
-  for (const c of candidates) {
-    const judged = judgeOne(ctx, c, earlier, asOf);
+  for (const ci of given) {
+    const judged = memo.get(ci);
     if (judged) out.push(judged);
   }
   return out;
@@ -171,7 +207,13 @@ export function judgeCheckins(
  * Each initiative's latest check-in with a RAG as of a day, as status picks it: by period,
  * periods that start after the day left out, the lower row winning a tie.
  */
-export function latestCheckins(ctx: FalseGreenContext, asOf: number): Checkin[] {
+export function latestCheckins(ctx: FalseGreenContext, asOf: number): readonly Checkin[] {
+  let latest = ctx.latest.get(asOf);
+  if (!latest) ctx.latest.set(asOf, (latest = findLatest(ctx, asOf)));
+  return latest;
+}
+
+function findLatest(ctx: FalseGreenContext, asOf: number): Checkin[] {
   // Each ID's entry is made once and updated in place as later check-ins come.
   const latest = new Map<string, { end: number; checkin: Checkin }>();
   for (const ci of ctx.workbook.checkins) {
