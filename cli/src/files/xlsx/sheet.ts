@@ -576,13 +576,16 @@ export class SheetCells {
     if (this.formulaText) {
       if (t) this.formula = true;
     } else if (this.into === Into.Run) this.run += t;
-    else if (this.into === Into.Value) {
-      if (this.valueBytes) {
-        this.value = this.decoded(this.valueBytes, this.valueFrom, this.valueTo);
-        this.valueBytes = undefined;
-      }
-      this.value = this.value === undefined ? t : this.value + t;
+    else if (this.into === Into.Value) this.appendValue(t);
+  }
+
+  /** Text joined to the value, the piece kept as bytes decoded first. */
+  private appendValue(t: string): void {
+    if (this.valueBytes) {
+      this.value = this.decoded(this.valueBytes, this.valueFrom, this.valueTo);
+      this.valueBytes = undefined;
     }
+    this.value = this.value === undefined ? t : this.value + t;
   }
 
   private close(el: El): void {
@@ -601,10 +604,8 @@ export class SheetCells {
         return;
       case El.T:
         if (this.inInline && !this.phonetic) {
-          if (this.into === Into.Run && this.run) {
-            const run = unescapeX(this.run);
-            this.textValue(run);
-          } else if (this.into === Into.Value) this.into = Into.Nothing;
+          if (this.into === Into.Run && this.run) this.appendValue(unescapeX(this.run));
+          else if (this.into === Into.Value) this.into = Into.Nothing;
           this.wantText = false;
         }
         return;
@@ -623,14 +624,6 @@ export class SheetCells {
     }
   }
 
-  /** A rich text run joined to the value. */
-  private textValue(run: string): void {
-    const into = this.into;
-    this.into = Into.Value;
-    this.textString(run);
-    this.into = into;
-  }
-
   private endCell(): void {
     this.wantText = false;
     this.into = Into.Nothing;
@@ -644,13 +637,12 @@ export class SheetCells {
         ? (this.strings.get(bytes, this.valueFrom, this.valueTo) ??
           this.decoded(bytes, this.valueFrom, this.valueTo))
         : this.value;
-      this.valueBytes = undefined;
       if (this.formula) {
         if (text === undefined) v = null;
         else v = this.typed(text);
       } else if (text !== undefined) {
-        if (this.cellType === "s") v = this.sharedIndex(parseInt(text, 10), text);
-        else if (this.cellType === "inlineStr") v = text;
+        if (type === "s") v = this.sharedIndex(parseInt(text, 10), text);
+        else if (type === "inlineStr") v = text;
         else v = this.typed(text);
       } else return;
     }
@@ -675,8 +667,14 @@ export class SheetCells {
 
   /** A number cell's value from its bytes, a date by its format. */
   private number(b: Buffer): CellValue {
-    let n = plainNumber(b, this.valueFrom, this.valueTo);
-    if (Number.isNaN(n)) n = parseFloat(this.decoded(b, this.valueFrom, this.valueTo));
+    const n = plainNumber(b, this.valueFrom, this.valueTo);
+    return this.numberValue(
+      Number.isNaN(n) ? parseFloat(this.decoded(b, this.valueFrom, this.valueTo)) : n,
+    );
+  }
+
+  /** A number as the cell shows it: a date serial by its format, else the number. */
+  private numberValue(n: number): CellValue {
     return this.cellStyle && this.ctx.dateStyles[this.cellStyle]
       ? dateSerial(n, this.ctx.date1904)
       : n;
@@ -694,12 +692,8 @@ export class SheetCells {
         return text;
       case "d":
         return isoSerial(text);
-      default: {
-        const n = parseFloat(text);
-        return this.cellStyle && this.ctx.dateStyles[this.cellStyle]
-          ? dateSerial(n, this.ctx.date1904)
-          : n;
-      }
+      default:
+        return this.numberValue(parseFloat(text));
     }
   }
 
