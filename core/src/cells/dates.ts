@@ -95,16 +95,22 @@ export function serialFromIso(iso: IsoDate): number {
   return days - SERIAL_EPOCH_DAYS;
 }
 
+/**
+ * The wall-clock moment a serial names, rounded to the second, as whole seconds from the day
+ * `daysFromCivil` counts from: a time of day that rounds up to midnight is the next day's.
+ * One number, so the hot path of sealing makes no object per cell.
+ */
+export function wallSecondsOfSerial(serial: number): number {
+  const whole = Math.floor(serial);
+  return (SERIAL_EPOCH_DAYS + whole) * 86400 + Math.round((serial - whole) * 86400);
+}
+
 /** A serial with a time of day to a wall-clock ISO date-time (to the second). */
 export function localDateTimeFromSerial(serial: number): IsoLocalDateTime {
   if (!isDateSerial(serial)) throw new RangeError(`not a date serial: ${serial}`);
-  const whole = Math.floor(serial);
-  let seconds = Math.round((serial - whole) * 86400);
-  let days = SERIAL_EPOCH_DAYS + whole;
-  if (seconds >= 86400) {
-    days += 1;
-    seconds -= 86400;
-  }
+  const wall = wallSecondsOfSerial(serial);
+  const days = Math.floor(wall / 86400);
+  const seconds = wall - days * 86400;
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;

@@ -12,9 +12,9 @@ import type { CellValue } from "../cells/values.ts";
 import { sha256 } from "@noble/hashes/sha2.js";
 import {
   civilFromDays,
-  daysFromCivil,
   isDateSerial,
   localDateTimeFromSerial,
+  wallSecondsOfSerial,
 } from "../cells/dates.ts";
 import {
   canonicalEntry,
@@ -112,13 +112,9 @@ function writeCell(into: ByteBuffer, value: CellValue, i: number, zone: string):
  * written) for a date whose year is not four digits, which the general path spells.
  */
 function writeSerialDateTime(into: ByteBuffer, serial: number): boolean {
-  const whole = Math.floor(serial);
-  let seconds = Math.round((serial - whole) * 86400);
-  let days = SERIAL_EPOCH_DAYS + whole;
-  if (seconds >= 86400) {
-    days += 1;
-    seconds -= 86400;
-  }
+  const wall = wallSecondsOfSerial(serial);
+  const days = Math.floor(wall / 86400);
+  const seconds = wall - days * 86400;
   const { year, month, day } = civilFromDays(days);
   if (year < 1000 || year > 9999) return false;
   into.byte(QUOTE);
@@ -139,7 +135,6 @@ function writeSerialDateTime(into: ByteBuffer, serial: number): boolean {
 }
 
 const [DASH, T, COLON] = Array.from("-T:", (c) => c.charCodeAt(0)) as [number, number, number];
-const SERIAL_EPOCH_DAYS = daysFromCivil(1899, 12, 30);
 
 /** A digit or a minus sign first: the only text that can spell a number or a percentage. */
 function startsLikeNumber(text: string): boolean {
@@ -169,7 +164,15 @@ const fresh = sha256.create();
 const hasher = sha256.create();
 const digest = new Uint8Array(32);
 
-function hashOfInput(): Uint8Array {
+/** The SHA-256 of a row's seal input, in a buffer the next row reuses. */
+function hashOfRow(
+  previous: string,
+  seq: number,
+  cells: readonly CellValue[],
+  columns: Readonly<Record<string, number>>,
+  zone: string,
+): Uint8Array {
+  writeSealInput(buffer, previous, seq, cells, columns, zone);
   fresh._cloneInto(hasher);
   hasher.update(buffer.bytes());
   hasher.digestInto(digest);
@@ -184,8 +187,7 @@ export function sealOfRow(
   columns: Readonly<Record<string, number>>,
   zone: string,
 ): string {
-  writeSealInput(buffer, previous, seq, cells, columns, zone);
-  return hexOf(hashOfInput());
+  return hexOf(hashOfRow(previous, seq, cells, columns, zone));
 }
 
 /**
@@ -200,8 +202,7 @@ export function rowSealCellIs(
   columns: Readonly<Record<string, number>>,
   zone: string,
 ): boolean {
-  writeSealInput(buffer, previous, seq, cells, columns, zone);
-  return sealCellIs(sealText, seq, hashOfInput());
+  return sealCellIs(sealText, seq, hashOfRow(previous, seq, cells, columns, zone));
 }
 
 /** `sealOfRow(...) === hex`, without spelling the seal out. */
@@ -213,6 +214,5 @@ export function rowSealIs(
   columns: Readonly<Record<string, number>>,
   zone: string,
 ): boolean {
-  writeSealInput(buffer, previous, seq, cells, columns, zone);
-  return hexIs(hashOfInput(), hex);
+  return hexIs(hashOfRow(previous, seq, cells, columns, zone), hex);
 }
