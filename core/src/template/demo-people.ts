@@ -18,15 +18,6 @@ const NAMING: readonly { sheet: Exclude<SheetKey, "settings">; key: string; role
   { sheet: "gateDecisions", key: "decidedBy" },
 ];
 
-const CONTENT_OF: Record<Exclude<SheetKey, "settings">, keyof TemplateContent> = {
-  objectives: "objectives",
-  kpis: "kpis",
-  initiatives: "initiatives",
-  handoffs: "handoffs",
-  checkins: "checkins",
-  gateDecisions: "gateDecisions",
-};
-
 const at = (sheet: Exclude<SheetKey, "settings">, key: string) =>
   (COLUMNS[sheet] as readonly Column[]).findIndex((c) => c.key === key);
 
@@ -49,7 +40,8 @@ export function demoPeople(content: TemplateContent): SheetRows {
   const people = new Map<string, { team: string | null; roles: Set<string> }>();
   for (const { sheet, key, role } of NAMING) {
     const column = at(sheet, key);
-    const rows = (content[CONTENT_OF[sheet]] as SheetRows | undefined) ?? [];
+    // The content names its rows by the sheet's key.
+    const rows = (content[sheet] as SheetRows | undefined) ?? [];
     for (const row of rows) {
       const name = row[column];
       if (typeof name !== "string" || !name.trim()) continue;
