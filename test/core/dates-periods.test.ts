@@ -50,6 +50,41 @@ describe("serials", () => {
     expect(daysFromIso("2028-02-29")).toBeDefined();
     expect(daysFromIso("2026-13-01")).toBeUndefined();
   });
+  it("read only YYYY-MM-DD in ASCII digits: near misses and other digits are not dates", () => {
+    for (const text of ["2026-1-05", "2026-01-5", " 2026-01-05", "2026-01-05 ", "2026/01/05"])
+      expect(daysFromIso(text)).toBeUndefined();
+    // Arabic-Indic and fullwidth digits look like digits to people, not to the ISO format.
+    expect(daysFromIso("٢٠٢٦-01-05")).toBeUndefined();
+    expect(daysFromIso("２０２６-01-05")).toBeUndefined();
+    expect(daysFromIso("2026-00-10")).toBeUndefined();
+    expect(daysFromIso("2026-01-00")).toBeUndefined();
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9\-/:T ٠-٩]{8,12}$/), (text) => {
+        const days = daysFromIso(text);
+        if (!iso.test(text)) expect(days).toBeUndefined();
+        else if (days !== undefined) expect(isoFromDays(days)).toBe(text);
+      }),
+    );
+  });
+  it("give a serial's time of day to the second, agreeing with luxon", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }),
+        fc.integer({ min: 0, max: 86399 }),
+        (day, second) => {
+          const serial = day + second / 86400;
+          const expected = DateTime.fromMillis(
+            Date.UTC(1899, 11, 30) + day * 86400000 + second * 1000,
+            { zone: "UTC" },
+          ).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+          expect(localDateTimeFromSerial(serial)).toBe(expected);
+        },
+      ),
+    );
+    // The last second of 9999-12-31 rounded up is the next day, five digits of year and all.
+    expect(localDateTimeFromSerial(2958465 + 86399.6 / 86400)).toBe("10000-01-01T00:00:00");
+  });
 });
 
 describe("instants in the workbook's time zone", () => {

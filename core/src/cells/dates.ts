@@ -47,22 +47,48 @@ export function civilFromDays(days: number): { year: number; month: number; day:
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 const pad4 = (n: number) => (n >= 0 && n < 10000 ? String(n).padStart(4, "0") : String(n));
 
+/**
+ * Each day's ISO text, made once and shared: a tracker's dates fall on a few thousand days,
+ * read on every row, and one string per day is less for the young-generation collector to
+ * copy than one per cell. Bounded, so a sheet of random dates cannot grow it without end.
+ */
+const isoOfDay = new Map<number, IsoDate>();
+const ISO_OF_DAY_LIMIT = 1 << 16;
+
 /** Day number (from 1970-01-01) to ISO date. */
 export function isoFromDays(days: number): IsoDate {
-  const { year, month, day } = civilFromDays(days);
-  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+  let iso = isoOfDay.get(days);
+  if (iso === undefined) {
+    const { year, month, day } = civilFromDays(days);
+    iso = `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+    if (isoOfDay.size < ISO_OF_DAY_LIMIT) isoOfDay.set(days, iso);
+  }
+  return iso;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The number the `count` ASCII digits at `at` spell, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-/** ISO date to day number, or undefined when the text is not a real ISO date. */
+/**
+ * ISO date to day number, or undefined when the text is not a real ISO date (`YYYY-MM-DD`,
+ * ASCII digits). Read by character codes: it runs for every date of every row judged, and a
+ * regular expression's match array per call is garbage the collector pays for.
+ */
 export function daysFromIso(iso: string): number | undefined {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
   return daysFromCivil(year, month, day);
 }
 
@@ -114,8 +140,23 @@ export function localDateTimeFromSerial(serial: number): IsoLocalDateTime {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  return `${isoFromDays(days)}T${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+  const date = isoFromDays(days);
+  // Past 9999-12-31 (a last second rounding up to midnight) the year has five digits.
+  if (date.length !== 10) return `${date}T${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+  // One flat string from its character codes: a template literal of seven parts makes a tree
+  // of cons strings, several times the memory, which every young-generation collection copies
+  // until something flattens it. A check-in sheet has one of these per row.
+  const c = (i: number) => date.charCodeAt(i);
+  // prettier-ignore
+  return String.fromCharCode(
+    c(0), c(1), c(2), c(3), 45, c(5), c(6), 45, c(8), c(9), 84,
+    tens(h), ones(h), 58, tens(m), ones(m), 58, tens(s), ones(s),
+  );
 }
+
+/** The character codes of a number's two digits, 0 to 99. */
+const tens = (n: number) => 48 + Math.floor(n / 10);
+const ones = (n: number) => 48 + (n % 10);
 
 /** Wall-clock ISO date-time to a serial with a fraction for the time of day. */
 export function serialFromLocalDateTime(text: IsoLocalDateTime): number {
