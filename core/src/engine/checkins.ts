@@ -92,7 +92,9 @@ export function digestCheckins(
   const kRow = new Int32Array(nK);
   const kDecimals = new Uint8Array(nK);
 
-  for (const ci of wb.checkins) {
+  const checkins = wb.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     const span = spanOf(ci.period);
     if (!span || span.start > cal.today) continue;
     const i = initiativeIndex.get(ci.id);

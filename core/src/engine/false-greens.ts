@@ -216,7 +216,9 @@ export function latestCheckins(ctx: FalseGreenContext, asOf: number): readonly C
 function findLatest(ctx: FalseGreenContext, asOf: number): Checkin[] {
   // Each ID's entry is made once and updated in place as later check-ins come.
   const latest = new Map<string, { end: number; checkin: Checkin }>();
-  for (const ci of ctx.workbook.checkins) {
+  const checkins = ctx.workbook.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
     const p = ctx.period(ci.period);
     if (!p || periodStartDays(p) > asOf) continue;
@@ -246,7 +248,9 @@ const later = (a: Place, b: Place) => a.end > b.end || (a.end === b.end && a.row
 
 export function latestIndex(ctx: FalseGreenContext, asOf: number): LatestIndex {
   const top = new Map<string, Place[]>();
-  for (const ci of ctx.workbook.checkins) {
+  const checkins = ctx.workbook.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
     const p = ctx.period(ci.period);
     if (!p || periodStartDays(p) > asOf) continue;
@@ -284,7 +288,9 @@ function reportsAt(
   const found = new Map<string, Report & { row: number }>();
   if (wanted.size === 0) return found;
   const spelled = new Map<string, string | null>();
-  for (const ci of ctx.workbook.checkins) {
+  const checkins = ctx.workbook.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     const periods = wanted.get(ci.id);
     if (!periods) continue;
     let text = spelled.get(ci.period);

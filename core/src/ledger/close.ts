@@ -406,7 +406,9 @@ interface ToSeal {
 function rowsToSeal(workbook: Workbook, state: LedgerState, target: Period): ToSeal[] {
   const last = periodStartDays(target);
   const out: ToSeal[] = [];
-  for (const record of workbook.checkins) {
+  const checkins = workbook.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const record = checkins[at]!;
     if (state.keptRows.has(record.row)) continue;
     const period = state.period(record.period);
     if (period?.period.kind === target.kind && period.start <= last) out.push({ record, period });

@@ -43,7 +43,9 @@ export function ledgerIssues(
   const through = input?.parsed ? parsePeriod(input.parsed.through) : undefined;
   if (!through) return ledger;
   const bySeals = closedThrough(workbook);
-  for (const ci of workbook.checkins) {
+  const checkins = workbook.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     if (ci.seal) continue;
     const p = parsePeriod(ci.period);
     if (!p || cadenceOf(p) !== cadenceOf(through) || comparePeriods(p, through) > 0) continue;

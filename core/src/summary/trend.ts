@@ -29,7 +29,9 @@ export function kpiTrends(wb: Workbook, asOf: IsoDate): (readonly TrendPoint[])[
   const byKpi: Map<number, { end: number; period: string; actual: number }>[] = wb.kpis.map(
     () => new Map(),
   );
-  for (const c of wb.checkins) {
+  const checkins = wb.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const c = checkins[at]!;
     const k = index.get(c.id);
     if (k === undefined || c.actual === null || !Number.isFinite(c.actual)) continue;
     const p = parsePeriod(c.period);

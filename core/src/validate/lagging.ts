@@ -29,7 +29,9 @@ export function laggingCurrentPeriod(
   const period = periodReader();
   let count = 0;
   let latest: Period | undefined;
-  for (const ci of workbook.checkins) {
+  const checkins = workbook.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     if (ci.seal) continue;
     const p = period(ci.period);
     if (!p || !lagsBehind(index, p)) continue;

@@ -166,7 +166,9 @@ export function closedThrough(
   period: (text: string) => Period | undefined = parsePeriod,
 ): Period | undefined {
   let last: Period | undefined;
-  for (const ci of wb.checkins) {
+  const checkins = wb.checkins;
+  for (let at = 0; at < checkins.length; at++) {
+    const ci = checkins[at]!;
     if (!ci.seal) continue;
     const p = period(ci.period);
     if (p && (!last || comparePeriods(p, last) > 0)) last = p;
