@@ -212,5 +212,16 @@ describe("a seal computed into one reused buffer", () => {
     buffer.reset();
     buffer.jsonString("s:", long);
     expect([...buffer.bytes()]).toEqual([...utf8Bytes(JSON.stringify("s:" + long))]);
+    // Bytes of a length given out before the buffer grew are the grown buffer's, not the old one's.
+    for (const t of ["before", "grown!"]) {
+      if (t === "grown!") {
+        buffer.reset();
+        buffer.text("x".repeat(100_000));
+        expect(buffer.bytes()).toHaveLength(100_000);
+      }
+      buffer.reset();
+      buffer.text(t);
+      expect(new TextDecoder().decode(buffer.bytes())).toBe(t);
+    }
   });
 });

@@ -11,8 +11,8 @@
 import type { CellValue } from "../cells/values.ts";
 import { sha256 } from "@noble/hashes/sha2.js";
 import {
-  civilFromDays,
   isDateSerial,
+  isoFromDays,
   localDateTimeFromSerial,
   wallSecondsOfSerial,
 } from "../cells/dates.ts";
@@ -108,22 +108,19 @@ function writeCell(into: ByteBuffer, value: CellValue, i: number, zone: string):
 }
 
 /**
- * `"t:` and `localDateTimeFromSerial(serial)` and `"`, written digit by digit; false (nothing
- * written) for a date whose year is not four digits, which the general path spells.
+ * `"t:` and `localDateTimeFromSerial(serial)` and `"`, written digit by digit from the day's
+ * shared ISO text; false (nothing written) for a date whose year is not four digits, which the
+ * general path spells.
  */
 function writeSerialDateTime(into: ByteBuffer, serial: number): boolean {
   const wall = wallSecondsOfSerial(serial);
   const days = Math.floor(wall / 86400);
   const seconds = wall - days * 86400;
-  const { year, month, day } = civilFromDays(days);
-  if (year < 1000 || year > 9999) return false;
+  const date = isoFromDays(days);
+  if (date.length !== 10 || date.charCodeAt(0) === 45 /* - */) return false;
   into.byte(QUOTE);
   into.text("t:");
-  into.digits(year, 4);
-  into.byte(DASH);
-  into.digits(month, 2);
-  into.byte(DASH);
-  into.digits(day, 2);
+  into.text(date);
   into.byte(T);
   into.digits(Math.floor(seconds / 3600), 2);
   into.byte(COLON);
@@ -134,7 +131,7 @@ function writeSerialDateTime(into: ByteBuffer, serial: number): boolean {
   return true;
 }
 
-const [DASH, T, COLON] = Array.from("-T:", (c) => c.charCodeAt(0)) as [number, number, number];
+const [T, COLON] = Array.from("T:", (c) => c.charCodeAt(0)) as [number, number];
 
 /** A digit or a minus sign first: the only text that can spell a number or a percentage. */
 function startsLikeNumber(text: string): boolean {

@@ -87,6 +87,12 @@ const SHORT_ESCAPES: Readonly<Record<number, number>> = {
 export class ByteBuffer {
   private buf = new Uint8Array(4096);
   private at = 0;
+  /**
+   * The views `bytes` gave, by length: a sheet's rows come in a few hundred lengths, and a
+   * view made per row (a typed array object each) is most of what a walk of the ledger
+   * allocates. Views of the buffer before it grew are dropped with it.
+   */
+  private views: Uint8Array[] = [];
 
   /** Starts over; the bytes given out before are overwritten by what is written next. */
   reset(): void {
@@ -95,7 +101,7 @@ export class ByteBuffer {
 
   /** The bytes written since the last reset (a view, valid until the next write). */
   bytes(): Uint8Array {
-    return this.buf.subarray(0, this.at);
+    return (this.views[this.at] ??= this.buf.subarray(0, this.at));
   }
 
   private room(n: number): Uint8Array {
@@ -103,6 +109,7 @@ export class ByteBuffer {
       const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
       grown.set(this.buf.subarray(0, this.at));
       this.buf = grown;
+      this.views = [];
     }
     return this.buf;
   }
