@@ -4,7 +4,7 @@
  * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
  * another (never two at once: they would measure each other), and reports the median, min and
  * max of each with its peak heap and resident memory, then the targets met and missed.
- * `--quick` runs the S and M figures only; `--markdown` rewrites the generated block of a
+ * `--quick` runs the S and M figures only; `--only` the figures named (see `onlyPicks`); `--markdown` rewrites the generated block of a
  * document (docs/PERFORMANCE.md) with the table of this run.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -64,13 +64,19 @@ const HEAD: readonly string[] = [
   "Counts",
 ];
 
-const chosen = saved
-  ? []
-  : figures().filter(
-      (f) =>
-        (quick ? f.quick : f.full !== false) &&
-        (!values.only || values.only.split(",").some((part) => f.id.includes(part))),
-    );
+/**
+ * `--only`: each part names a figure by its whole id (`verify.L` is that figure, not
+ * `cli-verify.L` too); a part that is no figure's id picks every figure whose id contains it
+ * (`evaluate`, `exceljs-stream.L`).
+ */
+function onlyPicks(all: readonly Figure[], parts: readonly string[]): (f: Figure) => boolean {
+  const ids = new Set(all.map((f) => f.id));
+  return (f) => parts.some((part) => (ids.has(part) ? f.id === part : f.id.includes(part)));
+}
+
+const all = figures();
+const picked = values.only ? onlyPicks(all, values.only.split(",")) : () => true;
+const chosen = saved ? [] : all.filter((f) => (quick ? f.quick : f.full !== false) && picked(f));
 const sizes = [...new Set(chosen.map((f) => f.size).filter((s): s is SizeName => Boolean(s)))];
 
 const scratch = mkdtempSync(join(tmpdir(), "baton-bench-"));
