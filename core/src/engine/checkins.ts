@@ -14,7 +14,7 @@
  * allocate nothing per row.
  */
 import { decimalsOf } from "../cells/precision.ts";
-import { parsePeriod, periodEndDays, periodStartDays } from "../template/periods.ts";
+import { checkinPlaces } from "./checkin-places.ts";
 import type { Workbook } from "../workbook/read.ts";
 import type { Rag } from "../template/sheets.ts";
 import type { Calendar } from "./calendar.ts";
@@ -46,35 +46,12 @@ export interface CheckinDigest {
   readonly series: readonly (KpiSeries | undefined)[];
 }
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
 const RAG_CODE: Readonly<Record<Rag, number>> = { Green: 1, Amber: 2, Red: 3 };
 const RAG_OF: readonly Rag[] = ["Green", "Green", "Amber", "Red"];
 
-/**
- * Digests the check-ins; `initiativeIndex` and `kpiIndex` map an ID to the index of the first
- * record holding it.
- */
-export function digestCheckins(
-  wb: Workbook,
-  cal: Calendar,
-  initiativeIndex: ReadonlyMap<string, number>,
-  kpiIndex: ReadonlyMap<string, number>,
-): CheckinDigest {
-  const spans = new Map<string, Span | null>();
-  const spanOf = (text: string): Span | null => {
-    let s = spans.get(text);
-    if (s === undefined) {
-      const p = parsePeriod(text);
-      s = p ? { start: periodStartDays(p), end: periodEndDays(p) } : null;
-      spans.set(text, s);
-    }
-    return s;
-  };
-
+/** Digests the check-ins as of the calendar's day (see `checkinPlaces` for whose each one is). */
+export function digestCheckins(wb: Workbook, cal: Calendar): CheckinDigest {
+  const places = checkinPlaces(wb);
   const nI = wb.initiatives.length;
   const iEnd = new Float64Array(nI).fill(-Infinity);
   const iRow = new Int32Array(nI);
@@ -94,25 +71,26 @@ export function digestCheckins(
 
   const checkins = wb.checkins;
   for (let at = 0; at < checkins.length; at++) {
+    const start = places.start[at]!;
+    if (start > cal.today) continue;
+    const end = places.end[at]!;
     const ci = checkins[at]!;
-    const span = spanOf(ci.period);
-    if (!span || span.start > cal.today) continue;
-    const i = initiativeIndex.get(ci.id);
-    if (i !== undefined) {
+    const i = places.initiative[at]!;
+    if (i >= 0) {
       if (ci.rag === null) continue;
-      if (span.end > iEnd[i]! || (span.end === iEnd[i] && ci.row > iRow[i]!)) {
-        iEnd[i] = span.end;
+      if (end > iEnd[i]! || (end === iEnd[i] && ci.row > iRow[i]!)) {
+        iEnd[i] = end;
         iRow[i] = ci.row;
         iRag[i] = RAG_CODE[ci.rag];
         iPeriod[i] = ci.period;
       }
       continue;
     }
-    const k = kpiIndex.get(ci.id);
-    if (k === undefined) continue;
+    const k = places.kpi[at]!;
+    if (k < 0) continue;
     const y = ci.actual;
     if (y === null || !Number.isFinite(y)) continue;
-    const x = span.end - cal.today;
+    const x = end - cal.today;
     kN[k]!++;
     kSx[k]! += x;
     kSy[k]! += y;
@@ -120,8 +98,8 @@ export function digestCheckins(
     kSxy[k]! += x * y;
     const d = decimalsOf(y);
     if (d > kDecimals[k]!) kDecimals[k] = d;
-    if (span.end > kEnd[k]! || (span.end === kEnd[k] && ci.row > kRow[k]!)) {
-      kEnd[k] = span.end;
+    if (end > kEnd[k]! || (end === kEnd[k] && ci.row > kRow[k]!)) {
+      kEnd[k] = end;
       kRow[k] = ci.row;
       kLatest[k] = y;
     }

@@ -135,7 +135,7 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   const cal = calendarOf(options.asOf, settings.holidays, settings.cadence);
   const g = handoffGraph(wb);
   const kpiIndex = firstRows(wb.kpis);
-  const digest = digestCheckins(wb, cal, g.index, kpiIndex);
+  const digest = digestCheckins(wb, cal);
   const own = ownJudgements(wb, g, digest, cal);
   const edges = edgesOf(g, own.handoffs);
   const full = condense(g.names, g.index, edges.from, edges.to);

@@ -41,6 +41,7 @@ import {
 } from "../template/periods.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { calendarOf, type Calendar } from "./calendar.ts";
+import { checkinPlaces } from "./checkin-places.ts";
 import { handoffOwn } from "./handoffs.ts";
 import { judge } from "./reasons.ts";
 import type { Evidence, EvidenceCode } from "../issues/evidence.ts";
@@ -214,23 +215,21 @@ export function latestCheckins(ctx: FalseGreenContext, asOf: number): readonly C
 }
 
 function findLatest(ctx: FalseGreenContext, asOf: number): Checkin[] {
-  // Each ID's entry is made once and updated in place as later check-ins come.
-  const latest = new Map<string, { end: number; checkin: Checkin }>();
+  const { initiative, start, end } = checkinPlaces(ctx.workbook);
   const checkins = ctx.workbook.checkins;
+  // Each initiative's latest check-in so far (its index, -1 before one), and the initiatives in
+  // the order their first check-in came.
+  const best = new Int32Array(ctx.workbook.initiatives.length).fill(-1);
+  const order: number[] = [];
   for (let at = 0; at < checkins.length; at++) {
-    const ci = checkins[at]!;
-    if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
-    const p = ctx.period(ci.period);
-    if (!p || periodStartDays(p) > asOf) continue;
-    const end = periodEndDays(p);
-    const seen = latest.get(ci.id);
-    if (!seen) latest.set(ci.id, { end, checkin: ci });
-    else if (end > seen.end || (end === seen.end && ci.row > seen.checkin.row)) {
-      seen.end = end;
-      seen.checkin = ci;
-    }
+    const i = initiative[at]!;
+    if (i < 0 || start[at]! > asOf || checkins[at]!.rag === null) continue;
+    const b = best[i]!;
+    if (b < 0) order.push(i);
+    if (b < 0 || end[at]! > end[b]! || (end[at] === end[b] && checkins[at]!.row > checkins[b]!.row))
+      best[i] = at;
   }
-  return [...latest.values()].map((l) => l.checkin);
+  return order.map((i) => checkins[best[i]!]!);
 }
 
 /** The false greens among the initiatives' latest check-ins as of a day (what status judges). */
@@ -287,12 +286,20 @@ function reportsAt(
 ): Map<string, Report & { row: number }> {
   const found = new Map<string, Report & { row: number }>();
   if (wanted.size === 0) return found;
+  const { initiative, initiativeIndex } = checkinPlaces(ctx.workbook);
+  // The wanted IDs by initiative index: a row is passed over by one array read.
+  const wantedAt: (ReadonlySet<string> | undefined)[] = new Array(ctx.workbook.initiatives.length);
+  for (const [id, periods] of wanted) {
+    const i = initiativeIndex.get(id);
+    if (i !== undefined) wantedAt[i] = periods;
+  }
   const spelled = new Map<string, string | null>();
   const checkins = ctx.workbook.checkins;
   for (let at = 0; at < checkins.length; at++) {
-    const ci = checkins[at]!;
-    const periods = wanted.get(ci.id);
+    const i = initiative[at]!;
+    const periods = i < 0 ? undefined : wantedAt[i];
     if (!periods) continue;
+    const ci = checkins[at]!;
     let text = spelled.get(ci.period);
     if (text === undefined) {
       const p = ctx.period(ci.period);
