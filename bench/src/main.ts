@@ -4,8 +4,9 @@
  * Prepares the generated workbooks (cached), runs every figure in fresh processes one after
  * another (never two at once: they would measure each other), and reports the median, min and
  * max of each with its peak heap and resident memory, then the targets met and missed.
- * `--quick` runs the S and M figures only; `--only` the figures named (see `onlyPicks`); `--markdown` rewrites the generated block of a
- * document (docs/PERFORMANCE.md) with the table of this run.
+ * `--quick` runs the S and M figures only; `--only` the figures named (see `onlyPicks`);
+ * `--markdown` rewrites the generated block of a document (docs/PERFORMANCE.md) with the table
+ * of this run.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem, release } from "node:os";
