@@ -10,17 +10,18 @@
 import { parsePeriod, periodEndDays, periodStartDays } from "../template/periods.ts";
 import type { Workbook } from "../workbook/read.ts";
 
-/** The start of a check-in whose period does not read: after every day, so it never counts. */
-export const NEVER = 0x7fffffff;
+/** The days of a period that does not read: after every day, so its check-in never counts. */
+const NEVER = 0x7fffffff;
 
+/** Each array is by check-in, in the order of `checkins`. */
 export interface CheckinPlaces {
-  /** By check-in (workbook order): the index in `initiatives` of the first row with its ID, or -1. */
+  /** The index in `initiatives` of the first row with the check-in's ID, or -1. */
   readonly initiative: Int32Array;
-  /** By check-in: the index in `kpis` of the first row with its ID when no initiative has it, or -1. */
+  /** The index in `kpis` of the first row with the ID when no initiative has it, or -1. */
   readonly kpi: Int32Array;
-  /** By check-in: the first day of its period (a day number), `NEVER` when it does not read. */
+  /** The first day of its period (a day number), `NEVER` when the period does not read. */
   readonly start: Int32Array;
-  /** By check-in: the last day of its period; meaningless where `start` is `NEVER`. */
+  /** The last day of its period, `NEVER` when the period does not read. */
   readonly end: Int32Array;
   /** Each initiative ID's first row index. */
   readonly initiativeIndex: ReadonlyMap<string, number>;
@@ -45,13 +46,12 @@ function placesOf(wb: Workbook): CheckinPlaces {
   const initiativeIndex = firstIndexById(wb.initiatives);
   const kpiIndex = firstIndexById(wb.kpis);
   // A sheet holds a few dozen periods over many rows: each is parsed once.
-  const spans = new Map<string, number>();
-  const ends: number[] = [];
-  const spanOf = (text: string): number => {
+  const spans = new Map<string, { readonly start: number; readonly end: number }>();
+  const spanOf = (text: string) => {
     let s = spans.get(text);
     if (s === undefined) {
       const p = parsePeriod(text);
-      s = p ? ends.push(periodEndDays(p), periodStartDays(p)) - 2 : -1;
+      s = p ? { start: periodStartDays(p), end: periodEndDays(p) } : { start: NEVER, end: NEVER };
       spans.set(text, s);
     }
     return s;
@@ -68,9 +68,9 @@ function placesOf(wb: Workbook): CheckinPlaces {
     const i = initiativeIndex.get(ci.id);
     initiative[at] = i ?? -1;
     kpi[at] = i === undefined ? (kpiIndex.get(ci.id) ?? -1) : -1;
-    const s = spanOf(ci.period);
-    start[at] = s < 0 ? NEVER : ends[s + 1]!;
-    end[at] = s < 0 ? NEVER : ends[s]!;
+    const span = spanOf(ci.period);
+    start[at] = span.start;
+    end[at] = span.end;
   }
   return { initiative, kpi, start, end, initiativeIndex };
 }
