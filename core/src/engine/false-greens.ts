@@ -35,6 +35,7 @@ import {
   formatPeriod,
   parsePeriod,
   periodEndDays,
+  periodReader,
   periodStartDays,
   previousPeriod,
   type Period,
@@ -109,20 +110,13 @@ function newContext(workbook: Workbook): FalseGreenContext {
     if (h.from !== null) add(provides, h.from, h);
     if (h.to !== null) add(awaits, h.to, h);
   }
-  const periods = new Map<string, Period | undefined>();
-  const period = (text: string) => {
-    if (periods.has(text)) return periods.get(text);
-    const p = parsePeriod(text);
-    periods.set(text, p);
-    return p;
-  };
   return {
     workbook,
     initiatives,
     provides,
     awaits,
     calendars: new Map(),
-    period,
+    period: periodReader(),
     judged: new Map(),
     latest: new Map(),
   };
@@ -246,14 +240,13 @@ interface Place {
 const later = (a: Place, b: Place) => a.end > b.end || (a.end === b.end && a.row > b.row);
 
 export function latestIndex(ctx: FalseGreenContext, asOf: number): LatestIndex {
+  const { initiative, start, end } = checkinPlaces(ctx.workbook);
   const top = new Map<string, Place[]>();
   const checkins = ctx.workbook.checkins;
   for (let at = 0; at < checkins.length; at++) {
     const ci = checkins[at]!;
-    if (ci.rag === null || !ctx.initiatives.has(ci.id)) continue;
-    const p = ctx.period(ci.period);
-    if (!p || periodStartDays(p) > asOf) continue;
-    const place = { end: periodEndDays(p), row: ci.row };
+    if (initiative[at]! < 0 || start[at]! > asOf || ci.rag === null) continue;
+    const place = { end: end[at]!, row: ci.row };
     const two = top.get(ci.id);
     if (!two) top.set(ci.id, [place]);
     else if (later(place, two[0]!)) two.splice(0, 2, place, two[0]!);
@@ -278,7 +271,7 @@ export function isLatest(index: LatestIndex, ci: Checkin, asOf: number): boolean
 
 /**
  * The last row of each wanted ID and period (`wanted`: ID to periods as spelled), by key. One
- * pass; only the IDs wanted are parsed, and a key is made only for a row that is wanted.
+ * pass that parses nothing; a key is made only for a row that is wanted.
  */
 function reportsAt(
   ctx: FalseGreenContext,
@@ -293,20 +286,14 @@ function reportsAt(
     const i = initiativeIndex.get(id);
     if (i !== undefined) wantedAt[i] = periods;
   }
-  const spelled = new Map<string, string | null>();
   const checkins = ctx.workbook.checkins;
   for (let at = 0; at < checkins.length; at++) {
     const i = initiative[at]!;
     const periods = i < 0 ? undefined : wantedAt[i];
-    if (!periods) continue;
+    // A check-in's period is in its one spelling (the schema's), as the wanted periods are.
     const ci = checkins[at]!;
-    let text = spelled.get(ci.period);
-    if (text === undefined) {
-      const p = ctx.period(ci.period);
-      spelled.set(ci.period, (text = p ? formatPeriod(p) : null));
-    }
-    if (text === null || !periods.has(text)) continue;
-    const k = keyOf(ci.id, text);
+    if (!periods?.has(ci.period)) continue;
+    const k = keyOf(ci.id, ci.period);
     const seen = found.get(k);
     if (!seen || ci.row > seen.row)
       found.set(k, { rag: ci.rag, progress: ci.progress, row: ci.row });

@@ -322,8 +322,11 @@ interface ReadPeriod {
   readonly start: number;
 }
 
-/** `parsePeriod`, remembering each text: 250k check-ins name a few hundred periods. */
-function periodReader(): (text: string) => ReadPeriod | undefined {
+/**
+ * `parsePeriod` with the day the period starts, each text read once: 250k check-ins name a
+ * few hundred periods.
+ */
+function periodStartReader(): (text: string) => ReadPeriod | undefined {
   const read = new Map<string, ReadPeriod | undefined>();
   return (text) => {
     let p = read.get(text);
@@ -367,7 +370,7 @@ function ledgerState(workbook: Workbook, kept: LedgerState["kept"]): LedgerState
     keptCheckinsTop: checkins[checkins.length - 1] ?? 1,
     keptDecisionsTop: decisions[decisions.length - 1] ?? 1,
     records,
-    period: periodReader(),
+    period: periodStartReader(),
     sheets: {
       checkins: workbook.layout.checkins?.name ?? SHEET.checkins,
       settings: workbook.layout.settings?.name ?? SHEET.settings,

@@ -49,6 +49,16 @@ export function parsePeriod(text: string): Period | undefined {
   return undefined;
 }
 
+/** `parsePeriod`, remembering each text's answer (in a map its caller keeps). */
+export function periodReader(): (text: string) => Period | undefined {
+  const seen = new Map<string, Period | undefined>();
+  return (text) => {
+    let p = seen.get(text);
+    if (p === undefined && !seen.has(text)) seen.set(text, (p = parsePeriod(text)));
+    return p;
+  };
+}
+
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 
 export function formatPeriod(p: Period): string {

@@ -8,11 +8,11 @@
 import type { Grids } from "../cells/values.ts";
 import { a1 } from "../cells/a1.ts";
 import { makeIssue, type ValidationIssue } from "../issues/issues.ts";
-import { lagsBehind, periodReader, periodsOf } from "./rules.ts";
+import { lagsBehind, periodsOf } from "./rules.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { SHEET } from "../template/sheets.ts";
 import { settingKeyOf } from "../template/settings.ts";
-import { comparePeriods, formatPeriod, type Period } from "../template/periods.ts";
+import { comparePeriods, formatPeriod, periodReader, type Period } from "../template/periods.ts";
 import type { IsoDate } from "../cells/dates.ts";
 
 /** Pushes the one lagging-Current-Period warning, when there is one. `today` is in the workbook's zone. */

@@ -15,6 +15,7 @@ import {
   cadenceOf,
   formatPeriod,
   periodOf,
+  periodReader,
   type Period,
 } from "../template/periods.ts";
 import type { IsoDate } from "../cells/dates.ts";
@@ -204,16 +205,6 @@ export interface CheckinIndex {
    * typo but a Current Period that lags: one warning on Settings (`laggingCurrentPeriod`).
    */
   readonly thisPeriod: Period | undefined;
-}
-
-/** `parsePeriod`, remembering each text's answer (in a map its caller keeps). */
-export function periodReader(): (text: string) => Period | undefined {
-  const seen = new Map<string, Period | undefined>();
-  return (text) => {
-    let p = seen.get(text);
-    if (p === undefined && !seen.has(text)) seen.set(text, (p = parsePeriod(text)));
-    return p;
-  };
 }
 
 /** What the check-in rules know of one ID of the sheet. */
