@@ -25,6 +25,8 @@ export interface CheckinPlaces {
   readonly end: Int32Array;
   /** Each initiative ID's first row index. */
   readonly initiativeIndex: ReadonlyMap<string, number>;
+  /** Each KPI ID's first row index. */
+  readonly kpiIndex: ReadonlyMap<string, number>;
 }
 
 // A workbook is never changed once read (its type is read-only throughout), so its places hold.
@@ -72,5 +74,5 @@ function placesOf(wb: Workbook): CheckinPlaces {
     start[at] = span.start;
     end[at] = span.end;
   }
-  return { initiative, kpi, start, end, initiativeIndex };
+  return { initiative, kpi, start, end, initiativeIndex, kpiIndex };
 }

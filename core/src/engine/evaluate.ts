@@ -24,6 +24,7 @@
 import { isoFromDays, type IsoDate } from "../cells/dates.ts";
 import type { Workbook } from "../workbook/read.ts";
 import { calendarOf, type Calendar } from "./calendar.ts";
+import { checkinPlaces } from "./checkin-places.ts";
 import { digestCheckins, type CheckinDigest } from "./checkins.ts";
 import { condense, type Condensation } from "./condense.ts";
 import { downstreamCounts } from "./blocks.ts";
@@ -134,7 +135,7 @@ export function evaluate(wb: Workbook, options: EvaluateOptions): Evaluation {
   const { settings } = wb;
   const cal = calendarOf(options.asOf, settings.holidays, settings.cadence);
   const g = handoffGraph(wb);
-  const kpiIndex = firstRows(wb.kpis);
+  const { kpiIndex } = checkinPlaces(wb);
   const digest = digestCheckins(wb, cal);
   const own = ownJudgements(wb, g, digest, cal);
   const edges = edgesOf(g, own.handoffs);
@@ -190,15 +191,6 @@ function handoffGraph(wb: Workbook): Graph {
     toOf[h] = to === null ? -1 : (index.get(to) ?? -1);
   }
   return { inis, hos, nI, nH, index, names, fromOf, toOf };
-}
-
-/** Each ID's first row index. */
-function firstRows(rows: readonly { readonly id: string }[]): Map<string, number> {
-  const first = new Map<string, number>();
-  rows.forEach((k, i) => {
-    if (!first.has(k.id)) first.set(k.id, i);
-  });
-  return first;
 }
 
 /** What each row says by itself, before anything flows in from upstream. */
