@@ -76,7 +76,7 @@ export function addressOf(ref: string): { row: number; column: number } {
  * trims the rows and the grid where that leaves only blanks at their end. Only cells the grid
  * holds are visited, so a merge over the whole sheet costs no more than the sheet.
  */
-export function blankMerged(rows: CellValue[][], merges: readonly string[]): CellValue[][] {
+function blankMerged(rows: CellValue[][], merges: readonly string[]): CellValue[][] {
   if (!merges.length) return rows;
   for (const ref of merges) {
     const [from, to = from] = ref.split(":");
